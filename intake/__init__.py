@@ -1,0 +1,87 @@
+"""The Flask app: public report form, staff review queue, and the command line.
+
+`create_app()` reads settings, binds extensions and registers blueprints. It does no I/O beyond
+reading the environment (and, in the embedded mode, the local secrets file).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, request, session
+
+from .config import REPO_ROOT, from_environment
+from .crypto import build_fernet
+from .extensions import babel, csrf, db, login_manager, migrate
+
+LANGUAGES = ("en", "es")
+
+
+def select_locale() -> str:
+    """?lang= (remembered in the session), then the browser's preference, then English."""
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        session["lang"] = asked
+        return asked
+    remembered = session.get("lang")
+    if remembered in LANGUAGES:
+        return remembered
+    return request.accept_languages.best_match(LANGUAGES) or "en"
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(REPO_ROOT / "templates"),
+        instance_relative_config=False,
+    )
+    config = dict(config or {})
+    if not config.get("SECRET_KEY"):
+        # A partial mapping overrides the environment; a complete one (tests) replaces it.
+        config = {**from_environment(instance=config.get("INTAKE_INSTANCE")), **config}
+    app.config.update(config)
+
+    app.extensions["intake.fernet"] = build_fernet(app.config["INTAKE_ENCRYPTION_KEYS"])
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(REPO_ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=select_locale,
+        default_translation_directories=str(REPO_ROOT / "intake" / "translations"),
+    )
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+
+    from .celery import celery_init_app
+
+    celery_init_app(app)
+
+    from .agencies import cli as agencies_cli
+    from .auth import bp as auth_bp
+    from .auth import cli as users_cli
+    from .errors import register_error_handlers
+    from .public import bp as public_bp
+    from .reports import cli as reports_cli
+    from .setup import setup_command
+    from .staff import bp as staff_bp
+    from .templating import init_templating
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(staff_bp)
+    app.cli.add_command(agencies_cli.group)
+    app.cli.add_command(users_cli.group)
+    app.cli.add_command(reports_cli.group)
+    app.cli.add_command(setup_command)
+    register_error_handlers(app)
+    init_templating(app)
+    _quiet_access_logs()
+    return app
+
+
+def _quiet_access_logs() -> None:
+    # werkzeug's access log starts each line with the client address; we never log addresses.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import secrets
+
+import click
+from email_validator import EmailNotValidError, validate_email
+
+from ..extensions import db
+from ..models import StaffUser
+from ..models.staff import ROLES
+from .routes import find_user
+
+group = click.Group("users", help="Staff accounts.")
+
+
+def create_user(email: str, role: str, password: str | None = None) -> tuple[StaffUser, str]:
+    """Create a staff account; returns it and its password (generated when not given)."""
+    password = password or secrets.token_urlsafe(12)
+    user = StaffUser(email=email.strip().lower(), role=role)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    return user, password
+
+
+@group.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), default="reviewer", show_default=True)
+@click.option("--password", help="Omit to be asked (or use --generate).")
+@click.option("--generate", is_flag=True, help="Generate a password and print it once.")
+def create_command(email: str, role: str, password: str | None, generate: bool) -> None:
+    """Make a staff account."""
+    try:
+        email = validate_email(email, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise click.BadParameter(str(exc), param_hint="EMAIL") from exc
+    if find_user(email):
+        raise click.ClickException(f"an account for {email} already exists")
+    if not password and not generate:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if password is not None and len(password) < 12:
+        raise click.BadParameter("use at least 12 characters", param_hint="--password")
+    user, password = create_user(email, role, password)
+    click.echo(f"created {user.role} {user.email}")
+    if generate:
+        click.echo(f"password (shown once): {password}")

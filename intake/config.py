@@ -1,0 +1,124 @@
+"""Settings read once from the environment, failing fast where production needs a value.
+
+Two shapes (see README "Configuration"):
+- embedded (default, `make run` on a laptop): SQLite under instance/ for data and for the Celery
+  broker; secrets are generated once into instance/secrets.json (never committed, mode 0600).
+- production (`INTAKE_ENV=production`): DATABASE_URL, REDIS_URL, SECRET_KEY and
+  INTAKE_ENCRYPTION_KEYS must come from the environment, or the app refuses to start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from cryptography.fernet import Fernet
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INSTANCE = REPO_ROOT / "instance"
+AGENCY_SEED = REPO_ROOT / "data" / "ice-287g" / "participatingAgencies07182025pm.xlsx"
+
+
+class ConfigError(RuntimeError):
+    """A required setting is missing or malformed; the message says which and how to fix it."""
+
+
+def _local_secrets(instance: Path) -> dict[str, str]:
+    """Secrets of an embedded install, made once and kept in instance/ (never in the repo)."""
+    path = instance / "secrets.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    instance.mkdir(parents=True, exist_ok=True)
+    made = {
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+    }
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(made, handle)
+    return made
+
+
+def _postgres_url(url: str) -> str:
+    # psycopg 3 is the driver we ship; plain postgres:// URLs (Heroku style) name psycopg2.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def from_environment(
+    env: dict[str, str] | None = None, instance: str | Path | None = None
+) -> dict[str, Any]:
+    """The Flask config mapping for this process, from `env` (default: os.environ).
+
+    `instance` (or INTAKE_INSTANCE) is the folder for the embedded database, broker and secrets.
+    """
+    env = dict(os.environ if env is None else env)
+    production = env.get("INTAKE_ENV", "development") == "production"
+    instance = Path(instance or env.get("INTAKE_INSTANCE") or DEFAULT_INSTANCE)
+
+    if production:
+        missing = [
+            name
+            for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "INTAKE_ENCRYPTION_KEYS")
+            if not env.get(name)
+        ]
+        if missing:
+            raise ConfigError(
+                "INTAKE_ENV=production needs these environment variables: " + ", ".join(missing)
+            )
+        local: dict[str, str] = {}
+    else:
+        local = _local_secrets(instance)
+
+    database_url = env.get("DATABASE_URL") or f"sqlite:///{instance / 'intake.sqlite'}"
+    redis_url = env.get("REDIS_URL")
+    broker_url = redis_url or f"sqla+sqlite:///{instance / 'broker.sqlite'}"
+
+    return {
+        "INTAKE_ENV": "production" if production else "development",
+        "INTAKE_INSTANCE": str(instance),
+        "SECRET_KEY": env.get("SECRET_KEY") or local["SECRET_KEY"],
+        "INTAKE_ENCRYPTION_KEYS": env.get("INTAKE_ENCRYPTION_KEYS")
+        or local["INTAKE_ENCRYPTION_KEYS"],
+        "SQLALCHEMY_DATABASE_URI": _postgres_url(database_url),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "REDIS_URL": redis_url,
+        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
+        # Big enough for a long narrative, small enough that nobody can fill the disk.
+        "MAX_CONTENT_LENGTH": int(env.get("MAX_CONTENT_LENGTH", 256 * 1024)),
+        "SESSION_COOKIE_SAMESITE": "Strict",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_SECURE": production,
+        "WTF_CSRF_TIME_LIMIT": 4 * 3600,  # a reporter may take a long time to write
+        "MAIL_SERVER": env.get("MAIL_SERVER"),
+        "MAIL_PORT": int(env.get("MAIL_PORT", 25)),
+        "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"),
+        "MAIL_USERNAME": env.get("MAIL_USERNAME"),
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD"),
+        "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "intake@localhost"),
+        "CELERY": {
+            "broker_url": broker_url,
+            "task_ignore_result": True,
+            # JSON only: pickle would let anyone who can write to the broker run code here.
+            "task_serializer": "json",
+            "accept_content": ["json"],
+            "result_serializer": "json",
+            # A task is acknowledged after it finishes, so a killed worker's report is redone.
+            "task_acks_late": True,
+            "task_reject_on_worker_lost": True,
+            "worker_prefetch_multiplier": 1,
+            "broker_connection_retry_on_startup": True,
+            "beat_schedule_filename": str(instance / "celerybeat-schedule"),
+            "beat_schedule": {
+                "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
+            },
+            "include": ["workers.tasks"],
+        },
+    }

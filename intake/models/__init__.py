@@ -1,0 +1,7 @@
+"""The database models, one module per aggregate."""
+
+from .agency import Agency
+from .report import Report
+from .staff import StaffUser
+
+__all__ = ["Agency", "Report", "StaffUser"]

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..crypto import EncryptedText
+from ..extensions import db
+from ..timeutil import utcnow
+from .agency import Agency
+
+def sensitive():  # noqa: ANN201
+    """An encrypted column, loaded (and decrypted) only when code reads it."""
+    return mapped_column(EncryptedText, deferred=True, deferred_group="sensitive")
+
+
+PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
+
+
+class Report(db.Model):
+    """One complaint, as the reporter gave it and as the pipeline made it safe to read.
+
+    What identifies the reporter (original narrative, contact details, names they listed) is
+    encrypted at rest; staff pages, exports and emails use only the redacted fields.
+    """
+
+    __tablename__ = "report"
+    __table_args__ = (
+        # The staff queue: processed reports, urgent first, then oldest.
+        Index("ix_report_queue_order", "pipeline_state", "priority_rank", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    receipt_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+
+    # --- when and where
+    incident_date: Mapped[date | None]
+    incident_time: Mapped[str | None] = mapped_column(String(5))
+    date_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    city: Mapped[str | None] = mapped_column(String(120))
+    county: Mapped[str | None] = mapped_column(String(120))
+    state: Mapped[str | None] = mapped_column(String(2))
+    location_detail: Mapped[str | None] = sensitive()
+
+    # --- who: the agency and its officers
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
+    agency: Mapped[Agency | None] = relationship(lazy="joined")
+    agency_choice: Mapped[str] = mapped_column(String(10), default="unknown")
+    agency_other: Mapped[str | None] = mapped_column(String(200))
+    officer_details: Mapped[str | None] = sensitive()
+
+    # --- what happened
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    narrative: Mapped[str | None] = sensitive()
+    affected_role: Mapped[str | None] = mapped_column(String(20))
+    affected_minor: Mapped[bool] = mapped_column(Boolean, default=False)
+    detained_now: Mapped[str | None] = mapped_column(String(10))
+    facility: Mapped[str | None] = sensitive()
+    transfer_expected: Mapped[str | None] = mapped_column(String(10))
+    urgent_signals: Mapped[list[str]] = mapped_column(JSON, default=list)
+    evidence: Mapped[list[str]] = mapped_column(JSON, default=list)
+    help_wanted: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    # --- contact (all optional: anonymous reports are first-class)
+    contact_name: Mapped[str | None] = sensitive()
+    contact_phone: Mapped[str | None] = sensitive()
+    contact_email: Mapped[str | None] = sensitive()
+    other_names: Mapped[str | None] = sensitive()  # names listed, one per line
+    contact_methods: Mapped[list[str]] = mapped_column(JSON, default=list)
+    voicemail_ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact_notes: Mapped[str | None] = sensitive()
+
+    # --- consent, each separately
+    consent_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_referral: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_statistics: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    # --- pipeline: received -> processing -> processed | failed
+    pipeline_state: Mapped[str] = mapped_column(String(12), default="received", index=True)
+    enqueued_at: Mapped[datetime | None]
+    claimed_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(default=0)
+    failure_reason: Mapped[str | None] = mapped_column(String(300))
+    processed_at: Mapped[datetime | None]
+
+    # --- what the pipeline made (only redacted text from here on)
+    narrative_redacted: Mapped[str | None] = mapped_column(Text)
+    redaction: Mapped[dict | None] = mapped_column(JSON)  # spans, kept tags, mode
+    summary: Mapped[str | None] = mapped_column(Text)
+    summary_detail: Mapped[dict | None] = mapped_column(JSON)
+    queue: Mapped[str | None] = mapped_column(String(40), index=True)
+    priority: Mapped[str | None] = mapped_column(String(10))
+    priority_rank: Mapped[int] = mapped_column(default=PRIORITY_RANK["normal"])
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    deadline_at: Mapped[datetime | None]
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    routing: Mapped[dict | None] = mapped_column(JSON)  # the routing decision, with its reasons
+
+    # --- workflow (staff side)
+    status: Mapped[str] = mapped_column(String(20), default="new")
+
+    @property
+    def contact_possible(self) -> bool:
+        return bool(self.contact_phone or self.contact_email)
+
+    @property
+    def routing_rules(self) -> list[str]:
+        return [match["rule"] for match in (self.routing or {}).get("matched", [])]

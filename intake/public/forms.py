@@ -1,0 +1,197 @@
+"""The report form. Every field but the narrative and consent to review is optional.
+
+Field names are a stable interface (../shared/CONTRACT.md): partners script against them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TelField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..vocabulary import (
+    AFFECTED_ROLES,
+    CATEGORIES,
+    CONTACT_METHODS,
+    EVIDENCE,
+    HELP_WANTED,
+    URGENT_SIGNALS,
+    US_STATES,
+)
+
+NARRATIVE_MAX = 20_000
+AGENCY_OTHER = "other"
+AGENCY_UNKNOWN = "unknown"
+YES_NO_UNKNOWN = {"yes": _l("Yes"), "no": _l("No"), "unknown": _l("I don't know")}
+PHONE_RE = re.compile(r"^\+?[\d\s().\-]{7,25}$")
+
+
+class CheckboxesField(SelectMultipleField):
+    """A group of checkboxes (works without JavaScript, unlike a multi-select on phones)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def choices(vocabulary: dict[str, object], optgroup: str | None = None) -> list[SelectChoice]:
+    return [SelectChoice(code, label, optgroup=optgroup) for code, label in vocabulary.items()]
+
+
+def not_in_future(form: FlaskForm, field: DateField) -> None:
+    if field.data and field.data > date.today():
+        raise ValidationError(_l("The date cannot be in the future."))
+    if field.data and field.data.year < 1990:
+        raise ValidationError(_l("Please check the year."))
+
+
+def plausible_phone(form: FlaskForm, field: TelField) -> None:
+    if not field.data:
+        return
+    digits = re.sub(r"\D", "", field.data)
+    if not PHONE_RE.match(field.data) or not 7 <= len(digits) <= 15:
+        raise ValidationError(_l("This does not look like a phone number. Check the digits."))
+
+
+class ReportForm(FlaskForm):
+    # --- What happened
+    categories = CheckboxesField(_l("What happened? Tick all that apply."), choices=choices(CATEGORIES))
+    narrative = TextAreaField(
+        _l("Tell us what happened, in your own words"),
+        description=_l(
+            "Include what the officers said and did. You do not need to give anyone's name."
+        ),
+        validators=[
+            DataRequired(message=_l("Please tell us what happened.")),
+            Length(max=NARRATIVE_MAX, message=_l("Please keep it under %(max)d characters.",
+                                                  max=NARRATIVE_MAX)),
+        ],
+    )
+
+    # --- When and where
+    incident_date = DateField(
+        _l("Date"), validators=[Optional(), not_in_future], format="%Y-%m-%d"
+    )
+    incident_time = TimeField(_l("Time (if you know it)"), validators=[Optional()])
+    date_approximate = BooleanField(_l("The date or time is approximate"))
+    city = StringField(_l("City or town"), validators=[Optional(), Length(max=120)])
+    county = StringField(_l("County"), validators=[Optional(), Length(max=120)])
+    state = SelectField(
+        _l("State"),
+        choices=choices({"": _l("Choose a state")})
+        + choices(dict(sorted(US_STATES.items(), key=lambda kv: kv[1]))),
+        validators=[Optional()],
+    )
+    location_detail = StringField(
+        _l("Public place or cross streets"),
+        description=_l("For example a highway, an intersection, a store or the jail. "
+                       "Not a home address."),
+        validators=[Optional(), Length(max=300)],
+    )
+
+    # --- Who: agency and officers
+    agency = SelectField(_l("Which agency?"), validators=[Optional()], validate_choice=True)
+    agency_other = StringField(
+        _l("If other, which agency?"), validators=[Optional(), Length(max=200)]
+    )
+    officer_details = TextAreaField(
+        _l("Officers: names, badge numbers, patrol car numbers, what they looked like"),
+        validators=[Optional(), Length(max=2000)],
+    )
+
+    # --- Who was affected
+    affected_role = RadioField(
+        _l("Who was affected?"), choices=choices(AFFECTED_ROLES), validators=[Optional()]
+    )
+    affected_minor = BooleanField(_l("The person affected is under 18"))
+    detained_now = RadioField(
+        _l("Is someone detained right now because of this?"),
+        choices=choices(YES_NO_UNKNOWN),
+        validators=[Optional()],
+    )
+    facility = StringField(
+        _l("If detained: where (jail or facility) and since when?"),
+        validators=[Optional(), Length(max=300)],
+    )
+    transfer_expected = RadioField(
+        _l("Do you expect a transfer to ICE?"), choices=choices(YES_NO_UNKNOWN), validators=[Optional()]
+    )
+    urgent_signals = CheckboxesField(
+        _l("Does any of this apply right now?"), choices=choices(URGENT_SIGNALS)
+    )
+
+    # --- Evidence and help
+    evidence = CheckboxesField(_l("Is there evidence? (Do not upload it.)"),
+                               choices=choices(EVIDENCE))
+    help_wanted = CheckboxesField(_l("What help do you want?"), choices=choices(HELP_WANTED))
+
+    # --- Contact (optional)
+    contact_name = StringField(
+        _l("Your name or a nickname"), validators=[Optional(), Length(max=120)]
+    )
+    contact_phone = TelField(
+        _l("Phone"), validators=[Optional(), Length(max=40), plausible_phone]
+    )
+    contact_email = EmailField(
+        _l("Email"),
+        validators=[
+            Optional(),
+            Length(max=254),
+            Email(message=_l("This does not look like an email address.")),
+        ],
+    )
+    contact_methods = CheckboxesField(
+        _l("How is it safe to contact you?"), choices=choices(CONTACT_METHODS)
+    )
+    voicemail_ok = BooleanField(_l("It is OK to leave a voicemail"))
+    contact_notes = StringField(
+        _l("When is it safe to contact you?"), validators=[Optional(), Length(max=300)]
+    )
+    other_names = TextAreaField(
+        _l("Names of other people in your report (family, witnesses)"),
+        description=_l("Optional. We use this only to remove these names before staff read "
+                       "the report."),
+        validators=[Optional(), Length(max=1000)],
+    )
+
+    # --- Consent, each separately
+    consent_review = BooleanField(
+        _l("I agree that staff of this organisation read my report."),
+        validators=[DataRequired(message=_l("We can only review your report with this consent."))],
+    )
+    consent_referral = BooleanField(
+        _l("You may refer my case to DHS civil rights offices, ICE OPR or an attorney.")
+    )
+    consent_statistics = BooleanField(
+        _l("You may include my report, without anything that identifies me, in public "
+           "statistics.")
+    )
+
+    # Honeypot: hidden from people, filled by bots. A filled one is dropped quietly.
+    website = StringField("Website", validators=[Optional()])
+
+    def set_agency_choices(self, grouped: dict[str, list[tuple[str, str]]]) -> None:
+        """Agencies grouped by state (optgroups), plus "I don't know" and "other" first."""
+        options = choices(
+            {AGENCY_UNKNOWN: _l("I don't know"), AGENCY_OTHER: _l("Other (not in the list)")},
+            optgroup=str(_l("Not sure")),
+        )
+        for state, agencies in grouped.items():
+            options += choices(dict(agencies), optgroup=state)
+        self.agency.choices = options

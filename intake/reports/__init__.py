@@ -1,0 +1,1 @@
+"""Reports as partners receive them: redacted records only."""

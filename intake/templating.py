@@ -1,0 +1,45 @@
+"""Template helpers shared by the public and staff pages."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import get_locale
+from markupsafe import Markup, escape
+
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+
+def labels(codes: list[str] | None, vocabulary: dict[str, object]) -> str:
+    """Codes shown as their translated labels, comma separated."""
+    return ", ".join(str(vocabulary.get(code, code)) for code in codes or [])
+
+
+def highlight_kept(text: str | None, kept: list[dict]) -> Markup:
+    """The redacted narrative, escaped, with kept officer/agency/place tags marked."""
+    text = text or ""
+    out: list[str] = []
+    position = 0
+    for tag in sorted(kept or [], key=lambda t: t["start"]):
+        start, end = tag["start"], tag["end"]
+        if start < position or end > len(text):
+            continue  # overlapping or stale tag: show the text plainly rather than garble it
+        out.append(str(escape(text[position:start])))
+        out.append(f'<mark class="kept" title="{escape(tag["label"])}">'
+                   f"{escape(text[start:end])}</mark>")
+        position = end
+    out.append(str(escape(text[position:])))
+    return Markup("".join(out))  # noqa: S704 (every piece above is escaped)
+
+
+def init_templating(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.filters["labels"] = labels
+    app.jinja_env.filters["highlight_kept"] = highlight_kept
+
+    @app.context_processor
+    def locale_context() -> dict[str, str]:
+        locale = str(get_locale() or "en")
+        return {
+            "current_locale": locale,
+            "text_direction": "rtl" if locale.split("_")[0] in RTL_LANGUAGES else "ltr",
+        }

@@ -1,0 +1,135 @@
+"""Test fixtures on real services.
+
+With TEST_DATABASE_URL and TEST_REDIS_URL set (what .ci/run does) the suite runs on PostgreSQL
+and Redis; without them on the embedded defaults (SQLite for data, SQLite-backed Celery broker).
+The schema is made once per session by the Alembic migrations; each test starts from empty
+report and staff tables (agencies are loaded once and kept).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import MetaData, text
+
+from intake import create_app
+from intake.config import AGENCY_SEED, from_environment
+from intake.extensions import db
+
+KEPT_TABLES = {"agency", "alembic_version"}
+
+
+@pytest.fixture(scope="session")
+def service_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment a real process of this system (web, worker) gets in tests."""
+    instance = tmp_path_factory.mktemp("instance")
+    env = {
+        "INTAKE_INSTANCE": str(instance),
+        "SECRET_KEY": "test-" + Fernet.generate_key().decode(),
+        "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "DATABASE_URL": os.environ.get("TEST_DATABASE_URL")
+        or f"sqlite:///{instance / 'intake.sqlite'}",
+    }
+    if os.environ.get("TEST_REDIS_URL"):
+        env["REDIS_URL"] = os.environ["TEST_REDIS_URL"]
+    return env
+
+
+def _reset_database(app: Flask) -> None:
+    """Drop every table (leftovers of an earlier run included) so migrations start clean."""
+    with app.app_context():
+        metadata = MetaData()
+        metadata.reflect(db.engine)
+        metadata.drop_all(db.engine)
+
+
+@pytest.fixture(scope="session")
+def app(service_env: dict[str, str]) -> Iterator[Flask]:
+    from flask_migrate import upgrade
+
+    from intake.agencies.importer import import_agencies
+
+    config = from_environment(service_env)
+    config["TESTING"] = True
+    application = create_app(config)
+    _reset_database(application)
+    with application.app_context():
+        upgrade()
+        for path in sorted(AGENCY_SEED.parent.glob("*.*")):
+            import_agencies(path)
+        application.extensions["celery"].control.purge()
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if "app" not in request.fixturenames:
+        return
+    application: Flask = request.getfixturevalue("app")
+    with application.app_context():
+        db.session.remove()
+        tables = [t for t in reversed(db.metadata.sorted_tables) if t.name not in KEPT_TABLES]
+        with db.engine.begin() as connection:
+            for table in tables:
+                connection.execute(table.delete())
+
+
+@pytest.fixture
+def ctx(app: Flask) -> Iterator[None]:
+    with app.app_context():
+        yield
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token(client: FlaskClient, path: str = "/report") -> str:
+    """The CSRF token a real browser would get from the form page."""
+    page = client.get(path)
+    match = CSRF_RE.search(page.get_data(as_text=True))
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def submit_report(client: FlaskClient, **fields: object) -> str:
+    """Submit the public form with CSRF on, as a reporter would; returns the receipt code."""
+    data: dict[str, object] = {
+        "narrative": "The deputy stopped us on the highway and asked where we were born.",
+        "incident_date": "2024-03-03",
+        "city": "Pasadena",
+        "state": "TX",
+        "agency": "unknown",
+        "categories": ["traffic_stop", "status_questioning"],
+        "contact_name": "",
+        "contact_phone": "",
+        "contact_email": "",
+        "consent_review": "y",
+    }
+    data.update(fields)
+    data["csrf_token"] = csrf_token(client)
+    response = client.post("/report", data=data)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200, body[:2000]
+    match = re.search(r'class="receipt-code"[^>]*>([^<]+)<', body)
+    assert match, "no receipt on the confirmation page"
+    return match.group(1).strip()
+
+
+REPO = Path(__file__).resolve().parent.parent

@@ -1,0 +1,102 @@
+"""The public form, submitted the way a reporter's browser does (CSRF on)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from intake.extensions import db
+from intake.models import Agency, Report
+from intake.public.receipts import receipt_hash
+
+from .conftest import csrf_token, submit_report
+
+
+def errors(body: str) -> list[str]:
+    return re.findall(r'<p class="error" id="[^"]+">([^<]+)</p>', body)
+
+
+def test_form_offers_agencies_grouped_by_state_plus_other_and_unknown(client, ctx):
+    body = client.get("/report").get_data(as_text=True)
+    assert '<optgroup label="Texas">' in body
+    assert 'value="unknown"' in body and 'value="other"' in body
+    harris = db.session.scalar(select(Agency).where(Agency.name == "Harris County Sheriff's Office"))
+    assert harris.status == "former"
+    assert f'value="{harris.id}"' in body and "[former]" in body
+
+
+def test_contract_fields_only_are_accepted_and_saved_with_hashed_receipt(client, ctx):
+    receipt = submit_report(client)
+    assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){3}", receipt)
+    report = db.session.scalar(select(Report))
+    assert report.receipt_hash == receipt_hash(receipt)
+    assert receipt not in str(vars(report))
+    assert report.categories == ["traffic_stop", "status_questioning"]
+    assert report.city == "Pasadena" and report.state == "TX"
+    assert report.agency is None and report.agency_choice == "unknown"
+    assert report.contact_possible is False
+    assert report.pipeline_state in ("received", "processing", "processed")
+
+
+def test_listed_agency_and_contact_are_stored(client, ctx):
+    agency = db.session.scalar(select(Agency).where(Agency.state == "TX").limit(1))
+    submit_report(client, agency=str(agency.id), contact_phone="(713) 555-0142",
+                  contact_email="r@example.org", detained_now="yes", urgent_signals=["in_custody_now"])
+    report = db.session.scalar(select(Report))
+    assert report.agency_id == agency.id and report.agency_choice == "listed"
+    assert report.contact_phone == "(713) 555-0142" and report.contact_possible
+    assert report.urgent_signals == ["in_custody_now"] and report.detained_now == "yes"
+
+
+def test_invalid_answers_get_messages_next_to_fields_and_keep_what_was_typed(client, ctx):
+    token = csrf_token(client)
+    response = client.post("/report", data={
+        "csrf_token": token, "narrative": "", "incident_date": "2999-01-01",
+        "city": "Dalton", "contact_email": "not-an-email", "contact_phone": "12",
+        "agency": "forged-value", "categories": ["forged"],
+    })
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    found = errors(body)
+    assert "Please tell us what happened." in found
+    assert "The date cannot be in the future." in found
+    assert "This does not look like an email address." in found
+    assert any("phone" in e for e in found)
+    assert "We can only review your report with this consent." in found
+    assert 'value="Dalton"' in body and 'value="not-an-email"' in body
+    assert db.session.scalar(select(Report)) is None
+
+
+def test_errors_are_in_the_reporters_language(client):
+    token = csrf_token(client, "/report?lang=es")
+    body = client.post("/report", data={"csrf_token": token}).get_data(as_text=True)
+    assert "Por favor, cuéntenos qué pasó." in errors(body)
+
+
+def test_missing_csrf_token_explains_and_keeps_the_text(client, ctx):
+    response = client.post("/report", data={"narrative": "They took my brother at the jail."})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "They took my brother at the jail." in body
+    assert "send again" in body
+    assert db.session.scalar(select(Report)) is None
+
+
+def test_oversize_body_gets_a_friendly_page(client):
+    response = client.post("/report", data={"narrative": "x" * 600_000})
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True)
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_honeypot_looks_like_success_but_keeps_nothing(client, ctx):
+    token = csrf_token(client)
+    response = client.post("/report", data={"csrf_token": token, "narrative": "spam",
+                                            "consent_review": "y", "website": "http://spam"})
+    assert response.status_code == 200
+    assert db.session.scalar(select(Report)) is None
+
+
+def test_form_and_receipt_pages_are_not_cached(client):
+    assert client.get("/report").headers["Cache-Control"] == "no-store"

@@ -1,0 +1,80 @@
+"""End to end on real services: the form, the broker, a real Celery worker process, the database.
+
+Runs on Redis + PostgreSQL when TEST_REDIS_URL / TEST_DATABASE_URL are set, and on the embedded
+SQLite database and SQLite broker otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlalchemy import select
+
+from intake.extensions import db
+from intake.models import Report
+
+from .conftest import REPO, submit_report
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def worker(service_env):
+    env = {**os.environ, **service_env}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker",
+         "--pool", "solo", "--loglevel", "INFO", "--without-heartbeat", "--without-gossip",
+         "--without-mingle"],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    yield process
+    process.terminate()
+    try:
+        output, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    worker_log.append(output)
+
+
+worker_log: list[str] = []
+
+
+def wait_processed(count: int, timeout: float = 120) -> list[Report]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        db.session.remove()
+        reports = db.session.scalars(
+            select(Report).where(Report.pipeline_state == "processed")
+        ).all()
+        if len(reports) >= count:
+            return reports
+        time.sleep(0.5)
+    states = db.session.execute(select(Report.id, Report.pipeline_state, Report.failure_reason))
+    raise AssertionError(f"not processed in {timeout}s: {states.all()}")
+
+
+def test_three_reports_over_http_come_out_of_export_processed(app, client, ctx, worker):
+    narratives = [
+        "Deputy Ramsey pulled over my brother Tomas Rivera on Spencer Hwy and asked for papers.",
+        "A mi esposo Juan Pérez lo detuvieron en Houston. Lo tienen en la cárcel ahorita.",
+        "Officers at the jail would not let my cousin call a lawyer. Her name is Maria Soto.",
+    ]
+    for narrative in narratives:
+        submit_report(client, narrative=narrative)
+    reports = wait_processed(3)
+
+    assert {r.pipeline_state for r in reports} == {"processed"}
+    result = app.test_cli_runner().invoke(args=["reports", "export", "--format", "jsonl"])
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert len(records) == 3
+    assert all(r["processed_at"] and r["summary"] and r["narrative_redacted"] for r in records)
+    for name in ("Tomas", "Rivera", "Juan", "Pérez", "Maria Soto"):
+        assert name not in result.output
+    assert "Ramsey" in result.output
+    assert any(r["urgent"] for r in records)  # "lo tienen en la cárcel ahorita"
