@@ -115,6 +115,10 @@ def from_environment(
             "task_reject_on_worker_lost": True,
             "worker_prefetch_multiplier": 1,
             "broker_connection_retry_on_startup": True,
+            # A submit must not hang while the broker is down: fail fast, the sweep retries.
+            "broker_transport_options": {"max_retries": 0, "socket_connect_timeout": 2}
+            if redis_url
+            else {},
             "beat_schedule_filename": str(instance / "celerybeat-schedule"),
             "beat_schedule": {
                 "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
