@@ -10,25 +10,33 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, request, session
+from flask import Flask, current_app, request, session
 
 from .config import REPO_ROOT, from_environment
 from .crypto import build_fernet
 from .extensions import babel, csrf, db, login_manager, migrate
 
-LANGUAGES = ("en", "es")
+TRANSLATIONS = REPO_ROOT / "intake" / "translations"
+
+
+def available_languages() -> list[str]:
+    """English (the source language) and every language with a catalogue: adding a language
+    is adding a catalogue, not changing code."""
+    found = sorted(p.parent.parent.name for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+    return ["en", *found]
 
 
 def select_locale() -> str:
     """?lang= (remembered in the session), then the browser's preference, then English."""
+    languages = current_app.config["LANGUAGES"]
     asked = request.args.get("lang")
-    if asked in LANGUAGES:
+    if asked in languages:
         session["lang"] = asked
         return asked
     remembered = session.get("lang")
-    if remembered in LANGUAGES:
+    if remembered in languages:
         return remembered
-    return request.accept_languages.best_match(LANGUAGES) or "en"
+    return request.accept_languages.best_match(languages) or "en"
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -42,6 +50,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         # A partial mapping overrides the environment; a complete one (tests) replaces it.
         config = {**from_environment(instance=config.get("INTAKE_INSTANCE")), **config}
     app.config.update(config)
+    app.config.setdefault("LANGUAGES", available_languages())
 
     app.extensions["intake.fernet"] = build_fernet(app.config["INTAKE_ENCRYPTION_KEYS"])
     db.init_app(app)
@@ -50,7 +59,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     babel.init_app(
         app,
         locale_selector=select_locale,
-        default_translation_directories=str(REPO_ROOT / "intake" / "translations"),
+        default_translation_directories=str(TRANSLATIONS),
     )
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -65,6 +74,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .errors import register_error_handlers
     from .public import bp as public_bp
     from .reports import cli as reports_cli
+    from .security import init_security_headers
     from .setup import setup_command
     from .staff import bp as staff_bp
     from .templating import init_templating
@@ -78,6 +88,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.cli.add_command(setup_command)
     register_error_handlers(app)
     init_templating(app)
+    init_security_headers(app)
     _quiet_access_logs()
     return app
 

@@ -46,7 +46,7 @@ def _postgres_url(url: str) -> str:
     # psycopg 3 is the driver we ship; plain postgres:// URLs (Heroku style) name psycopg2.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

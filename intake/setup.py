@@ -24,8 +24,10 @@ def setup_command() -> None:
     for path in sorted(AGENCY_SEED.parent.glob("*")):
         if path.suffix in (".xlsx", ".csv"):
             result = import_agencies(path)
-            click.echo(f"agencies from {path.name}: {result.added} added, "
-                       f"{result.updated} updated, {result.unchanged} unchanged")
+            click.echo(
+                f"agencies from {path.name}: {result.added} added, "
+                f"{result.updated} updated, {result.unchanged} unchanged"
+            )
     if db.session.scalar(select(func.count()).select_from(StaffUser)) == 0:
         user, password = create_user(LOCAL_ADMIN, "admin")
         click.secho(
@@ -34,5 +36,7 @@ def setup_command() -> None:
             fg="green",
         )
     else:
-        click.echo("staff accounts exist; make another with: "
-                   "flask --app intake users create EMAIL --role admin")
+        click.echo(
+            "staff accounts exist; make another with: "
+            "flask --app intake users create EMAIL --role admin"
+        )

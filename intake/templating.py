@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from babel import Locale
 from flask import Flask
 from flask_babel import get_locale
 from markupsafe import Markup, escape
-
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 
 def labels(codes: list[str] | None, vocabulary: dict[str, object]) -> str:
@@ -24,8 +23,9 @@ def highlight_kept(text: str | None, kept: list[dict]) -> Markup:
         if start < position or end > len(text):
             continue  # overlapping or stale tag: show the text plainly rather than garble it
         out.append(str(escape(text[position:start])))
-        out.append(f'<mark class="kept" title="{escape(tag["label"])}">'
-                   f"{escape(text[start:end])}</mark>")
+        out.append(
+            f'<mark class="kept" title="{escape(tag["label"])}">{escape(text[start:end])}</mark>'
+        )
         position = end
     out.append(str(escape(text[position:])))
     return Markup("".join(out))  # noqa: S704 (every piece above is escaped)
@@ -36,10 +36,14 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters["labels"] = labels
     app.jinja_env.filters["highlight_kept"] = highlight_kept
 
+    # Each language's name in itself, for the switch ("English", "español", "العربية").
+    names = {code: Locale.parse(code).get_display_name(code) for code in app.config["LANGUAGES"]}
+
     @app.context_processor
-    def locale_context() -> dict[str, str]:
-        locale = str(get_locale() or "en")
+    def locale_context() -> dict[str, object]:
+        locale = get_locale() or Locale.parse("en")
         return {
-            "current_locale": locale,
-            "text_direction": "rtl" if locale.split("_")[0] in RTL_LANGUAGES else "ltr",
+            "current_locale": str(locale),
+            "text_direction": locale.text_direction,
+            "language_names": names,
         }

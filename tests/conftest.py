@@ -17,7 +17,7 @@ import pytest
 from cryptography.fernet import Fernet
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import MetaData, text
+from sqlalchemy import MetaData
 
 from intake import create_app
 from intake.config import AGENCY_SEED, from_environment

@@ -1,4 +1,4 @@
-"""Importing ICE's 287(g) spreadsheets as published (blank rows, trailing spaces, one row per model)."""
+"""Importing ICE 287(g) spreadsheets as published: blank rows, trailing spaces, row per model."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def test_import_reports_updates_and_bad_rows(app, ctx, tmp_path):
     sheet = tmp_path / "agencies.csv"
     sheet.write_text(
         "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED\n"
-        "TEXAS ,Test Town Police Department ,Municipality,Test County,Task Force Model ,2025-01-02\n"
+        "TEXAS ,Test Town Police Department ,Municipality,Test County,"
+        "Task Force Model ,2025-01-02\n"
         "TEXAS,Test Town Police Department,Municipality,Test County,Jail Enforcement Model,\n"
         ",Nameless State Agency,State Agency,,Task Force Model,\n"
         ",,,,,\n"

@@ -24,8 +24,13 @@ def only_report() -> Report:
 
 
 def test_process_report_redacts_routes_and_summarizes(client, ctx):
-    submit_report(client, narrative=NARRATIVE, contact_name="Rosa Delgado",
-                  contact_phone="713-555-0142", other_names="Miguel Delgado")
+    submit_report(
+        client,
+        narrative=NARRATIVE,
+        contact_name="Rosa Delgado",
+        contact_phone="713-555-0142",
+        other_names="Miguel Delgado",
+    )
     report = only_report()
     report_id = report.id
     db.session.remove()

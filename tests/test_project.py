@@ -1,4 +1,4 @@
-"""The project's own files: migrations match the models, compose file is sound, config fails fast."""
+"""The project's files: migrations match the models, compose is sound, config fails fast."""
 
 from __future__ import annotations
 
@@ -54,5 +54,6 @@ def test_docker_compose_runs_every_part_with_commands_that_exist():
         assert services[name]["environment"]["DATABASE_URL"].startswith("postgresql")
     assert services["web"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     if shutil.which("docker-compose"):
-        subprocess.run(["docker-compose", "-f", str(REPO / "docker-compose.yml"), "config", "-q"],
-                       check=True)
+        subprocess.run(
+            ["docker-compose", "-f", str(REPO / "docker-compose.yml"), "config", "-q"], check=True
+        )

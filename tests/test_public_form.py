@@ -21,7 +21,9 @@ def test_form_offers_agencies_grouped_by_state_plus_other_and_unknown(client, ct
     body = client.get("/report").get_data(as_text=True)
     assert '<optgroup label="Texas">' in body
     assert 'value="unknown"' in body and 'value="other"' in body
-    harris = db.session.scalar(select(Agency).where(Agency.name == "Harris County Sheriff's Office"))
+    harris = db.session.scalar(
+        select(Agency).where(Agency.name == "Harris County Sheriff's Office")
+    )
     assert harris.status == "former"
     assert f'value="{harris.id}"' in body and "[former]" in body
 
@@ -41,8 +43,14 @@ def test_contract_fields_only_are_accepted_and_saved_with_hashed_receipt(client,
 
 def test_listed_agency_and_contact_are_stored(client, ctx):
     agency = db.session.scalar(select(Agency).where(Agency.state == "TX").limit(1))
-    submit_report(client, agency=str(agency.id), contact_phone="(713) 555-0142",
-                  contact_email="r@example.org", detained_now="yes", urgent_signals=["in_custody_now"])
+    submit_report(
+        client,
+        agency=str(agency.id),
+        contact_phone="(713) 555-0142",
+        contact_email="r@example.org",
+        detained_now="yes",
+        urgent_signals=["in_custody_now"],
+    )
     report = db.session.scalar(select(Report))
     assert report.agency_id == agency.id and report.agency_choice == "listed"
     assert report.contact_phone == "(713) 555-0142" and report.contact_possible
@@ -51,11 +59,19 @@ def test_listed_agency_and_contact_are_stored(client, ctx):
 
 def test_invalid_answers_get_messages_next_to_fields_and_keep_what_was_typed(client, ctx):
     token = csrf_token(client)
-    response = client.post("/report", data={
-        "csrf_token": token, "narrative": "", "incident_date": "2999-01-01",
-        "city": "Dalton", "contact_email": "not-an-email", "contact_phone": "12",
-        "agency": "forged-value", "categories": ["forged"],
-    })
+    response = client.post(
+        "/report",
+        data={
+            "csrf_token": token,
+            "narrative": "",
+            "incident_date": "2999-01-01",
+            "city": "Dalton",
+            "contact_email": "not-an-email",
+            "contact_phone": "12",
+            "agency": "forged-value",
+            "categories": ["forged"],
+        },
+    )
     body = response.get_data(as_text=True)
     assert response.status_code == 400
     found = errors(body)
@@ -92,11 +108,31 @@ def test_oversize_body_gets_a_friendly_page(client):
 
 def test_honeypot_looks_like_success_but_keeps_nothing(client, ctx):
     token = csrf_token(client)
-    response = client.post("/report", data={"csrf_token": token, "narrative": "spam",
-                                            "consent_review": "y", "website": "http://spam"})
+    response = client.post(
+        "/report",
+        data={
+            "csrf_token": token,
+            "narrative": "spam",
+            "consent_review": "y",
+            "website": "http://spam",
+        },
+    )
     assert response.status_code == 200
     assert db.session.scalar(select(Report)) is None
 
 
 def test_form_and_receipt_pages_are_not_cached(client):
     assert client.get("/report").headers["Cache-Control"] == "no-store"
+
+
+def test_pages_carry_privacy_and_security_headers(client):
+    headers = client.get("/report").headers
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_form_page_references_no_other_host(client):
+    body = client.get("/report").get_data(as_text=True)
+    assert not re.search(r'(src|href|action)="(https?:)?//', body)

@@ -25,8 +25,9 @@ def make_staff(app, email="staff@example.org", role="reviewer"):
 
 def log_in(client, email, password=PASSWORD):
     token = csrf_token(client, "/staff/login")
-    return client.post("/staff/login", data={"csrf_token": token, "email": email,
-                                            "password": password})
+    return client.post(
+        "/staff/login", data={"csrf_token": token, "email": email, "password": password}
+    )
 
 
 def process_all() -> None:
@@ -40,8 +41,9 @@ def test_users_create_hashes_password_with_argon2(app, ctx):
     user = db.session.scalar(select(StaffUser))
     assert user.password_hash.startswith("$argon2id$")
     assert PASSWORD not in user.password_hash
-    again = app.test_cli_runner().invoke(args=["users", "create", "staff@example.org",
-                                               "--password", PASSWORD])
+    again = app.test_cli_runner().invoke(
+        args=["users", "create", "staff@example.org", "--password", PASSWORD]
+    )
     assert again.exit_code != 0 and "already exists" in again.output
 
 
@@ -59,8 +61,12 @@ def test_wrong_password_is_refused(app, client, ctx):
 
 def test_queue_urgent_first_then_oldest_and_report_page_redacted(app, client, ctx):
     submit_report(client, narrative="Deputy Cole stopped my cousin Jaime Ortega for no reason.")
-    submit_report(client, narrative="My son Pedro Lopez is in custody right now at the county jail.",
-                  detained_now="yes", urgent_signals=["in_custody_now"])
+    submit_report(
+        client,
+        narrative="My son Pedro Lopez is in custody right now at the county jail.",
+        detained_now="yes",
+        urgent_signals=["in_custody_now"],
+    )
     process_all()
     email = make_staff(app)
     assert log_in(client, email).status_code == 302
@@ -91,9 +97,13 @@ def test_report_not_processed_yet_shows_no_text(app, client, ctx):
 def test_export_prints_redacted_records_only(app, client, ctx):
     import json
 
-    submit_report(client, narrative="Deputy Ramsey took my husband Miguel Delgado to jail.",
-                  contact_name="Rosa Delgado", contact_email="rosa@example.org",
-                  contact_phone="7135550142")
+    submit_report(
+        client,
+        narrative="Deputy Ramsey took my husband Miguel Delgado to jail.",
+        contact_name="Rosa Delgado",
+        contact_email="rosa@example.org",
+        contact_phone="7135550142",
+    )
     receipt_row = db.session.scalar(select(Report)).receipt_hash
     unprocessed = app.test_cli_runner().invoke(args=["reports", "export", "--format", "jsonl"])
     [pending] = [json.loads(line) for line in unprocessed.output.splitlines()]
@@ -103,8 +113,21 @@ def test_export_prints_redacted_records_only(app, client, ctx):
     result = app.test_cli_runner().invoke(args=["reports", "export", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     [record] = [json.loads(line) for line in result.output.splitlines()]
-    for key in ("id", "status", "created_at", "processed_at", "language", "agency", "categories",
-                "queue", "priority", "urgent", "routing", "summary", "narrative_redacted"):
+    for key in (
+        "id",
+        "status",
+        "created_at",
+        "processed_at",
+        "language",
+        "agency",
+        "categories",
+        "queue",
+        "priority",
+        "urgent",
+        "routing",
+        "summary",
+        "narrative_redacted",
+    ):
         assert key in record
     assert record["processed_at"] and isinstance(record["routing"], list) and record["routing"]
     for secret in ("Miguel", "Delgado", "Rosa", "rosa@example.org", "7135550142", receipt_row):

@@ -95,7 +95,10 @@ def read_agencies(path: Path) -> tuple[list[AgencyRow], list[str]]:
         row = {(_clean(k).upper()): v for k, v in raw.items() if k}
         if not any(_clean(v) for v in row.values()):
             continue  # the published files end with blank rows; they are not worth a mention
-        state_name, name = _clean(row.get("STATE")).upper(), _clean(row.get("LAW ENFORCEMENT AGENCY"))
+        state_name, name = (
+            _clean(row.get("STATE")).upper(),
+            _clean(row.get("LAW ENFORCEMENT AGENCY")),
+        )
         model = MODELS.get(_clean(row.get("SUPPORT TYPE")))
         state = STATE_CODES.get(state_name) or (state_name if state_name in US_STATES else None)
         if not state or not name:
@@ -103,14 +106,22 @@ def read_agencies(path: Path) -> tuple[list[AgencyRow], list[str]]:
             continue
         agency = merged.setdefault(
             (state, name),
-            AgencyRow(state, name, _clean(row.get("COUNTY")) or None,
-                      _clean(row.get("TYPE")) or None, set(), None),
+            AgencyRow(
+                state,
+                name,
+                _clean(row.get("COUNTY")) or None,
+                _clean(row.get("TYPE")) or None,
+                set(),
+                None,
+            ),
         )
         if model:
             agency.models.add(model)
         else:
-            skipped.append(f"row {number}: unknown support type {_clean(row.get('SUPPORT TYPE'))!r}"
-                           f" for {name} (agency kept)")
+            skipped.append(
+                f"row {number}: unknown support type {_clean(row.get('SUPPORT TYPE'))!r}"
+                f" for {name} (agency kept)"
+            )
         signed = _signed(row.get("SIGNED"))
         if signed and (agency.signed is None or signed < agency.signed):
             agency.signed = signed
@@ -138,17 +149,30 @@ def import_agencies(path: Path, status: str | None = None) -> ImportResult:
         models = sorted(row.models)
         current = existing.get((row.state, row.name))
         if current is None:
-            db.session.add(Agency(state=row.state, name=row.name, county=row.county,
-                                  agency_type=row.agency_type, models=models, status=status,
-                                  signed=row.signed))
+            db.session.add(
+                Agency(
+                    state=row.state,
+                    name=row.name,
+                    county=row.county,
+                    agency_type=row.agency_type,
+                    models=models,
+                    status=status,
+                    signed=row.signed,
+                )
+            )
             result.added += 1
             continue
         if status == "pending" and current.status == "participating":
             # A pending list never demotes a participating agency nor adds models it lacks.
             result.unchanged += 1
             continue
-        values = {"county": row.county, "agency_type": row.agency_type, "models": models,
-                  "status": status, "signed": row.signed or current.signed}
+        values = {
+            "county": row.county,
+            "agency_type": row.agency_type,
+            "models": models,
+            "status": status,
+            "signed": row.signed or current.signed,
+        }
         changed = {k: v for k, v in values.items() if getattr(current, k) != v}
         if changed:
             for key, value in changed.items():

@@ -10,6 +10,7 @@ from ..extensions import db
 from ..timeutil import utcnow
 from .agency import Agency
 
+
 def sensitive():  # noqa: ANN201
     """An encrypted column, loaded (and decrypted) only when code reads it."""
     return mapped_column(EncryptedText, deferred=True, deferred_group="sensitive")

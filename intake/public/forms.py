@@ -71,7 +71,9 @@ def plausible_phone(form: FlaskForm, field: TelField) -> None:
 
 class ReportForm(FlaskForm):
     # --- What happened
-    categories = CheckboxesField(_l("What happened? Tick all that apply."), choices=choices(CATEGORIES))
+    categories = CheckboxesField(
+        _l("What happened? Tick all that apply."), choices=choices(CATEGORIES)
+    )
     narrative = TextAreaField(
         _l("Tell us what happened, in your own words"),
         description=_l(
@@ -79,15 +81,15 @@ class ReportForm(FlaskForm):
         ),
         validators=[
             DataRequired(message=_l("Please tell us what happened.")),
-            Length(max=NARRATIVE_MAX, message=_l("Please keep it under %(max)d characters.",
-                                                  max=NARRATIVE_MAX)),
+            Length(
+                max=NARRATIVE_MAX,
+                message=_l("Please keep it under %(max)d characters.", max=NARRATIVE_MAX),
+            ),
         ],
     )
 
     # --- When and where
-    incident_date = DateField(
-        _l("Date"), validators=[Optional(), not_in_future], format="%Y-%m-%d"
-    )
+    incident_date = DateField(_l("Date"), validators=[Optional(), not_in_future], format="%Y-%m-%d")
     incident_time = TimeField(_l("Time (if you know it)"), validators=[Optional()])
     date_approximate = BooleanField(_l("The date or time is approximate"))
     city = StringField(_l("City or town"), validators=[Optional(), Length(max=120)])
@@ -100,8 +102,9 @@ class ReportForm(FlaskForm):
     )
     location_detail = StringField(
         _l("Public place or cross streets"),
-        description=_l("For example a highway, an intersection, a store or the jail. "
-                       "Not a home address."),
+        description=_l(
+            "For example a highway, an intersection, a store or the jail. Not a home address."
+        ),
         validators=[Optional(), Length(max=300)],
     )
 
@@ -130,24 +133,25 @@ class ReportForm(FlaskForm):
         validators=[Optional(), Length(max=300)],
     )
     transfer_expected = RadioField(
-        _l("Do you expect a transfer to ICE?"), choices=choices(YES_NO_UNKNOWN), validators=[Optional()]
+        _l("Do you expect a transfer to ICE?"),
+        choices=choices(YES_NO_UNKNOWN),
+        validators=[Optional()],
     )
     urgent_signals = CheckboxesField(
         _l("Does any of this apply right now?"), choices=choices(URGENT_SIGNALS)
     )
 
     # --- Evidence and help
-    evidence = CheckboxesField(_l("Is there evidence? (Do not upload it.)"),
-                               choices=choices(EVIDENCE))
+    evidence = CheckboxesField(
+        _l("Is there evidence? (Do not upload it.)"), choices=choices(EVIDENCE)
+    )
     help_wanted = CheckboxesField(_l("What help do you want?"), choices=choices(HELP_WANTED))
 
     # --- Contact (optional)
     contact_name = StringField(
         _l("Your name or a nickname"), validators=[Optional(), Length(max=120)]
     )
-    contact_phone = TelField(
-        _l("Phone"), validators=[Optional(), Length(max=40), plausible_phone]
-    )
+    contact_phone = TelField(_l("Phone"), validators=[Optional(), Length(max=40), plausible_phone])
     contact_email = EmailField(
         _l("Email"),
         validators=[
@@ -165,8 +169,9 @@ class ReportForm(FlaskForm):
     )
     other_names = TextAreaField(
         _l("Names of other people in your report (family, witnesses)"),
-        description=_l("Optional. We use this only to remove these names before staff read "
-                       "the report."),
+        description=_l(
+            "Optional. We use this only to remove these names before staff read the report."
+        ),
         validators=[Optional(), Length(max=1000)],
     )
 
@@ -179,8 +184,7 @@ class ReportForm(FlaskForm):
         _l("You may refer my case to DHS civil rights offices, ICE OPR or an attorney.")
     )
     consent_statistics = BooleanField(
-        _l("You may include my report, without anything that identifies me, in public "
-           "statistics.")
+        _l("You may include my report, without anything that identifies me, in public statistics.")
     )
 
     # Honeypot: hidden from people, filled by bots. A filled one is dropped quietly.

@@ -54,7 +54,9 @@ def save_report(form: ReportForm, receipt: str) -> Report:
         receipt_hash=receipt_hash(receipt),
         language=str(get_locale() or "en"),
         incident_date=form.incident_date.data,
-        incident_time=form.incident_time.data.strftime("%H:%M") if form.incident_time.data else None,
+        incident_time=form.incident_time.data.strftime("%H:%M")
+        if form.incident_time.data
+        else None,
         date_approximate=form.date_approximate.data,
         city=_text(form.city.data),
         county=_text(form.county.data),

@@ -28,8 +28,9 @@ def queue() -> str:
         .order_by(Report.created_at)
         .limit(PAGE_SIZE)
     ).all()
-    return render_template("staff/queue.html", reports=processed, pending=pending,
-                           categories=CATEGORIES)
+    return render_template(
+        "staff/queue.html", reports=processed, pending=pending, categories=CATEGORIES
+    )
 
 
 @bp.get("/reports/<int:report_id>")
