@@ -15,6 +15,7 @@ from flask import Flask, current_app, request, session
 from .config import REPO_ROOT, from_environment
 from .crypto import build_fernet
 from .extensions import babel, csrf, db, login_manager, migrate
+from .ratelimit import limiter
 
 TRANSLATIONS = REPO_ROOT / "intake" / "translations"
 
@@ -62,6 +63,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         default_translation_directories=str(TRANSLATIONS),
     )
     login_manager.init_app(app)
+    limiter.init_app(app)
     login_manager.login_view = "auth.login"
 
     from .celery import celery_init_app

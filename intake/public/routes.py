@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from flask import Response, make_response, redirect, render_template, url_for
+from flask import Response, current_app, make_response, redirect, render_template, url_for
 from flask_babel import get_locale
 
 from ..agencies import grouped_choices
 from ..extensions import db
 from ..models import Agency, Report
 from ..queueing import enqueue_report
+from ..ratelimit import limiter
 from . import bp
 from .forms import AGENCY_OTHER, AGENCY_UNKNOWN, ReportForm
 from .receipts import new_receipt, receipt_hash
@@ -24,6 +25,7 @@ def index() -> Response:
 
 
 @bp.route("/report", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_SUBMIT"], methods=["POST"])
 def report() -> Response:
     form = ReportForm()
     form.set_agency_choices(grouped_choices())
