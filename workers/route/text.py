@@ -1,0 +1,75 @@
+"""Case- and accent-insensitive text matching that can point back at the original words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+
+
+def strip_accents(text: str) -> str:
+    """`cárcel` -> `carcel`, `niño` -> `nino`; also straightens curly apostrophes."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: the form phrases and narratives are compared in."""
+    return normalize(text)[0].strip()
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Fold `text` and return it with, for each folded character, its index in `text`.
+
+    The index map lets a match in the folded text be shown to staff as the reporter wrote it.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    previous_space = True
+    for i, char in enumerate(text):
+        for c in strip_accents(char):
+            if c.isspace():
+                if previous_space:
+                    continue
+                c = " "
+                previous_space = True
+            else:
+                previous_space = False
+            for lower in c.lower():
+                if unicodedata.combining(lower):
+                    continue
+                out.append(lower)
+                index.append(i)
+    return "".join(out), index
+
+
+def original_span(text: str, index: list[int], start: int, end: int) -> str:
+    """The words of `text` behind the folded span [start, end)."""
+    if start >= end or not index:
+        return ""
+    return text[index[start] : index[end - 1] + 1].strip()
+
+
+def phrase_regex(phrase: str) -> str:
+    """A regex for a literal phrase: folded, whole words, any run of spaces between words."""
+    words = fold(phrase).split()
+    return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+
+
+_MACRO = re.compile(r"\{(\w+)\}")
+
+
+def pattern_regex(pattern: str, macros: dict[str, str] | None = None) -> re.Pattern[str]:
+    """Compile an author's regex for folded text: accents stripped, `{name}` macros expanded.
+
+    The pattern is not lower-cased (that would turn `\\S` into `\\s`); IGNORECASE does that job.
+    Raises re.error for a bad pattern.
+    """
+    macros = macros or {}
+
+    def expand(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return f"(?:{strip_accents(macros[name])})" if name in macros else match.group(0)
+
+    return re.compile(_MACRO.sub(expand, strip_accents(pattern)), re.IGNORECASE)

@@ -1,0 +1,305 @@
+"""Urgency detection: from what the reporter ticked or answered on the form, and from the
+redacted narrative in English and Spanish, each detection with the evidence behind it.
+
+The phrase lists live in the rules file (`urgency:`), so they are data reviewed like rules.
+Narrative matching is case- and accent-insensitive. A match is dropped when a negation cue
+("no longer", "ya no", "not") stands just before it in the same clause, or when a cancelling
+phrase ("they released him", "ya lo soltaron") is in the same sentence: a cheap guard, biased
+towards escalating, because a missed urgent report costs more than an extra call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .conditions import SIGNALS, Condition, Context, Where, compile_condition
+from .errors import LDict, LList
+from .text import normalize, original_span, pattern_regex, phrase_regex
+
+_CLAUSE_BREAK = re.compile(
+    r"[.,;:!?()\[\]\"\n]|(?<!\w)(?:but|and|then|although|though|however|"
+    r"pero|y|e|aunque|sino|luego|despues)(?!\w)"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]+")
+
+
+@dataclass
+class Matcher:
+    source: str  # the phrase or pattern as written in the rules file
+    regex: re.Pattern[str]
+
+
+@dataclass
+class SignalSpec:
+    code: str
+    label: str
+    matchers: list[Matcher] = field(default_factory=list)
+    cancelled_by: list[Matcher] = field(default_factory=list)
+
+
+@dataclass
+class FormSpec:
+    signal: str
+    condition: Condition
+    line: int = 0
+
+    def text(self) -> str:
+        return " and ".join(text for _, text in self.condition.lines() if text != "all of:")
+
+
+@dataclass
+class UrgencyConfig:
+    signals: dict[str, SignalSpec] = field(default_factory=dict)
+    form: list[FormSpec] = field(default_factory=list)
+    negation_cues: list[Matcher] = field(default_factory=list)
+    not_negations: list[Matcher] = field(default_factory=list)
+    window_words: int = 3
+    macros: dict[str, str] = field(default_factory=dict)
+
+    def label(self, code: str) -> str:
+        spec = self.signals.get(code)
+        return spec.label if spec else code.replace("_", " ")
+
+
+def detect(facts: dict[str, Any], config: UrgencyConfig) -> tuple[list[dict], list[dict]]:
+    """Return (detections, suppressed narrative matches) for one report's facts.
+
+    A detection is `{"signal", "source": "form" | "narrative", "evidence"}`; a signal appears
+    at most once per source. Suppressed matches carry a `reason` for the dry-run page.
+    """
+    found: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(signal: str, source: str, evidence: str) -> None:
+        if (signal, source) not in seen:
+            seen.add((signal, source))
+            found.append({"signal": signal, "source": source, "evidence": evidence})
+
+    ticked = facts.get("urgent_signals") or []
+    for code in ticked if isinstance(ticked, list | tuple) else [ticked]:
+        add(str(code), "form", f"ticked on the form: {config.label(str(code))}")
+    ctx = Context(facts)
+    for spec in config.form:
+        if spec.condition.evaluate(ctx, []):
+            add(spec.signal, "form", spec.text())
+
+    suppressed: list[dict] = []
+    narrative = str(facts.get("narrative_redacted") or "")
+    if narrative.strip():
+        folded, index = normalize(narrative)
+        for spec in config.signals.values():
+            evidence = _first_match(spec, folded, index, narrative, config, suppressed)
+            if evidence is not None:
+                add(spec.code, "narrative", evidence)
+    return found, suppressed
+
+
+def _first_match(
+    spec: SignalSpec,
+    folded: str,
+    index: list[int],
+    narrative: str,
+    config: UrgencyConfig,
+    suppressed: list[dict],
+) -> str | None:
+    for matcher in spec.matchers:
+        for match in matcher.regex.finditer(folded):
+            if match.end() == match.start():
+                continue
+            evidence = original_span(narrative, index, match.start(), match.end())
+            reason = _negated(folded, match.start(), config) or _cancelled(
+                folded, match.start(), match.end(), spec
+            )
+            if reason is None:
+                return evidence
+            suppressed.append({"signal": spec.code, "evidence": evidence, "reason": reason})
+    return None
+
+
+def _negated(folded: str, start: int, config: UrgencyConfig) -> str | None:
+    clause_start = 0
+    for brk in _CLAUSE_BREAK.finditer(folded, 0, start):
+        clause_start = brk.end()
+    prefix = folded[clause_start:start]
+    for exception in config.not_negations:
+        prefix = exception.regex.sub(" ", prefix)
+    window = " ".join(prefix.split()[-config.window_words :]) if config.window_words else ""
+    for cue in config.negation_cues:
+        if cue.regex.search(window):
+            return f"negated by \u201c{cue.source}\u201d"
+    return None
+
+
+def _cancelled(folded: str, start: int, end: int, spec: SignalSpec) -> str | None:
+    if not spec.cancelled_by:
+        return None
+    sentence_start = 0
+    for brk in _SENTENCE_BREAK.finditer(folded, 0, start):
+        sentence_start = brk.end()
+    after = _SENTENCE_BREAK.search(folded, end)
+    sentence = folded[sentence_start : after.start() if after else len(folded)]
+    for cue in spec.cancelled_by:
+        if cue.regex.search(sentence):
+            return f"cancelled by \u201c{cue.source}\u201d in the same sentence"
+    return None
+
+
+# --- compiling the `urgency:` section ------------------------------------------------------
+
+_URGENCY_KEYS = ("negation", "macros", "form", "signals")
+_NEGATION_KEYS = ("window_words", "cues", "not_negations")
+_SIGNAL_KEYS = ("label", "phrases", "patterns", "cancelled_by")
+_FORM_KEYS = ("signal", "when")
+
+
+def _line(node: Any, key: Any, default: int) -> int:
+    return node.key_lines.get(key, node.line) if isinstance(node, LDict) else default
+
+
+def _check_keys(node: Any, allowed: tuple[str, ...], what: str, where: Where, line: int) -> None:
+    if not isinstance(node, dict):
+        where.fail(line, f"{what} must be a mapping")
+    for key in node:
+        if key not in allowed:
+            where.fail(
+                _line(node, key, line),
+                f"unknown field '{key}' in {what} (known: {', '.join(allowed)})",
+            )
+
+
+def _texts_by_language(node: Any, what: str, where: Where, line: int) -> list[tuple[str, int]]:
+    """A list of text, or a mapping of language code to list of text; returns (text, line)."""
+    if node is None:
+        return []
+    groups: list[tuple[Any, int]]
+    if isinstance(node, dict):
+        groups = [(value, _line(node, lang, line)) for lang, value in node.items()]
+    else:
+        groups = [(node, line)]
+    out: list[tuple[str, int]] = []
+    for group, group_line in groups:
+        if not isinstance(group, list):
+            where.fail(group_line, f"{what} must be a list of text")
+        lines = group.item_lines if isinstance(group, LList) else [group_line] * len(group)
+        for item, item_line in zip(group, lines, strict=True):
+            if isinstance(item, bool):
+                where.fail(item_line, f'{what} must be text, not {item!r} (quote yes/no: "no")')
+            if not isinstance(item, str | int | float):
+                where.fail(item_line, f"{what} must be text, not {item!r}")
+            if not str(item).strip():
+                where.fail(item_line, f"{what} must not be empty text")
+            out.append((str(item), item_line))
+    return out
+
+
+def _phrases(items: list[tuple[str, int]]) -> list[Matcher]:
+    return [Matcher(text, re.compile(phrase_regex(text))) for text, _ in items]
+
+
+def _patterns(items: list[tuple[str, int]], macros: dict[str, str], where: Where) -> list[Matcher]:
+    out = []
+    for text, line in items:
+        try:
+            out.append(Matcher(text, pattern_regex(text, macros)))
+        except re.error as exc:
+            where.fail(line, f"bad regex '{text}': {exc}")
+    return out
+
+
+def compile_urgency(node: Any, source: str, line: int) -> UrgencyConfig:
+    """Validate and compile the `urgency:` section of a rules file."""
+    config = UrgencyConfig()
+    if node is None:
+        return config
+    where = Where(source, "urgency")
+    _check_keys(node, _URGENCY_KEYS, "urgency", where, line)
+
+    macros = node.get("macros") or {}
+    macros_line = _line(node, "macros", line)
+    if not isinstance(macros, dict):
+        where.fail(macros_line, "urgency macros must be a mapping of name to regex")
+    for name, value in macros.items():
+        if (
+            not isinstance(name, str)
+            or not re.fullmatch(r"\w+", name)
+            or not isinstance(value, str)
+        ):
+            where.fail(_line(macros, name, macros_line), f"bad macro '{name}': name: regex text")
+        try:
+            re.compile(value)
+        except re.error as exc:
+            where.fail(_line(macros, name, macros_line), f"bad regex in macro '{name}': {exc}")
+    config.macros = {str(k): str(v) for k, v in macros.items()}
+
+    negation = node.get("negation")
+    if negation is not None:
+        neg_line = _line(node, "negation", line)
+        _check_keys(negation, _NEGATION_KEYS, "urgency negation", where, neg_line)
+        window = negation.get("window_words", 3)
+        if isinstance(window, bool) or not isinstance(window, int) or window < 0:
+            where.fail(_line(negation, "window_words", neg_line), "window_words must be >= 0")
+        config.window_words = window
+        config.negation_cues = _phrases(
+            _texts_by_language(
+                negation.get("cues"), "negation cues", where, _line(negation, "cues", neg_line)
+            )
+        )
+        config.not_negations = _phrases(
+            _texts_by_language(
+                negation.get("not_negations"),
+                "not_negations",
+                where,
+                _line(negation, "not_negations", neg_line),
+            )
+        )
+
+    signals = node.get("signals") or {}
+    signals_line = _line(node, "signals", line)
+    if not isinstance(signals, dict):
+        where.fail(signals_line, "urgency signals must be a mapping of signal code to phrases")
+    for code, spec_node in signals.items():
+        code_line = _line(signals, code, signals_line)
+        if code not in SIGNALS:
+            where.fail(code_line, f"unknown urgency signal '{code}' (known: {', '.join(SIGNALS)})")
+        sig_where = Where(source, f"urgency signal '{code}'")
+        _check_keys(spec_node, _SIGNAL_KEYS, f"signal '{code}'", sig_where, code_line)
+        label = spec_node.get("label", code.replace("_", " "))
+        if not isinstance(label, str):
+            sig_where.fail(_line(spec_node, "label", code_line), "label must be text")
+
+        def texts(key: str, node: Any = spec_node, at: int = code_line, w: Where = sig_where):
+            return _texts_by_language(node.get(key), key, w, _line(node, key, at))
+
+        spec = SignalSpec(code, label)
+        spec.matchers = _phrases(texts("phrases")) + _patterns(
+            texts("patterns"), config.macros, sig_where
+        )
+        spec.cancelled_by = _phrases(texts("cancelled_by"))
+        config.signals[code] = spec
+
+    form = node.get("form") or []
+    form_line = _line(node, "form", line)
+    if not isinstance(form, list):
+        where.fail(form_line, "urgency form must be a list of {signal, when}")
+    items = form.item_lines if isinstance(form, LList) else [form_line] * len(form)
+    for item, item_line in zip(form, items, strict=True):
+        _check_keys(item, _FORM_KEYS, "an urgency form entry", where, item_line)
+        signal = item.get("signal")
+        if signal not in SIGNALS:
+            where.fail(
+                _line(item, "signal", item_line),
+                f"unknown urgency signal '{signal}' (known: {', '.join(SIGNALS)})",
+            )
+        if not item.get("when"):
+            where.fail(item_line, f"urgency form entry for '{signal}' needs a 'when'")
+        condition = compile_condition(
+            item["when"],
+            Where(source, f"urgency form '{signal}'"),
+            _line(item, "when", item_line),
+            config.macros,
+            forbidden=("urgent",),  # the signals are what this decides
+        )
+        config.form.append(FormSpec(signal, condition, item_line))
+    return config
