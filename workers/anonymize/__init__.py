@@ -1,0 +1,20 @@
+"""Anonymizer for complaint narratives (issue 3).
+
+from workers.anonymize import get_anonymizer
+get_anonymizer().anonymize_batch([{"id", "language", "text", "known"}, ...])
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .core import Anonymizer
+
+
+@functools.cache
+def get_anonymizer() -> Anonymizer:
+    """One anonymizer per process: spaCy models and Presidio engines are loaded once."""
+    return Anonymizer()
+
+
+__all__ = ["Anonymizer", "get_anonymizer"]

@@ -1,0 +1,55 @@
+"""`python -m workers.anonymize`: JSON lines in, JSON lines out, in order (CONTRACT.md).
+
+Each input line: {"id", "language", "text", "known": {...}}. Each output line:
+{"id", "redacted", "spans": [{"start", "end", "label", "action"}], "kept": [...], "mode"}.
+A malformed line gives {"id": null, "error": "line N: ..."} and processing continues.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+BATCH = 32
+
+
+def _parse(line: str, lineno: int):
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, {"id": None, "error": f"line {lineno}: invalid JSON: {exc}"}
+    if not isinstance(item, dict):
+        return None, {"id": None, "error": f"line {lineno}: expected a JSON object"}
+    text = item.get("text")
+    if text is not None and not isinstance(text, str):
+        return None, {"id": item.get("id"), "error": f"line {lineno}: 'text' must be a string"}
+    return item, None
+
+
+def run(stdin=sys.stdin, stdout=sys.stdout, batch_size: int = BATCH) -> int:
+    from workers.anonymize import get_anonymizer
+
+    anon = get_anonymizer()
+    pending: list[tuple[dict | None, dict | None]] = []
+
+    def flush():
+        items = [it for it, err in pending if it is not None]
+        results = iter(anon.anonymize_batch(items)) if items else iter(())
+        for it, err in pending:
+            out = err if it is None else next(results)
+            stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.flush()
+        pending.clear()
+
+    for lineno, line in enumerate(stdin, start=1):
+        if not line.strip():
+            continue
+        pending.append(_parse(line, lineno))
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run())

@@ -1,0 +1,123 @@
+"""Presidio engines built on the project's shared spaCy pipelines (loaded once per process)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+from workers.nlp import SUPPORTED_LANGUAGES, get_nlp, model_name
+
+from .recognizers import (
+    AccountabilityRecognizer,
+    AddressRecognizer,
+    ContactRecognizer,
+    GovernmentIdRecognizer,
+    PeopleRecognizer,
+)
+
+log = logging.getLogger(__name__)
+
+
+def make_tldextract_offline() -> None:
+    """Presidio's email recognizer calls tldextract, which downloads the public suffix list on
+    first use. Point it at the snapshot bundled with tldextract so no network call is made."""
+    try:
+        import tldextract
+    except ImportError:  # pragma: no cover
+        return
+    offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    tldextract.extract = offline
+    tldextract.tldextract.TLD_EXTRACTOR = offline
+
+
+class SharedSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, but using `workers.nlp.get_nlp` (one copy of each model)."""
+
+    def __init__(self, languages=SUPPORTED_LANGUAGES, ner_model_configuration=None):
+        super().__init__(
+            models=[{"lang_code": lg, "model_name": model_name(lg)} for lg in languages],
+            ner_model_configuration=ner_model_configuration,
+        )
+        self.languages = tuple(languages)
+
+    def load(self) -> None:
+        self.nlp = {lg: get_nlp(lg) for lg in self.languages}
+
+
+IGNORED_NER_LABELS = (
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "EVENT",
+    "PRODUCT",
+    "MISC",
+    "NORP",
+    "DATE",
+    "TIME",
+    "ORG",
+)
+
+
+@functools.cache
+def nlp_engine() -> SharedSpacyNlpEngine:
+    """Stock configuration (used by the stock-Presidio baseline)."""
+    make_tldextract_offline()
+    engine = SharedSpacyNlpEngine()
+    engine.load()
+    return engine
+
+
+@functools.cache
+def domain_nlp_engine() -> SharedSpacyNlpEngine:
+    """Same spaCy pipelines; only the entity labels our recognizers read are passed on."""
+    make_tldextract_offline()
+    engine = SharedSpacyNlpEngine(
+        ner_model_configuration=NerModelConfiguration(labels_to_ignore=list(IGNORED_NER_LABELS))
+    )
+    engine.load()
+    return engine
+
+
+def domain_recognizers(language: str):
+    return [
+        ContactRecognizer(language),
+        GovernmentIdRecognizer(language),
+        AddressRecognizer(language),
+        AccountabilityRecognizer(language),
+        PeopleRecognizer(language),
+    ]
+
+
+@functools.cache
+def domain_analyzer() -> AnalyzerEngine:
+    registry = RecognizerRegistry(supported_languages=list(SUPPORTED_LANGUAGES))
+    for lg in SUPPORTED_LANGUAGES:
+        for rec in domain_recognizers(lg):
+            registry.add_recognizer(rec)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=domain_nlp_engine(),
+        supported_languages=list(SUPPORTED_LANGUAGES),
+        default_score_threshold=0.0,
+    )
+
+
+@functools.cache
+def stock_analyzer() -> AnalyzerEngine:
+    """Stock Presidio (default recognizers) on the same spaCy models: the benchmark baseline."""
+    make_tldextract_offline()
+    registry = RecognizerRegistry(supported_languages=list(SUPPORTED_LANGUAGES))
+    registry.load_predefined_recognizers(
+        languages=list(SUPPORTED_LANGUAGES), nlp_engine=nlp_engine()
+    )
+    return AnalyzerEngine(
+        registry=registry, nlp_engine=nlp_engine(), supported_languages=list(SUPPORTED_LANGUAGES)
+    )
