@@ -1,6 +1,8 @@
 """Benchmark the anonymizer against an annotated corpus, and stock Presidio in the same run.
 
-    .venv/bin/python bench/anonymizer.py [--corpus PATH] [--repeat N] [--errors]
+    .venv/bin/python bench/anonymizer.py [--corpus PATH ...] [--repeat N] [--errors]
+
+With several --corpus options every corpus is scored and timed in the same process and run.
 
 Corpus format: JSON lines {"id", "language", "text", "known", "spans": [{start, end, label,
 action}]} (see ../shared/data/narratives/README.md). Prints a markdown report:
@@ -23,6 +25,10 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# Run as a script, bench/ is first on sys.path, and bench/queue.py would shadow the standard
+# library's queue (imported by urllib3 through spaCy): put the repo first instead.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(REPO))
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "narratives" / "dev.jsonl"
@@ -170,12 +176,19 @@ def report(items, ours, stock, t_ours, t_stock) -> str:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, action="append", help="repeatable; default: dev")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--errors", action="store_true", help="list missed and lost spans")
     ap.add_argument("--no-stock", action="store_true")
     args = ap.parse_args(argv)
-    items = load(args.corpus)
+    for n, path in enumerate(args.corpus or [DEFAULT_CORPUS]):
+        if n:
+            print()
+        print(f"### {path.name}\n")
+        run_corpus(load(path), args)
+
+
+def run_corpus(items, args):
     ours, t_ours = timed(run_ours, items, args.repeat)
     if args.no_stock:
         stock, t_stock = ours, t_ours

@@ -11,9 +11,11 @@ def _blocked(*args, **kwargs):
     raise NetworkBlocked(f"network call attempted: {args!r}")
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="package", autouse=True)
 def no_network():
-    """Every anonymizer test runs with outbound sockets blocked (models load inside)."""
+    """Every anonymizer test runs with outbound sockets blocked (models load inside).
+
+    Package scope: the block ends with this package, so other tests reach their services."""
     saved = (socket.socket.connect, socket.socket.connect_ex, socket.create_connection)
     socket.socket.connect = _blocked
     socket.socket.connect_ex = _blocked
@@ -24,7 +26,7 @@ def no_network():
         socket.socket.connect, socket.socket.connect_ex, socket.create_connection = saved
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def anon(no_network):
     from workers.anonymize import get_anonymizer
 

@@ -12,7 +12,7 @@ from workers.nlp import SUPPORTED_LANGUAGES
 
 from . import engine
 from .known import KnownValuesRecognizer
-from .lexicon import AMBIGUOUS_NAMES, NOT_NAME, fold
+from .lexicon import AMBIGUOUS_NAMES, NOT_NAME, VEHICLE_NOUNS, fold
 from .recognizers import (
     FUNCTION_WORDS,
     KEEP_LABELS,
@@ -21,9 +21,33 @@ from .recognizers import (
     _ctx,
 )
 
+WORD_NOT_NAME_BEFORE = frozenset(
+    [
+        "la",
+        "el",
+        "una",
+        "un",
+        "the",
+        "a",
+        "an",
+        "en",
+        "de",
+        "con",
+        "sin",
+        "in",
+        "of",
+        "with",
+        "por",
+        "para",
+        "no",
+        "any",
+        "some",
+    ]
+)
 MAX_CHARS = 200_000  # longer texts are processed in pieces
 BADGE_AFTER_RE = re.compile(
-    r"^\s*[,(]?\s*(?:#\s?|badge\s*#?\s*|placa\s*|chapa\s*|unit\s*|car\s*|id\s*)[A-Z]{0,3}-?\d",
+    r"^\s*[,(]?\s*(?:#\s?|(?:badge|placa|chapa|unit|unidad|car|carro|id)\s*"
+    r"(?:n[uú]mero|number|no\.?|num\.?)?\s*#?\s*)[A-Z]{0,3}-?\d",
     re.IGNORECASE,
 )
 
@@ -82,14 +106,24 @@ def propagate(text: str, ctx: Ctx, spans: list[Span]) -> list[Span]:
                 continue
             if s.label == "OFFICER":
                 officer_words.add(w)
-            elif w not in AMBIGUOUS_NAMES or m.group()[0].isupper():
+            elif w not in AMBIGUOUS_NAMES or m.group()[0].isupper() or ctx.style != "normal":
                 person_words.setdefault(w, s.meta.get("cluster") or fold(text[s.start : s.end]))
     both = officer_words & set(person_words)
     added: list[Span] = []
-    for tok in ctx.toks:
+    for idx, tok in enumerate(ctx.toks):
         w = tok.f
         if w in both or (w not in officer_words and w not in person_words):
             continue
+        if (
+            w in AMBIGUOUS_NAMES
+            and not tok.text[0].isupper()
+            and idx > 0
+            and ctx.toks[idx - 1].f in WORD_NOT_NAME_BEFORE
+        ):
+            continue  # "la luz de la placa", "en paz"
+        nxt = ctx.toks[idx + 1] if idx + 1 < len(ctx.toks) else None
+        if nxt is not None and nxt.f in VEHICLE_NOUNS and ctx.gap(idx + 1) == " ":
+            continue  # "my old Mercedes van"
         if _covered(spans, tok.start, tok.end) or _covered(added, tok.start, tok.end):
             continue
         if ctx.style == "normal" and not tok.text[0].isupper():
@@ -283,7 +317,7 @@ class Anonymizer:
             if (
                 s.label == "PERSON"
                 and s.meta.get("why") not in ("known", "kin", "self")
-                and (BADGE_AFTER_RE.match(text[s.end : s.end + 14]))
+                and (BADGE_AFTER_RE.match(text[s.end : s.end + 30]))
             ):
                 s.label, s.score = "OFFICER", 0.9
         spans = propagate(text, ctx, spans)

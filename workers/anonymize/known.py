@@ -7,9 +7,10 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from . import patterns as P
-from .lexicon import AMBIGUOUS_NAMES, NICKNAMES, fold
+from .lexicon import AMBIGUOUS_NAMES, NICKNAMES, VEHICLE_NOUNS, fold
 from .recognizers import FUNCTION_WORDS, NAME_CONNECTORS, _ctx
 
+VEHICLE_AFTER = r"\s(?:" + "|".join(sorted(VEHICLE_NOUNS)) + r")\b"
 _REVERSE_NICK: dict[str, set[str]] = {}
 for _full, _nicks in NICKNAMES.items():
     for _n in _nicks.split():
@@ -108,6 +109,8 @@ class KnownValuesRecognizer(EntityRecognizer):
                         and (v in AMBIGUOUS_NAMES or v in FUNCTION_WORDS or len(v) <= 3)
                     ):
                         continue
+                    if " " not in v and re.match(VEHICLE_AFTER, text[e : e + 16], re.IGNORECASE):
+                        continue  # "my old Mercedes van"
                     out.append(
                         RecognizerResult(
                             "PERSON",

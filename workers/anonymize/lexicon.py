@@ -49,11 +49,16 @@ KIN_NOUNS = words(
     amigo amiga amigos vecino vecina vecinos companero companera cunado cunada suegro suegra
     yerno nuera novio novia pareja abogado abogada cliente patron jefe jefa hijastro hijastra
     padrastro madrastra chamaco chamaca nino nina bebe hermanito hermanita primito primita
-    roomie compa carnal carnala tocayo suegrita senor senora muchacho muchacha joven"""
+    roomie compa carnal carnala tocayo suegrita senor senora muchacho muchacha joven
+    bf gf bff hubby wifey cellmate bro sis sons daughters brothers sisters cousins parents
+    grandparents friends neighbors neighbours coworkers nephews nieces
+    ninos ninas nietos nietas primos primas tios tias sobrinos sobrinas companeros companeras
+    vecinas amigas padres cunados cunadas novios hijito hijita nene nena chamacos"""
 )
 KIN_ADJECTIVES = words(
     """little older younger big oldest youngest baby late elder eldest pequeno pequena menor
-    mayor chiquito chiquita chico chica querido querida pobre own"""
+    mayor chiquito chiquita chico chica querido querida pobre own mas year years yr yrs
+    year-old yr-old years-old two three four"""
 )
 HONORIFICS = words(
     """mr mr. mrs mrs. ms ms. miss sr sr. sra sra. srta srta. don dona dr dr. lic lic.
@@ -93,6 +98,8 @@ NOT_NAME = words(
     friend neighbor client lawyer attorney esposo esposa marido hijo hija hermano hermana tio
     tia primo prima sobrino sobrina amigo amiga vecino vecina abogado abogada cliente
     mister senor senora don dona
+    alien tel cel celular cell phone telefono email correo whatsapp dizque booking inmate
+    number numero face insta
     """
 )
 
@@ -287,6 +294,54 @@ STATE_CODES = frozenset(
 )
 
 
+# Nouns after which a brand-like first name is a vehicle: "my old Mercedes van".
+VEHICLE_NOUNS = words(
+    """van truck car suv sedan pickup minivan troca camioneta carro coche auto vehicle vehiculo
+    benz"""
+)
+# Words after which a one-word name is a place if the gazetteer knows it ("cerca de Naples").
+PLACE_PREPS = words("in en near outside from desde de at to hacia around rumbo")
+# Heads of multi-word place names ("Sandy Springs", "El Reno", "Fort Myers") that make them
+# places even without a preposition before them.
+GEO_WORDS = words(
+    """fort ft lake lakes springs spring city beach park acres heights hills hill valley falls
+    port mount mt point creek river bay grove gardens village station junction crossing
+    harbor harbour island isles shores mills mill ridge bluff rapids prairie plains landing
+    ciudad puerto villa san santa santo el la los las new north south east west"""
+)
+
+
+@functools.cache
+def places() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """The gazetteer (data/places.txt): one-word names, and multi-word names by first word."""
+    path = Path(__file__).parent / "data" / "places.txt"
+    single: set[str] = set()
+    multi: dict[str, set[tuple[str, ...]]] = {}
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                name = line.strip()
+                if not name or name.startswith("#"):
+                    continue
+                parts = tuple(name.replace("-", " ").split())
+                if len(parts) == 1:
+                    single.add(parts[0])
+                else:
+                    multi.setdefault(parts[0], set()).add(parts)
+    return frozenset(single), {k: tuple(sorted(v, key=len, reverse=True)) for k, v in multi.items()}
+
+
+def diminutives(name: str) -> set[str]:
+    """Spanish diminutives of a first name: jesus -> jesusito, rosa -> rosita."""
+    if len(name) < 3 or not name.isalpha():
+        return set()
+    stem = name[:-1] if name[-1] in "aoe" else name
+    out = {stem + "ito", stem + "ita"}
+    if name.endswith("s") and len(name) > 4:
+        out.add(name[:-2] + "itos")
+    return out
+
+
 @functools.cache
 def first_names() -> frozenset[str]:
     """Folded first names from gender-guesser's name dictionary (about 40,000 names)."""
@@ -305,4 +360,14 @@ def first_names() -> frozenset[str]:
     for full, nicks in NICKNAMES.items():
         names.update(full.split())
         names.update(nicks.split())
+    # Spanish diminutives of common names ("Jesusito", "Angelito", "Rosita")
+    for full in list(NICKNAMES) + [n for v in NICKNAMES.values() for n in v.split()]:
+        for part in full.split():
+            names.update(diminutives(part))
+    for common in COMMON_DIMINUTIVE_BASES.split():
+        names.update(diminutives(common))
     return frozenset(names - NOT_NAME)
+
+
+COMMON_DIMINUTIVE_BASES = """juan pedro ana rosa carlos angel jose maria luis miguel pablo manuel
+jesus lupe chuy beto pancho lola juana lucia marta tere paco toño tono nacho memo santos dolores"""

@@ -37,8 +37,17 @@ TIME = (
     r"de la (?:mañana|manana|tarde|noche|madrugada))"
     r"|(?:noon|midnight|mediod[ií]a|medianoche)"
 )
+HOLIDAYS = (
+    r"(?:christmas(?:\s+(?:eve|day|morning|night))?|new\s+year['’]?s(?:\s+(?:eve|day))?|"
+    r"thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|memorial\s+day|labor\s+day|"
+    r"independence\s+day|fourth\s+of\s+july|4th\s+of\s+july|halloween|"
+    r"nochebuena|navidad|noche\s+vieja|a[ñn]o\s+nuevo|semana\s+santa|viernes\s+santo|"
+    r"d[ií]a\s+de\s+(?:las\s+madres|los\s+muertos|acci[oó]n\s+de\s+gracias|"
+    r"independencia|navidad|reyes))"
+)
 DATE_RE = re.compile(
     rf"(?<![\w/.-])(?:"
+    rf"{HOLIDAYS}|"
     rf"{NUM_DATE}|\d{{1,2}}/\d{{1,2}}(?![\d/])"
     rf"|(?:{WEEKDAYS},?\s+)?{MONTHS_EN}\.?\s+\d{{1,2}}{ORD}(?:,?\s+{YEAR})?"
     rf"|(?:{WEEKDAYS},?\s+)?\d{{1,2}}{ORD}\s+of\s+{MONTHS_EN}(?:,?\s+{YEAR})?"
@@ -82,11 +91,21 @@ SSN_CONTEXT_RE = re.compile(
 )
 
 A_PREFIXED_RE = re.compile(
-    r"(?<![\w-])A[-#:.\s]{0,3}(?:\d{3}[-\s.]?\d{3}[-\s.]?\d{3}|\d{8,9})(?![\w-])", re.IGNORECASE
+    r"(?<![\w-])A[-#:.\s]{0,3}(?:\d{3}[-\s.]?\d{3}[-\s.]?\d{3}|\d{8,9}"
+    r"|\d{1,3}(?:[-\s.]\d{1,3}){2,9}|\d(?:\s\d){7,9}|\d{10})(?![\w-])",
+    re.IGNORECASE,
 )
 A_VALUE_RE = re.compile(
-    r"(?<![\w.,/$-])(?:\d{3}[-\s.]\d{3}[-\s.]\d{3}|\d{2}[-\s.]\d{3}[-\s.]\d{3}|\d{8,9})(?![\w/-]|[.,]\d)"
+    r"(?<![\w.,/$-])(?:\d{3}[-\s.]\d{3}[-\s.]\d{3}|\d{2}[-\s.]\d{3}[-\s.]\d{3}|\d{8,9}"
+    r"|\d{1,3}(?:[-\s.]\d{1,3}){2,9}|\d(?:\s\d){7,9})(?![\w/-]|[.,]\d)"
 )
+
+
+def a_number_digits_ok(value: str) -> bool:
+    """A-numbers have 7 to 9 digits, written with an optional leading zero."""
+    return 7 <= len(digits(value)) <= 10
+
+
 A_CONTEXT_RE = re.compile(
     r"(?:\ba[\s-]?(?:#|no\b|num|number|numero)|\ba-?#|alien|extranjero|\bnumero a\b|"
     r"anumber|a-number|\ba number|uscis|registration (?:no|number|#)|\bnumero de registro)"
@@ -94,7 +113,7 @@ A_CONTEXT_RE = re.compile(
 )
 
 ID_VALUE_RE = re.compile(
-    r"(?<![\w/.$-])#?\s?(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:[- ]\d[\dA-Z]*){0,4}(?![\w/])"
+    r"(?<![\w/.$-])#?\s?(?:[A-Z]{1,4}[- ]?)?\d[\dA-Z]*(?:[- ]\d[\dA-Z]*){0,4}(?![\w/])"
 )
 ID_CONTEXT_RE = re.compile(
     r"(?:matricula|passport|pasaporte|licen[cs]e|licencia|\bdl\b|booking|fichaje|inmate|"
@@ -108,13 +127,15 @@ GENERIC_ID_RE = re.compile(r"(?<![\w/.,$-])[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9](?![\w/-
 
 PLATE_CONTEXT_RE = re.compile(
     r"(?:plates?|\btags?\b|placas?|tablilla|license plate|matricula del (?:carro|vehiculo|auto|"
-    r"coche))(?:\s*(?:#|number|no\.?|num\.?|numero|is|was|es|son|era|:|de|del carro|"
-    r"de la troca|del vehiculo|if you need it|said|read|dice|decia))*\s*$"
+    r"coche))(?:\s*(?:#|number|no\.?|num\.?|numero|is|was|were|are|es|son|era|eran|:|de|"
+    r"del carro|de la troca|del vehiculo|del auto|de la camioneta|of the car|on the car|"
+    r"if you need it|said|read|dice|decia|decian))*\s*$"
 )
-PLATE_VALUE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{1,4}(?:[- ][A-Z0-9]{1,4})?(?![\w-])")
+PLATE_VALUE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{1,4}(?:[- ][A-Z0-9]{1,4}){0,2}(?![\w-])")
 PLATE_SHAPE_RE = re.compile(
     r"(?<![\w-])(?:[A-Z]{3}[- ]?\d{3,4}|\d{3}[- ]?[A-Z]{3}|[A-Z]{3}[- ][A-Z]\d{2}|"
-    r"[A-Z]{2}\d[- ]?[A-Z]\d{3}|[A-Z]\d{2}[- ]?[A-Z]{3})(?![\w-])"
+    r"[A-Z]{2}\d[- ]?[A-Z]\d{3}|[A-Z]\d{2}[- ]?[A-Z]{3}|[A-Z]\d{2}[- ]\d[A-Z]{2}|"
+    r"\d[A-Z]{2}[- ][A-Z]\d{2})(?![\w-])"
 )
 
 BADGE_VALUE_RE = re.compile(r"#?\s?(?:[A-Z]{1,3}-?)?\d{1,6}[A-Z]?\d{0,3}(?![\w/:-]|[.,]\d)")

@@ -21,6 +21,7 @@ from .lexicon import (
     AGENCY_ACRONYMS,
     AMBIGUOUS_NAMES,
     FACILITY_WORDS,
+    GEO_WORDS,
     HONORIFICS,
     KIN_ADJECTIVES,
     KIN_NOUNS,
@@ -30,8 +31,10 @@ from .lexicon import (
     STATE_CODES,
     STREET_SUFFIXES,
     US_STATES,
+    VEHICLE_NOUNS,
     first_names,
     fold,
+    places,
     words,
 )
 
@@ -164,9 +167,12 @@ class ContactRecognizer(_Base):
 
     ENTITIES = ("EMAIL", "URL", "SOCIAL_HANDLE", "PHONE")
     FIND_ME_RE = re.compile(
-        r"(?:(?:me|nos) (?:encuentran|encuentras|pueden encontrar|buscan|hallan)|find me|"
-        r"look me up|search(?: for)? me|(?:my|mi) (?:page|profile|account|perfil|pagina|cuenta|"
-        r"usuario|user(?:name)?)(?: is| es)?)"
+        r"(?:(?:me|nos|la|lo|los|las|le|les) (?:encuentran|encuentras|pueden encontrar|"
+        r"puedes encontrar|buscan|busquen|hallan|encuentra)|"
+        r"(?:find|look up|search(?: for)?) (?:me|her|him|us|them)|look (?:me|her|him|us) up|"
+        r"(?:my|mi|su|his|her|their|our) (?:page|profile|account|perfil|pagina|cuenta|"
+        r"usuario|user(?:name)?|face|facebook|fb|insta|instagram|ig|tiktok|twitter|snap|"
+        r"snapchat)(?: (?:is|es|era|was|:))?)"
         r"(?: (?:on|in|en) \w+)?(?: (?:as|como|under|:))? ?[\"“']?$"
     )
 
@@ -250,8 +256,11 @@ class GovernmentIdRecognizer(_Base):
             if P.SSN_CONTEXT_RE.search(before):
                 out.append(_res("SSN", m.start(), m.end(), 1.0))
         for m in P.A_PREFIXED_RE.finditer(text):
-            out.append(_res("A_NUMBER", m.start(), m.end(), 1.0))
+            if P.a_number_digits_ok(m.group()):
+                out.append(_res("A_NUMBER", m.start(), m.end(), 1.0))
         for m in P.A_VALUE_RE.finditer(text):
+            if not P.a_number_digits_ok(m.group()):
+                continue
             if P.A_CONTEXT_RE.search(P.window_before(F, m.start(), 50)):
                 out.append(_res("A_NUMBER", m.start(), m.end(), 1.0))
         for m in P.ID_VALUE_RE.finditer(text):
@@ -263,6 +272,8 @@ class GovernmentIdRecognizer(_Base):
             before = P.window_before(F, s, 40)
             if nd < 4 or not P.ID_CONTEXT_RE.search(before):
                 continue
+            if re.fullmatch(r"(?:19|20)\d\d", value):
+                continue  # "un caso en 2016": a year
             if P.BADGE_STRONG_RE.search(before[-20:]):
                 continue
             if (
@@ -281,7 +292,7 @@ class GovernmentIdRecognizer(_Base):
         for m in P.PLATE_VALUE_RE.finditer(text):
             v = m.group()
             alnum = re.sub(r"[^A-Z0-9]", "", v)
-            if not (4 <= len(alnum) <= 8) or not any(c.isdigit() for c in alnum):
+            if not (4 <= len(alnum) <= 10) or not any(c.isdigit() for c in alnum):
                 continue
             before = P.window_before(F, m.start(), 30)
             cm = P.PLATE_CONTEXT_RE.search(before)
@@ -340,8 +351,9 @@ class AddressRecognizer(_Base):
         rf"(?:{_SUFFIX})\b\.?"
         rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?"
         rf"(?:\s+\d+/\d+)?"
-        rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|lot|trailer|space|depto|departamento|casa|\#)"
-        rf"\.?\s*\#?\s*[\w-]+)?"
+        rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|lot|lote|trailer|traila|space|espacio|depto|"
+        rf"departamento|apto|apartamento|casa|cuarto|room)\b\.?\s*\#?\s*[\w-]+"
+        rf"|\s*\#\s*[\w-]+)?"
         rf"(?-i:(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?"
         rf"(?:,?\s+(?:{_STATES})\b)?)"
         rf"(?:,?\s+\d{{5}}(?:-\d{{4}})?)?",
@@ -353,6 +365,43 @@ class AddressRecognizer(_Base):
         r"(?:#\s?|n[uú]m\.?\s?|no\.?\s?)?\d{1,5}[A-Za-z]?\b",
         re.IGNORECASE,
     )
+    # Spanish order: "123 calle Luna", "45 avenida Juárez"
+    ES_NUM_FIRST_RE = re.compile(
+        r"(?<![\w/$.,-])\d{1,5}[A-Za-z]?\s+(?:calle|avenida|av\.?|avda\.?|camino|callej[oó]n|"
+        r"privada|pasaje|bulevar|boulevard|carrera|diagonal|circuito|cerrada|andador)\s+"
+        r"(?:(?!(?:en|y|cerca|por|con|in|near|and|on|at|el|la|los|las|que|donde|where)\b)"
+        r"[\w'.-]+\s?){1,3}",
+        re.IGNORECASE,
+    )
+    # streets named after a date: "la 5 de Mayo 210", "4 de Julio 210, Col. Centro"
+    ES_DATE_STREET_RE = re.compile(
+        r"(?<![\w/$.,-])\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+        r"septiembre|setiembre|octubre|noviembre|diciembre)\s+(?:#\s?|n[uú]m\.?\s?)?"
+        r"(?!(?:19|20)\d\d\b)\d{2,5}[A-Za-z]?(?![\w:/.-]|[.,]\d)",
+        re.IGNORECASE,
+    )
+    COLONIA_RE = re.compile(
+        r"^,?\s+(?i:col\.|colonia|barrio|fracc\.?|fraccionamiento|zona)\s+"
+        r"[\wÁÉÍÓÚÑáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+){0,2}"
+    )
+    # "Palm Grove Mobile Home Park, lot 37", "Sunny Acres trailer park, lote 22",
+    # "lote 14 del Sunny Acres trailer park"
+    _PARK = (
+        r"(?:mobile\s+home\s+(?:park|community|estates)|trailer\s+(?:park|court)|"
+        r"rv\s+park|mobile\s+park|mhp|parque\s+de\s+(?:trailers|trailas|casas\s+m[oó]viles)|"
+        r"traila\s+park|trailer\s+parque)"
+    )
+    _UNIT = (
+        r"(?:(?:lot|lote|trailer|traila|space|espacio|unit|unidad|casa|site)\b|\#)"
+        r"\.?\s*\#?\s*\d+[A-Za-z]?"
+    )
+    PARK_RE = re.compile(
+        rf"(?:{_UNIT}\s*,?\s+(?:del|de\s+la|en\s+el|en|in|at|of|at\s+the|in\s+the|el|the)\s+)?"
+        rf"(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}}){_PARK}"
+        rf"(?-i:(?:\s+[A-Z][\w'’-]*){{0,3}})"
+        rf"(?:\s*,?\s*{_UNIT})?",
+        re.IGNORECASE,
+    )
     POBOX_RE = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|apartado postal)\s+\d+", re.IGNORECASE)
     PUBLIC_RE = re.compile(
         r"(?:jail|carcel|center|centro|courthouse|corte|court|office|oficina|facility|prision|"
@@ -362,9 +411,33 @@ class AddressRecognizer(_Base):
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = _ctx(text, nlp_artifacts)
         out = []
-        for rx in (self.US_RE, self.ES_RE, self.POBOX_RE):
+        for rx in (
+            self.US_RE,
+            self.ES_RE,
+            self.POBOX_RE,
+            self.ES_NUM_FIRST_RE,
+            self.ES_DATE_STREET_RE,
+            self.PARK_RE,
+        ):
             for m in rx.finditer(text):
                 s, e = m.span()
+                if rx is self.PARK_RE and not re.search(r"\d", m.group()):
+                    continue  # a park is a home address only with a lot/trailer number
+                if rx is self.ES_DATE_STREET_RE:
+                    before = ctx.folded[max(0, s - 14) : s]
+                    if not re.search(r"(?:\bla|\bcalle|\bav\.?|avenida|\ben)\s*$", before):
+                        continue
+                if rx is not self.US_RE:
+                    col = self.COLONIA_RE.match(text[e:])
+                    if col:
+                        e += col.end()
+                    # ", Immokalee": the town of a home address belongs to it
+                    town = re.match(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})", text[e:])
+                    if town:
+                        name = tuple(fold(town.group(1)).replace("-", " ").split())
+                        single, multi = places()
+                        if (len(name) == 1 and name[0] in single) or name in multi.get(name[0], ()):
+                            e += town.end(1)
                 while e > s and text[e - 1] in " ,.":
                     e -= 1
                 before = P.window_before(ctx.folded, s, 30)
@@ -406,7 +479,14 @@ class AccountabilityRecognizer(_Base):
     )
     ES_FACILITY_RE = re.compile(
         r"\b(?:c[aá]rcel|centro\s+de\s+detenci[oó]n|prisi[oó]n|corte|correccional)\s+"
-        r"(?:del\s+condado\s+)?(?:de|del)\s+",
+        r"(?:del\s+condado(?:\s+de)?|de(?:l)?|de\s+la\s+ciudad\s+de)\s+",
+        re.IGNORECASE,
+    )
+    COUNTY_ES_RE = re.compile(r"\bcondado\s+(?:de\s+)?(?=\w)", re.IGNORECASE)
+    PRECINCT_RE = re.compile(
+        r"\b(?:constable(?:['’]s\s+office)?\s+)?(?:precinct|precinto|distrito)\s+\d{1,2}"
+        r"(?:\s+(?:del\s+condado(?:\s+de)?|de|of)\s+(?-i:[A-Z][\w]+)(?:\s+County)?)?"
+        r"(?:\s+constables?(?:['’]s?\s+office)?)?",
         re.IGNORECASE,
     )
 
@@ -498,6 +578,14 @@ class AccountabilityRecognizer(_Base):
             end = _walk_forward(ctx, ctx.index_at(m.end()), 1 if ctx.style != "normal" else 3)
             if end is not None:
                 out.append(_res("PLACE", m.start(), end, 0.8))
+        for m in self.COUNTY_ES_RE.finditer(text):
+            end = _walk_forward(ctx, ctx.index_at(m.end()), 1 if ctx.style != "normal" else 2)
+            if end is not None:
+                out.append(_res("PLACE", m.end(), end, 0.78))
+        for m in self.PRECINCT_RE.finditer(text):
+            if re.search(r"constable|precinct|precinto", m.group(), re.IGNORECASE):
+                out.append(_res("AGENCY", m.start(), m.end(), 0.82))
+        out.extend(gazetteer_places(ctx))
         if nlp_artifacts is not None:
             for ent in nlp_artifacts.entities:
                 if ent.label_ in ("GPE", "LOC", "FAC"):
@@ -539,6 +627,130 @@ class AccountabilityRecognizer(_Base):
                     continue
                 out.append(_res("BADGE", s, e, 0.9))
         return out
+
+
+MOTION_EN = words(
+    """taken took sent moved transferred transported deported going go went drove driving
+    drive headed heading back way trip road flown flew bused shipped brought returned
+    moving travel traveling travelling commute commuting"""
+)
+MOTION_ES = words(
+    """llevaron llevan llevo llevaran mandaron mandan mando mandar mandaran llevar
+    trasladaron trasladan traslado trasladar transfirieron transfieren transferir pasaron
+    movieron mueven mover enviaron envian enviar deportaron deportar regresaron devolvieron"""
+)
+MOTION_ES_INTRANSITIVE = words(
+    """fuimos fui fue iba ibamos iban vamos voy va ir vino vinimos llegamos llego llegaron
+    regresamos regreso manejando viajando manejaba viajaba rumbo camino"""
+)
+OF_PLACE_HEADS = words(
+    """city county town village state area outskirts outside north south east west side part
+    downtown suburbs ciudad pueblo condado estado area afueras centro norte sur este oeste"""
+)
+DE_NOT_PLACE = words(
+    """casa nombre apellido familia carro troca hijos amigos vida foto fotos video numero
+    telefono cel cuenta perfil nombres papeles la el los las"""
+)
+
+
+def _place_after_motion_or_of(toks, i: int, pf: str, prev2, n_words: int) -> bool:
+    """ "taken to X", "lo llevaron a X", "fuimos a X", "the city of X", "at Sandy Springs"."""
+    if prev2 is None:
+        return pf == "at" and n_words > 1
+    if pf == "to":
+        return prev2.f in MOTION_EN
+    if pf == "a":
+        if prev2.f in MOTION_ES_INTRANSITIVE:
+            return True
+        return prev2.f in MOTION_ES and any(
+            toks[q].f in ("lo", "la", "los", "las", "me", "nos", "le", "les", "te")
+            for q in range(max(0, i - 6), i - 2)
+        )
+    if pf == "of":
+        return prev2.f in OF_PLACE_HEADS
+    return pf == "at" and n_words > 1
+
+
+def gazetteer_places(ctx: Ctx) -> list[RecognizerResult]:
+    """Place names from the gazetteer when the context says place: "cerca de Naples",
+    "in Immokalee", "Victoria, Texas", "lo llevaron a Stewart"; multi-word names with a
+    geographic head ("Sandy Springs", "El Reno", "Fort Myers") also without a context."""
+    single, multi = places()
+    fn = first_names()
+    toks, text, n = ctx.toks, ctx.text, len(ctx.toks)
+    out: list[RecognizerResult] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        if ctx.style == "normal" and not t.text[0].isupper():
+            i += 1
+            continue
+        last = None
+        for cand in multi.get(t.f, ()):
+            j = i + len(cand) - 1
+            if j >= n:
+                continue
+            if all(
+                toks[i + q].f == cand[q]
+                and ctx.gap(i + q).strip(" -") == ""
+                and "\n" not in ctx.gap(i + q)
+                for q in range(1, len(cand))
+            ):
+                last = j
+                break
+        if last is None and t.f in single and len(t.f) > 2:
+            last = i
+        if last is None:
+            i += 1
+            continue
+        span_toks = toks[i : last + 1]
+        if ctx.style == "normal" and not all(
+            tk.text[0].isupper() or tk.f in NAME_CONNECTORS for tk in span_toks
+        ):
+            i += 1
+            continue
+        score = 0.0
+        prev = toks[i - 1] if i > 0 and ctx.gap(i).strip() == "" else None
+        prev2 = toks[i - 2] if prev is not None and i > 1 else None
+        after = text[toks[last].end : toks[last].end + 24]
+        if prev is not None:
+            pf = prev.f
+            if pf in ("in", "en", "near", "outside", "from", "desde", "around", "hacia", "rumbo"):
+                score = 0.75
+            elif pf == "de" and prev2 is not None:
+                if not (
+                    prev2.f in KIN_NOUNS
+                    or prev2.f in GENERIC_PEOPLE
+                    or prev2.f in HONORIFICS
+                    or prev2.f in DE_NOT_PLACE
+                    or (prev2.text[0].isupper() and prev2.f in fn)
+                ):
+                    score = 0.75
+            elif _place_after_motion_or_of(toks, i, pf, prev2, len(span_toks)):
+                score = 0.75
+        if re.match(
+            r",?\s+(?:(?-i:[A-Z]{2})\b|county\b|co\.|parish\b|"
+            + "|".join(sorted(US_STATES, key=len, reverse=True))
+            + r")",
+            after,
+            re.IGNORECASE,
+        ):
+            score = max(score, 0.75)
+        if (
+            not score
+            and len(span_toks) > 1
+            and any(tk.f in GEO_WORDS for tk in span_toks)
+            and not all(tk.f in fn or tk.f in NAME_CONNECTORS for tk in span_toks)
+        ):
+            score = 0.72
+        if score:
+            out.append(_res("PLACE", span_toks[0].start, span_toks[-1].end, score, why="gazetteer"))
+        i = last + 1
+    return out
+
+
+def _before_vehicle(ctx: Ctx, k: int) -> bool:
+    return k + 1 < len(ctx.toks) and ctx.toks[k + 1].f in VEHICLE_NOUNS and ctx.gap(k + 1) == " "
 
 
 def _is_walk_word(ctx: Ctx, tok: Tok) -> bool:
@@ -627,6 +839,13 @@ SELF_INTRO = [
     ("aka", "self"),
     ("alias", "self"),
     ("le dicen", "nick"),
+    ("le decian", "nick"),
+    ("le decia", "nick"),
+    ("le dice", "nick"),
+    ("le decimos", "nick"),
+    ("les decian", "nick"),
+    ("they called him", "nick"),
+    ("they called her", "nick"),
     ("les dicen", "nick"),
     ("they call him", "nick"),
     ("they call her", "nick"),
@@ -679,6 +898,23 @@ _INTRO: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _k, _v in sorted(SELF_INTRO, key=lambda kv: -len(kv[0].split())):
     _key = tuple(_k.replace(":", "").split())
     _INTRO.setdefault(_key[0], []).append((_key, _v))
+CLOSED_CLASS_POS = frozenset(["AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART"])
+NOT_NAME_POS = frozenset(
+    ["VERB", "AUX", "ADP", "ADV", "SCONJ", "CCONJ", "DET", "PRON", "NUM", "PART", "INTJ"]
+)
+OTHER_WORDS = words("another other otro otra otros otras")
+KIN_ADJ_NOUNS = words("chiquito chiquita pequeno pequena menor mayor chiquitin bebe")
+OBJECT_VERBS_EN = words(
+    """handcuffed cuffed arrested detained deported grabbed tased tackled punched pushed
+    searched frisked released questioned interrogated picked pulled beat slapped choked
+    kicked shoved threatened followed"""
+)
+OBJECT_VERBS_ES = words(
+    """detuvieron detuvo agarraron agarro arrestaron arresto pararon paro deportaron deporto
+    esposaron golpearon golpeo soltaron solto encerraron encerro llevaron levantaron
+    interrogaron revisaron empujaron amenazaron trataron"""
+)
+CLITICS = words("lo la los las me nos te le les")
 GENERIC_PEOPLE = words(
     """someone somebody anyone alguien person persona man woman guy lady senor senora muchacho
     muchacha joven hombre mujer chavo chava inmate detainee preso presa reo companero companera
@@ -722,6 +958,10 @@ class PeopleRecognizer(_Base):
             if len(f) < 2:
                 return False
             pos = pos_of.get(t.start)
+            # the Spanish model knows Spanish verbs; the English one mis-tags Spanish names
+            bad_pos = NOT_NAME_POS if self.supported_language == "es" else CLOSED_CLASS_POS
+            if pos in bad_pos or (pos in ("ADJ", "VERB", "ADV", "NUM") and f not in fn):
+                return False  # "mi papá tiene", "su abogado durante"
             return f in fn or pos is None or pos in ("PROPN", "NOUN", "X")
 
         def take(k: int, lower_first: bool, max_tokens: int = 4) -> tuple[int, int] | None:
@@ -758,9 +998,11 @@ class PeopleRecognizer(_Base):
                     last = j + 1
                     j += 2
                     continue
-                lower_next = (ctx.style == "lower" and not toks[last].text[0].isupper()) and toks[
-                    j
-                ].f in fn
+                lower_next = (
+                    (ctx.style == "lower" or lower_first)
+                    and not toks[last].text[0].isupper()
+                    and toks[j].f in fn
+                )
                 if name_word(j, lower_next) and (toks[j].text[0].isupper() or lower_next):
                     if toks[j].f in ("county", "sheriff", "pd"):
                         break
@@ -814,9 +1056,17 @@ class PeopleRecognizer(_Base):
             """'OFFICER' or 'PERSON': the nearest unresolved role noun before token k."""
             if k > 0 and toks[k - 1].f in GENERIC_PEOPLE:
                 return "PERSON"
+            saw_other = False
             for j in range(k - 1, max(-1, k - 90), -1):
                 f = toks[j].f
+                if f in OTHER_WORDS:
+                    saw_other = True
                 if j in resolved:
+                    # "officer Blackwell and another one named Stokes"
+                    if saw_other and f in OFFICER_NOUNS:
+                        return "OFFICER"
+                    if saw_other and f in KIN_NOUNS:
+                        return "PERSON"
                     continue
                 if f in OFFICER_NOUNS:
                     if f == "sheriff" and (
@@ -904,7 +1154,10 @@ class PeopleRecognizer(_Base):
                 break
             if fillers and not explicit:
                 continue
-            if k < n and ctx.gap(k).strip() not in ("", ",", "(", ":", "'", '"', "“", "‘"):
+            allowed_gap = ("", ",", "(", ":", "'", '"', "“", "‘")
+            if k == i + 1 and text[t.end : t.end + 1] == ".":
+                allowed_gap = (".", ".,", ".:")  # "Lt. Voss", "Sgt. Ortiz"
+            if k < n and ctx.gap(k).strip() not in allowed_gap:
                 continue
             span = take(k, explicit and ctx.style != "normal" or lower_ok_for(k), 3)
             if span:
@@ -913,10 +1166,30 @@ class PeopleRecognizer(_Base):
 
         # 2. relatives and other private people: "my husband Miguel", "mi hermano Eloy"
         for i, t in enumerate(toks):
-            if t.f not in KIN_NOUNS:
+            is_kin = t.f in KIN_NOUNS
+            # "my 15 year old Cruz", "el más chiquito Jesusito"
+            if (
+                (
+                    t.f in ("old", "year-old", "yr-old")
+                    and i > 0
+                    and toks[i - 1].f
+                    in (
+                        "year",
+                        "years",
+                        "yr",
+                        "yrs",
+                        "year-old",
+                    )
+                )
+                or t.f in KIN_ADJ_NOUNS
+                and i > 0
+                and toks[i - 1].f in ("mas", "el", "la")
+            ):
+                is_kin = True
+            if not is_kin:
                 continue
             j = i - 1
-            while j >= 0 and toks[j].f in KIN_ADJECTIVES:
+            while j >= 0 and (toks[j].f in KIN_ADJECTIVES or toks[j].f in ("year", "years")):
                 j -= 1
             if (j < 0 or toks[j].f not in POSSESSIVES) and not (
                 t.text[0].isupper() and t.f in ("don", "dona")
@@ -931,9 +1204,21 @@ class PeopleRecognizer(_Base):
                 and toks[k + 1].f in ("celda", "trabajo", "cuarto", "casa")
             ):
                 k += 2
+            # "my sister in law Mercedes"
+            if k + 1 < n and toks[k].f == "in" and toks[k + 1].f == "law":
+                k += 2
             if k < n and ctx.gap(k).strip() not in ("", ","):
                 continue
             k = skip_fillers(k)
+            # "mi compa el Güero", "su novio el Flaco", "mi amiga la Lupe"
+            if (
+                k + 1 < n
+                and toks[k].f in ("el", "la")
+                and ctx.gap(k + 1) == " "
+                and (toks[k + 1].text[0].isupper() or ctx.style != "normal")
+                and toks[k + 1].f not in KIN_ADJ_NOUNS
+            ):
+                k += 1
             if k < n and ctx.gap(k).strip() not in ("", ",", "(", "'", '"'):
                 continue
             span = take(k, lower_ok_for(k))
@@ -986,7 +1271,7 @@ class PeopleRecognizer(_Base):
                         break
                 if toks[span[0]].start in intro_starts:
                     break
-                if kind.startswith("ante"):
+                if kind.startswith("ante") or kind == "nick":
                     label = antecedent(i)
                     emit(span, label, 0.9 if label == "OFFICER" else 0.7, "named")
                 else:
@@ -1012,11 +1297,63 @@ class PeopleRecognizer(_Base):
             span = take(k, False)
             if span:
                 emit(span, "PERSON", 0.7, "signoff")
-        # quoted nickname right after a name: "Ignacio Villarreal ('Nacho')"
-        for m in re.finditer(r"\(\s*['\"‘“]?([A-ZÁÉÍÓÚÑ][\w'’-]+)['\"’”]?\s*\)", text):
+        # a name in parentheses right after a name: "Ignacio Villarreal ('Nacho')",
+        # "mi hijo Chuy (Jesús Ramírez)"
+        for m in re.finditer(
+            r"\(\s*['\"‘“]?([A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+){0,3})['\"’”]?\s*\)",
+            text,
+        ):
             k = ctx.index_at(m.start(1))
-            if k > 0 and toks[k - 1].end >= m.start() - 3 and name_word(k - 1, False):
-                emit((k, k), "PERSON", 0.7, "nickname")
+            if not (k > 0 and toks[k - 1].end >= m.start() - 3 and name_word(k - 1, False)):
+                continue
+            k1 = ctx.index_at(m.end(1)) - 1
+            group = toks[k : k1 + 1]
+            if not group or any(
+                tk.f in OFFICER_TITLES
+                or tk.f in STREET_SUFFIXES
+                or tk.f in FACILITY_WORDS
+                or tk.f in US_STATES
+                or tk.text in AGENCY_ACRONYMS
+                or (tk.text.isupper() and len(tk.text) > 1)
+                for tk in group
+            ):
+                continue
+            gz_single, gz_multi = places()
+            gfold = tuple(tk.f for tk in group)
+            if (len(gfold) == 1 and gfold[0] in gz_single) or gfold in gz_multi.get(gfold[0], ()):
+                continue  # "Miguel (Houston)"
+            span = (k, k1)
+            q = k - 1
+            while q > 0 and name_word(q - 1, False) and ctx.gap(q).strip() == "":
+                q -= 1
+            officer = q > 0 and (
+                toks[q - 1].f in OFFICER_TITLES
+                or (q > 1 and toks[q - 2].f in OFFICER_TITLES and text[toks[q - 2].end] == ".")
+            )
+            emit(span, "OFFICER" if officer else "PERSON", 0.9 if officer else 0.7, "nickname")
+
+        # people as the object of what officers do to them: "handcuffed Santos",
+        # "detuvieron a Benito" ("lo llevaron a Stewart" is a place: see the gazetteer)
+        for i, t in enumerate(toks):
+            k = None
+            if t.f in OBJECT_VERBS_EN:
+                k = i + 1
+                if k < n and toks[k].f in ("up", "over") and t.f in ("picked", "pulled"):
+                    k += 1
+            elif (
+                t.f in OBJECT_VERBS_ES
+                and i + 2 < n
+                and toks[i + 1].f == "a"
+                and not (i > 0 and toks[i - 1].f in CLITICS)
+            ):
+                k = i + 2
+            if k is None or k >= n or ctx.gap(k).strip() not in ("", ","):
+                continue
+            if not toks[k].text[0].isupper():
+                continue
+            span = take(k, False)
+            if span:
+                emit(span, "PERSON", 0.6, "object")
 
         # 4. honorifics: "Mr. Ajcá", "Ms. Pineda", "doña Chayo"
         for i, t in enumerate(toks):
@@ -1047,11 +1384,47 @@ class PeopleRecognizer(_Base):
                         ok = False
                     if prev in LOCATION_PREPS and i > 0 and ctx.gap(i) == " ":
                         ok = False
+                    if single and _before_vehicle(ctx, span[1]):
+                        ok = False  # "my old Mercedes van"
+                    if (
+                        single
+                        and self.supported_language == "es"
+                        and pos_of.get(t.start) in NOT_NAME_POS
+                    ):
+                        ok = False  # "Tiene", "Durante", "Salí" at the start of a sentence
+                    if (
+                        i > 1
+                        and prev in ("la", "el")
+                        and toks[i - 2].f in ("en", "por")
+                        and ctx.gap(i) == " "
+                    ):
+                        ok = False  # "en la Dale Mabry": a road
                     if ok:
                         emit(span, "PERSON", 0.55, "firstname")
                     i = span[1] + 1
                     continue
             i += 1
+
+        # "her kids Dulce and Angelito": a name coordinated with a cued name
+        cued = [
+            r
+            for r in out
+            if r.entity_type == "PERSON"
+            and (r.recognition_metadata or {}).get("why")
+            in ("kin", "self", "object", "named", "nickname", "honorific", "nick")
+        ]
+        for r in cued:
+            k = ctx.index_at(r.end)
+            if k + 1 >= n or toks[k].f not in ("and", "y", "e", "&") or ctx.gap(k).strip():
+                continue
+            if ctx.gap(k + 1).strip():
+                continue
+            lower = ctx.style != "normal" or (
+                toks[k + 1].f in fn and toks[k + 1].f not in AMBIGUOUS_NAMES
+            )
+            span = take(k + 1, lower)
+            if span and not _before_vehicle(ctx, span[1]):
+                emit(span, "PERSON", 0.7, "coord")
 
         # 6. the spaCy parse
         if nlp_artifacts is not None:
@@ -1092,6 +1465,14 @@ class PeopleRecognizer(_Base):
                 ):
                     continue
                 if len(span_toks) == 1 and span_toks[0].f in AMBIGUOUS_NAMES:
+                    continue
+                # lower-case text: the small models tag ordinary words ("booking") as names
+                if not span_toks[0].text[0].isupper() and span_toks[0].f not in fn:
+                    continue
+                if any(
+                    pos_of.get(tk.start) in NOT_NAME_POS and not tk.text[0].isupper()
+                    for tk in span_toks
+                ):
                     continue
                 k0 = ctx.index_at(span_toks[0].start)
                 if k0 > 0 and toks[k0 - 1].f in LOCATION_PREPS and ctx.gap(k0) == " ":
