@@ -6,7 +6,7 @@ PORT ?= 5000
 export PORT
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test lint bench clean
+.PHONY: help install browser run test lint bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -23,19 +23,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/pybabel compile --use-fuzzy -d intake/translations >/dev/null
 	touch $(STAMP)
 
+browser:  ## Debian's chromium for the browser tests (Playwright cannot download browsers here)
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \
+	  || echo "chromium not installed: the browser tests will fail (apt-get install chromium)"
+
 run: install  ## serve the form on http://127.0.0.1:$(PORT) with a worker and beat (Ctrl-C stops all)
 	$(BIN)/flask --app intake setup
 	$(BIN)/honcho start -f Procfile
 
-test: install  ## run the whole test suite (TEST_DATABASE_URL / TEST_REDIS_URL select PostgreSQL / Redis)
+test: install browser  ## run the whole test suite (TEST_DATABASE_URL / TEST_REDIS_URL select PostgreSQL / Redis)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 lint: install  ## ruff only
 	$(BIN)/ruff check .
 
-bench: install  ## benchmarks (slow; figures go in the README)
+bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the README)
 	$(BIN)/python bench/anonymizer.py
+	$(BIN)/python bench/form.py
+	$(BIN)/python bench/queue_page.py
 
 clean:  ## remove the venv and local data
 	rm -rf $(VENV) instance

@@ -25,11 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# Run as a script, bench/ is first on sys.path, and bench/queue.py would shadow the standard
-# library's queue (imported by urllib3 through spaCy): put the repo first instead.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO))  # run as a script: import the project from the repo
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "narratives" / "dev.jsonl"
 

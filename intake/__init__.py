@@ -8,23 +8,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, request, session
 
 from .config import REPO_ROOT, from_environment
 from .crypto import build_fernet
-from .extensions import babel, csrf, db, login_manager, migrate
+from .extensions import babel, csrf, db, login_manager, mail, migrate
 from .ratelimit import limiter
 
 TRANSLATIONS = REPO_ROOT / "intake" / "translations"
 
 
-def available_languages() -> list[str]:
+def available_languages(directories: str | None = None) -> list[str]:
     """English (the source language) and every language with a catalogue: adding a language
-    is adding a catalogue, not changing code."""
-    found = sorted(p.parent.parent.name for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
-    return ["en", *found]
+    is adding a catalogue, not changing code. `directories` is Flask-Babel's
+    BABEL_TRANSLATION_DIRECTORIES (";"-separated); default: intake/translations."""
+    roots = [Path(d) for d in (directories or str(TRANSLATIONS)).split(";") if d]
+    catalogues = (p for root in roots for p in root.glob("*/LC_MESSAGES/messages.[mp]o"))
+    found = {p.parent.parent.name for p in catalogues}
+    return ["en", *sorted(found - {"en"})]
 
 
 def select_locale() -> str:
@@ -51,7 +55,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         # A partial mapping overrides the environment; a complete one (tests) replaces it.
         config = {**from_environment(instance=config.get("INTAKE_INSTANCE")), **config}
     app.config.update(config)
-    app.config.setdefault("LANGUAGES", available_languages())
+    app.config.setdefault(
+        "LANGUAGES", available_languages(app.config.get("BABEL_TRANSLATION_DIRECTORIES"))
+    )
 
     app.extensions["intake.fernet"] = build_fernet(app.config["INTAKE_ENCRYPTION_KEYS"])
     db.init_app(app)
@@ -64,6 +70,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     login_manager.init_app(app)
     limiter.init_app(app)
+    mail.init_app(app)
     login_manager.login_view = "auth.login"
 
     from .celery import celery_init_app
@@ -74,8 +81,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .auth import bp as auth_bp
     from .auth import cli as users_cli
     from .errors import register_error_handlers
+    from .followup import bp as followup_bp
+    from .keys import group as keys_cli
     from .public import bp as public_bp
     from .reports import cli as reports_cli
+    from .rules import cli as rules_cli
     from .security import init_security_headers
     from .setup import setup_command
     from .staff import bp as staff_bp
@@ -84,9 +94,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
+    app.register_blueprint(followup_bp)
     app.cli.add_command(agencies_cli.group)
     app.cli.add_command(users_cli.group)
     app.cli.add_command(reports_cli.group)
+    app.cli.add_command(keys_cli)
+    app.cli.add_command(rules_cli.group)
     app.cli.add_command(setup_command)
     register_error_handlers(app)
     init_templating(app)

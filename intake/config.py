@@ -50,6 +50,15 @@ def _postgres_url(url: str) -> str:
     return url
 
 
+def parse_on_call(value: str) -> dict[str, list[str]]:
+    """ONCALL_EMAILS: "a@x.org,b@x.org" (the on-call list) or "on-call:a@x.org;legal:c@x.org"."""
+    lists: dict[str, list[str]] = {}
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        name, _, addresses = part.rpartition(":") if ":" in part else ("on-call", "", part)
+        lists[name.strip()] = [a.strip() for a in addresses.split(",") if a.strip()]
+    return lists
+
+
 def from_environment(
     env: dict[str, str] | None = None, instance: str | Path | None = None
 ) -> dict[str, Any]:
@@ -98,6 +107,9 @@ def from_environment(
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
         "WTF_CSRF_TIME_LIMIT": 4 * 3600,  # a reporter may take a long time to write
+        # Who is alerted at once about urgent reports; unset: every active admin.
+        "ONCALL_EMAILS": parse_on_call(env.get("ONCALL_EMAILS", "")),
+        "ONCALL_WEBHOOK_URL": env.get("ONCALL_WEBHOOK_URL"),
         "MAIL_SERVER": env.get("MAIL_SERVER"),
         "MAIL_PORT": int(env.get("MAIL_PORT", 25)),
         "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"),
@@ -123,7 +135,8 @@ def from_environment(
             "beat_schedule_filename": str(instance / "celerybeat-schedule"),
             "beat_schedule": {
                 "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
+                "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
             },
-            "include": ["workers.tasks"],
+            "include": ["workers.tasks", "workers.retention_tasks"],
         },
     }

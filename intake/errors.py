@@ -1,4 +1,8 @@
-"""Friendly answers for bad requests: never a stack trace, and a reporter's text is kept."""
+"""Friendly answers for bad requests: never a stack trace, and a reporter's text is kept.
+
+Every message is in the reporter's language (the locale selector reads ?lang=, the session and
+the browser, none of which needs the request body).
+"""
 
 from __future__ import annotations
 
@@ -8,44 +12,66 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
+def _form_again(message: str, status: int):  # noqa: ANN202
+    """The report form again with everything typed, a fresh token, and `message` on top."""
+    from .public.routes import new_form, render_form
+
+    return render_form(new_form(request.form), status, banner=message)
+
+
+def _page(code: int, message: str):  # noqa: ANN202
+    return render_template("error.html", code=code, message=message), code
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
-    def csrf_error(error: CSRFError) -> tuple[str, int]:
+    def csrf_error(error: CSRFError):  # noqa: ANN202
         if request.endpoint == "public.report":
-            # The token expired (or the page was opened long ago): show the form again with
-            # everything typed, and a fresh token, rather than losing a report.
-            from .agencies import grouped_choices
-            from .public.forms import ReportForm
-
-            form = ReportForm(formdata=request.form)
-            form.set_agency_choices(grouped_choices())
-            message = _(
-                "This page was open for a long time, so we could not accept it safely. "
-                "Your answers are still here: please check them and send again."
+            # The token expired (or the page was opened long ago, or cookies are off): show the
+            # form again with everything typed and a fresh token, rather than losing a report.
+            return _form_again(
+                _(
+                    "This page was open for a long time, so we could not accept it safely. "
+                    "Your answers are still here: please check them and send again."
+                ),
+                400,
             )
-            return render_template("public/report.html", form=form, banner=message), 400
-        return render_template(
-            "error.html",
-            code=400,
-            message=_("The form expired. Please go back, reload the page and try again."),
-        ), 400
+        return _page(400, _("The form expired. Please go back, reload the page and try again."))
+
+    @app.errorhandler(429)
+    def too_many(error: HTTPException):  # noqa: ANN202
+        message = _(
+            "Too many reports were sent from this connection. Your answers are still here: "
+            "please wait an hour and send again."
+        )
+        if request.endpoint == "public.report" and request.method == "POST":
+            return _form_again(message, 429)
+        return _page(429, _("Too many tries. Please wait an hour and try again."))
+
+    @app.errorhandler(400)
+    def bad_request(error: HTTPException):  # noqa: ANN202
+        return _page(400, _("We could not read what was sent. Please try again."))
+
+    @app.errorhandler(405)
+    def not_allowed(error: HTTPException):  # noqa: ANN202
+        return _page(405, _("This page does not exist."))
 
     @app.errorhandler(413)
-    def too_large(error: HTTPException) -> tuple[str, int]:
+    def too_large(error: HTTPException):  # noqa: ANN202
         message = _(
             "What you sent is too large. Please shorten the text and try again. "
             "If you need to send files, tell us in the text and we will contact you."
         )
-        return render_template("error.html", code=413, message=message), 413
+        return _page(413, message)
 
     @app.errorhandler(404)
-    def not_found(error: HTTPException) -> tuple[str, int]:
-        return render_template("error.html", code=404, message=_("This page does not exist.")), 404
+    def not_found(error: HTTPException):  # noqa: ANN202
+        return _page(404, _("This page does not exist."))
 
     @app.errorhandler(500)
-    def server_error(error: Exception) -> tuple[str, int]:
+    def server_error(error: Exception):  # noqa: ANN202
         message = _(
             "Something went wrong on our side. If you were sending a report, "
             "please try again in a few minutes."
         )
-        return render_template("error.html", code=500, message=message), 500
+        return _page(500, message)

@@ -4,17 +4,29 @@ The limiter needs *some* key per client. We use an HMAC of the address under the
 and the current day: the same client maps to the same key for a day, the key cannot be turned
 back into an address without the secret, and tomorrow's keys share nothing with today's. The
 address itself is read from the request and forgotten; it never reaches storage or logs.
+
+Public pages that take a reporter's input (submit, receipt lookup) use `public_rate_limit`:
+only POSTs count, so reading a page is never refused. When a limit is hit, `errors.py` answers
+429 in the reporter's language and, on the report form, keeps everything typed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 
 from flask import current_app, request
 from flask_limiter import Limiter
 
 from .timeutil import utcnow
+
+# Used when the config does not name a limit (Flask-Limiter's syntax: "N per period;...").
+DEFAULT_LIMITS = {
+    "RATELIMIT_SUBMIT": "10 per hour;30 per day",
+    # Receipt codes carry 78 bits, so guessing is hopeless anyway; this keeps it that way.
+    "RATELIMIT_LOOKUP": "20 per hour;50 per day",
+}
 
 
 def anonymous_client_key() -> str:
@@ -26,3 +38,16 @@ def anonymous_client_key() -> str:
 
 
 limiter = Limiter(key_func=anonymous_client_key, default_limits=[], headers_enabled=False)
+
+
+def public_rate_limit(config_key: str) -> Callable:
+    """Decorator for a public view: limit its POSTs by `config_key` (e.g. RATELIMIT_SUBMIT,
+    RATELIMIT_LOOKUP), read at request time so tests and deployments can change it.
+
+    Each view gets its own counter (its endpoint is part of the key), keyed without any address.
+    """
+
+    def limit_value() -> str:
+        return current_app.config.get(config_key) or DEFAULT_LIMITS.get(config_key, "10 per hour")
+
+    return limiter.limit(limit_value, methods=["POST"], key_func=anonymous_client_key)

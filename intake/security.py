@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 # Everything is served by the app itself: no third-party script, style, font or image, and no
 # inline script or style (so an injected one does not run).
@@ -21,6 +21,10 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+# Static files are addressed by a content hash (`static_url` in templating.py), so a phone can
+# keep them for a year and a repeat visit costs one round trip: the page itself.
+STATIC_CACHE = "public, max-age=31536000, immutable"
+
 
 def init_security_headers(app: Flask) -> None:
     production = app.config.get("INTAKE_ENV") == "production"
@@ -34,6 +38,13 @@ def init_security_headers(app: Flask) -> None:
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if production:
             headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+        if request.endpoint == "static" and request.args.get("v"):
+            headers["Cache-Control"] = STATIC_CACHE
+        elif response.mimetype == "text/html" and "Cache-Control" not in headers:
+            # Pages may hold what a reporter typed or a receipt: never keep them in a shared
+            # phone's cache or back-forward history. Views may set something else on purpose.
+            headers["Cache-Control"] = "no-store"
         return response

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from pathlib import Path
+
 from babel import Locale
-from flask import Flask
+from flask import Flask, current_app, url_for
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
@@ -31,10 +35,25 @@ def highlight_kept(text: str | None, kept: list[dict]) -> Markup:
     return Markup("".join(out))  # noqa: S704 (every piece above is escaped)
 
 
+@cache
+def _static_version(folder: str, filename: str) -> str:
+    return hashlib.sha256((Path(folder) / filename).read_bytes()).hexdigest()[:12]
+
+
+def static_url(filename: str) -> str:
+    """A static file's URL with its content hash, so it can be cached for a year (security.py)
+    and a changed file is fetched again."""
+    if current_app.debug:  # files change while developing: no version, no long caching
+        return url_for("static", filename=filename)
+    version = _static_version(current_app.static_folder or "", filename)
+    return url_for("static", filename=filename, v=version)
+
+
 def init_templating(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["labels"] = labels
     app.jinja_env.filters["highlight_kept"] = highlight_kept
+    app.jinja_env.globals["static_url"] = static_url
 
     # Each language's name in itself, for the switch ("English", "español", "العربية").
     names = {code: Locale.parse(code).get_display_name(code) for code in app.config["LANGUAGES"]}

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 from collections.abc import Iterator
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from cryptography.fernet import Fernet
 from flask import Flask
 from flask.testing import FlaskClient
@@ -26,11 +31,50 @@ from intake.extensions import db
 KEPT_TABLES = {"agency", "alembic_version"}
 
 
+class Mailbox:
+    """A real SMTP server (aiosmtpd) on a free loopback port; keeps what it receives."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.refuse = False  # answer 451 to every message, as a server in trouble does
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: ANN001, N802
+        if self.refuse:
+            return "451 Requested action aborted: try again later"
+        self.messages.append(message_from_bytes(envelope.content, policy=default_policy))
+        return "250 OK"
+
+
 @pytest.fixture(scope="session")
-def service_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def smtp_server() -> Iterator[tuple[Controller, Mailbox]]:
+    mailbox = Mailbox()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield controller, mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server: tuple[Controller, Mailbox]) -> Iterator[Mailbox]:
+    box = smtp_server[1]
+    box.messages.clear()
+    box.refuse = False
+    yield box
+    box.refuse = False
+
+
+@pytest.fixture(scope="session")
+def service_env(
+    tmp_path_factory: pytest.TempPathFactory, smtp_server: tuple[Controller, Mailbox]
+) -> dict[str, str]:
     """The environment a real process of this system (web, worker) gets in tests."""
     instance = tmp_path_factory.mktemp("instance")
     env = {
+        "MAIL_SERVER": "127.0.0.1",
+        "MAIL_PORT": str(smtp_server[0].port),
         "INTAKE_INSTANCE": str(instance),
         "SECRET_KEY": "test-" + Fernet.generate_key().decode(),
         "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
@@ -58,6 +102,10 @@ def app(service_env: dict[str, str]) -> Iterator[Flask]:
 
     config = from_environment(service_env)
     config["TESTING"] = True
+    # Rate limits would make an ordinary test flaky; the tests of the limits turn them on.
+    config["RATELIMIT_ENABLED"] = False
+    # Flask-Mail suppresses sending under TESTING; our tests read a real SMTP server instead.
+    config["MAIL_SUPPRESS_SEND"] = False
     application = create_app(config)
     _reset_database(application)
     with application.app_context():
@@ -71,12 +119,24 @@ def app(service_env: dict[str, str]) -> Iterator[Flask]:
         db.engine.dispose()
 
 
+def dispose_engines(application: Flask) -> None:
+    """Close an app's database connections (tests that build extra apps call this)."""
+    with application.app_context():
+        db.session.remove()
+        for engine in db.engines.values():
+            engine.dispose()
+
+
 @pytest.fixture(autouse=True)
 def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     if "app" not in request.fixturenames:
         return
     application: Flask = request.getfixturevalue("app")
+    # A test that built another app made its Celery app the default; shared tasks must run in
+    # the session app again.
+    application.extensions["celery"].set_current()
+    application.extensions["celery"].set_default()
     with application.app_context():
         db.session.remove()
         tables = [t for t in reversed(db.metadata.sorted_tables) if t.name not in KEPT_TABLES]

@@ -94,3 +94,22 @@ def test_three_reports_over_http_come_out_of_export_processed(app, client, ctx, 
         assert name not in result.output
     assert "Ramsey" in result.output
     assert any(r["urgent"] for r in records)  # "lo tienen en la cárcel ahorita"
+
+
+def test_urgent_report_alerts_on_call_by_email_within_a_minute(client, ctx, worker, mailbox):
+    from intake.auth.cli import create_user
+
+    create_user("oncall@example.org", "admin", "a long enough password")
+    submitted = time.monotonic()
+    submit_report(
+        client,
+        narrative="They have my husband in the jail right now, please help.",
+        detained_now="yes",
+        urgent_signals=["in_custody_now"],
+    )
+    while not mailbox.messages and time.monotonic() - submitted < 60:
+        time.sleep(0.25)
+    assert mailbox.messages, "no alert within 60 seconds"
+    [alert] = mailbox.messages
+    assert alert["To"] == "oncall@example.org" and "URGENT" in alert["Subject"]
+    assert "husband" not in alert.get_content()

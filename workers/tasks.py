@@ -8,21 +8,26 @@ it twice, and a processed report is never touched again.
 from __future__ import annotations
 
 import logging
+import smtplib
 from datetime import timedelta
+from pathlib import Path
 
 from celery import shared_task
-from flask_babel import force_locale
+from flask import current_app
+from flask_mail import Message
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
 
-from intake.extensions import db
-from intake.models import Report
+from intake.extensions import db, mail
+from intake.models import Notification, Report, StaffUser
 from intake.models.report import PRIORITY_RANK
 from intake.queueing import enqueue_report
+from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
-from intake.vocabulary import AFFECTED_ROLES, CATEGORIES, EVIDENCE, HELP_WANTED, URGENT_SIGNALS
 
+from .alerts import alert_message, on_call_emails, post_webhook
 from .anonymize import get_anonymizer
-from .route import default_rules_path, load_rules, route
+from .route import Rules, RulesError, default_rules_path, load_rules, route
 from .summarize import summarize
 
 log = logging.getLogger(__name__)
@@ -30,7 +35,36 @@ log = logging.getLogger(__name__)
 MAX_RETRIES = 5
 STUCK_AFTER = timedelta(minutes=15)  # a claim older than this belongs to a dead worker
 ENQUEUE_GRACE = timedelta(minutes=5)  # a message younger than this is probably still queued
-STAFF_LANGUAGE = "en"
+
+
+class RulesCache:
+    """The routing rules, parsed once per process and again only when the file changes.
+
+    A rules file that no longer validates is refused: the last good rules stay in force and the
+    error is kept for the staff UI and logs, so a typo never stops routing.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rules: Rules | None = None
+        self.mtime: float | None = None
+        self.error: str | None = None
+
+    def get(self) -> Rules:
+        mtime = self.path.stat().st_mtime
+        if mtime != self.mtime:
+            try:
+                self.rules, self.error = load_rules(self.path), None
+            except RulesError as exc:
+                if self.rules is None:
+                    raise
+                self.error = str(exc)
+                log.error("routing rules refused, keeping the last good ones: %s", exc)
+            self.mtime = mtime
+        return self.rules
+
+
+rules_cache = RulesCache(default_rules_path())
 
 
 class StepFailed(Exception):
@@ -61,57 +95,6 @@ def claim(report_id: int) -> bool:
     return result.rowcount == 1
 
 
-def _labels(vocabulary: dict[str, object], codes: list[str]) -> list[str]:
-    return [str(vocabulary[code]) for code in codes if code in vocabulary]
-
-
-def known_values(report: Report) -> dict:
-    """What the reporter typed in separate fields, so every variant leaves the narrative."""
-    return {
-        "reporter_name": report.contact_name or "",
-        "phone": report.contact_phone or "",
-        "email": report.contact_email or "",
-        "other_names": [n.strip() for n in (report.other_names or "").splitlines() if n.strip()],
-    }
-
-
-def facts_of(report: Report, redacted: dict[str, str | None]) -> dict:
-    """The plain data the routing and summary steps see: no contact details, redacted text."""
-    with force_locale(STAFF_LANGUAGE):
-        return {
-            "id": report.id,
-            "language": report.language,
-            "categories": list(report.categories or []),
-            "category_labels": _labels(CATEGORIES, report.categories or []),
-            "agency": report.agency.as_facts() if report.agency else None,
-            "agency_choice": report.agency_choice,
-            "state": report.state,
-            "county": report.county,
-            "city": report.city,
-            "location_detail": redacted.get("location_detail"),
-            "incident_date": report.incident_date.isoformat() if report.incident_date else None,
-            "incident_time": report.incident_time,
-            "date_approximate": report.date_approximate,
-            "urgent_signals": list(report.urgent_signals or []),
-            "urgency_labels": _labels(URGENT_SIGNALS, report.urgent_signals or []),
-            "detained_now": report.detained_now,
-            "facility": redacted.get("facility"),
-            "transfer_expected": report.transfer_expected,
-            "affected_role_label": _labels(AFFECTED_ROLES, [report.affected_role or ""])[0]
-            if report.affected_role in AFFECTED_ROLES else None,
-            "affected_minor": report.affected_minor,
-            "help_wanted_labels": _labels(HELP_WANTED, report.help_wanted or []),
-            "evidence_labels": _labels(EVIDENCE, report.evidence or []),
-            "consent": {
-                "review": report.consent_review,
-                "referral": report.consent_referral,
-                "statistics": report.consent_statistics,
-            },
-            "contact_possible": report.contact_possible,
-            "narrative_redacted": redacted["narrative"],
-        }
-
-
 def run_pipeline(report: Report) -> None:
     """anonymize -> route -> summarize, writing results onto `report` (not committed)."""
     known = known_values(report)
@@ -124,8 +107,10 @@ def run_pipeline(report: Report) -> None:
     present = {name: text for name, text in texts.items() if text}
     try:
         results = get_anonymizer().anonymize_batch(
-            [{"id": name, "language": report.language, "text": text, "known": known}
-             for name, text in present.items()]
+            [
+                {"id": name, "language": report.language, "text": text, "known": known}
+                for name, text in present.items()
+            ]
         )
     except Exception as exc:
         raise StepFailed("anonymize", exc) from exc
@@ -135,7 +120,7 @@ def run_pipeline(report: Report) -> None:
     facts = facts_of(report, redacted)
 
     try:
-        decision = route(facts, load_rules(default_rules_path()))
+        decision = route(facts, rules_cache.get())
     except Exception as exc:
         raise StepFailed("route", exc) from exc
 
@@ -190,14 +175,16 @@ def process_report(self, report_id: int) -> str:  # noqa: ANN001
         db.session.rollback()
         mark_failed(report_id, "storing the result failed")
         raise
-    log.info("report %s processed: queue %s, priority %s", report_id, report.queue,
-             report.priority)
+    log.info("report %s processed: queue %s, priority %s", report_id, report.queue, report.priority)
+    if report.routing.get("alert"):
+        send_urgent_alert.delay(report_id)
     return "processed"
 
 
 def mark_failed(report_id: int, reason: str) -> None:
     db.session.execute(
-        update(Report).where(Report.id == report_id)
+        update(Report)
+        .where(Report.id == report_id)
         .values(pipeline_state="failed", failure_reason=reason[:300])
     )
     db.session.commit()
@@ -208,15 +195,100 @@ def sweep_unprocessed() -> int:
     """Enqueue reports the broker never got (it was down) or a dead worker left behind."""
     now = utcnow()
     due = db.session.scalars(
-        select(Report).where(
+        select(Report)
+        .where(
             or_(
                 (Report.pipeline_state == "received")
                 & or_(Report.enqueued_at.is_(None), Report.enqueued_at < now - ENQUEUE_GRACE),
                 (Report.pipeline_state == "processing") & (Report.claimed_at < now - STUCK_AFTER),
             )
-        ).limit(500)
+        )
+        .limit(500)
     ).all()
     sent = sum(enqueue_report(report) for report in due)
     if due:
         log.info("sweep: %s of %s unprocessed reports enqueued", sent, len(due))
     return sent
+
+
+ALERT = "urgent-alert"
+ALERT_RETRIES = 10
+
+
+def _notification(report_id: int, channel: str, recipient: str) -> Notification:
+    """The record of one alert to one recipient, made once (the unique key settles races)."""
+    query = select(Notification).filter_by(report_id=report_id, kind=ALERT, recipient=recipient)
+    found = db.session.scalar(query)
+    if found:
+        return found
+    db.session.add(
+        Notification(report_id=report_id, kind=ALERT, channel=channel, recipient=recipient)
+    )
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+    return db.session.scalar(query)
+
+
+def _deliver(note: Notification, send: callable) -> bool:  # noqa: ANN001
+    """Send unless already sent; record the outcome. True when nothing is left to retry."""
+    if note.status == "sent":
+        return True
+    note.attempts += 1
+    try:
+        send()
+    except (smtplib.SMTPException, OSError, ValueError) as exc:
+        note.status, note.last_error = "failed", type(exc).__name__
+        db.session.commit()
+        log.warning(
+            "alert for report %s via %s failed: %s",
+            note.report_id,
+            note.channel,
+            type(exc).__name__,
+        )
+        return False
+    note.status, note.sent_at, note.last_error = "sent", utcnow(), None
+    db.session.commit()
+    return True
+
+
+@shared_task(name="send_urgent_alert", bind=True, max_retries=ALERT_RETRIES, acks_late=True)
+def send_urgent_alert(self, report_id: int) -> int:  # noqa: ANN001
+    """Alert the report's on-call lists: once per recipient, retried while the server is down."""
+    report = db.session.get(Report, report_id)
+    if report is None or not (report.routing or {}).get("alert"):
+        return 0
+    config = current_app.config
+    link = f"{config['PUBLIC_BASE_URL'].rstrip('/')}/staff/reports/{report.id}"
+    subject, body = alert_message(
+        report.id, report.queue, report.priority, report.deadline_at, link
+    )
+    admins = db.session.scalars(
+        select(StaffUser.email).where(StaffUser.role == "admin", StaffUser.active)
+    ).all()
+    recipients = on_call_emails(report.routing["alert"], config["ONCALL_EMAILS"], list(admins))
+    done = True
+    if config.get("MAIL_SERVER"):
+        for address in recipients:
+            message = Message(subject=subject, recipients=[address], body=body)
+            note = _notification(report.id, "email", address)
+            done &= _deliver(note, lambda message=message: mail.send(message))
+    else:
+        log.warning(
+            "report %s is urgent but MAIL_SERVER is not set: no alert email sent", report.id
+        )
+    if config.get("ONCALL_WEBHOOK_URL"):
+        payload = {
+            "report": report.id,
+            "queue": report.queue,
+            "priority": report.priority,
+            "deadline_at": report.deadline_at.isoformat() if report.deadline_at else None,
+            "link": link,
+        }
+        note = _notification(report.id, "webhook", "webhook")
+        done &= _deliver(note, lambda: post_webhook(config["ONCALL_WEBHOOK_URL"], payload))
+    if not done:
+        # 30 s, 60 s, 120 s ... capped at 10 minutes: the mail server may be briefly down.
+        raise self.retry(countdown=min(30 * 2**self.request.retries, 600))
+    return len(recipients)

@@ -1,8 +1,19 @@
 """The database models, one module per aggregate."""
 
 from .agency import Agency
+from .audit import AuditEvent
 from .notification import Notification
 from .report import Report
 from .staff import StaffUser
+from .workflow import ReportMessage, ReportNote, StatusChange
 
-__all__ = ["Agency", "Notification", "Report", "StaffUser"]
+__all__ = [
+    "Agency",
+    "AuditEvent",
+    "Notification",
+    "Report",
+    "ReportMessage",
+    "ReportNote",
+    "StaffUser",
+    "StatusChange",
+]

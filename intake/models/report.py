@@ -9,6 +9,7 @@ from ..crypto import EncryptedText
 from ..extensions import db
 from ..timeutil import utcnow
 from .agency import Agency
+from .staff import StaffUser
 
 
 def sensitive():  # noqa: ANN201
@@ -30,6 +31,12 @@ class Report(db.Model):
     __table_args__ = (
         # The staff queue: processed reports, urgent first, then oldest.
         Index("ix_report_queue_order", "pipeline_state", "priority_rank", "created_at"),
+        # The staff queue as sorted now: priority, then the first-response deadline.
+        Index("ix_report_queue_deadline", "pipeline_state", "priority_rank", "deadline_at", "id"),
+        Index("ix_report_status_queue", "status", "queue"),
+        Index("ix_report_agency_created", "agency_id", "created_at"),
+        Index("ix_report_assigned_status", "assigned_to_id", "status"),
+        Index("ix_report_closed_purged", "closed_at", "original_purged_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -102,6 +109,16 @@ class Report(db.Model):
 
     # --- workflow (staff side)
     status: Mapped[str] = mapped_column(String(20), default="new")
+    # Optimistic locking: every staff change checks and bumps it (intake/staff/workflow.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    assigned_to: Mapped[StaffUser | None] = relationship(lazy="joined")
+    labels: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status_changed_at: Mapped[datetime | None]
+    first_response_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]  # entered resolved/closed; the retention clock
+    original_purged_at: Mapped[datetime | None]  # the retention job removed the originals
+    reporter_replied_at: Mapped[datetime | None]
 
     @property
     def contact_possible(self) -> bool:

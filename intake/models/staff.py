@@ -1,22 +1,35 @@
 from __future__ import annotations
 
+import hashlib
+import secrets
 from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import Boolean, String
+from sqlalchemy import JSON, Boolean, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..crypto import EncryptedText
 from ..extensions import db
 from ..timeutil import utcnow
 
 ROLES = ("admin", "supervisor", "reviewer")
 _hasher = PasswordHasher()
 
+RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
+RECOVERY_CODES = 10
+
+
+def _recovery_hash(code: str) -> str:
+    # Codes carry 59 random bits each, so a fast hash is enough (as for receipts).
+    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(normalised.encode("ascii", "ignore")).hexdigest()
+
 
 class StaffUser(UserMixin, db.Model):
-    """A member of staff who reviews reports. Passwords are argon2id hashes."""
+    """A member of staff who reviews reports. Passwords are argon2id hashes; the TOTP secret is
+    encrypted at rest; recovery codes are stored only as hashes."""
 
     __tablename__ = "staff_user"
 
@@ -27,6 +40,21 @@ class StaffUser(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # --- two-factor (TOTP), required for every account; set up at first login
+    totp_secret: Mapped[str | None] = mapped_column(EncryptedText)
+    totp_enabled_at: Mapped[datetime | None]
+    # The last accepted 30-second step: a code is accepted once, never replayed.
+    totp_last_step: Mapped[int | None]
+    recovery_hashes: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    # --- failed logins slow down, then lock the account for a while
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+
+    # Queues this account may see; empty means every queue.
+    queues: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     def set_password(self, password: str) -> None:
         self.password_hash = _hasher.hash(password)
@@ -43,3 +71,34 @@ class StaffUser(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.active
+
+    @property
+    def two_factor_ready(self) -> bool:
+        return bool(self.totp_secret and self.totp_enabled_at)
+
+    def new_recovery_codes(self) -> list[str]:
+        """Replace the recovery codes; returns the new ones (shown once, stored hashed)."""
+        codes = [
+            "-".join("".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(6)) for _ in range(2))
+            for _ in range(RECOVERY_CODES)
+        ]
+        self.recovery_hashes = [_recovery_hash(code) for code in codes]
+        return codes
+
+    def use_recovery_code(self, code: str) -> bool:
+        """True (and the code is spent) if `code` is one of this account's unused codes."""
+        digest = _recovery_hash(code)
+        remaining = list(self.recovery_hashes or [])
+        if digest not in remaining:
+            return False
+        remaining.remove(digest)
+        self.recovery_hashes = remaining
+        return True
+
+    def can(self, permission: str) -> bool:
+        from ..auth.permissions import role_has
+
+        return role_has(self.role, permission)
+
+    def sees_queue(self, queue: str | None) -> bool:
+        return not self.queues or queue in self.queues

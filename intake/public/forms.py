@@ -6,7 +6,7 @@ Field names are a stable interface (../shared/CONTRACT.md): partners script agai
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -41,6 +41,8 @@ AGENCY_OTHER = "other"
 AGENCY_UNKNOWN = "unknown"
 YES_NO_UNKNOWN = {"yes": _l("Yes"), "no": _l("No"), "unknown": _l("I don't know")}
 PHONE_RE = re.compile(r"^\+?[\d\s().\-]{7,25}$")
+# A forged or stale option value gets this, never WTForms' message echoing the value back.
+INVALID_CHOICE = _l("Please choose one of the options in the list.")
 
 
 class CheckboxesField(SelectMultipleField):
@@ -49,13 +51,34 @@ class CheckboxesField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        super().__init__(*args, **kwargs)
+
+
+class ChoiceField(SelectField):
+    """A select whose error for a value not offered is plain and translated."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        super().__init__(*args, **kwargs)
+
+
+class RadiosField(RadioField):
+    """Radio buttons whose error for a value not offered is plain and translated."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        super().__init__(*args, **kwargs)
+
 
 def choices(vocabulary: dict[str, object], optgroup: str | None = None) -> list[SelectChoice]:
     return [SelectChoice(code, label, optgroup=optgroup) for code, label in vocabulary.items()]
 
 
 def not_in_future(form: FlaskForm, field: DateField) -> None:
-    if field.data and field.data > date.today():
+    # One day of slack: the reporter's "today" may be the server's tomorrow (Guam, Hawaii).
+    if field.data and field.data > date.today() + timedelta(days=1):
         raise ValidationError(_l("The date cannot be in the future."))
     if field.data and field.data.year < 1990:
         raise ValidationError(_l("Please check the year."))
@@ -77,7 +100,8 @@ class ReportForm(FlaskForm):
     narrative = TextAreaField(
         _l("Tell us what happened, in your own words"),
         description=_l(
-            "Include what the officers said and did. You do not need to give anyone's name."
+            "Include what the officers said and did. You do not need to give anyone's name, "
+            "and please do not write anyone's immigration status or ID numbers."
         ),
         validators=[
             DataRequired(message=_l("Please tell us what happened.")),
@@ -89,12 +113,23 @@ class ReportForm(FlaskForm):
     )
 
     # --- When and where
-    incident_date = DateField(_l("Date"), validators=[Optional(), not_in_future], format="%Y-%m-%d")
-    incident_time = TimeField(_l("Time (if you know it)"), validators=[Optional()])
+    incident_date = DateField(
+        _l("Date it happened"),
+        description=_l("Year, month, day. For example: 2025-03-31."),
+        validators=[Optional(), not_in_future],
+        format="%Y-%m-%d",
+        invalid_value_message=_l("This date does not exist. Please check the day and month."),
+    )
+    incident_time = TimeField(
+        _l("Time (if you know it)"),
+        description=_l("For example: 14:30."),
+        validators=[Optional()],
+        invalid_value_message=_l("Please write the time as hours and minutes, like 14:30."),
+    )
     date_approximate = BooleanField(_l("The date or time is approximate"))
     city = StringField(_l("City or town"), validators=[Optional(), Length(max=120)])
     county = StringField(_l("County"), validators=[Optional(), Length(max=120)])
-    state = SelectField(
+    state = ChoiceField(
         _l("State"),
         choices=choices({"": _l("Choose a state")})
         + choices(dict(sorted(US_STATES.items(), key=lambda kv: kv[1]))),
@@ -109,7 +144,14 @@ class ReportForm(FlaskForm):
     )
 
     # --- Who: agency and officers
-    agency = SelectField(_l("Which agency?"), validators=[Optional()], validate_choice=True)
+    agency = ChoiceField(
+        _l("Which agency?"),
+        description=_l(
+            "Agencies are grouped by state. Former means the agency has left the 287(g) program."
+        ),
+        validators=[Optional()],
+        validate_choice=True,
+    )
     agency_other = StringField(
         _l("If other, which agency?"), validators=[Optional(), Length(max=200)]
     )
@@ -119,11 +161,11 @@ class ReportForm(FlaskForm):
     )
 
     # --- Who was affected
-    affected_role = RadioField(
+    affected_role = RadiosField(
         _l("Who was affected?"), choices=choices(AFFECTED_ROLES), validators=[Optional()]
     )
     affected_minor = BooleanField(_l("The person affected is under 18"))
-    detained_now = RadioField(
+    detained_now = RadiosField(
         _l("Is someone detained right now because of this?"),
         choices=choices(YES_NO_UNKNOWN),
         validators=[Optional()],
@@ -132,7 +174,7 @@ class ReportForm(FlaskForm):
         _l("If detained: where (jail or facility) and since when?"),
         validators=[Optional(), Length(max=300)],
     )
-    transfer_expected = RadioField(
+    transfer_expected = RadiosField(
         _l("Do you expect a transfer to ICE?"),
         choices=choices(YES_NO_UNKNOWN),
         validators=[Optional()],
@@ -181,10 +223,15 @@ class ReportForm(FlaskForm):
         validators=[DataRequired(message=_l("We can only review your report with this consent."))],
     )
     consent_referral = BooleanField(
-        _l("You may refer my case to DHS civil rights offices, ICE OPR or an attorney.")
+        _l("You may refer my case to DHS civil rights offices, ICE OPR or an attorney."),
+        description=_l(
+            "Without this we do not send your report to anyone. "
+            "With it, staff may send it on after reading it."
+        ),
     )
     consent_statistics = BooleanField(
-        _l("You may include my report, without anything that identifies me, in public statistics.")
+        _l("You may include my report, without anything that identifies me, in public statistics."),
+        description=_l("For example: how many stops by each agency led to status questions."),
     )
 
     # Honeypot: hidden from people, filled by bots. A filled one is dropped quietly.
@@ -196,6 +243,11 @@ class ReportForm(FlaskForm):
             {AGENCY_UNKNOWN: _l("I don't know"), AGENCY_OTHER: _l("Other (not in the list)")},
             optgroup=str(_l("Not sure")),
         )
+        # The agency list marks status in English ("[former]"); say it in the reporter's language.
+        marks = {"[former]": str(_l("[former]")), "[pending]": str(_l("[pending]"))}
         for state, agencies in grouped.items():
-            options += choices(dict(agencies), optgroup=state)
+            for value, label in agencies:
+                for mark, translated in marks.items():
+                    label = label.replace(mark, translated)
+                options.append(SelectChoice(value, label, optgroup=state))
         self.agency.choices = options

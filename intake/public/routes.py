@@ -1,16 +1,20 @@
 from __future__ import annotations
 
-from flask import Response, current_app, make_response, redirect, render_template, url_for
+from flask import Response, current_app, make_response, redirect, render_template, request, url_for
 from flask_babel import get_locale
 
 from ..agencies import grouped_choices
 from ..extensions import db
 from ..models import Agency, Report
 from ..queueing import enqueue_report
-from ..ratelimit import limiter
-from . import bp
+from ..ratelimit import public_rate_limit
+from . import bp, compress
 from .forms import AGENCY_OTHER, AGENCY_UNKNOWN, ReportForm
 from .receipts import new_receipt, receipt_hash
+from .resources import HOTLINES, OFFICIAL_CHANNELS, RIGHTS
+
+# Where the quick-exit button leaves to: a page that says nothing about this site.
+DEFAULT_QUICK_EXIT_URL = "https://www.google.com/"
 
 
 def no_store(response: Response) -> Response:
@@ -24,21 +28,60 @@ def index() -> Response:
     return redirect(url_for("public.report"))
 
 
-@bp.route("/report", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_SUBMIT"], methods=["POST"])
-def report() -> Response:
-    form = ReportForm()
+@bp.get("/exit")
+def quick_exit() -> Response:
+    """The quick-exit button: a same-origin link, so no page of ours names another host.
+
+    303 to a neutral site; our Referrer-Policy means that site does not learn where the
+    reporter came from. Clear-Site-Data drops our cookie and cache on HTTPS.
+    """
+    response = redirect(current_app.config.get("QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL), 303)
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return no_store(response)
+
+
+def render_form(form: ReportForm, status: int = 200, **context: object) -> Response:
+    """The form page; also used by the error handlers so nothing typed is lost."""
+    page = make_response(render_template("public/report.html", form=form, **context), status)
+    return no_store(page)
+
+
+def new_form(formdata: object = None) -> ReportForm:
+    form = ReportForm() if formdata is None else ReportForm(formdata=formdata)
     form.set_agency_choices(grouped_choices())
+    return form
+
+
+@bp.route("/report", methods=["GET", "POST"])
+@public_rate_limit("RATELIMIT_SUBMIT")
+def report() -> Response:
+    form = new_form()
     if form.validate_on_submit():
         if form.website.data:
             # A bot filled the honeypot: answer like a success, keep nothing.
-            return no_store(make_response(render_template("public/received.html", receipt=None)))
+            return received_page(receipt=None, referral=False)
         receipt = new_receipt()
         saved = save_report(form, receipt)
         enqueue_report(saved)
-        return no_store(make_response(render_template("public/received.html", receipt=receipt)))
-    status = 400 if form.errors else 200
-    return no_store(make_response(render_template("public/report.html", form=form), status))
+        return received_page(receipt=receipt, referral=form.consent_referral.data)
+    if request.method == "GET":
+        # Only the GET is compressed: it reflects nothing a third party could choose, so the
+        # CSRF token in it cannot be guessed byte by byte from compressed sizes (BREACH).
+        # Answers to a POST carry what the reporter typed and are sent as they are.
+        return compress.after_request(render_form(form))
+    return render_form(form, 400)
+
+
+def received_page(receipt: str | None, referral: bool) -> Response:
+    page = render_template(
+        "public/received.html",
+        receipt=receipt,
+        referral=referral,
+        rights=RIGHTS,
+        hotlines=HOTLINES,
+        official_channels=OFFICIAL_CHANNELS,
+    )
+    return no_store(make_response(page))
 
 
 def _text(value: str | None) -> str | None:

@@ -1,4 +1,5 @@
-"""Staff log in, see processed reports urgent first, and read only redacted text."""
+"""Staff log in (password and second factor), see processed reports urgent first, and read only
+redacted text."""
 
 from __future__ import annotations
 
@@ -10,24 +11,8 @@ from intake.extensions import db
 from intake.models import Report, StaffUser
 from workers import tasks
 
-from .conftest import csrf_token, submit_report
-
-PASSWORD = "correct horse battery staple"
-
-
-def make_staff(app, email="staff@example.org", role="reviewer"):
-    result = app.test_cli_runner().invoke(
-        args=["users", "create", email, "--role", role, "--password", PASSWORD]
-    )
-    assert result.exit_code == 0, result.output
-    return email
-
-
-def log_in(client, email, password=PASSWORD):
-    token = csrf_token(client, "/staff/login")
-    return client.post(
-        "/staff/login", data={"csrf_token": token, "email": email, "password": password}
-    )
+from ..conftest import submit_report
+from .helpers import PASSWORD, log_in, make_staff
 
 
 def process_all() -> None:

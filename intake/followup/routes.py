@@ -1,0 +1,115 @@
+"""The follow-up page. The receipt code travels only in POST bodies, never in a URL (URLs end up
+in history, logs and referrers), and every page is sent with no-store.
+
+A wrong code, a malformed one and an unknown one get the same answer through the same steps
+(one indexed lookup of the code's hash), and lookups are rate limited, so the page tells nothing
+about which codes exist beyond the one the reporter holds.
+"""
+
+from __future__ import annotations
+
+from flask import Response, make_response, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import HiddenField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..extensions import db
+from ..models import Report, ReportMessage, StatusChange
+from ..public.receipts import receipt_hash
+from ..ratelimit import public_rate_limit
+from ..staff.workflow import REPORTER_STATUS
+from ..timeutil import utcnow
+from . import bp
+
+MAX_REPLY = 5000
+
+
+class LookupForm(FlaskForm):
+    code = StringField(
+        _l("Receipt code"),
+        validators=[DataRequired(), Length(max=40)],
+        description=_l(
+            "The code you received when you sent your report, like ABCD-EFGH-JKMN-PQRS."
+        ),
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )
+
+
+class ReplyForm(FlaskForm):
+    code = HiddenField(validators=[DataRequired(), Length(max=40)])
+    body = TextAreaField(
+        _l("Your answer or new information"),
+        validators=[Optional(), Length(max=MAX_REPLY)],
+        description=_l("Do not write your immigration status, A-number or date of birth."),
+    )
+
+
+def _no_store(page: str, status: int = 200) -> Response:
+    response = make_response(page, status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def find_report(code: str) -> Report | None:
+    """The report this receipt code belongs to, or None; the same work either way."""
+    return db.session.scalar(select(Report).where(Report.receipt_hash == receipt_hash(code)))
+
+
+def _status_page(report: Report, code: str, sent: bool = False) -> Response:
+    messages = db.session.scalars(
+        select(ReportMessage).where(ReportMessage.report_id == report.id).order_by(ReportMessage.id)
+    ).all()
+    form = ReplyForm(formdata=None, code=code)
+    return _no_store(
+        render_template(
+            "followup/status.html",
+            report=report,
+            status_text=REPORTER_STATUS.get(report.status, ""),
+            messages=messages,
+            form=form,
+            sent=sent,
+        )
+    )
+
+
+@bp.get("/follow-up")
+def lookup() -> Response:
+    return _no_store(render_template("followup/lookup.html", form=LookupForm()))
+
+
+@bp.post("/follow-up")
+@public_rate_limit("RATELIMIT_LOOKUP")
+def status() -> Response:
+    """Open the status page with the receipt code; or, with an answer, add it first."""
+    reply = ReplyForm()
+    code = (reply.code.data or "").strip()[:40]
+    report = find_report(code) if code else None
+    if report is None or not reply.validate():
+        form = LookupForm(formdata=None)
+        if report is None:
+            message = _l(
+                "We could not open a report with this code. Check it and try again, "
+                "or send a new report."
+            )
+            return _no_store(render_template("followup/lookup.html", form=form, error=message))
+        return _status_page(report, code)
+    body = (reply.body.data or "").strip()
+    if not body:
+        return _status_page(report, code)
+    now = utcnow()
+    db.session.add(ReportMessage(report_id=report.id, sender="reporter", body=body, created_at=now))
+    report.reporter_replied_at = now
+    if report.status == "waiting_reporter":
+        # The reporter answered: the case goes back to staff's hands.
+        db.session.add(
+            StatusChange(
+                report_id=report.id, from_status=report.status, to_status="in_review", at=now
+            )
+        )
+        report.status = "in_review"
+        report.status_changed_at = now
+    report.version = report.version + 1  # staff who opened the report before see a conflict
+    db.session.commit()
+    return _status_page(report, code, sent=True)

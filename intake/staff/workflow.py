@@ -1,0 +1,99 @@
+"""The review workflow: statuses, allowed steps, and changes that cannot overwrite each other.
+
+new → in review → waiting for reporter → referred → resolved / closed (and back to in review
+when a case reopens). Every change names the version of the report the member of staff saw;
+if someone else changed the report since, the change is refused (`Conflict`) instead of
+silently overwriting theirs.
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import update
+
+from ..extensions import db
+from ..models import Report, StaffUser, StatusChange
+from ..models.audit import audit
+from ..timeutil import utcnow
+
+STATUSES: dict[str, object] = {
+    "new": _l("New"),
+    "in_review": _l("In review"),
+    "waiting_reporter": _l("Waiting for reporter"),
+    "referred": _l("Referred"),
+    "resolved": _l("Resolved"),
+    "closed": _l("Closed"),
+}
+OPEN_STATUSES = ("new", "in_review", "waiting_reporter", "referred")
+TERMINAL = ("resolved", "closed")
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "new": ("in_review", "closed"),
+    "in_review": ("waiting_reporter", "referred", "resolved", "closed"),
+    "waiting_reporter": ("in_review", "referred", "resolved", "closed"),
+    "referred": ("in_review", "resolved", "closed"),
+    "resolved": ("closed", "in_review"),
+    "closed": ("in_review",),
+}
+
+# What a reporter reads on the follow-up page: plain words, nothing internal.
+REPORTER_STATUS: dict[str, object] = {
+    "new": _l("Received. Our team has not reviewed it yet."),
+    "in_review": _l("Our team is reviewing your report."),
+    "waiting_reporter": _l("We have a question for you: please read it below and answer."),
+    "referred": _l("We have referred your report to people who can help."),
+    "resolved": _l("Our work on this report is finished."),
+    "closed": _l("This report is closed."),
+}
+
+
+class Conflict(Exception):
+    """The report changed since the member of staff loaded it."""
+
+
+class NotAllowed(Exception):
+    """That status cannot follow the current one."""
+
+
+def claim_version(report: Report, seen_version: int) -> None:
+    """Bump the report's version if it is still `seen_version`, else raise Conflict.
+
+    One conditional UPDATE, so two requests racing on the same version cannot both pass.
+    """
+    result = db.session.execute(
+        update(Report)
+        .where(Report.id == report.id, Report.version == seen_version)
+        .values(version=Report.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        db.session.rollback()
+        raise Conflict
+    db.session.refresh(report)
+
+
+def change_status(report: Report, to_status: str, actor: StaffUser, seen_version: int) -> None:
+    if to_status not in TRANSITIONS.get(report.status, ()):
+        raise NotAllowed
+    claim_version(report, seen_version)
+    now = utcnow()
+    db.session.add(
+        StatusChange(
+            report_id=report.id,
+            actor_id=actor.id,
+            from_status=report.status,
+            to_status=to_status,
+            at=now,
+        )
+    )
+    audit("report.status", actor=actor, report_id=report.id, frm=report.status, to=to_status)
+    report.status = to_status
+    report.status_changed_at = now
+    if report.first_response_at is None:
+        report.first_response_at = now
+    report.closed_at = now if to_status in TERMINAL else None
+
+
+def mark_first_response(report: Report) -> None:
+    if report.first_response_at is None:
+        report.first_response_at = utcnow()

@@ -1,0 +1,1 @@
+"""The public form: languages, safety, accessibility, in a real browser where it matters."""

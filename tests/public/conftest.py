@@ -1,0 +1,129 @@
+"""Fixtures for the public side: extra app instances, a live server and headless Chromium.
+
+Chromium is Debian's `chromium` package (installed by `make install` / `.ci/run`); Playwright
+drives it as a plain executable because browser downloads do not work on CI machines. Without
+it the browser tests fail (they are the acceptance checks), never skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from flask import Flask
+from werkzeug.serving import make_server
+
+from intake import create_app
+from intake.config import from_environment
+from intake.ratelimit import limiter
+
+from ..conftest import dispose_engines
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def make_app(app: Flask, service_env: dict[str, str]) -> Iterator[Callable[..., Flask]]:
+    """Another app on the same database, with `env` added to the environment and `config`
+    overriding the result. The shared rate limiter is rebound to the session app afterwards."""
+
+    built: list[Flask] = []
+
+    def build(env: dict[str, str] | None = None, **config: Any) -> Flask:
+        settings = from_environment({**service_env, **(env or {})})
+        settings.update({"TESTING": True, "RATELIMIT_ENABLED": False, **config})
+        built.append(create_app(settings))
+        return built[-1]
+
+    yield build
+    limiter.init_app(app)
+    for other in built:  # close their connection pools (an open one left to GC warns)
+        dispose_engines(other)
+
+
+@pytest.fixture(scope="session")
+def live_server(app: Flask) -> Iterator[str]:
+    """The session app served over HTTP on a free port, in a thread."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        pytest.fail(
+            "Debian's chromium is needed for the browser tests: "
+            "apt-get install chromium (make install does it as root)"
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A browser tab that records every request and CSP complaint it makes."""
+
+    def __init__(self, context: Any, origin: str) -> None:
+        self.context = context
+        self.origin = origin
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on(
+            "console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None
+        )
+
+    def go(self, path: str) -> Any:
+        return self.page.goto(self.origin + path)
+
+    def foreign_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if not url.startswith(self.origin + "/") and not url.startswith("data:")
+        ]
+
+
+@pytest.fixture
+def visit(browser: Any, live_server: str) -> Iterator[Callable[..., Visit]]:
+    """visit(locale="es-MX", width=320, javascript=True) -> a fresh tab in a fresh profile."""
+    contexts: list[Any] = []
+
+    def open_tab(locale: str = "en-US", width: int = 1280, javascript: bool = True) -> Visit:
+        context = browser.new_context(
+            locale=locale,
+            viewport={"width": width, "height": 800},
+            java_script_enabled=javascript,
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return Visit(context, live_server)
+
+    yield open_tab
+    for context in contexts:
+        context.close()

@@ -1,0 +1,139 @@
+"""Two-factor at first login (QR drawn locally), replayed codes and recovery codes, failed logins
+that slow down and lock, sessions that expire."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import timedelta
+
+import pyotp
+from sqlalchemy import select
+
+from intake.extensions import db
+from intake.models import AuditEvent, StaffUser
+from intake.timeutil import utcnow
+
+from ..conftest import csrf_token
+from .conftest import browser
+from .helpers import current_code, log_in, make_staff, post_password
+
+
+def user(email):
+    db.session.expire_all()
+    return db.session.scalar(select(StaffUser).where(StaffUser.email == email))
+
+
+def send_code(client, path, code):
+    return client.post(path, data={"csrf_token": csrf_token(client, path), "code": code})
+
+
+def test_first_login_sets_up_two_factor_with_a_local_qr_code(app, client, ctx):
+    email = make_staff(app, "new@example.org", two_factor=False)
+    first = post_password(client, email)
+    assert first.headers["Location"] == "/staff/login/setup"
+    # Not signed in yet: the password alone opens nothing.
+    assert client.get("/staff/").status_code == 302
+    page = client.get("/staff/login/setup").get_data(as_text=True)
+    assert "<svg" in page
+    assert "<img" not in page and "chart.googleapis" not in page
+    secret = re.search(r'class="totp-secret">([A-Z2-7]+)<', page).group(1)
+    assert user(email).totp_secret == secret
+    stored = db.session.execute(db.text("select totp_secret from staff_user")).scalar()
+    assert secret not in stored  # encrypted at rest
+
+    wrong = send_code(client, "/staff/login/setup", "000000")
+    assert "not valid" in wrong.get_data(as_text=True) and user(email).totp_enabled_at is None
+    done = send_code(client, "/staff/login/setup", pyotp.TOTP(secret).now())
+    body = done.get_data(as_text=True)
+    assert done.status_code == 200 and done.headers["Cache-Control"] == "no-store"
+    codes = re.findall(r"<code>([A-Z0-9]{6}-[A-Z0-9]{6})</code>", body)
+    assert len(codes) == 10
+    account = user(email)
+    assert account.two_factor_ready and len(account.recovery_hashes) == 10
+    assert not any(code in str(account.recovery_hashes) for code in codes)
+    assert client.get("/staff/").status_code == 200
+
+    # Next login: a recovery code works once.
+    fresh = browser(app)
+    post_password(fresh, email)
+    assert send_code(fresh, "/staff/login/two-factor", codes[0]).status_code == 302
+    assert fresh.get("/staff/").status_code == 200
+    again = browser(app)
+    post_password(again, email)
+    refused = send_code(again, "/staff/login/two-factor", codes[0])
+    assert refused.status_code == 200 and again.get("/staff/").status_code == 302
+    assert len(user(email).recovery_hashes) == 9
+
+
+def test_a_replayed_totp_code_is_refused(app, ctx):
+    email = make_staff(app, "replay@example.org")
+    first, second = browser(app), browser(app)
+    code = current_code()
+    post_password(first, email)
+    assert send_code(first, "/staff/login/two-factor", code).status_code == 302
+    post_password(second, email)
+    response = send_code(second, "/staff/login/two-factor", code)
+    assert "not valid" in response.get_data(as_text=True)
+    assert second.get("/staff/").status_code == 302
+    # An older code than the one used is refused too.
+    post_password(second, email)
+    assert send_code(second, "/staff/login/two-factor", current_code(offset=-1)).status_code == 200
+
+
+def test_failed_logins_slow_down_then_lock(app, client, ctx):
+    email = make_staff(app, "lock@example.org")
+    for _ in range(3):
+        post_password(client, email, "wrong password!")
+    account = user(email)
+    assert account.failed_logins == 3 and account.locked_until > utcnow()
+    # While it waits, even the right password is refused with the same answer.
+    body = post_password(client, email).get_data(as_text=True)
+    assert "Wrong email or password." in body
+    for _ in range(7):
+        account = user(email)
+        account.locked_until = None  # as if each wait had passed
+        db.session.commit()
+        post_password(client, email, "wrong password!")
+    account = user(email)
+    assert account.failed_logins == 10
+    assert account.locked_until > utcnow() + timedelta(minutes=29)
+    assert "Wrong email or password." in post_password(client, email).get_data(as_text=True)
+    actions = db.session.scalars(select(AuditEvent.action)).all()
+    assert "login.locked" in actions and actions.count("login.failure") == 10
+    # After the lock, a correct login resets the count.
+    account.locked_until = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    assert log_in(client, email).status_code == 302
+    assert user(email).failed_logins == 0
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "login.success"))
+
+
+def test_audit_of_logins_holds_no_address(app, client, ctx):
+    email = make_staff(app, "who@example.org")
+    post_password(client, "nobody@example.org", "whatever password")
+    log_in(client, email)
+    rows = db.session.execute(db.text("select * from audit_event")).all()
+    assert rows and "127.0.0.1" not in str(rows)
+
+
+def test_sessions_expire_after_inactivity(app, client, ctx):
+    email = make_staff(app, "idle@example.org")
+    log_in(client, email)
+    assert client.get("/staff/").status_code == 200
+    with client.session_transaction() as session:
+        session["seen"] = int(time.time()) - 31 * 60
+    response = client.get("/staff/")
+    assert response.status_code == 302 and "/staff/login" in response.headers["Location"]
+    assert client.get("/staff/").status_code == 302  # really signed out, not just redirected
+
+
+def test_password_step_alone_expires(app, client, ctx):
+    email = make_staff(app, "slow@example.org")
+    post_password(client, email)
+    with client.session_transaction() as session:
+        session["auth_pending"]["at"] -= 301
+        session.modified = True
+    response = client.get("/staff/login/two-factor")
+    assert response.status_code == 302 and response.headers["Location"] == "/staff/login"
+    assert client.get("/staff/").status_code == 302
