@@ -24,20 +24,9 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SRC = REPO / "tests" / "anonymize" / "data" / "heldout.src.txt"
 DEFAULT_OUT = REPO / "tests" / "anonymize" / "data" / "heldout.jsonl"
 
-REDACT_LABELS = {
-    "PERSON",
-    "PHONE",
-    "EMAIL",
-    "STREET_ADDRESS",
-    "A_NUMBER",
-    "SSN",
-    "DOB",
-    "LICENSE_PLATE",
-    "ID_NUMBER",
-    "SOCIAL_HANDLE",
-    "URL",
-}
-KEEP_LABELS = {"OFFICER", "BADGE", "AGENCY", "PLACE", "DATE"}
+sys.path.insert(0, str(REPO))  # run as a script: import the project from the repo
+from workers.anonymize.recognizers import KEEP_LABELS, REDACT_LABELS  # noqa: E402
+
 MARK = re.compile(r"\[\[(redact|keep):([A-Z_]+)\|([^\]|]+)\]\]")
 HEADER = re.compile(r"^### (\S+) (en|es)\s*$")
 
