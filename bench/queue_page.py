@@ -166,7 +166,10 @@ SCENARIOS = [
     ("language es, assigned to nobody", {"language": "es", "assigned": "nobody"}),
     ("date range (one month)", {"from": "FROM", "to": "TO"}),
     ("page 40", {"page": "40"}),
+    # Two words that are in most synthetic narratives (a 25-word vocabulary): the worst case.
     ("free text", {"q": "detainer transfer"}),
+    # A word no report holds, as most searches for a name or place find few: the trigram indexes.
+    ("free text, a rare word", {"q": "Walmart"}),
 ]
 
 

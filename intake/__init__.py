@@ -80,6 +80,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .agencies import cli as agencies_cli
     from .auth import bp as auth_bp
     from .auth import cli as users_cli
+    from .digest import bp as digest_bp
+    from .digest import cli as digest_cli
     from .errors import register_error_handlers
     from .followup import bp as followup_bp
     from .keys import group as keys_cli
@@ -95,19 +97,37 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(followup_bp)
+    app.register_blueprint(digest_bp)
     app.cli.add_command(agencies_cli.group)
     app.cli.add_command(users_cli.group)
     app.cli.add_command(reports_cli.group)
     app.cli.add_command(keys_cli)
     app.cli.add_command(rules_cli.group)
     app.cli.add_command(setup_command)
+    app.cli.add_command(digest_cli.group)
     register_error_handlers(app)
     init_templating(app)
     init_security_headers(app)
     _quiet_access_logs()
+    _never_log_rows()
     return app
 
 
 def _quiet_access_logs() -> None:
     # werkzeug's access log starts each line with the client address; we never log addresses.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
+class _NoRows(logging.Filter):
+    """Drops SQLAlchemy's DEBUG "Row ..." records: rows are logged after decryption, so they
+    would put original narratives and contact details in the logs (parameters are hidden by
+    the engine's hide_parameters)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != "Row %r"
+
+
+def _never_log_rows() -> None:
+    engine_log = logging.getLogger("sqlalchemy.engine.Engine")
+    if not any(isinstance(f, _NoRows) for f in engine_log.filters):
+        engine_log.addFilter(_NoRows())

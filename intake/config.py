@@ -15,6 +15,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from celery.schedules import crontab
 from cryptography.fernet import Fernet
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +87,7 @@ def from_environment(
 
     database_url = env.get("DATABASE_URL") or f"sqlite:///{instance / 'intake.sqlite'}"
     redis_url = env.get("REDIS_URL")
+    visibility = int(env.get("CELERY_VISIBILITY_TIMEOUT", 3600))
     broker_url = redis_url or f"sqla+sqlite:///{instance / 'broker.sqlite'}"
 
     return {
@@ -95,7 +97,8 @@ def from_environment(
         "INTAKE_ENCRYPTION_KEYS": env.get("INTAKE_ENCRYPTION_KEYS")
         or local["INTAKE_ENCRYPTION_KEYS"],
         "SQLALCHEMY_DATABASE_URI": _postgres_url(database_url),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # hide_parameters: SQL logs and errors would show values before they are encrypted.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "RATELIMIT_SUBMIT": env.get("RATELIMIT_SUBMIT", "10 per hour;30 per day"),
@@ -116,6 +119,8 @@ def from_environment(
         "MAIL_USERNAME": env.get("MAIL_USERNAME"),
         "MAIL_PASSWORD": env.get("MAIL_PASSWORD"),
         "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "intake@localhost"),
+        # A claim older than this belongs to a dead worker (workers/tasks.py); seconds.
+        "PIPELINE_STUCK_AFTER": int(env.get("PIPELINE_STUCK_AFTER", 15 * 60)),
         "CELERY": {
             "broker_url": broker_url,
             "task_ignore_result": True,
@@ -129,14 +134,34 @@ def from_environment(
             "worker_prefetch_multiplier": 1,
             "broker_connection_retry_on_startup": True,
             # A submit must not hang while the broker is down: fail fast, the sweep retries.
-            "broker_transport_options": {"max_retries": 0, "socket_connect_timeout": 2}
+            "broker_transport_options": {
+                "max_retries": 0,
+                "socket_connect_timeout": 2,
+                # An unacknowledged message (its worker died) is delivered again after this;
+                # kombu looks for such messages every quarter of it (at most every minute).
+                "visibility_timeout": visibility,
+                "unacked_restore_interval": max(1, min(60, visibility // 4)),
+                "unacked_restore_throttle": 1,
+            }
             if redis_url
             else {},
             "beat_schedule_filename": str(instance / "celerybeat-schedule"),
             "beat_schedule": {
                 "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
                 "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
+                # Digests (workers/digest_tasks.py): once per period and recipient, however
+                # often beat fires; the period is the last complete day or Monday-to-Monday week.
+                "digest-daily": {
+                    "task": "send_digests",
+                    "schedule": crontab(hour=6, minute=0),
+                    "args": ["daily"],
+                },
+                "digest-weekly": {
+                    "task": "send_digests",
+                    "schedule": crontab(hour=6, minute=10, day_of_week="mon"),
+                    "args": ["weekly"],
+                },
             },
-            "include": ["workers.tasks", "workers.retention_tasks"],
+            "include": ["workers.tasks", "workers.retention_tasks", "workers.digest_tasks"],
         },
     }

@@ -11,6 +11,7 @@ import logging
 from flask import current_app
 from kombu.exceptions import KombuError
 from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
 
 from .extensions import db
 from .models import Report
@@ -33,6 +34,15 @@ def enqueue_report(report: Report) -> bool:
             type(exc).__name__,
         )
         return False
-    report.enqueued_at = utcnow()
-    db.session.commit()
+    report_id = report.id  # after a failed commit, reading it would need the database
+    try:
+        report.enqueued_at = utcnow()
+        db.session.commit()
+    except SQLAlchemyError as exc:
+        # The report is saved and its message sent: the reporter must still get the receipt.
+        # Without the time, the next sweep sends it again; the worker's claim drops the double.
+        db.session.rollback()
+        log.warning(
+            "report %s enqueued but its enqueue time not stored (%s)", report_id, type(exc).__name__
+        )
     return True

@@ -8,9 +8,10 @@ it twice, and a processed report is never touched again.
 from __future__ import annotations
 
 import logging
+import os
 import smtplib
+import time
 from datetime import timedelta
-from pathlib import Path
 
 from celery import shared_task
 from flask import current_app
@@ -27,7 +28,8 @@ from intake.timeutil import utcnow
 
 from .alerts import alert_message, on_call_emails, post_webhook
 from .anonymize import get_anonymizer
-from .route import Rules, RulesError, default_rules_path, load_rules, route
+from .route import default_rules_path, route
+from .route.cache import RulesCache
 from .summarize import summarize
 
 log = logging.getLogger(__name__)
@@ -35,33 +37,15 @@ log = logging.getLogger(__name__)
 MAX_RETRIES = 5
 STUCK_AFTER = timedelta(minutes=15)  # a claim older than this belongs to a dead worker
 ENQUEUE_GRACE = timedelta(minutes=5)  # a message younger than this is probably still queued
+# Tests only: seconds a worker waits right after claiming a report, so a test can kill it
+# mid-task at a known point (tests/robustness/test_worker_killed.py). Unset in real use.
+TEST_DELAY_ENV = "INTAKE_TEST_PIPELINE_DELAY"
 
 
-class RulesCache:
-    """The routing rules, parsed once per process and again only when the file changes.
-
-    A rules file that no longer validates is refused: the last good rules stay in force and the
-    error is kept for the staff UI and logs, so a typo never stops routing.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.rules: Rules | None = None
-        self.mtime: float | None = None
-        self.error: str | None = None
-
-    def get(self) -> Rules:
-        mtime = self.path.stat().st_mtime
-        if mtime != self.mtime:
-            try:
-                self.rules, self.error = load_rules(self.path), None
-            except RulesError as exc:
-                if self.rules is None:
-                    raise
-                self.error = str(exc)
-                log.error("routing rules refused, keeping the last good ones: %s", exc)
-            self.mtime = mtime
-        return self.rules
+def stuck_after() -> timedelta:
+    """STUCK_AFTER, or PIPELINE_STUCK_AFTER (seconds) from the config."""
+    seconds = current_app.config.get("PIPELINE_STUCK_AFTER")
+    return timedelta(seconds=seconds) if seconds else STUCK_AFTER
 
 
 rules_cache = RulesCache(default_rules_path())
@@ -86,7 +70,7 @@ def claim(report_id: int) -> bool:
         .where(
             or_(
                 Report.pipeline_state.in_(("received", "failed")),
-                (Report.pipeline_state == "processing") & (Report.claimed_at < now - STUCK_AFTER),
+                (Report.pipeline_state == "processing") & (Report.claimed_at < now - stuck_after()),
             )
         )
         .values(pipeline_state="processing", claimed_at=now, attempts=Report.attempts + 1)
@@ -161,6 +145,8 @@ def process_report(self, report_id: int) -> str:  # noqa: ANN001
     if not claim(report_id):
         log.info("report %s: already processed or being processed; nothing to do", report_id)
         return "skipped"
+    if os.environ.get(TEST_DELAY_ENV):
+        time.sleep(float(os.environ[TEST_DELAY_ENV]))
     report = db.session.get(Report, report_id)
     try:
         run_pipeline(report)
@@ -200,7 +186,7 @@ def sweep_unprocessed() -> int:
             or_(
                 (Report.pipeline_state == "received")
                 & or_(Report.enqueued_at.is_(None), Report.enqueued_at < now - ENQUEUE_GRACE),
-                (Report.pipeline_state == "processing") & (Report.claimed_at < now - STUCK_AFTER),
+                (Report.pipeline_state == "processing") & (Report.claimed_at < now - stuck_after()),
             )
         )
         .limit(500)

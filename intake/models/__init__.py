@@ -2,6 +2,7 @@
 
 from .agency import Agency
 from .audit import AuditEvent
+from .digest import DigestDelivery, DigestOption, DigestSubscription
 from .notification import Notification
 from .report import Report
 from .staff import StaffUser
@@ -10,6 +11,9 @@ from .workflow import ReportMessage, ReportNote, StatusChange
 __all__ = [
     "Agency",
     "AuditEvent",
+    "DigestDelivery",
+    "DigestOption",
+    "DigestSubscription",
     "Notification",
     "Report",
     "ReportMessage",

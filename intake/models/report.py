@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, false
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
@@ -37,6 +38,31 @@ class Report(db.Model):
         Index("ix_report_agency_created", "agency_id", "created_at"),
         Index("ix_report_assigned_status", "assigned_to_id", "status"),
         Index("ix_report_closed_purged", "closed_at", "original_purged_at"),
+        # The queue's category and free-text filters (intake/staff/queue.py) on PostgreSQL: GIN
+        # over the categories (jsonb containment) and trigram GIN (pg_trgm) over the redacted
+        # text, which serve ILIKE '%...%'. SQLite has neither: there each index is declared
+        # empty (WHERE 0, never used) so that one schema and one migration serve both databases.
+        Index(
+            "ix_report_categories_gin",
+            "categories",
+            postgresql_using="gin",
+            postgresql_ops={"categories": "jsonb_path_ops"},
+            sqlite_where=false(),
+        ),
+        Index(
+            "ix_report_narrative_trgm",
+            "narrative_redacted",
+            postgresql_using="gin",
+            postgresql_ops={"narrative_redacted": "gin_trgm_ops"},
+            sqlite_where=false(),
+        ),
+        Index(
+            "ix_report_summary_trgm",
+            "summary",
+            postgresql_using="gin",
+            postgresql_ops={"summary": "gin_trgm_ops"},
+            sqlite_where=false(),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -61,7 +87,10 @@ class Report(db.Model):
     officer_details: Mapped[str | None] = sensitive()
 
     # --- what happened
-    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # jsonb on PostgreSQL so that a GIN index serves the queue's category filter.
+    categories: Mapped[list[str]] = mapped_column(
+        JSON().with_variant(JSONB(), "postgresql"), default=list
+    )
     narrative: Mapped[str | None] = sensitive()
     affected_role: Mapped[str | None] = mapped_column(String(20))
     affected_minor: Mapped[bool] = mapped_column(Boolean, default=False)

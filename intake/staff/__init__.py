@@ -14,4 +14,4 @@ def no_store(response: Response) -> Response:
     return response
 
 
-from . import admin, output, routes  # noqa: E402,F401
+from . import admin, output, routes, rules  # noqa: E402,F401

@@ -1,4 +1,4 @@
-"""Administration: staff accounts and roles, the audit log, the routing rules."""
+"""Administration: staff accounts and roles, the audit log (the routing rules: rules.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from ..auth.permissions import MANAGE_RULES, MANAGE_USERS, ROLE_PERMISSIONS, VIEW_AUDIT, requires
+from ..auth.permissions import MANAGE_USERS, ROLE_PERMISSIONS, VIEW_AUDIT, requires
 from ..extensions import db
 from ..models import AuditEvent, StaffUser
 from ..models.audit import audit
@@ -128,13 +128,3 @@ def audit_log() -> str:
         page=page_number,
         more=len(events) == AUDIT_PAGE,
     )
-
-
-@bp.get("/rules")
-@requires(MANAGE_RULES)
-def rules() -> str:
-    """The routing rules in force (read-only here; they change by a reviewed commit)."""
-    from workers.route import default_rules_path
-
-    path = default_rules_path()
-    return render_template("staff/rules.html", path=path.name, text=path.read_text("utf-8"))

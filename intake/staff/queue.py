@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy import Select, String, cast, func, or_, select, type_coerce
+from sqlalchemy.dialects.postgresql import JSONB
 from werkzeug.datastructures import MultiDict
 
 from ..extensions import db
@@ -18,6 +19,9 @@ from .workflow import OPEN_STATUSES, STATUSES
 PRIORITIES = ("urgent", "high", "normal", "low")
 DUE_SOON = timedelta(hours=24)
 MAX_TEXT = 200
+# A free-text search counts its matches up to here and no further: a word found in most reports
+# would otherwise cost a scan of every narrative on each page view, for a number nobody reads.
+TEXT_COUNT_CAP = 1000
 
 
 def _date(value: str | None) -> date | None:
@@ -96,8 +100,12 @@ class QueueFilters:
         if self.priority:
             query = query.where(Report.priority == self.priority)
         if self.category:
-            # JSON list of codes; the quoted code cannot match inside another code.
-            query = query.where(cast(Report.categories, String).like(f'%"{self.category}"%'))
+            if db.session.get_bind().dialect.name == "postgresql":
+                # jsonb containment, served by ix_report_categories_gin.
+                query = query.where(type_coerce(Report.categories, JSONB).contains([self.category]))
+            else:
+                # JSON list of codes; the quoted code cannot match inside another code.
+                query = query.where(cast(Report.categories, String).like(f'%"{self.category}"%'))
         if self.agency:
             query = query.where(Report.agency_id == self.agency)
         if self.language:
@@ -116,6 +124,8 @@ class QueueFilters:
             end = datetime.combine(self.date_to, datetime.min.time()) + timedelta(days=1)
             query = query.where(Report.created_at < end)
         if self.text:
+            # ILIKE on both databases (the same matches); on PostgreSQL the pg_trgm indexes
+            # ix_report_narrative_trgm and ix_report_summary_trgm serve it.
             pattern = (
                 "%" + self.text.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
             )
@@ -140,13 +150,31 @@ def queue_page(filters: QueueFilters, user: StaffUser, page_size: int) -> list[R
 
 
 def queue_counts(filters: QueueFilters, user: StaffUser) -> list[tuple[str | None, int]]:
-    """Reports per queue under every filter except the queue itself."""
+    """Reports per queue under every filter except the queue itself.
+
+    With free text, only the first TEXT_COUNT_CAP + 1 matches are counted: when the counts add
+    up to more than TEXT_COUNT_CAP they are partial, and the page says "more than" instead.
+    """
+    if filters.text:
+        matches = (
+            filters.apply(select(Report.queue), user, with_queue=False)
+            .limit(TEXT_COUNT_CAP + 1)
+            .subquery()
+        )
+        query = select(matches.c.queue, func.count()).group_by(matches.c.queue)
+        return [(q, n) for q, n in db.session.execute(query.order_by(matches.c.queue))]
     query = filters.apply(
         select(Report.queue, func.count()).select_from(Report), user, with_queue=False
     )
     return [
         (q, n) for q, n in db.session.execute(query.group_by(Report.queue).order_by(Report.queue))
     ]
+
+
+def text_total(filters: QueueFilters, user: StaffUser) -> int:
+    """Matches of a free-text search in the chosen queue, counted up to TEXT_COUNT_CAP + 1."""
+    matches = filters.apply(select(Report.id), user).limit(TEXT_COUNT_CAP + 1).subquery()
+    return db.session.scalar(select(func.count()).select_from(matches)) or 0
 
 
 def deadline_badge(report: Report, now: datetime | None = None) -> str | None:

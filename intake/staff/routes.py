@@ -12,6 +12,7 @@ from ..auth.permissions import (
     ADD_NOTES,
     ASSIGN,
     CHANGE_STATUS,
+    MANAGE_RULES,
     MESSAGE_REPORTER,
     REVEAL_ORIGINAL,
     VIEW_REPORTS,
@@ -22,8 +23,17 @@ from ..models import Agency, AuditEvent, Report, ReportMessage, ReportNote, Staf
 from ..models.audit import audit
 from ..vocabulary import AFFECTED_ROLES, CATEGORIES, CONTACT_METHODS, URGENT_SIGNALS
 from . import bp
-from .queue import PRIORITIES, QueueFilters, deadline_badge, queue_counts, queue_page
+from .queue import (
+    PRIORITIES,
+    TEXT_COUNT_CAP,
+    QueueFilters,
+    deadline_badge,
+    queue_counts,
+    queue_page,
+    text_total,
+)
 from .related import related_reports
+from .rules import rules_state
 from .workflow import (
     STATUSES,
     TRANSITIONS,
@@ -66,6 +76,11 @@ def queue() -> str:
     counts = queue_counts(filters, current_user)
     # The total comes from the per-queue counts: one scan of the filtered reports, not two.
     total = sum(n for q, n in counts if not filters.queue or q == filters.queue)
+    # A free-text search counts no further than TEXT_COUNT_CAP (intake/staff/queue.py).
+    capped = bool(filters.text) and sum(n for _, n in counts) > TEXT_COUNT_CAP
+    if capped and filters.queue:
+        total = text_total(filters, current_user)
+    capped_total = bool(filters.text) and total > TEXT_COUNT_CAP
     reports = queue_page(filters, current_user, PAGE_SIZE)
     pending = db.session.scalars(
         select(Report)
@@ -76,11 +91,18 @@ def queue() -> str:
     agencies = db.session.execute(
         select(Agency.id, Agency.name, Agency.state).order_by(Agency.state, Agency.name)
     ).all()
+    rules = rules_state() if current_user.can(MANAGE_RULES) else None
     return render_template(
         "staff/queue.html",
+        rules_error=rules.error if rules else None,
+        rules_in_force=rules.rules if rules else None,
         reports=reports,
         total=total,
         pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        more_pages=capped_total and len(reports) == PAGE_SIZE,
+        capped=capped,
+        capped_total=capped_total,
+        count_cap=TEXT_COUNT_CAP,
         filters=filters,
         counts=counts,
         pending=[r for r in pending if current_user.sees_queue(r.queue)],

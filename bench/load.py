@@ -1,0 +1,362 @@
+"""Load test: 50 concurrent reporters for 60 s against the production shape, then the backlog
+drains; zero errors, zero lost or duplicated reports. Loopback only, bounded in time.
+
+    .venv/bin/python bench/load.py [--reporters 50] [--duration 60] [--think 1.0]
+        [--bare-duration 30] [--admin-url postgresql://postgres@127.0.0.1:5432/postgres]
+        [--write bench/RESULTS-load.md]
+
+What it starts, all on 127.0.0.1 and all stopped at the end:
+- a scratch PostgreSQL database (`intake_load`, created and dropped here; never `test`),
+- its own `redis-server` on a free port (no persistence),
+- gunicorn with the app (2 workers, as in the Procfile), migrated and seeded by `flask setup`,
+- one Celery worker (solo pool, as in the Procfile),
+- a second gunicorn (same settings) with a bare Flask endpoint that inserts one row into the
+  same database: the yardstick for the submit path's cost.
+
+Each reporter is a thread acting like a phone: GET the form (CSRF token and cookie), think
+(uniform 0.5-1.5 x --think seconds), POST the report (a narrative of the shared dev corpus,
+with its contact fields), check the receipt. Then the same number of threads POST the bare
+endpoint for --bare-duration seconds, with the same think time, while the worker drains. The
+figures: p50/p95/max submit latency (POST only), the bare insert's, their ratio, and the time
+from submit to processed (database timestamps) for every report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CORPUS = REPO.parent / "shared" / "data" / "narratives" / "dev.jsonl"
+CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+RECEIPT_RE = re.compile(rb'class="receipt-code"[^>]*>([^<]+)<')
+SCRATCH_DB = "intake_load"
+FALLBACK = [{"text": "The deputy stopped us on the highway and asked where we were born."}]
+
+
+def bare_app():  # noqa: ANN201
+    """The yardstick: one POST that inserts one row (the narrative) and commits."""
+    from flask import Flask, request
+    from sqlalchemy import Column, Integer, MetaData, Table, Text, create_engine
+
+    url = os.environ["BARE_DATABASE_URL"]
+    engine = create_engine(url, pool_pre_ping=True)
+    table = Table(
+        "bench_bare",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("narrative", Text),
+    )
+    app = Flask("bare")
+
+    @app.post("/bare")
+    def insert() -> str:
+        with engine.begin() as connection:
+            connection.execute(table.insert().values(narrative=request.form.get("narrative")))
+        return "ok"
+
+    return app
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def wait_for(url: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()  # noqa: S310 (loopback)
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not start")
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.latencies: list[float] = []
+        self.errors: list[str] = []
+        self.receipts: list[str] = []
+
+    def ok(self, seconds: float, receipt: str | None = None) -> None:
+        with self.lock:
+            self.latencies.append(seconds)
+            if receipt:
+                self.receipts.append(receipt)
+
+    def error(self, what: str) -> None:
+        with self.lock:
+            self.errors.append(what)
+
+
+def reporter(base: str, items: list[dict], think: float, stop: float, stats: Stats) -> None:
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    rng = random.Random()  # noqa: S311 (think times, not secrets)
+    while time.monotonic() < stop:
+        item = rng.choice(items)
+        known = item.get("known") or {}
+        try:
+            with opener.open(base + "/report", timeout=60) as response:  # noqa: S310
+                token = CSRF_RE.search(response.read().decode()).group(1)
+            time.sleep(think * rng.uniform(0.5, 1.5))
+            data = {
+                "csrf_token": token,
+                "narrative": item["text"],
+                "agency": "unknown",
+                "consent_review": "y",
+                "contact_name": known.get("reporter_name") or "",
+                "contact_phone": known.get("phone") or "",
+                "contact_email": known.get("email") or "",
+                "other_names": "\n".join(known.get("other_names") or []),
+            }
+            body = urllib.parse.urlencode(data).encode()
+            started = time.perf_counter()
+            with opener.open(base + "/report", data=body, timeout=60) as response:  # noqa: S310
+                page = response.read()
+            elapsed = time.perf_counter() - started
+            match = RECEIPT_RE.search(page)
+            if not match:
+                stats.error("no receipt on the answer")
+                continue
+            stats.ok(elapsed, match.group(1).decode().strip())
+        except (OSError, AttributeError) as exc:
+            stats.error(type(exc).__name__ + ": " + str(exc)[:200])
+
+
+def bare_client(base: str, items: list[dict], think: float, stop: float, stats: Stats) -> None:
+    rng = random.Random()  # noqa: S311
+    while time.monotonic() < stop:
+        time.sleep(think * rng.uniform(0.5, 1.5))
+        body = urllib.parse.urlencode({"narrative": rng.choice(items)["text"]}).encode()
+        started = time.perf_counter()
+        try:
+            with urllib.request.urlopen(base + "/bare", data=body, timeout=60) as response:  # noqa: S310
+                response.read()
+            stats.ok(time.perf_counter() - started)
+        except OSError as exc:
+            stats.error(type(exc).__name__)
+
+
+def run_clients(target, base, items, think, seconds, count) -> Stats:  # noqa: ANN001
+    stats = Stats()
+    stop = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=target, args=(base, items, think, stop, stats), daemon=True)
+        for _ in range(count)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=seconds + 120)
+    return stats
+
+
+def scratch_database(admin_url: str, create: bool) -> str:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
+        if create:
+            conn.execute(f"CREATE DATABASE {SCRATCH_DB}")
+    return admin_url.rsplit("/", 1)[0] + "/" + SCRATCH_DB
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def main() -> int:  # noqa: PLR0915
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reporters", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--think", type=float, default=1.0)
+    parser.add_argument("--bare-duration", type=float, default=30)
+    parser.add_argument("--drain-timeout", type=float, default=1200)
+    parser.add_argument(
+        "--admin-url",
+        default=os.environ.get("LOAD_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"),
+    )
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+
+    items = [json.loads(line) for line in CORPUS.open()] if CORPUS.exists() else FALLBACK
+    database_url = scratch_database(args.admin_url, create=True)
+    processes: list[subprocess.Popen] = []
+    instance = Path(tempfile.mkdtemp(prefix="intake-load-"))
+    redis_port, web_port, bare_port = free_port(), free_port(), free_port()
+    env = {
+        **os.environ,
+        "INTAKE_INSTANCE": str(instance),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "BARE_DATABASE_URL": database_url.replace("postgresql://", "postgresql+psycopg://"),
+        "RATELIMIT_SUBMIT": "1000000 per hour",
+    }
+    env.pop("MAIL_SERVER", None)
+    log = (instance / "processes.log").open("w")
+
+    def start(*command: str, cwd: Path = REPO) -> None:
+        processes.append(
+            subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        )
+
+    try:
+        start(
+            "redis-server",
+            "--port",
+            str(redis_port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(instance),
+        )
+        subprocess.run(
+            [str(BIN / "flask"), "--app", "intake", "setup"],
+            cwd=REPO,
+            env=env,
+            check=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        import psycopg
+
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE bench_bare (id serial PRIMARY KEY, narrative text)")
+        gunicorn = [str(BIN / "gunicorn"), "--workers", "2", "--access-logfile", "/dev/null"]
+        start(*gunicorn, "--bind", f"127.0.0.1:{web_port}", "intake:create_app()")
+        start(
+            *gunicorn,
+            "--bind",
+            f"127.0.0.1:{bare_port}",
+            "--chdir",
+            str(REPO / "bench"),
+            "load:bare_app()",
+        )
+        start(
+            str(BIN / "celery"),
+            "-A",
+            "workers.celery_app",
+            "worker",
+            "--pool",
+            "solo",
+            "--concurrency",
+            "1",
+            "--loglevel",
+            "WARNING",
+        )
+        web, bare = f"http://127.0.0.1:{web_port}", f"http://127.0.0.1:{bare_port}"
+        wait_for(web + "/report")
+        wait_for(bare + "/bare")
+
+        began = time.monotonic()
+        form = run_clients(reporter, web, items, args.think, args.duration, args.reporters)
+        submit_seconds = time.monotonic() - began
+        yardstick = run_clients(
+            bare_client, bare, items, args.think, args.bare_duration, args.reporters
+        )
+
+        deadline = time.monotonic() + args.drain_timeout
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            while True:
+                pending = conn.execute(
+                    "SELECT count(*) FROM report WHERE pipeline_state <> 'processed'"
+                ).fetchone()[0]
+                if pending == 0 or time.monotonic() > deadline:
+                    break
+                time.sleep(1)
+            drained = time.monotonic() - began
+            rows = conn.execute(
+                "SELECT receipt_hash, attempts, EXTRACT(EPOCH FROM processed_at - created_at) "
+                "FROM report"
+            ).fetchall()
+        import hashlib
+
+        hashes = [hashlib.sha256(r.replace("-", "").encode()).hexdigest() for r in form.receipts]
+        stored = [row[0] for row in rows]
+        lost = len(set(hashes) - set(stored))
+        unknown = len(set(stored) - set(hashes))
+        duplicated = len(stored) - len(set(stored)) + sum(1 for row in rows if row[1] != 1)
+        to_processed = [float(row[2]) for row in rows if row[2] is not None]
+        form_p95, bare_p95 = percentile(form.latencies, 0.95), percentile(yardstick.latencies, 0.95)
+        form_p50 = statistics.median(form.latencies)
+        bare_p50 = statistics.median(yardstick.latencies)
+        lines = [
+            f"- {args.reporters} reporters for {args.duration:.0f} s (think {args.think} s), "
+            f"gunicorn 2 workers, 1 Celery worker (solo), PostgreSQL `{SCRATCH_DB}`, Redis; "
+            f"{os.cpu_count()} CPUs",
+            f"- submitted: {len(form.receipts)} reports "
+            f"({len(form.receipts) / submit_seconds:.1f}/s); errors: {len(form.errors)}; "
+            f"lost: {lost}; unknown rows: {unknown}; "
+            f"duplicated or processed twice: {duplicated}; still unprocessed: {pending}",
+            f"- submit (POST /report) latency: p50 {fmt(form_p50)}, p95 {fmt(form_p95)}, "
+            f"max {fmt(max(form.latencies))}",
+            "- bare insert (POST /bare, same DB, same gunicorn settings, "
+            f"{args.bare_duration:.0f} s, {len(yardstick.latencies)} requests, "
+            f"{len(yardstick.errors)} errors): "
+            f"p50 {fmt(bare_p50)}, p95 {fmt(bare_p95)}",
+            f"- ratio submit / bare insert: p50 {form_p50 / bare_p50:.1f}x, "
+            f"p95 {form_p95 / bare_p95:.1f}x",
+            f"- submit to processed: p50 {statistics.median(to_processed):.1f} s, "
+            f"p95 {percentile(to_processed, 0.95):.1f} s, max {max(to_processed):.1f} s; "
+            f"backlog drained {drained - submit_seconds:.0f} s after the reporters stopped",
+        ]
+        if form.errors:
+            lines.append(f"- first errors: {form.errors[:5]}")
+        report = "\n".join(lines)
+        print(report)
+        if args.write:
+            args.write.write_text(
+                "# Load test: measured figures\n\n"
+                "Produced by `.venv/bin/python bench/load.py --write bench/RESULTS-load.md` "
+                "(its docstring says what runs).\n\n" + report + "\n"
+            )
+        ok = not form.errors and not lost and not unknown and not duplicated and pending == 0
+        return 0 if ok else 1
+    finally:
+        for process in reversed(processes):
+            process.send_signal(signal.SIGTERM)
+        for process in reversed(processes):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        log.close()
+        scratch_database(args.admin_url, create=False)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
