@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from intake.extensions import db
@@ -136,3 +137,12 @@ def test_pages_carry_privacy_and_security_headers(client):
 def test_form_page_references_no_other_host(client):
     body = client.get("/report").get_data(as_text=True)
     assert not re.search(r'(src|href|action)="(https?:)?//', body)
+
+
+@pytest.mark.parametrize("value", ["\r", " ", "\t\n"])
+def test_whitespace_choices_are_treated_as_not_given(client, ctx, value):
+    # Found by the fuzz test: wtforms' Optional() cleared the choice error of "\r".
+    submit_report(client, agency=value, state=value, detained_now=value, affected_role=value)
+    report = db.session.scalar(select(Report))
+    assert report.agency_choice == "unknown" and report.agency is None
+    assert report.state is None and report.detained_now is None and report.affected_role is None

@@ -56,20 +56,29 @@ class CheckboxesField(SelectMultipleField):
         super().__init__(*args, **kwargs)
 
 
-class ChoiceField(SelectField):
-    """A select whose error for a value not offered is plain and translated."""
+def stripped(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+class OfferedChoice:
+    """A choice field whose error for a value not offered is plain and translated.
+
+    Values are stripped: wtforms' Optional() clears the choice error of a whitespace-only value,
+    which would otherwise reach the database as data ("\r" as an agency id).
+    """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
+        kwargs.setdefault("filters", [stripped])
         super().__init__(*args, **kwargs)
 
 
-class RadiosField(RadioField):
-    """Radio buttons whose error for a value not offered is plain and translated."""
+class ChoiceField(OfferedChoice, SelectField):
+    """A select."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        kwargs.setdefault("invalid_choice_message", INVALID_CHOICE)
-        super().__init__(*args, **kwargs)
+
+class RadiosField(OfferedChoice, RadioField):
+    """Radio buttons."""
 
 
 def choices(vocabulary: dict[str, object], optgroup: str | None = None) -> list[SelectChoice]:
