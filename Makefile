@@ -42,6 +42,8 @@ bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the
 	$(BIN)/python bench/anonymizer.py
 	$(BIN)/python bench/form.py
 	$(BIN)/python bench/queue_page.py
+	$(BIN)/python bench/digest.py
+	$(BIN)/python bench/load.py --write bench/RESULTS-load.md
 
 clean:  ## remove the venv and local data
 	rm -rf $(VENV) instance

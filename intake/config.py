@@ -101,7 +101,13 @@ def from_environment(
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # Flask-Limiter syntax. Receipt codes carry 78 bits, so guessing is hopeless anyway;
+        # the lookup limit keeps a flood of guesses from costing us anything.
         "RATELIMIT_SUBMIT": env.get("RATELIMIT_SUBMIT", "10 per hour;30 per day"),
+        "RATELIMIT_LOOKUP": env.get("RATELIMIT_LOOKUP", "20 per hour;50 per day"),
+        "RETENTION_DAYS": int(env.get("INTAKE_RETENTION_DAYS", 90)),
+        "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", 30)),
+        "QUICK_EXIT_URL": env.get("QUICK_EXIT_URL", "https://www.google.com/"),
         "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
         # Big enough for a long narrative, small enough that nobody can fill the disk.
         "MAX_CONTENT_LENGTH": int(env.get("MAX_CONTENT_LENGTH", 256 * 1024)),

@@ -8,7 +8,6 @@ report is purged once and `original_purged_at` says when.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -38,9 +37,8 @@ ORIGINAL_COLUMNS = (
 
 
 def retention_days() -> int:
-    """RETENTION_DAYS from the app config, else INTAKE_RETENTION_DAYS, else 90."""
-    value = current_app.config.get("RETENTION_DAYS") or os.environ.get("INTAKE_RETENTION_DAYS")
-    days = int(value) if value else DEFAULT_DAYS
+    """RETENTION_DAYS from the app config (INTAKE_RETENTION_DAYS in the environment)."""
+    days = int(current_app.config.get("RETENTION_DAYS") or DEFAULT_DAYS)
     if days < 1:
         raise ValueError("the retention period must be at least one day")
     return days
