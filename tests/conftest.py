@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -27,6 +31,7 @@ from sqlalchemy import MetaData
 from intake import create_app
 from intake.config import AGENCY_SEED, from_environment
 from intake.extensions import db
+from intake.ratelimit import limiter
 
 KEPT_TABLES = {"agency", "alembic_version"}
 
@@ -137,6 +142,9 @@ def _clean_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     # the session app again.
     application.extensions["celery"].set_current()
     application.extensions["celery"].set_default()
+    # Messages for reports this test made (and deleted below) would be a backlog for the next
+    # test's worker: empty the queue too.
+    application.extensions["celery"].control.purge()
     with application.app_context():
         db.session.remove()
         tables = [t for t in reversed(db.metadata.sorted_tables) if t.name not in KEPT_TABLES]
@@ -193,3 +201,86 @@ def submit_report(client: FlaskClient, **fields: object) -> str:
 
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def build_app(app: Flask, service_env: dict[str, str]) -> Iterator[Callable[..., Flask]]:
+    """build_app(env=None, **config): another app on the test database, with `env` added to
+    the test environment and `config` overriding the result. Its connections are closed
+    afterwards, and the shared rate limiter and Celery app go back to the session app."""
+    built: list[Flask] = []
+
+    def build(env: dict[str, str] | None = None, **config: Any) -> Flask:
+        settings = from_environment({**service_env, **(env or {})})
+        settings.update({"TESTING": True, "RATELIMIT_ENABLED": False, **config})
+        built.append(create_app(settings))
+        return built[-1]
+
+    yield build
+    limiter.init_app(app)
+    for other in built:
+        dispose_engines(other)
+    app.extensions["celery"].set_current()
+    app.extensions["celery"].set_default()
+
+
+class Worker:
+    """A real `celery worker` process (solo pool) with its output kept for failure messages."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.log_path = log
+        self.log = log.open("w")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "workers.celery_app",
+                "worker",
+                "--pool",
+                "solo",
+                "--loglevel",
+                "INFO",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=REPO,
+            env={**os.environ, **env},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def output(self) -> str:
+        if not self.log.closed:
+            self.log.flush()
+        return self.log_path.read_text(errors="replace")
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown handler runs, the message stays unacknowledged."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=20)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture
+def start_worker(tmp_path: Path) -> Iterator[Callable[[dict[str, str]], Worker]]:
+    started: list[Worker] = []
+
+    def start(env: dict[str, str]) -> Worker:
+        started.append(Worker(env, tmp_path / f"worker-{len(started)}.log"))
+        return started[-1]
+
+    yield start
+    for worker in started:
+        worker.stop()

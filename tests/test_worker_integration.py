@@ -7,9 +7,6 @@ SQLite database and SQLite broker otherwise.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 
 import pytest
@@ -18,47 +15,15 @@ from sqlalchemy import select
 from intake.extensions import db
 from intake.models import Report
 
-from .conftest import REPO, submit_report
+from .conftest import submit_report
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def worker(service_env):
-    env = {**os.environ, **service_env}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "workers.celery_app",
-            "worker",
-            "--pool",
-            "solo",
-            "--loglevel",
-            "INFO",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    yield process
-    process.terminate()
-    try:
-        output, _ = process.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        output, _ = process.communicate()
-    worker_log.append(output)
-
-
-worker_log: list[str] = []
+def worker(service_env, start_worker):
+    """A real worker on the test broker and database, stopped after the test."""
+    return start_worker(service_env)
 
 
 def wait_processed(count: int, timeout: float = 120) -> list[Report]:

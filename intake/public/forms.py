@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -248,6 +249,20 @@ class ReportForm(FlaskForm):
 
     def set_agency_choices(self, grouped: dict[str, list[tuple[str, str]]]) -> None:
         """Agencies grouped by state (optgroups), plus "I don't know" and "other" first."""
+        self.agency.choices = agency_options(grouped, str(get_locale() or "en"))
+
+
+# The ~700 options are the same for every request in a language until the agency list changes
+# (grouped_choices returns a new dict then), so they are built once per list and language.
+# The list itself is kept here too: compared by identity, a new list is never mistaken for it.
+_agency_options: dict[str, object] = {}
+
+
+def agency_options(grouped: dict[str, list[tuple[str, str]]], locale: str) -> list[SelectChoice]:
+    if _agency_options.get("list") is not grouped:
+        _agency_options.clear()
+        _agency_options["list"] = grouped
+    if locale not in _agency_options:
         options = choices(
             {AGENCY_UNKNOWN: _l("I don't know"), AGENCY_OTHER: _l("Other (not in the list)")},
             optgroup=str(_l("Not sure")),
@@ -259,4 +274,5 @@ class ReportForm(FlaskForm):
                 for mark, translated in marks.items():
                     label = label.replace(mark, translated)
                 options.append(SelectChoice(value, label, optgroup=state))
-        self.agency.choices = options
+        _agency_options[locale] = options
+    return _agency_options[locale]

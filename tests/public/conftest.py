@@ -17,12 +17,6 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from intake import create_app
-from intake.config import from_environment
-from intake.ratelimit import limiter
-
-from ..conftest import dispose_engines
-
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -32,25 +26,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-
-
-@pytest.fixture
-def make_app(app: Flask, service_env: dict[str, str]) -> Iterator[Callable[..., Flask]]:
-    """Another app on the same database, with `env` added to the environment and `config`
-    overriding the result. The shared rate limiter is rebound to the session app afterwards."""
-
-    built: list[Flask] = []
-
-    def build(env: dict[str, str] | None = None, **config: Any) -> Flask:
-        settings = from_environment({**service_env, **(env or {})})
-        settings.update({"TESTING": True, "RATELIMIT_ENABLED": False, **config})
-        built.append(create_app(settings))
-        return built[-1]
-
-    yield build
-    limiter.init_app(app)
-    for other in built:  # close their connection pools (an open one left to GC warns)
-        dispose_engines(other)
 
 
 @pytest.fixture(scope="session")

@@ -84,7 +84,7 @@ def test_errors_are_in_spanish(client):
     assert "Por favor, revise estas respuestas" in body
 
 
-def test_a_right_to_left_language_is_only_a_catalogue(make_app, tmp_path, ctx):
+def test_a_right_to_left_language_is_only_a_catalogue(build_app, tmp_path, ctx):
     """Arabic, added by dropping a compiled catalogue in a translations folder: no code."""
     catalog = Catalog(locale="ar")
     catalog.add("Report a civil-rights violation", "الإبلاغ عن انتهاك للحقوق المدنية")
@@ -95,7 +95,7 @@ def test_a_right_to_left_language_is_only_a_catalogue(make_app, tmp_path, ctx):
     with open(folder / "messages.mo", "wb") as handle:
         write_mo(handle, catalog)
 
-    app = make_app(BABEL_TRANSLATION_DIRECTORIES=f"{TRANSLATIONS};{tmp_path}")
+    app = build_app(BABEL_TRANSLATION_DIRECTORIES=f"{TRANSLATIONS};{tmp_path}")
     assert app.config["LANGUAGES"] == ["en", "ar", "es"]
     client = app.test_client()
     html = client.get("/report", headers={"Accept-Language": "ar"}).get_data(as_text=True)

@@ -75,8 +75,8 @@ def test_form_and_receipt_pages_are_never_cached(client, ctx):
     assert invalid.status_code == 400 and invalid.headers["Cache-Control"] == "no-store"
 
 
-def test_production_sends_hsts_and_secure_strict_cookies(make_app, service_env):
-    production = make_app(
+def test_production_sends_hsts_and_secure_strict_cookies(build_app, service_env):
+    production = build_app(
         {
             "INTAKE_ENV": "production",
             "REDIS_URL": service_env.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
@@ -135,8 +135,8 @@ def test_honeypot_is_hidden_from_people_and_from_the_tab_order(client):
     assert honeypot and 'tabindex="-1"' in honeypot.group(0)
 
 
-def test_submit_is_rate_limited_without_losing_the_text(make_app, ctx):
-    limited = make_app(
+def test_submit_is_rate_limited_without_losing_the_text(build_app, ctx):
+    limited = build_app(
         RATELIMIT_ENABLED=True, RATELIMIT_SUBMIT="2 per hour", RATELIMIT_STORAGE_URI="memory://"
     )
     client = limited.test_client()

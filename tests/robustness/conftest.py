@@ -6,24 +6,14 @@ Everything here reuses tests/conftest.py (service_env, app, dispose_engines); no
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
-
-from intake import create_app
-from intake.config import from_environment
-from intake.ratelimit import limiter
-
-from ..conftest import REPO, dispose_engines
 
 
 def free_port() -> int:
@@ -112,86 +102,3 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
 def robust_env(service_env: dict[str, str]) -> dict[str, str]:
     """The test environment (database included) for processes these tests start."""
     return dict(service_env)
-
-
-@pytest.fixture
-def build_app(app: Flask) -> Iterator[Callable[..., Flask]]:
-    """build_app(env, **config): another app on the test database with `env` (added to the
-    test environment by the caller) and `config` overrides. Disposed of afterwards; the
-    shared rate limiter and the session app's Celery app are made current again."""
-    built: list[Flask] = []
-
-    def build(env: dict[str, str], **config: Any) -> Flask:
-        settings = from_environment(env)
-        settings.update({"TESTING": True, "RATELIMIT_ENABLED": False, **config})
-        built.append(create_app(settings))
-        return built[-1]
-
-    yield build
-    limiter.init_app(app)
-    for other in built:
-        dispose_engines(other)
-    app.extensions["celery"].set_current()
-    app.extensions["celery"].set_default()
-
-
-class Worker:
-    """A real `celery worker` process (solo pool) with its output kept for failure messages."""
-
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.log_path = log
-        self.log = log.open("w")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "workers.celery_app",
-                "worker",
-                "--pool",
-                "solo",
-                "--loglevel",
-                "INFO",
-                "--without-heartbeat",
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=REPO,
-            env={**os.environ, **env},
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def output(self) -> str:
-        if not self.log.closed:
-            self.log.flush()
-        return self.log_path.read_text(errors="replace")
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown handler runs, the message stays unacknowledged."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=20)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log.close()
-
-
-@pytest.fixture
-def start_worker(tmp_path: Path) -> Iterator[Callable[[dict[str, str]], Worker]]:
-    started: list[Worker] = []
-
-    def start(env: dict[str, str]) -> Worker:
-        started.append(Worker(env, tmp_path / f"worker-{len(started)}.log"))
-        return started[-1]
-
-    yield start
-    for worker in started:
-        worker.stop()

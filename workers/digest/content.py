@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from babel import dates as babel_dates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .chart import SMALL, bar_chart_png
@@ -73,7 +74,7 @@ def change(count: int, previous: int, p: dict) -> str:
 
 
 def _day(value: datetime, p: dict) -> str:
-    return p["dates_day"].format(day=value.day, month=p["months"][value.month - 1], year=value.year)
+    return babel_dates.format_date(value, "long", locale=p["locale"])
 
 
 def dates(start: datetime, end: datetime, p: dict) -> str:

@@ -6,6 +6,7 @@ data (categories, agencies, queues) are already translated (or proper names) whe
 
 PHRASES: dict[str, dict] = {
     "en": {
+        "locale": "en",  # dates are written by Babel in this locale
         "subject": "{period_title} digest, {dates}: {total} new reports",
         "subject_empty": "{period_title} digest, {dates}: no new reports",
         "period_title": {"daily": "Daily", "weekly": "Weekly"},
@@ -53,24 +54,10 @@ PHRASES: dict[str, dict] = {
             "\u201cfewer than 5\u201d."
         ),
         "settings": "Change or stop these emails",
-        "dates_day": "{month} {day}, {year}",
         "dates_range": "{first} to {last}",
-        "months": (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
     },
     "es": {
+        "locale": "es",  # dates are written by Babel in this locale
         "subject": "Resumen {period_title}, {dates}: {total} denuncias nuevas",
         "subject_empty": "Resumen {period_title}, {dates}: ninguna denuncia nueva",
         "period_title": {"daily": "diario", "weekly": "semanal"},
@@ -120,22 +107,7 @@ PHRASES: dict[str, dict] = {
             "se muestran como \u00abmenos de 5\u00bb."
         ),
         "settings": "Cambiar o dejar de recibir estos correos",
-        "dates_day": "{day} de {month} de {year}",
         "dates_range": "del {first} al {last}",
-        "months": (
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ),
     },
 }
 

@@ -7,6 +7,7 @@ help wanted, evidence, role) are already translated by the caller and are used a
 
 PHRASES: dict[str, dict] = {
     "en": {
+        "locale": "en",  # dates are written by Babel in this locale
         "affected": "Affected",
         "minor": "a minor",
         "when": "When",
@@ -36,21 +37,6 @@ PHRASES: dict[str, dict] = {
         "from_llm": "Narrative summary (written by a language model from the redacted {language}"
         " narrative, machine-generated):",
         "no_narrative": "No narrative given.",
-        "months": (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-        "date": "{month} {day}, {year}",
         "models_names": {
             "JEM": "Jail Enforcement Model",
             "TFM": "Task Force Model",
@@ -69,6 +55,7 @@ PHRASES: dict[str, dict] = {
         "llm_narrative": "Redacted narrative ({language}):",
     },
     "es": {
+        "locale": "es",  # dates are written by Babel in this locale
         "affected": "Persona afectada",
         "minor": "menor de edad",
         "when": "Cuándo",
@@ -98,21 +85,6 @@ PHRASES: dict[str, dict] = {
         "from_llm": "Resumen del relato (escrito por un modelo de lenguaje a partir del relato"
         " anonimizado en {language}, generado automáticamente):",
         "no_narrative": "No se dio ningún relato.",
-        "months": (
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ),
-        "date": "{day} de {month} de {year}",
         "models_names": {
             "JEM": "Modelo de Control en Cárceles (Jail Enforcement Model)",
             "TFM": "Modelo de Grupo de Trabajo (Task Force Model)",

@@ -3,6 +3,8 @@
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from babel import dates as babel_dates
+
 from .phrases import phrases_for
 
 # Agency statuses that mean the agreement has ended (the ICE list calls them nothing; the agency
@@ -81,7 +83,7 @@ def format_date(value: object, p: dict) -> str:
         except ValueError:
             return _clean(value)
     if isinstance(value, dt.date):
-        return p["date"].format(day=value.day, month=p["months"][value.month - 1], year=value.year)
+        return babel_dates.format_date(value, "long", locale=p["locale"])
     return _clean(value)
 
 
