@@ -97,3 +97,24 @@ def test_sweep_enqueues_reports_the_broker_never_got(client, ctx, app):
     db.session.remove()
     assert db.session.get(Report, report_id).enqueued_at is not None
     assert tasks.sweep_unprocessed.run() == 0  # just enqueued: not again
+
+
+def test_sweep_retries_a_failed_report_hourly_until_attempts_run_out(client, ctx):
+    from datetime import timedelta
+
+    from intake.timeutil import utcnow
+
+    submit_report(client)
+    report = only_report()
+    report_id = report.id
+    report.pipeline_state, report.failure_reason = "failed", "summarize failed: RuntimeError"
+    report.claimed_at, report.attempts = utcnow() - timedelta(minutes=10), 6
+    db.session.commit()
+    assert tasks.sweep_unprocessed.run() == 0  # Celery may still be retrying it
+    report.claimed_at = utcnow() - timedelta(hours=2)
+    db.session.commit()
+    assert tasks.sweep_unprocessed.run() == 1
+    report = db.session.get(Report, report_id)
+    report.attempts = tasks.MAX_ATTEMPTS
+    db.session.commit()
+    assert tasks.sweep_unprocessed.run() == 0  # given up: staff see the failure

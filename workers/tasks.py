@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 MAX_RETRIES = 5
 STUCK_AFTER = timedelta(minutes=15)  # a claim older than this belongs to a dead worker
 ENQUEUE_GRACE = timedelta(minutes=5)  # a message younger than this is probably still queued
+FAILED_RETRY_AFTER = timedelta(hours=1)
+MAX_ATTEMPTS = 30  # Celery's retries plus a day of hourly sweeps
 # Tests only: seconds a worker waits right after claiming a report, so a test can kill it
 # mid-task at a known point (tests/robustness/test_worker_killed.py). Unset in real use.
 TEST_DELAY_ENV = "INTAKE_TEST_PIPELINE_DELAY"
@@ -155,7 +157,7 @@ def process_report(self, report_id: int) -> str:  # noqa: ANN001
         db.session.rollback()
         mark_failed(report_id, failure.reason)
         log.warning("report %s: %s (attempt %s)", report_id, failure.reason, self.request.retries)
-        # Exponential backoff: 30 s, 60 s, 120 s ... then the sweep and staff take over.
+        # Exponential backoff: 30 s, 60 s, 120 s ...; then the hourly sweep, and staff see why.
         raise self.retry(countdown=30 * 2**self.request.retries, exc=failure) from None
     except BaseException:
         db.session.rollback()
@@ -178,7 +180,8 @@ def mark_failed(report_id: int, reason: str) -> None:
 
 @shared_task(name="sweep_unprocessed")
 def sweep_unprocessed() -> int:
-    """Enqueue reports the broker never got (it was down) or a dead worker left behind."""
+    """Enqueue reports the broker never got (it was down), a dead worker left behind, or whose
+    retries ran out (a step kept failing: perhaps fixed since)."""
     now = utcnow()
     due = db.session.scalars(
         select(Report)
@@ -187,6 +190,10 @@ def sweep_unprocessed() -> int:
                 (Report.pipeline_state == "received")
                 & or_(Report.enqueued_at.is_(None), Report.enqueued_at < now - ENQUEUE_GRACE),
                 (Report.pipeline_state == "processing") & (Report.claimed_at < now - stuck_after()),
+                # Celery's retries are spent: try again hourly, for about a day, then staff.
+                (Report.pipeline_state == "failed")
+                & (Report.claimed_at < now - FAILED_RETRY_AFTER)
+                & (Report.attempts < MAX_ATTEMPTS),
             )
         )
         .limit(500)
