@@ -17,7 +17,6 @@ import json
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -45,17 +44,6 @@ COLUMNS = (
     "attempts, queue, priority, priority_rank, urgent, deadline_at, first_response_at, flags, "
     "status, version, labels, assigned_to_id, summary, redaction"
 )
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def rows(count: int, now: datetime, agency_ids: list[int], seed: int = 11):
@@ -173,35 +161,15 @@ def main() -> None:
     parser.add_argument("--output", default=str(REPO / "bench" / "RESULTS-digest.md"))
     options = parser.parse_args()
 
-    from cryptography.fernet import Fernet
-    from flask_migrate import upgrade
-    from sqlalchemy import MetaData, func, select
+    from scratch import scratch_app
+    from sqlalchemy import func, select
 
-    from intake import create_app
-    from intake.config import from_environment
     from intake.extensions import db
     from intake.models import Report
 
-    ensure_database(options.database_url)
-    instance = tempfile.mkdtemp(prefix="intake-digest-bench-")
-    config = from_environment(
-        {
-            "INTAKE_INSTANCE": instance,
-            "DATABASE_URL": options.database_url,
-            "SECRET_KEY": "bench-" + Fernet.generate_key().decode(),
-            "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        }
-    )
-    app = create_app(config)
+    app = scratch_app(options.database_url, fresh=not options.skip_load)
     loaded = None
     if not options.skip_load:
-        with app.app_context():
-            metadata = MetaData()
-            metadata.reflect(db.engine)
-            metadata.drop_all(db.engine)
-            upgrade()
-            db.session.remove()
-            db.engine.dispose()
         loaded = load(app, options.database_url, options.reports)
         print(f"loaded {options.reports} reports with COPY in {loaded:.0f} s", flush=True)
 

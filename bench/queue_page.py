@@ -14,7 +14,6 @@ import argparse
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -61,17 +60,6 @@ WORDS = [
     "patrol",
     "booking",
 ]
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def weighted(rng: random.Random, pairs):
@@ -215,31 +203,9 @@ def main() -> None:
     parser.add_argument("--output", default=str(REPO / "bench" / "RESULTS-queue.md"))
     options = parser.parse_args()
 
-    from cryptography.fernet import Fernet
-    from flask_migrate import upgrade
-    from sqlalchemy import MetaData
+    from scratch import scratch_app
 
-    from intake import create_app
-    from intake.config import from_environment
-    from intake.extensions import db
-
-    ensure_database(options.database_url)
-    instance = tempfile.mkdtemp(prefix="intake-bench-")
-    config = from_environment(
-        {
-            "INTAKE_INSTANCE": instance,
-            "DATABASE_URL": options.database_url,
-            "SECRET_KEY": "bench-" + Fernet.generate_key().decode(),
-            "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        }
-    )
-    config.update(WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=False)
-    app = create_app(config)
-    with app.app_context():
-        metadata = MetaData()
-        metadata.reflect(db.engine)
-        metadata.drop_all(db.engine)
-        upgrade()
+    app = scratch_app(options.database_url, WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=False)
     started = time.perf_counter()
     load(app, options.reports)
     print(f"loaded {options.reports} reports in {time.perf_counter() - started:.0f} s")

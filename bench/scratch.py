@@ -1,0 +1,50 @@
+"""A scratch PostgreSQL database and an app on it, for the benchmarks (never the `test` one)."""
+
+from __future__ import annotations
+
+import tempfile
+from typing import Any
+
+
+def ensure_database(url: str) -> None:
+    """Create the database named at the end of `url` if it does not exist."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def scratch_app(database_url: str, fresh: bool = True, **config: Any):  # noqa: ANN201
+    """An app on `database_url` with throwaway secrets; `fresh` drops every table and migrates."""
+    from cryptography.fernet import Fernet
+    from flask_migrate import upgrade
+    from sqlalchemy import MetaData
+
+    from intake import create_app
+    from intake.config import from_environment
+    from intake.extensions import db
+
+    ensure_database(database_url)
+    settings = from_environment(
+        {
+            "INTAKE_INSTANCE": tempfile.mkdtemp(prefix="intake-bench-"),
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "bench-" + Fernet.generate_key().decode(),
+            "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        }
+    )
+    settings.update(config)
+    app = create_app(settings)
+    if fresh:
+        with app.app_context():
+            metadata = MetaData()
+            metadata.reflect(db.engine)
+            metadata.drop_all(db.engine)
+            upgrade()
+            db.session.remove()
+            db.engine.dispose()
+    return app
