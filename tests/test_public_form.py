@@ -146,3 +146,17 @@ def test_whitespace_choices_are_treated_as_not_given(client, ctx, value):
     report = db.session.scalar(select(Report))
     assert report.agency_choice == "unknown" and report.agency is None
     assert report.state is None and report.detained_now is None and report.affected_role is None
+
+
+def test_agency_select_is_rendered_per_language_and_keeps_a_choice(app, client):
+    # The options are rendered once per list and language (AgencySelect): check both survive.
+    english = client.get("/report?lang=en").get_data(as_text=True)
+    spanish = client.get("/report?lang=es").get_data(as_text=True)
+    assert 'value="unknown">I don\'t know</option>' in english
+    assert 'value="unknown">No sé</option>' in spanish and "I don't know" not in spanish
+    # (No `ctx` here: a shared app context would keep the first request's language in `g`.)
+    with app.app_context():
+        agency_id = db.session.scalar(select(Agency.id).where(Agency.state == "TX").limit(1))
+    token = csrf_token(client, "/report?lang=en")
+    body = client.post("/report", data={"csrf_token": token, "agency": str(agency_id)})
+    assert f'<option selected value="{agency_id}">' in body.get_data(as_text=True)

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import (
     BooleanField,
     DateField,
@@ -25,7 +26,7 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, Select
 
 from ..vocabulary import (
     AFFECTED_ROLES,
@@ -76,6 +77,22 @@ class OfferedChoice:
 
 class ChoiceField(OfferedChoice, SelectField):
     """A select."""
+
+
+class AgencySelect(Select):
+    """The agency select: its ~700 options, with nothing picked yet (every first view of the
+    form), are rendered once per agency list and language instead of on every request."""
+
+    def __call__(self, field: SelectField, **kwargs: object) -> Markup:
+        cacheable = field.data in (None, "", AGENCY_UNKNOWN) and field.choices is (
+            _agency_options.get(str(get_locale() or "en"))
+        )
+        if not cacheable:
+            return super().__call__(field, **kwargs)
+        key = ("html", str(get_locale() or "en"), field.data or "", tuple(sorted(kwargs.items())))
+        if key not in _agency_options:
+            _agency_options[key] = super().__call__(field, **kwargs)
+        return _agency_options[key]
 
 
 class RadiosField(OfferedChoice, RadioField):
@@ -161,6 +178,7 @@ class ReportForm(FlaskForm):
         ),
         validators=[Optional()],
         validate_choice=True,
+        widget=AgencySelect(),
     )
     agency_other = StringField(
         _l("If other, which agency?"), validators=[Optional(), Length(max=200)]
@@ -255,7 +273,7 @@ class ReportForm(FlaskForm):
 # The ~700 options are the same for every request in a language until the agency list changes
 # (grouped_choices returns a new dict then), so they are built once per list and language.
 # The list itself is kept here too: compared by identity, a new list is never mistaken for it.
-_agency_options: dict[str, object] = {}
+_agency_options: dict[object, object] = {}
 
 
 def agency_options(grouped: dict[str, list[tuple[str, str]]], locale: str) -> list[SelectChoice]:
