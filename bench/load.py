@@ -2,7 +2,7 @@
 drains; zero errors, zero lost or duplicated reports. Loopback only, bounded in time.
 
     .venv/bin/python bench/load.py [--reporters 50] [--duration 60] [--think 1.0]
-        [--bare-duration 30] [--admin-url postgresql://postgres@127.0.0.1:5432/postgres]
+        [--quiet-pairs 300] [--admin-url postgresql://postgres@127.0.0.1:5432/postgres]
         [--write bench/RESULTS-load.md]
 
 What it starts, all on 127.0.0.1 and all stopped at the end:
@@ -15,10 +15,16 @@ What it starts, all on 127.0.0.1 and all stopped at the end:
 
 Each reporter is a thread acting like a phone: GET the form (CSRF token and cookie), think
 (uniform 0.5-1.5 x --think seconds), POST the report (a narrative of the shared dev corpus,
-with its contact fields), check the receipt. Then the same number of threads POST the bare
-endpoint for --bare-duration seconds, with the same think time, while the worker drains. The
-figures: p50/p95/max submit latency (POST only), the bare insert's, their ratio, and the time
-from submit to processed (database timestamps) for every report.
+with its contact fields), check the receipt. Right before or after each report (a coin toss),
+the same thread POSTs the same narrative to the bare endpoint: both are timed at the same
+moments, under the same load (the form's GETs, the worker running spaCy, 50 client threads),
+so their ratio compares the two paths and not two different machines.
+
+After the backlog drains, a single client alternates the two for --quiet-pairs rounds: the
+ratio without any queueing, which is the cost of the work each path does.
+
+The figures: p50/p95/max submit latency (POST only), the bare insert's, their ratios, and the
+time from submit to processed (database timestamps) for every report.
 """
 
 from __future__ import annotations
@@ -117,68 +123,123 @@ class Stats:
             self.errors.append(what)
 
 
-def reporter(base: str, items: list[dict], think: float, stop: float, stats: Stats) -> None:
+class Pair:
+    """What one reporter thread times: its reports and the bare inserts made beside them."""
+
+    def __init__(self) -> None:
+        self.form, self.bare = Stats(), Stats()
+
+
+def submit(opener, base: str, item: dict, stats: Stats, think: float = 0.0) -> None:  # noqa: ANN001
+    """GET the form, wait `think` seconds, POST the report; time the POST, keep the receipt."""
+    known = item.get("known") or {}
+    try:
+        with opener.open(base + "/report", timeout=60) as response:  # noqa: S310
+            token = CSRF_RE.search(response.read().decode()).group(1)
+        time.sleep(think)
+        data = {
+            "csrf_token": token,
+            "narrative": item["text"],
+            "agency": "unknown",
+            "consent_review": "y",
+            "contact_name": known.get("reporter_name") or "",
+            "contact_phone": known.get("phone") or "",
+            "contact_email": known.get("email") or "",
+            "other_names": "\n".join(known.get("other_names") or []),
+        }
+        body = urllib.parse.urlencode(data).encode()
+        started = time.perf_counter()
+        with opener.open(base + "/report", data=body, timeout=60) as response:  # noqa: S310
+            page = response.read()
+        elapsed = time.perf_counter() - started
+        match = RECEIPT_RE.search(page)
+        if not match:
+            stats.error("no receipt on the answer")
+            return
+        stats.ok(elapsed, match.group(1).decode().strip())
+    except (OSError, AttributeError) as exc:
+        stats.error(type(exc).__name__ + ": " + str(exc)[:200])
+
+
+def insert_bare(base: str, item: dict, stats: Stats) -> None:
+    body = urllib.parse.urlencode({"narrative": item["text"]}).encode()
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(base + "/bare", data=body, timeout=60) as response:  # noqa: S310
+            response.read()
+        stats.ok(time.perf_counter() - started)
+    except OSError as exc:
+        stats.error(type(exc).__name__)
+
+
+def reporter(web: str, bare: str, items: list[dict], think: float, stop: float, pair: Pair) -> None:
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
-    rng = random.Random()  # noqa: S311 (think times, not secrets)
+    rng = random.Random()  # noqa: S311 (think times and coin tosses, not secrets)
     while time.monotonic() < stop:
         item = rng.choice(items)
-        known = item.get("known") or {}
-        try:
-            with opener.open(base + "/report", timeout=60) as response:  # noqa: S310
-                token = CSRF_RE.search(response.read().decode()).group(1)
-            time.sleep(think * rng.uniform(0.5, 1.5))
-            data = {
-                "csrf_token": token,
-                "narrative": item["text"],
-                "agency": "unknown",
-                "consent_review": "y",
-                "contact_name": known.get("reporter_name") or "",
-                "contact_phone": known.get("phone") or "",
-                "contact_email": known.get("email") or "",
-                "other_names": "\n".join(known.get("other_names") or []),
-            }
-            body = urllib.parse.urlencode(data).encode()
-            started = time.perf_counter()
-            with opener.open(base + "/report", data=body, timeout=60) as response:  # noqa: S310
-                page = response.read()
-            elapsed = time.perf_counter() - started
-            match = RECEIPT_RE.search(page)
-            if not match:
-                stats.error("no receipt on the answer")
-                continue
-            stats.ok(elapsed, match.group(1).decode().strip())
-        except (OSError, AttributeError) as exc:
-            stats.error(type(exc).__name__ + ": " + str(exc)[:200])
+        bare_first = rng.random() < 0.5
+        if bare_first:
+            insert_bare(bare, item, pair.bare)
+        submit(opener, web, item, pair.form, think * rng.uniform(0.5, 1.5))
+        if not bare_first:
+            insert_bare(bare, item, pair.bare)
 
 
-def bare_client(base: str, items: list[dict], think: float, stop: float, stats: Stats) -> None:
-    rng = random.Random()  # noqa: S311
-    while time.monotonic() < stop:
-        time.sleep(think * rng.uniform(0.5, 1.5))
-        body = urllib.parse.urlencode({"narrative": rng.choice(items)["text"]}).encode()
-        started = time.perf_counter()
-        try:
-            with urllib.request.urlopen(base + "/bare", data=body, timeout=60) as response:  # noqa: S310
-                response.read()
-            stats.ok(time.perf_counter() - started)
-        except OSError as exc:
-            stats.error(type(exc).__name__)
-
-
-def run_clients(target, base, items, think, seconds, count) -> Stats:  # noqa: ANN001
-    stats = Stats()
+def run_reporters(web, bare, items, think, seconds, count) -> Pair:  # noqa: ANN001
+    pair = Pair()
     stop = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=target, args=(base, items, think, stop, stats), daemon=True)
+        threading.Thread(target=reporter, args=(web, bare, items, think, stop, pair), daemon=True)
         for _ in range(count)
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=seconds + 120)
-    return stats
+    return pair
+
+
+def run_quiet(web: str, bare: str, items: list[dict], rounds: int) -> Pair:
+    """One client, nothing else sending: each path's own cost, without queueing."""
+    pair = Pair()
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    for index in range(rounds):
+        item = items[index % len(items)]
+        submit(opener, web, item, pair.form)
+        insert_bare(bare, item, pair.bare)
+    return pair
+
+
+def drain(database_url: str, timeout: float) -> tuple[int, float]:
+    """Wait until every report is processed (or `timeout`); (still pending, when it ended)."""
+    import psycopg
+
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        while True:
+            pending = conn.execute(
+                "SELECT count(*) FROM report WHERE pipeline_state <> 'processed'"
+            ).fetchone()[0]
+            if pending == 0 or time.monotonic() > deadline:
+                return pending, time.monotonic()
+            time.sleep(1)
+
+
+def compare(label: str, pair: Pair) -> str:
+    """One line: submit and bare-insert latency side by side, and their ratios."""
+    form, bare = pair.form.latencies, pair.bare.latencies
+    form_p50, bare_p50 = statistics.median(form), statistics.median(bare)
+    form_p95, bare_p95 = percentile(form, 0.95), percentile(bare, 0.95)
+    return (
+        f"- {label}: submit (POST /report, {len(form)}) p50 {fmt(form_p50)}, "
+        f"p95 {fmt(form_p95)}, max {fmt(max(form))}; bare insert (POST /bare, {len(bare)}, "
+        f"{len(pair.bare.errors)} errors) p50 {fmt(bare_p50)}, p95 {fmt(bare_p95)}; "
+        f"**ratio p50 {form_p50 / bare_p50:.2f}x, p95 {form_p95 / bare_p95:.2f}x**"
+    )
 
 
 def scratch_database(admin_url: str, create: bool) -> str:
@@ -200,7 +261,7 @@ def main() -> int:  # noqa: PLR0915
     parser.add_argument("--reporters", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--think", type=float, default=1.0)
-    parser.add_argument("--bare-duration", type=float, default=30)
+    parser.add_argument("--quiet-pairs", type=int, default=300)
     parser.add_argument("--drain-timeout", type=float, default=1200)
     parser.add_argument(
         "--admin-url",
@@ -283,59 +344,44 @@ def main() -> int:  # noqa: PLR0915
         wait_for(bare + "/bare")
 
         began = time.monotonic()
-        form = run_clients(reporter, web, items, args.think, args.duration, args.reporters)
+        loaded = run_reporters(web, bare, items, args.think, args.duration, args.reporters)
         submit_seconds = time.monotonic() - began
-        yardstick = run_clients(
-            bare_client, bare, items, args.think, args.bare_duration, args.reporters
-        )
-
-        deadline = time.monotonic() + args.drain_timeout
+        pending, drained = drain(database_url, args.drain_timeout)
+        drained -= began
+        quiet = run_quiet(web, bare, items, args.quiet_pairs)
+        pending, _ = drain(database_url, args.drain_timeout)
+        receipts = loaded.form.receipts + quiet.form.receipts
+        errors = loaded.form.errors + quiet.form.errors
         with psycopg.connect(database_url, autocommit=True) as conn:
-            while True:
-                pending = conn.execute(
-                    "SELECT count(*) FROM report WHERE pipeline_state <> 'processed'"
-                ).fetchone()[0]
-                if pending == 0 or time.monotonic() > deadline:
-                    break
-                time.sleep(1)
-            drained = time.monotonic() - began
             rows = conn.execute(
                 "SELECT receipt_hash, attempts, EXTRACT(EPOCH FROM processed_at - created_at) "
                 "FROM report"
             ).fetchall()
         import hashlib
 
-        hashes = [hashlib.sha256(r.replace("-", "").encode()).hexdigest() for r in form.receipts]
+        hashes = [hashlib.sha256(r.replace("-", "").encode()).hexdigest() for r in receipts]
         stored = [row[0] for row in rows]
         lost = len(set(hashes) - set(stored))
         unknown = len(set(stored) - set(hashes))
         duplicated = len(stored) - len(set(stored)) + sum(1 for row in rows if row[1] != 1)
         to_processed = [float(row[2]) for row in rows if row[2] is not None]
-        form_p95, bare_p95 = percentile(form.latencies, 0.95), percentile(yardstick.latencies, 0.95)
-        form_p50 = statistics.median(form.latencies)
-        bare_p50 = statistics.median(yardstick.latencies)
+        loaded_count = len(loaded.form.receipts)
         lines = [
             f"- {args.reporters} reporters for {args.duration:.0f} s (think {args.think} s), "
             f"gunicorn 2 workers, 1 Celery worker (solo), PostgreSQL `{SCRATCH_DB}`, Redis; "
             f"{os.cpu_count()} CPUs",
-            f"- submitted: {len(form.receipts)} reports "
-            f"({len(form.receipts) / submit_seconds:.1f}/s); errors: {len(form.errors)}; "
-            f"lost: {lost}; unknown rows: {unknown}; "
+            f"- submitted under load: {loaded_count} reports "
+            f"({loaded_count / submit_seconds:.1f}/s), then {len(quiet.form.receipts)} by one "
+            f"client; errors: {len(errors)}; lost: {lost}; unknown rows: {unknown}; "
             f"duplicated or processed twice: {duplicated}; still unprocessed: {pending}",
-            f"- submit (POST /report) latency: p50 {fmt(form_p50)}, p95 {fmt(form_p95)}, "
-            f"max {fmt(max(form.latencies))}",
-            "- bare insert (POST /bare, same DB, same gunicorn settings, "
-            f"{args.bare_duration:.0f} s, {len(yardstick.latencies)} requests, "
-            f"{len(yardstick.errors)} errors): "
-            f"p50 {fmt(bare_p50)}, p95 {fmt(bare_p95)}",
-            f"- ratio submit / bare insert: p50 {form_p50 / bare_p50:.1f}x, "
-            f"p95 {form_p95 / bare_p95:.1f}x",
+            compare("under load", loaded),
+            compare(f"one client, {args.quiet_pairs} rounds", quiet),
             f"- submit to processed: p50 {statistics.median(to_processed):.1f} s, "
             f"p95 {percentile(to_processed, 0.95):.1f} s, max {max(to_processed):.1f} s; "
             f"backlog drained {drained - submit_seconds:.0f} s after the reporters stopped",
         ]
-        if form.errors:
-            lines.append(f"- first errors: {form.errors[:5]}")
+        if errors or loaded.bare.errors:
+            lines.append(f"- first errors: {(errors + loaded.bare.errors)[:5]}")
         report = "\n".join(lines)
         print(report)
         if args.write:
@@ -344,7 +390,7 @@ def main() -> int:  # noqa: PLR0915
                 "Produced by `.venv/bin/python bench/load.py --write bench/RESULTS-load.md` "
                 "(its docstring says what runs).\n\n" + report + "\n"
             )
-        ok = not form.errors and not lost and not unknown and not duplicated and pending == 0
+        ok = not errors and not lost and not unknown and not duplicated and pending == 0
         return 0 if ok else 1
     finally:
         for process in reversed(processes):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from intake.agencies import forget
 from intake.agencies.importer import read_agencies
 from intake.config import AGENCY_SEED
 from intake.extensions import db
@@ -31,7 +32,7 @@ def test_import_command_is_idempotent_and_reports_counts(app, ctx):
     assert db.session.scalar(select(func.count()).select_from(Agency)) == count
 
 
-def test_import_reports_updates_and_bad_rows(app, ctx, tmp_path):
+def test_import_reports_updates_and_bad_rows(app, client, ctx, tmp_path):
     sheet = tmp_path / "agencies.csv"
     sheet.write_text(
         "STATE,LAW ENFORCEMENT AGENCY,TYPE,COUNTY,SUPPORT TYPE,SIGNED\n"
@@ -46,6 +47,8 @@ def test_import_reports_updates_and_bad_rows(app, ctx, tmp_path):
     assert "1 added" in out and "1 rows skipped" in out and "row 4" in out
     agency = db.session.scalar(select(Agency).where(Agency.name == "Test Town Police Department"))
     assert agency.models == ["JEM", "TFM"] and agency.state == "TX"
+    # The form keeps the list per process; an import in this process shows at once.
+    assert "Test Town Police Department" in client.get("/report").get_data(as_text=True)
     sheet.write_text(sheet.read_text().replace("Jail Enforcement Model", "Warrant Service Officer"))
     out = runner.invoke(args=["agencies", "import", str(sheet)]).output
     assert "0 added, 1 updated" in out
@@ -53,6 +56,24 @@ def test_import_reports_updates_and_bad_rows(app, ctx, tmp_path):
     assert agency.models == ["TFM", "WSO"]
     db.session.delete(agency)
     db.session.commit()
+    forget()  # agencies are never deleted outside tests; drop the kept list by hand
+
+
+def test_another_processs_import_shows_within_the_check_interval(app, client, ctx, monkeypatch):
+    import intake.agencies as agencies
+
+    client.get("/report")  # the list is now kept
+    agency = Agency(state="TX", name="Elsewhere Imported Police Department", models=["TFM"])
+    db.session.add(agency)  # as another process's import would, without calling forget()
+    db.session.commit()
+    try:
+        assert "Elsewhere Imported" not in client.get("/report").get_data(as_text=True)
+        monkeypatch.setattr(agencies, "CHECK_EVERY", 0.0)  # as if the interval had passed
+        assert "Elsewhere Imported" in client.get("/report").get_data(as_text=True)
+    finally:
+        db.session.delete(agency)
+        db.session.commit()
+        forget()
 
 
 def test_a_file_that_is_not_a_spreadsheet_gets_a_clear_error(app, tmp_path):

@@ -160,3 +160,39 @@ def test_agency_select_is_rendered_per_language_and_keeps_a_choice(app, client):
     token = csrf_token(client, "/report?lang=en")
     body = client.post("/report", data={"csrf_token": token, "agency": str(agency_id)})
     assert f'<option selected value="{agency_id}">' in body.get_data(as_text=True)
+
+
+def test_the_kept_form_page_gives_each_visitor_a_token_of_their_own(app):
+    # The empty form is rendered once per language (kept.py); only the token differs.
+    first, second = app.test_client(), app.test_client()
+    first_token, second_token = csrf_token(first), csrf_token(second)
+    assert first_token != second_token
+    page = first.get("/report").get_data(as_text=True)
+    assert "\x00" not in page and page.count('name="csrf_token"') == 1
+    stolen = first.post("/report", data={"csrf_token": second_token, "narrative": "x" * 40})
+    assert stolen.status_code == 400  # a token is good only with its own visitor's cookie
+    assert submit_report(first) and submit_report(second)
+
+
+def test_a_flashed_message_still_shows_on_the_kept_form_page(client):
+    client.get("/report")  # the page is kept now
+    with client.session_transaction() as session:
+        session["_flashes"] = [("message", "A message for this visitor only")]
+    assert "A message for this visitor only" in client.get("/report").get_data(as_text=True)
+    assert "A message for this visitor only" not in client.get("/report").get_data(as_text=True)
+
+
+def test_receipt_pages_are_kept_per_language_but_each_has_its_own_code(client):
+    codes = {submit_report(client) for _ in range(3)}
+    assert len(codes) == 3
+    token = csrf_token(client, "/report?lang=es")
+    spanish = client.post(
+        "/report",
+        data={
+            "csrf_token": token,
+            "narrative": "Nos pararon en la carretera.",
+            "consent_review": "y",
+        },
+    ).get_data(as_text=True)
+    assert "Su código de recibo" in spanish and "Your receipt code" not in spanish
+    assert re.search(r'class="receipt-code"[^>]*>[A-Z2-9]{4}(-[A-Z2-9]{4}){3}<', spanish)

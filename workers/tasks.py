@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from intake.extensions import db, mail
 from intake.models import Notification, Report, StaffUser
 from intake.models.report import PRIORITY_RANK
-from intake.queueing import enqueue_report
+from intake.queueing import enqueue_report, stamp_enqueued
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
 
@@ -198,7 +198,11 @@ def sweep_unprocessed() -> int:
         )
         .limit(500)
     ).all()
-    sent = sum(enqueue_report(report) for report in due)
+    due_ids = [report.id for report in due]
+    for report in due:
+        stamp_enqueued(report)
+    db.session.commit()
+    sent = sum(enqueue_report(report_id) for report_id in due_ids)
     if due:
         log.info("sweep: %s of %s unprocessed reports enqueued", sent, len(due))
     return sent

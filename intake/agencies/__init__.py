@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from datetime import datetime
 
@@ -15,11 +16,21 @@ Choices = dict[str, list[tuple[str, str]]]
 
 # The form shows ~700 agencies on every page view and validates against them on every submit.
 # They change only when someone imports a list, so each process keeps them, keyed by a
-# signature that any import changes (row count and last update), checked with one cheap query.
-_cache: dict[str, tuple[tuple[int, datetime | None], Choices]] = {}
+# signature that any import changes (row count and last update). The signature query is cheap
+# but is a round trip on the submit path, so a process checks it at most every CHECK_EVERY
+# seconds: an import in another process shows up in the form within that time (an import in
+# this process, as in the tests, calls `forget`).
+CHECK_EVERY = 30.0
+Signature = tuple[int, datetime | None]
+_cache: dict[str, tuple[Signature, float, Choices]] = {}
 
 
-def _signature() -> tuple[int, datetime | None]:
+def forget() -> None:
+    """Drop this process's copy (after an import) so the next page reads the new list."""
+    _cache.clear()
+
+
+def _signature() -> Signature:
     count, updated = db.session.execute(
         select(func.count(Agency.id), func.max(Agency.updated_at))
     ).one()
@@ -28,11 +39,15 @@ def _signature() -> tuple[int, datetime | None]:
 
 def grouped_choices() -> Choices:
     """Agencies for the form's select: {state name: [(id, label), ...]}, states alphabetical."""
-    signature = _signature()
     key = db.engine.url.render_as_string()  # one cache per database (tests run several apps)
     cached = _cache.get(key)
+    now = time.monotonic()
+    if cached and now - cached[1] < CHECK_EVERY:
+        return cached[2]
+    signature = _signature()
     if cached and cached[0] == signature:
-        return cached[1]
+        _cache[key] = (signature, now, cached[2])
+        return cached[2]
     groups: Choices = defaultdict(list)
     rows = db.session.execute(
         select(Agency.id, Agency.name, Agency.state, Agency.models, Agency.status).order_by(
@@ -43,5 +58,5 @@ def grouped_choices() -> Choices:
         label = Agency(name=row.name, models=row.models, status=row.status).label
         groups[US_STATES.get(row.state, row.state)].append((str(row.id), label))
     choices = dict(sorted(groups.items()))
-    _cache[key] = (signature, choices)
+    _cache[key] = (signature, now, choices)
     return choices

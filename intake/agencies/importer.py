@@ -19,6 +19,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Agency
 from ..vocabulary import MODELS, US_STATES
+from . import forget
 
 STATE_CODES = {name.upper(): code for code, name in US_STATES.items()}
 REQUIRED_COLUMNS = ("STATE", "LAW ENFORCEMENT AGENCY", "SUPPORT TYPE")
@@ -181,4 +182,5 @@ def import_agencies(path: Path, status: str | None = None) -> ImportResult:
         else:
             result.unchanged += 1
     db.session.commit()
+    forget()
     return result

@@ -1,15 +1,26 @@
 from __future__ import annotations
 
-from flask import Response, current_app, make_response, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale
+from flask_wtf.csrf import generate_csrf
 
 from ..agencies import grouped_choices
 from ..extensions import db
 from ..models import Agency, Report
-from ..queueing import enqueue_report
+from ..queueing import enqueue_report, stamp_enqueued
 from ..ratelimit import public_rate_limit
 from . import bp, compress
 from .forms import AGENCY_OTHER, AGENCY_UNKNOWN, ReportForm
+from .kept import SLOT, kept_page
 from .receipts import new_receipt, receipt_hash
 from .resources import HOTLINES, OFFICIAL_CHANNELS, RIGHTS
 
@@ -46,6 +57,24 @@ def render_form(form: ReportForm, status: int = 200, **context: object) -> Respo
     return no_store(page)
 
 
+def blank_form_page() -> Response:
+    """The empty form, kept per language and agency list, with this visitor's CSRF token.
+
+    A flashed message makes a page of its own, so such a page is rendered afresh."""
+    if session.get("_flashes"):
+        return render_form(new_form())
+    grouped = grouped_choices()
+
+    def render() -> str:
+        form = ReportForm()
+        form.set_agency_choices(grouped)
+        # The token of this request is in the page once; the slot takes its place.
+        return render_template("public/report.html", form=form).replace(generate_csrf(), SLOT)
+
+    page = kept_page("blank form", render, generate_csrf(), source=grouped)
+    return no_store(make_response(page))
+
+
 def new_form(formdata: object = None) -> ReportForm:
     form = ReportForm() if formdata is None else ReportForm(formdata=formdata)
     form.set_agency_choices(grouped_choices())
@@ -55,32 +84,37 @@ def new_form(formdata: object = None) -> ReportForm:
 @bp.route("/report", methods=["GET", "POST"])
 @public_rate_limit("RATELIMIT_SUBMIT")
 def report() -> Response:
+    if request.method == "GET":
+        # Only the GET is compressed: it reflects nothing a third party could choose, so the
+        # CSRF token in it cannot be guessed byte by byte from compressed sizes (BREACH).
+        # Answers to a POST carry what the reporter typed and are sent as they are.
+        return compress.after_request(blank_form_page())
     form = new_form()
     if form.validate_on_submit():
         if form.website.data:
             # A bot filled the honeypot: answer like a success, keep nothing.
             return received_page(receipt=None, referral=False)
         receipt = new_receipt()
-        saved = save_report(form, receipt)
-        enqueue_report(saved)
+        enqueue_report(save_report(form, receipt))
         return received_page(receipt=receipt, referral=form.consent_referral.data)
-    if request.method == "GET":
-        # Only the GET is compressed: it reflects nothing a third party could choose, so the
-        # CSRF token in it cannot be guessed byte by byte from compressed sizes (BREACH).
-        # Answers to a POST carry what the reporter typed and are sent as they are.
-        return compress.after_request(render_form(form))
     return render_form(form, 400)
 
 
 def received_page(receipt: str | None, referral: bool) -> Response:
-    page = render_template(
-        "public/received.html",
-        receipt=receipt,
-        referral=referral,
-        rights=RIGHTS,
-        hotlines=HOTLINES,
-        official_channels=OFFICIAL_CHANNELS,
-    )
+    """The thank-you page with the receipt code (none for a bot), kept per language."""
+
+    def render() -> str:
+        return render_template(
+            "public/received.html",
+            receipt=SLOT if receipt else None,
+            referral=referral,
+            rights=RIGHTS,
+            hotlines=HOTLINES,
+            official_channels=OFFICIAL_CHANNELS,
+        )
+
+    # Receipt codes are letters, digits and dashes (receipts.py): nothing to escape.
+    page = kept_page(("received", referral, bool(receipt)), render, receipt or "")
     return no_store(make_response(page))
 
 
@@ -89,8 +123,9 @@ def _text(value: str | None) -> str | None:
     return value or None
 
 
-def save_report(form: ReportForm, receipt: str) -> Report:
-    """Store the report exactly as given (sensitive fields encrypt themselves) and commit."""
+def save_report(form: ReportForm, receipt: str) -> int:
+    """Store the report exactly as given (sensitive fields encrypt themselves) and commit, in
+    one transaction and one round trip for the row; returns its id."""
     agency_value = form.agency.data or AGENCY_UNKNOWN
     agency = None
     if agency_value not in (AGENCY_OTHER, AGENCY_UNKNOWN):
@@ -132,6 +167,9 @@ def save_report(form: ReportForm, receipt: str) -> Report:
         consent_referral=form.consent_referral.data,
         consent_statistics=form.consent_statistics.data,
     )
+    stamp_enqueued(report)
     db.session.add(report)
+    db.session.flush()  # the INSERT ... RETURNING id, which the commit would issue anyway
+    report_id = report.id  # read before the commit expires the row (a reload is a round trip)
     db.session.commit()
-    return report
+    return report_id

@@ -160,4 +160,7 @@ def test_rate_limit_keys_hold_no_address(app):
 
     with app.test_request_context(environ_base={"REMOTE_ADDR": "203.0.113.7"}):
         key = anonymous_client_key()
-    assert "203" not in key and re.fullmatch(r"[0-9a-f]{32}", key)
+    # An HMAC of the address (hex digits may spell "203" by chance: 1 day in ~150).
+    assert re.fullmatch(r"[0-9a-f]{32}", key) and "203.0.113.7" not in key
+    with app.test_request_context(environ_base={"REMOTE_ADDR": "203.0.113.8"}):
+        assert anonymous_client_key() != key  # still one key per address

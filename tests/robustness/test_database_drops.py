@@ -125,7 +125,7 @@ def assert_clean_failure(status: int, body: str) -> None:
         assert leak not in body
 
 
-def test_requests_fail_cleanly_and_the_next_ones_succeed(outage):
+def test_requests_fail_cleanly_and_the_next_ones_succeed(outage, redis_server):
     client = outage.app.test_client()
     receipts = []
     status, _, receipt = submit(client)
@@ -139,9 +139,12 @@ def test_requests_fail_cleanly_and_the_next_ones_succeed(outage):
         assert status == 200
         receipts.append(receipt)
     else:
-        # ...on SQLite, a locked database fails the page cleanly while it lasts.
-        response = client.get("/report")
-        assert_clean_failure(response.status_code, response.get_data(as_text=True))
+        # ...on SQLite, a locked database: the empty form still loads (each process keeps it,
+        # public/kept.py), and sending fails cleanly while the lock lasts.
+        assert client.get("/report").status_code == 200
+        status, body, receipt = submit(client)
+        assert receipt is None
+        assert_clean_failure(status, body)
         outage.end()
 
     # 2. During a request, just before the report is written: a clean 500, nothing stored.
@@ -151,14 +154,22 @@ def test_requests_fail_cleanly_and_the_next_ones_succeed(outage):
     assert outage.struck == 1 and receipt is None
     assert_clean_failure(status, body)
 
-    # 3. After the report is committed, before its enqueue time is recorded: the report is
-    # safe, so the reporter must get its receipt (a 500 here would make them send it again).
+    # 3. The report is committed with its enqueue stamp, then the broker refuses the message
+    # and the database drops as the stamp is taken back (queueing.py). The report is safe, so
+    # the reporter must get its receipt (a 500 here would make them send it again); the stamp
+    # stays, so the sweep sends the report once the stamp is past its grace period.
+    redis_server.stop()
     outage.at = "UPDATE REPORT SET ENQUEUED_AT"
     status, body, receipt = submit(client)
     outage.end()
+    redis_server.start()
     assert outage.struck == 2
     assert status == 200 and receipt, body[:500]
     receipts.append(receipt)
+    with outage.app.app_context():
+        stamped = db.session.scalar(select(Report).filter_by(receipt_hash=receipt_hash(receipt)))
+        assert stamped.pipeline_state == "received" and stamped.enqueued_at is not None
+        db.session.remove()
 
     # 4. The next requests succeed.
     for _ in range(2):
