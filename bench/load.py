@@ -52,6 +52,7 @@ REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CORPUS = REPO.parent / "shared" / "data" / "narratives" / "dev.jsonl"
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+SUBMISSION_RE = re.compile(r'name="submission" type="hidden" value="([^"]+)"')
 RECEIPT_RE = re.compile(rb'class="receipt-code"[^>]*>([^<]+)<')
 SCRATCH_DB = "intake_load"
 FALLBACK = [{"text": "The deputy stopped us on the highway and asked where we were born."}]
@@ -135,10 +136,11 @@ def submit(opener, base: str, item: dict, stats: Stats, think: float = 0.0) -> N
     known = item.get("known") or {}
     try:
         with opener.open(base + "/report", timeout=60) as response:  # noqa: S310
-            token = CSRF_RE.search(response.read().decode()).group(1)
+            form = response.read().decode()
         time.sleep(think)
         data = {
-            "csrf_token": token,
+            "csrf_token": CSRF_RE.search(form).group(1),
+            "submission": SUBMISSION_RE.search(form).group(1),
             "narrative": item["text"],
             "agency": "unknown",
             "consent_review": "y",

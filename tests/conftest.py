@@ -166,14 +166,24 @@ def client(app: Flask) -> FlaskClient:
 
 
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+SUBMISSION_RE = re.compile(r'name="submission" type="hidden" value="([^"]+)"')
 
 
 def csrf_token(client: FlaskClient, path: str = "/report") -> str:
     """The CSRF token a real browser would get from the form page."""
-    page = client.get(path)
-    match = CSRF_RE.search(page.get_data(as_text=True))
+    return hidden_fields(client, path)["csrf_token"]
+
+
+def hidden_fields(client: FlaskClient, path: str = "/report") -> dict[str, str]:
+    """The hidden fields a browser sends back: the CSRF token, and the report form's
+    submission id."""
+    page = client.get(path).get_data(as_text=True)
+    match = CSRF_RE.search(page)
     assert match, f"no CSRF token on {path}"
-    return match.group(1)
+    fields = {"csrf_token": match.group(1)}
+    if submission := SUBMISSION_RE.search(page):
+        fields["submission"] = submission.group(1)
+    return fields
 
 
 def submit_report(client: FlaskClient, **fields: object) -> str:
@@ -190,8 +200,8 @@ def submit_report(client: FlaskClient, **fields: object) -> str:
         "contact_email": "",
         "consent_review": "y",
     }
+    data.update(hidden_fields(client))
     data.update(fields)
-    data["csrf_token"] = csrf_token(client)
     response = client.post("/report", data=data)
     body = response.get_data(as_text=True)
     assert response.status_code == 200, body[:2000]

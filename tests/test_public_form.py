@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from intake.extensions import db
 from intake.models import Agency, Report
 from intake.public.receipts import receipt_hash
 
-from .conftest import csrf_token, submit_report
+from .conftest import csrf_token, hidden_fields, submit_report
 
 
 def errors(body: str) -> list[str]:
@@ -196,3 +196,60 @@ def test_receipt_pages_are_kept_per_language_but_each_has_its_own_code(client):
     ).get_data(as_text=True)
     assert "Su código de recibo" in spanish and "Your receipt code" not in spanish
     assert re.search(r'class="receipt-code"[^>]*>[A-Z2-9]{4}(-[A-Z2-9]{4}){3}<', spanish)
+
+
+RECEIPT_RE = re.compile(r'class="receipt-code"[^>]*>([^<]+)<')
+ALREADY = "already reached us"
+SUBMISSION_RE_VALUE = re.compile(r'name="submission" type="hidden" value="[A-Za-z0-9_-]{22}"')
+
+
+def send(client, fields: dict) -> tuple[str, str]:
+    body = client.post("/report", data=fields).get_data(as_text=True)
+    return RECEIPT_RE.search(body).group(1), body
+
+
+def test_the_same_form_sent_twice_is_one_report_with_one_receipt(client, ctx):
+    # A refresh of the receipt page, a double tap, a retry after a dropped connection.
+    fields = {
+        **hidden_fields(client),
+        "narrative": "They asked where I was born.",
+        "consent_review": "y",
+    }
+    assert re.fullmatch(r"[A-Za-z0-9_-]{22}", fields["submission"])
+    first, first_page = send(client, fields)
+    again, again_page = send(client, fields)
+    assert again == first
+    assert ALREADY not in first_page and ALREADY in again_page
+    assert db.session.scalar(select(func.count()).select_from(Report)) == 1
+
+
+def test_the_same_form_changed_and_sent_again_is_a_new_report(client, ctx):
+    fields = {
+        **hidden_fields(client),
+        "narrative": "They asked where I was born.",
+        "consent_review": "y",
+    }
+    first, _ = send(client, fields)
+    second, page = send(client, {**fields, "narrative": "And then they took my brother."})
+    assert second != first and ALREADY not in page
+    narratives = {r.narrative for r in db.session.scalars(select(Report))}
+    assert narratives == {"They asked where I was born.", "And then they took my brother."}
+
+
+def test_each_empty_form_has_its_own_submission_id(app):
+    ids = {hidden_fields(app.test_client())["submission"] for _ in range(3)}
+    assert len(ids) == 3
+
+
+def test_a_form_without_a_submission_id_is_stored_and_shown_back_with_one(client, ctx):
+    token = csrf_token(client)
+    plain = {
+        "csrf_token": token,
+        "narrative": "They asked where I was born.",
+        "consent_review": "y",
+    }
+    first, _ = send(client, plain)
+    second, _ = send(client, {**plain, "submission": "not-an-id"})
+    assert first != second  # no usable id: each is its own report, as before
+    corrected = client.post("/report", data={"csrf_token": token, "narrative": ""})
+    assert SUBMISSION_RE_VALUE.search(corrected.get_data(as_text=True))

@@ -16,6 +16,7 @@ from wtforms import (
     BooleanField,
     DateField,
     EmailField,
+    HiddenField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -37,6 +38,7 @@ from ..vocabulary import (
     URGENT_SIGNALS,
     US_STATES,
 )
+from .receipts import SUBMISSION_ID
 
 NARRATIVE_MAX = 20_000
 AGENCY_OTHER = "other"
@@ -264,6 +266,14 @@ class ReportForm(FlaskForm):
 
     # Honeypot: hidden from people, filled by bots. A filled one is dropped quietly.
     website = StringField("Website", validators=[Optional()])
+
+    # A random id per empty form: the same form sent twice gives the same receipt (receipts.py).
+    submission = HiddenField()
+
+    def submission_id(self) -> str | None:
+        """The form's submission id if it is one we could have made; None otherwise."""
+        value = self.submission.data or ""
+        return value if SUBMISSION_ID.fullmatch(value) else None
 
     def set_agency_choices(self, grouped: dict[str, list[tuple[str, str]]]) -> None:
         """Agencies grouped by state (optgroups), plus "I don't know" and "other" first."""

@@ -1,0 +1,103 @@
+"""Turning a valid form into a stored report, once.
+
+The same form can arrive twice: a refresh of the receipt page sends it again, a double tap or a
+retry after a dropped connection too. Its submission id gives it the same receipt each time
+(receipts.py), so the second insert hits the unique receipt hash; if the stored report says the
+same, the reporter gets the same receipt back and nothing new is stored. If it says something
+else (the form was changed and sent again), that is a new report with a receipt of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import get_locale
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..models import Agency, Report
+from ..queueing import stamp_enqueued
+from .forms import AGENCY_OTHER, AGENCY_UNKNOWN, ReportForm
+from .receipts import new_receipt, receipt_for, receipt_hash
+
+
+def accept(form: ReportForm) -> tuple[str, int | None]:
+    """Store the report of `form` unless it is stored already; returns the receipt and the new
+    report's id (None when this form had been received before: nothing new to enqueue)."""
+    values = report_values(form)
+    submission = form.submission_id()
+    receipt = receipt_for(submission) if submission else new_receipt()
+    try:
+        return receipt, save_report(values, receipt)
+    except IntegrityError:
+        db.session.rollback()
+        earlier = db.session.scalar(select(Report).filter_by(receipt_hash=receipt_hash(receipt)))
+        if earlier is None or submission is None:
+            raise  # not a receipt clash: a real error, which the 500 handler answers
+        if all(getattr(earlier, name) == value for name, value in values.items()):
+            return receipt, None
+        receipt = new_receipt()
+        return receipt, save_report(values, receipt)
+
+
+def _text(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def report_values(form: ReportForm) -> dict[str, Any]:
+    """The report's columns, exactly as given (only blanks made None)."""
+    agency_value = form.agency.data or AGENCY_UNKNOWN
+    agency_id = None
+    if agency_value not in (AGENCY_OTHER, AGENCY_UNKNOWN) and db.session.get(
+        Agency, int(agency_value)
+    ):
+        agency_id = int(agency_value)
+    incident_time = form.incident_time.data
+    return {
+        "language": str(get_locale() or "en"),
+        "incident_date": form.incident_date.data,
+        "incident_time": incident_time.strftime("%H:%M") if incident_time else None,
+        "date_approximate": form.date_approximate.data,
+        "city": _text(form.city.data),
+        "county": _text(form.county.data),
+        "state": form.state.data or None,
+        "location_detail": _text(form.location_detail.data),
+        "agency_id": agency_id,
+        "agency_choice": "listed" if agency_id else agency_value,
+        "agency_other": _text(form.agency_other.data),
+        "officer_details": _text(form.officer_details.data),
+        "categories": form.categories.data or [],
+        "narrative": form.narrative.data.strip(),
+        "affected_role": form.affected_role.data or None,
+        "affected_minor": form.affected_minor.data,
+        "detained_now": form.detained_now.data or None,
+        "facility": _text(form.facility.data),
+        "transfer_expected": form.transfer_expected.data or None,
+        "urgent_signals": form.urgent_signals.data or [],
+        "evidence": form.evidence.data or [],
+        "help_wanted": form.help_wanted.data or [],
+        "contact_name": _text(form.contact_name.data),
+        "contact_phone": _text(form.contact_phone.data),
+        "contact_email": _text(form.contact_email.data),
+        "contact_methods": form.contact_methods.data or [],
+        "voicemail_ok": form.voicemail_ok.data,
+        "contact_notes": _text(form.contact_notes.data),
+        "other_names": _text(form.other_names.data),
+        "consent_review": form.consent_review.data,
+        "consent_referral": form.consent_referral.data,
+        "consent_statistics": form.consent_statistics.data,
+    }
+
+
+def save_report(values: dict[str, Any], receipt: str) -> int:
+    """Store the report (sensitive fields encrypt themselves) and commit, in one transaction
+    and one round trip for the row; returns its id."""
+    report = Report(receipt_hash=receipt_hash(receipt), **values)
+    stamp_enqueued(report)
+    db.session.add(report)
+    db.session.flush()  # the INSERT ... RETURNING id, which the commit would issue anyway
+    report_id = report.id  # read before the commit expires the row (a reload is a round trip)
+    db.session.commit()
+    return report_id
