@@ -5,9 +5,9 @@ and the current day: the same client maps to the same key for a day, the key can
 back into an address without the secret, and tomorrow's keys share nothing with today's. The
 address itself is read from the request and forgotten; it never reaches storage or logs.
 
-Public pages that take a reporter's input (submit, receipt lookup) use `public_rate_limit`:
-only POSTs count, so reading a page is never refused. When a limit is hit, `errors.py` answers
-429 in the reporter's language and, on the report form, keeps everything typed.
+Public pages that take input (submit, receipt lookup, the staff sign-in steps) use
+`public_rate_limit`: only POSTs count, so reading a page is never refused. When a limit is hit,
+`errors.py` answers 429 in the visitor's language and, on the report form, keeps everything typed.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ DEFAULT_LIMITS = {
     "RATELIMIT_SUBMIT": "10 per hour;30 per day",
     # Receipt codes carry 78 bits, so guessing is hopeless anyway; this keeps it that way.
     "RATELIMIT_LOOKUP": "20 per hour;50 per day",
+    # Staff sign-in steps (password, then code), per client: accounts also slow down and lock
+    # on their own, but that alone lets one client try a password on every account in turn.
+    "RATELIMIT_LOGIN": "30 per hour;100 per day",
 }
 
 

@@ -30,6 +30,7 @@ from wtforms.validators import DataRequired, Length
 from ..extensions import db, login_manager
 from ..models import StaffUser
 from ..models.audit import audit
+from ..ratelimit import public_rate_limit
 from ..timeutil import utcnow
 from . import bp
 from .permissions import open_to_anyone, requires_login
@@ -117,6 +118,7 @@ def expire_idle_sessions() -> Response | None:
 
 @bp.route("/login", methods=["GET", "POST"])
 @open_to_anyone
+@public_rate_limit("RATELIMIT_LOGIN")
 def login() -> Response | str:
     form = LoginForm()
     if form.validate_on_submit():
@@ -172,6 +174,7 @@ def _finish_login(user: StaffUser, method: str) -> str:
 
 @bp.route("/login/two-factor", methods=["GET", "POST"])
 @open_to_anyone
+@public_rate_limit("RATELIMIT_LOGIN")
 def two_factor() -> Response | str:
     user = _pending_user()
     if user is None or not user.two_factor_ready:
@@ -193,6 +196,7 @@ def two_factor() -> Response | str:
 
 @bp.route("/login/setup", methods=["GET", "POST"])
 @open_to_anyone
+@public_rate_limit("RATELIMIT_LOGIN")
 def setup_two_factor() -> Response | str:
     """First login: scan the QR code (drawn here, not by a service), confirm with a code."""
     user = _pending_user()

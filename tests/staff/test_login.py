@@ -137,3 +137,22 @@ def test_password_step_alone_expires(app, client, ctx):
     response = client.get("/staff/login/two-factor")
     assert response.status_code == 302 and response.headers["Location"] == "/staff/login"
     assert client.get("/staff/").status_code == 302
+
+
+def test_one_client_cannot_try_a_password_on_every_account(app, build_app, ctx):
+    # Each account slows down and locks on its own; a per-client limit stops one client from
+    # spraying a password across many accounts (keyed by an HMAC, no address is stored).
+    limited = build_app(
+        RATELIMIT_ENABLED=True, RATELIMIT_LOGIN="4 per hour", RATELIMIT_STORAGE_URI="memory://"
+    )
+    sprayer = browser(limited)
+    emails = [make_staff(app, f"spray{i}@example.org") for i in range(5)]
+    statuses = [post_password(sprayer, email, "Summer2026!").status_code for email in emails]
+    assert statuses == [200, 200, 200, 200, 429]
+    assert "Too many tries" in post_password(sprayer, emails[0]).get_data(as_text=True)
+    assert sprayer.get("/staff/login").status_code == 200  # reading is never limited
+    # Another client (another address) signs in as usual.
+    other = browser(limited)
+    other.environ_base["REMOTE_ADDR"] = "198.51.100.20"
+    assert log_in(other, emails[0]).status_code == 302
+    assert all(user(email).failed_logins <= 1 for email in emails)
