@@ -43,9 +43,10 @@ def anonymous_client_key() -> str:
 limiter = Limiter(key_func=anonymous_client_key, default_limits=[], headers_enabled=False)
 
 
-def public_rate_limit(config_key: str) -> Callable:
+def public_rate_limit(config_key: str, exempt_when: Callable[[], bool] | None = None) -> Callable:
     """Decorator for a public view: limit its POSTs by `config_key` (e.g. RATELIMIT_SUBMIT,
-    RATELIMIT_LOOKUP), read at request time so tests and deployments can change it.
+    RATELIMIT_LOOKUP), read at request time so tests and deployments can change it. POSTs
+    for which `exempt_when()` is true (ones that store nothing) are not counted.
 
     Each view gets its own counter (its endpoint is part of the key), keyed without any address.
     """
@@ -53,4 +54,6 @@ def public_rate_limit(config_key: str) -> Callable:
     def limit_value() -> str:
         return current_app.config.get(config_key) or DEFAULT_LIMITS.get(config_key, "10 per hour")
 
-    return limiter.limit(limit_value, methods=["POST"], key_func=anonymous_client_key)
+    return limiter.limit(
+        limit_value, methods=["POST"], key_func=anonymous_client_key, exempt_when=exempt_when
+    )

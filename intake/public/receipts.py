@@ -24,6 +24,7 @@ from flask import current_app
 ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no I, L, O, U, 0, 1: easy to read aloud
 LENGTH = 16
 SUBMISSION_ID = re.compile(r"[A-Za-z0-9_-]{22}")  # 16 random bytes, URL-safe base64
+RECEIPT_FORMAT = re.compile(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){3}")  # as shown: four groups of four
 
 
 def _grouped(raw: str) -> str:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from flask import (
     Response,
+    abort,
     current_app,
     make_response,
     redirect,
@@ -10,6 +11,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import refresh
 from flask_wtf.csrf import generate_csrf
 
 from ..agencies import grouped_choices
@@ -18,9 +20,13 @@ from ..ratelimit import public_rate_limit
 from . import bp, compress
 from .forms import ReportForm
 from .kept import kept_page, slot
-from .receipts import new_submission_id
+from .receipts import RECEIPT_FORMAT, new_submission_id
 from .resources import HOTLINES, OFFICIAL_CHANNELS, RIGHTS
 from .submission import accept
+
+# The forms whose buttons the language switch becomes (base.html): typed text and receipt stay.
+FORM_ID = "report-form"
+LANGUAGE_FORM_ID = "language-form"
 
 # Where the quick-exit button leaves to: a page that says nothing about this site.
 DEFAULT_QUICK_EXIT_URL = "https://www.google.com/"
@@ -51,8 +57,19 @@ def quick_exit() -> Response:
 
 def render_form(form: ReportForm, status: int = 200, **context: object) -> Response:
     """The form page; also used by the error handlers so nothing typed is lost."""
-    page = make_response(render_template("public/report.html", form=form, **context), status)
-    return no_store(page)
+    page = render_template("public/report.html", form=form, language_form=FORM_ID, **context)
+    return no_store(make_response(page, status))
+
+
+def switch_language() -> bool:
+    """A language button was pressed (`switch_language` in the POST): remember the language
+    for this visitor and use it from now on in this request. True if one was."""
+    code = request.form.get("switch_language")
+    if code not in current_app.config["LANGUAGES"]:
+        return False
+    session["lang"] = code
+    refresh()  # the locale of this request was already chosen; choose again
+    return True
 
 
 def blank_form_page() -> Response:
@@ -70,7 +87,7 @@ def blank_form_page() -> Response:
         form.set_agency_choices(grouped)
         form.submission.data = slot("submission")
         # This request's token is in the page once; the slot takes its place.
-        page = render_template("public/report.html", form=form)
+        page = render_template("public/report.html", form=form, language_form=FORM_ID)
         return page.replace(fills["csrf"], slot("csrf"))
 
     page = kept_page("blank form", render, fills, source=grouped)
@@ -87,14 +104,22 @@ def new_form(formdata: object = None) -> ReportForm:
     return form
 
 
+def switching_language() -> bool:
+    return "switch_language" in request.form
+
+
 @bp.route("/report", methods=["GET", "POST"])
-@public_rate_limit("RATELIMIT_SUBMIT")
+@public_rate_limit("RATELIMIT_SUBMIT", exempt_when=switching_language)
 def report() -> Response:
     if request.method == "GET":
         # Only the GET is compressed: it reflects nothing a third party could choose, so the
         # CSRF token in it cannot be guessed byte by byte from compressed sizes (BREACH).
         # Answers to a POST carry what the reporter typed and are sent as they are.
         return compress.after_request(blank_form_page())
+    if switch_language():
+        # The same form in the other language, with everything typed and no error messages
+        # yet (nothing was sent); it stores nothing, so it does not count against the limit.
+        return render_form(new_form())
     form = new_form()
     if form.validate_on_submit():
         if form.website.data:
@@ -115,6 +140,8 @@ def received_page(receipt: str | None, referral: bool, again: bool = False) -> R
         return render_template(
             "public/received.html",
             receipt=slot("receipt") if receipt else None,
+            token=slot("csrf"),
+            language_form=LANGUAGE_FORM_ID if receipt else None,
             referral=referral,
             again=again,
             rights=RIGHTS,
@@ -124,5 +151,18 @@ def received_page(receipt: str | None, referral: bool, again: bool = False) -> R
 
     # Receipt codes are letters, digits and dashes (receipts.py): nothing to escape.
     variant = ("received", referral, bool(receipt), again)
-    page = kept_page(variant, render, {"receipt": receipt or ""})
+    fills = {"receipt": receipt or "", "csrf": generate_csrf() if receipt else ""}
+    page = kept_page(variant, render, fills)
     return no_store(make_response(page))
+
+
+@bp.post("/report/received")
+def received_in_language() -> Response:
+    """The receipt page again, in the language whose button was pressed, so the code stays on
+    screen (a link would have left it). It looks nothing up: any well-formed code is shown
+    back as it came, which says nothing about whether a report has it."""
+    receipt = request.form.get("receipt", "")
+    if not RECEIPT_FORMAT.fullmatch(receipt):
+        abort(400)
+    switch_language()
+    return received_page(receipt, referral=request.form.get("referral") == "y")

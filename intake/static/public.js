@@ -41,6 +41,11 @@
     warnBeforeLeaving(function () { return changed; });
   }
 
+  // Switching the language of the confirmation keeps the code on screen: not leaving.
+  document.querySelectorAll("form[data-keeps-receipt]").forEach(function (keeps) {
+    keeps.addEventListener("submit", function () { leaving = true; });
+  });
+
   // The confirmation: copy and print, and a warning until the code is saved somehow.
   var receipt = document.querySelector("[data-receipt]");
   if (receipt) {

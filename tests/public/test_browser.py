@@ -12,6 +12,7 @@ from sqlalchemy import select
 from intake.extensions import db
 from intake.models import Report
 
+SEND = "#report-form button[type=submit]"  # the header's language buttons belong to the form too
 NARRATIVE = "The deputy stopped us on the highway and asked where we were born."
 
 
@@ -21,7 +22,7 @@ def axe_violations(page) -> str:
 
 
 def send_empty_form(tab) -> None:
-    tab.page.click("button[type=submit]")
+    tab.page.click(SEND)
     tab.page.wait_for_selector("#error-summary")
 
 
@@ -54,7 +55,7 @@ def test_every_public_page_has_no_axe_violations(visit, ctx, locale, width):
 
     fill_minimum(tab)
     tab.page.check("#consent_referral")
-    tab.page.click("button[type=submit]")
+    tab.page.click(SEND)
     tab.page.wait_for_selector(".receipt-code")
     check_page(tab, "confirmation")
 
@@ -93,7 +94,7 @@ def test_the_form_can_be_completed_with_the_keyboard_alone(visit, ctx):
     page.keyboard.type("Whitfield County jail since Monday")
     tab_to("#consent_review")
     page.keyboard.press("Space")
-    tab_to("button[type=submit]")
+    tab_to(SEND)
     page.keyboard.press("Enter")
     page.wait_for_selector(".receipt-code")
 
@@ -119,14 +120,14 @@ def test_spanish_end_to_end_in_the_browser_without_javascript(visit, ctx):
     page = tab.page
     tab.go("/report")
     assert page.get_attribute("html", "lang") == "es"
-    assert page.inner_text("button[type=submit]") == "Enviar reporte"
+    assert page.inner_text(SEND) == "Enviar reporte"
     page.check("#categories-2")
     page.fill("#narrative", "Nos preguntaron dónde nacimos durante una parada de tráfico.")
     page.fill("#incident_date", "2025-01-15")
     page.fill("#city", "Gainesville")
     page.select_option("#state", "GA")
     page.check("#consent_review")
-    page.click("button[type=submit]")
+    page.click(SEND)
     code = page.inner_text(".receipt-code")
     assert re.fullmatch(r"[A-Z2-9]{4}(-[A-Z2-9]{4}){3}", code)
     assert "Su código de recibo" in page.inner_text("main")
@@ -142,9 +143,33 @@ def test_confirmation_offers_copy_and_print_with_javascript(visit, ctx):
     tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
     tab.go("/report")
     fill_minimum(tab)
-    tab.page.click("button[type=submit]")
+    tab.page.click(SEND)
     code = tab.page.inner_text(".receipt-code")
     assert tab.page.is_visible("button[data-print]")
     tab.page.click("button[data-copy]")
     tab.page.wait_for_function("document.querySelector('.copied').textContent.length > 0")
     assert tab.page.evaluate("navigator.clipboard.readText()") == code
+
+
+def test_switching_language_keeps_what_was_typed_and_the_receipt(visit, ctx):
+    # Without JavaScript: the header's language buttons send the page's form along.
+    tab = visit(javascript=False, width=320)
+    page = tab.page
+    tab.go("/report")
+    page.fill("#narrative", NARRATIVE)
+    page.fill("#city", "Dalton")
+    page.click("nav.lang button[value=es]")
+    assert page.get_attribute("html", "lang") == "es"
+    assert page.input_value("#narrative") == NARRATIVE
+    assert page.input_value("#city") == "Dalton"
+    assert page.query_selector("#error-summary") is None
+    # Enter in a field sends the report; it does not press a language button.
+    page.check("#consent_review")
+    page.press("#city", "Enter")
+    code = page.inner_text(".receipt-code")
+    assert "Su código de recibo" in page.inner_text("main")
+    page.click("nav.lang button[value=en]")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.inner_text(".receipt-code") == code  # the code is still on screen
+    report = db.session.scalar(select(Report))
+    assert report.narrative == NARRATIVE and report.language == "es"

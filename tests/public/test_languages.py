@@ -6,13 +6,13 @@ import re
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from intake import TRANSLATIONS
 from intake.extensions import db
 from intake.models import Report
 
-from ..conftest import csrf_token
+from ..conftest import csrf_token, hidden_fields, submit_report
 from .pages import GOOD_REPORT, public_pages
 
 # Words that must not be left in English on a Spanish page (outside agency and state names).
@@ -70,7 +70,52 @@ def test_language_comes_from_the_browser_and_the_switch_is_remembered(client):
     again = client.get("/report", headers={"Accept-Language": "es-MX"})
     assert '<html lang="en"' in again.get_data(as_text=True)
     switch = re.search(r'<nav aria-label="Language" class="lang">(.*?)</nav>', again.text, re.S)
-    assert 'href="?lang=es" lang="es"' in switch.group(1) and "Español" in switch.group(1)
+    # On the form the switch is a button of the form, so what was typed goes along.
+    assert 'form="report-form" name="switch_language" value="es"' in switch.group(1)
+    assert "Español" in switch.group(1)
+    # Pages without a form to keep have plain links.
+    follow_up = client.get("/follow-up").get_data(as_text=True)
+    assert 'href="?lang=es" lang="es"' in follow_up
+
+
+def test_switching_language_on_the_form_keeps_what_was_typed(client, ctx):
+    fields = hidden_fields(client, "/report?lang=en")
+    typed = {
+        **fields,
+        "narrative": "The deputy asked where my husband was born.",
+        "city": "Dalton",
+        "contact_phone": "(706) 555-0142",
+        "categories": ["status_questioning"],
+        "switch_language": "es",
+    }
+    page = client.post("/report", data=typed).get_data(as_text=True)
+    assert '<html lang="es"' in page and "Reportar una violación" in page
+    assert "The deputy asked where my husband was born." in page
+    assert 'value="Dalton"' in page and 'value="(706) 555-0142"' in page
+    assert re.search(r'<input checked [^>]*value="status_questioning">', page)
+    assert "error-summary" not in page  # nothing was sent: no complaints about blanks
+    assert db.session.scalar(select(func.count()).select_from(Report)) == 0
+    # The choice is remembered, and the same form is then sent as usual.
+    assert '<html lang="es"' in client.get("/report").get_data(as_text=True)
+    del typed["switch_language"]
+    sent = client.post("/report", data={**typed, "consent_review": "y"})
+    assert "Su código de recibo" in sent.get_data(as_text=True)
+    assert db.session.scalar(select(Report)).language == "es"
+
+
+def test_switching_language_on_the_receipt_page_keeps_the_code(client, ctx):
+    receipt = submit_report(client)  # in English
+    token = csrf_token(client)
+    page = client.post(
+        "/report/received",
+        data={"csrf_token": token, "receipt": receipt, "switch_language": "es"},
+    ).get_data(as_text=True)
+    assert '<html lang="es"' in page and receipt in page and "Su código de recibo" in page
+    bad = client.post(
+        "/report/received",
+        data={"csrf_token": token, "receipt": "<script>", "switch_language": "es"},
+    )
+    assert bad.status_code == 400 and "<script>" not in bad.get_data(as_text=True)
 
 
 def test_errors_are_in_spanish(client):
@@ -101,7 +146,8 @@ def test_a_right_to_left_language_is_only_a_catalogue(build_app, tmp_path, ctx):
     html = client.get("/report", headers={"Accept-Language": "ar"}).get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in html
     assert "إرسال البلاغ" in html and "خروج سريع" in html
-    assert 'href="?lang=ar" lang="ar" hreflang="ar"' in html and "العربية" in html
+    assert 'name="switch_language" value="ar" formnovalidate class="link" lang="ar"' in html
+    assert "العربية" in html
     # Untranslated strings fall back to English rather than break the page.
     assert "Your consent" in html
     spanish = client.get("/report?lang=es").get_data(as_text=True)
