@@ -1,10 +1,13 @@
-"""Hand a saved report to the workers, by task name (the web side never imports the tasks).
+"""Hand saved rows to the workers, by task name (the web side never imports the tasks).
 
 The caller stamps `enqueued_at` in the transaction that saves the report (`stamp_enqueued`)
 and sends only after the commit, so a worker never looks for a row that is not there and a
 submit costs one commit. If the broker is down the stamp is taken back and the report stays
 `received`; the periodic sweep enqueues it later. If even that fails (the database went away
 too), the sweep still finds the report once the stamp is older than its grace period.
+
+A reporter's follow-up reply is sent the same way after its commit, with no stamp: the sweep
+sends every reply still unredacted once it is older than the grace period.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from .timeutil import utcnow
 log = logging.getLogger(__name__)
 
 PROCESS_REPORT = "process_report"
+REDACT_MESSAGE = "redact_message"
 
 
 def stamp_enqueued(report: Report) -> None:
@@ -31,20 +35,37 @@ def stamp_enqueued(report: Report) -> None:
     report.enqueued_at = utcnow()
 
 
-def enqueue_report(report_id: int) -> bool:
-    """Send `process_report(report_id)`; True if the broker took it."""
+def _send(task: str, row_id: int, what: str) -> bool:
+    """Send `task(row_id)` once, without waiting for a broker that is down; True if it took it.
+
+    A refusal is logged with the exception's type only and is not raised: the row is saved,
+    and the sweep sends it later.
+    """
     celery = current_app.extensions["celery"]
     try:
-        celery.send_task(PROCESS_REPORT, args=[report_id], retry=False)
+        celery.send_task(task, args=[row_id], retry=False)
     except (KombuError, RedisError, OSError) as exc:
         log.warning(
-            "report %s saved but not enqueued (%s); the sweep will retry",
-            report_id,
+            "%s %s saved but not enqueued (%s); the sweep will retry",
+            what,
+            row_id,
             type(exc).__name__,
         )
-        _unstamp(report_id)
         return False
     return True
+
+
+def enqueue_report(report_id: int) -> bool:
+    """Send `process_report(report_id)`; True if the broker took it."""
+    if _send(PROCESS_REPORT, report_id, "report"):
+        return True
+    _unstamp(report_id)
+    return False
+
+
+def enqueue_message_redaction(message_id: int) -> bool:
+    """Send `redact_message(message_id)` for a reporter's reply; True if the broker took it."""
+    return _send(REDACT_MESSAGE, message_id, "reply")
 
 
 def _unstamp(report_id: int) -> None:

@@ -2,7 +2,8 @@
 
 Every task takes an id and is idempotent: a report is claimed with one conditional UPDATE, so two
 deliveries of the same message (acks_late after a worker died, the sweep, a retry) never process
-it twice, and a processed report is never touched again.
+it twice, and a processed report is never touched again. A reporter's follow-up reply is
+anonymized the same way (`redact_message`) and stored once.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from datetime import timedelta
 from celery import shared_task
 from flask import current_app
 from flask_mail import Message
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from intake.extensions import db, mail
-from intake.models import Notification, Report, StaffUser
+from intake.models import Notification, Report, ReportMessage, StaffUser
 from intake.models.report import PRIORITY_RANK
-from intake.queueing import enqueue_report, stamp_enqueued
+from intake.models.workflow import UNREDACTED_REPLY
+from intake.queueing import enqueue_message_redaction, enqueue_report, stamp_enqueued
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
 
@@ -178,10 +180,76 @@ def mark_failed(report_id: int, reason: str) -> None:
     db.session.commit()
 
 
+def redact_reply(body: str, report: Report) -> str:
+    """A reporter's reply as staff may read it: anonymized like the narrative, with the
+    report's language and what the reporter typed in separate fields."""
+    [result] = get_anonymizer().anonymize_batch(
+        [{"id": "reply", "language": report.language, "text": body, "known": known_values(report)}]
+    )
+    return result["redacted"]
+
+
+@shared_task(name="redact_message", bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def redact_message(self, message_id: int) -> str:  # noqa: ANN001
+    """Write `body_redacted` of one reporter reply. Safe to deliver twice.
+
+    Staff messages (ours, never enqueued), replies already redacted and replies whose body the
+    retention job removed are left as they are.
+    """
+    message = db.session.get(ReportMessage, message_id)
+    if (
+        message is None
+        or message.sender != "reporter"
+        or message.redacted_at is not None
+        or message.body is None
+    ):
+        log.info("reply %s: nothing to redact", message_id)
+        return "skipped"
+    report = db.session.get(Report, message.report_id)
+    try:
+        redacted = redact_reply(message.body, report)
+    except Exception as exc:
+        db.session.rollback()
+        # StepFailed carries only the step's name: Celery logs the retry's exception, and this
+        # one's message could quote the reply.
+        failure = StepFailed("anonymize", exc)
+        log.warning("reply %s: %s (attempt %s)", message_id, failure.reason, self.request.retries)
+        raise self.retry(countdown=30 * 2**self.request.retries, exc=failure) from None
+    # Conditional, so a second delivery racing this one stores nothing twice.
+    db.session.execute(
+        update(ReportMessage)
+        .where(ReportMessage.id == message_id, ReportMessage.redacted_at.is_(None))
+        .values(body_redacted=redacted, redacted_at=utcnow())
+    )
+    db.session.commit()
+    log.info("reply %s redacted", message_id)
+    return "redacted"
+
+
+def sweep_unredacted_replies() -> int:
+    """Enqueue reporter replies still unredacted after the grace period (the broker was down at
+    reply time, or a worker died or gave up); returns how many the broker took."""
+    due_ids = db.session.scalars(
+        select(ReportMessage.id)
+        # The partial index's own predicate, so the database answers from that small index.
+        .where(text(UNREDACTED_REPLY))
+        .where(ReportMessage.body.is_not(None))
+        .where(ReportMessage.created_at < utcnow() - ENQUEUE_GRACE)
+        .order_by(ReportMessage.created_at)
+        .limit(500)
+    ).all()
+    db.session.commit()  # no transaction stays open while up to 500 messages are sent
+    sent = sum(enqueue_message_redaction(message_id) for message_id in due_ids)
+    if due_ids:
+        log.info("sweep: %s of %s unredacted replies enqueued", sent, len(due_ids))
+    return sent
+
+
 @shared_task(name="sweep_unprocessed")
 def sweep_unprocessed() -> int:
     """Enqueue reports the broker never got (it was down), a dead worker left behind, or whose
-    retries ran out (a step kept failing: perhaps fixed since)."""
+    retries ran out (a step kept failing: perhaps fixed since); and reporter replies not yet
+    redacted. Returns how many messages the broker took."""
     now = utcnow()
     due = db.session.scalars(
         select(Report)
@@ -205,7 +273,7 @@ def sweep_unprocessed() -> int:
     sent = sum(enqueue_report(report_id) for report_id in due_ids)
     if due:
         log.info("sweep: %s of %s unprocessed reports enqueued", sent, len(due))
-    return sent
+    return sent + sweep_unredacted_replies()
 
 
 ALERT = "urgent-alert"

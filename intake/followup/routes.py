@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from ..extensions import db
 from ..models import Report, ReportMessage, StatusChange
 from ..public.receipts import receipt_hash
+from ..queueing import enqueue_message_redaction
 from ..ratelimit import public_rate_limit
 from ..staff.workflow import REPORTER_STATUS
 from ..timeutil import utcnow
@@ -99,7 +100,8 @@ def status() -> Response:
     if not body:
         return _status_page(report, code)
     now = utcnow()
-    db.session.add(ReportMessage(report_id=report.id, sender="reporter", body=body, created_at=now))
+    message = ReportMessage(report_id=report.id, sender="reporter", body=body, created_at=now)
+    db.session.add(message)
     report.reporter_replied_at = now
     if report.status == "waiting_reporter":
         # The reporter answered: the case goes back to staff's hands.
@@ -111,5 +113,10 @@ def status() -> Response:
         report.status = "in_review"
         report.status_changed_at = now
     report.version = report.version + 1  # staff who opened the report before see a conflict
+    db.session.flush()
+    message_id = message.id  # read before the commit expires it (no extra SELECT)
     db.session.commit()
+    # Staff read the reply only once the anonymizer has run on it; after the commit, so the
+    # worker finds the row. A broker that is down changes nothing here: the sweep sends it.
+    enqueue_message_redaction(message_id)
     return _status_page(report, code, sent=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..crypto import EncryptedText
@@ -42,15 +42,29 @@ class ReportNote(db.Model):
     body: Mapped[str] = mapped_column(EncryptedText)
 
 
+# Reporter replies the anonymizer has not done yet: the sweep's partial index.
+UNREDACTED_REPLY = "redacted_at IS NULL AND sender = 'reporter'"
+
+
 class ReportMessage(db.Model):
     """The anonymous follow-up: a question from staff or what the reporter wrote back.
 
-    `sender` is "staff" or "reporter". A reporter's words are their own, not redacted, so they
-    are encrypted at rest and removed by the retention job with the original narrative.
+    `sender` is "staff" or "reporter". A reporter's words are an original like the narrative:
+    `body` is encrypted at rest, removed by the retention job, and shown only on the reveal
+    page; the worker's `redact_message` writes `body_redacted` (and `redacted_at`), which is
+    what staff read. A staff message is ours: its `body` is shown, `body_redacted` stays NULL.
     """
 
     __tablename__ = "report_message"
-    __table_args__ = (Index("ix_report_message_report_at", "report_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_report_message_report_at", "report_id", "created_at"),
+        Index(
+            "ix_report_message_unredacted",
+            "created_at",
+            postgresql_where=text(UNREDACTED_REPLY),
+            sqlite_where=text(UNREDACTED_REPLY),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
@@ -60,3 +74,5 @@ class ReportMessage(db.Model):
     author: Mapped[StaffUser | None] = relationship(lazy="joined")
     body: Mapped[str | None] = mapped_column(EncryptedText)
     purged_at: Mapped[datetime | None]
+    body_redacted: Mapped[str | None] = mapped_column(Text)
+    redacted_at: Mapped[datetime | None]

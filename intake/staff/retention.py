@@ -2,8 +2,8 @@
 
 The original narrative, contact details, the names and places the reporter typed, and the
 reporter's own follow-up messages are set to NULL; the redacted record (narrative_redacted,
-summary, routing, categories, agency, dates, staff notes and history) remains. Idempotent: a
-report is purged once and `original_purged_at` says when.
+the replies' body_redacted, summary, routing, categories, agency, dates, staff notes and
+history) remains. Idempotent: a report is purged once and `original_purged_at` says when.
 """
 
 from __future__ import annotations

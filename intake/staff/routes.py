@@ -272,7 +272,8 @@ def send_message(report_id: int) -> Response:
 @bp.post("/reports/<int:report_id>/reveal")
 @requires(REVEAL_ORIGINAL)
 def reveal(report_id: int) -> Response:
-    """The original narrative and contact details, once, for a stated reason (audit-logged).
+    """The original narrative, contact details and the reporter's replies, once, for a stated
+    reason (audit-logged).
 
     Shown in this response only: never cached, never stored anywhere else.
     """
@@ -284,11 +285,17 @@ def reveal(report_id: int) -> Response:
         )
     audit("report.reveal", actor=current_user, report_id=report.id, reason=reason)
     db.session.commit()
+    replies = db.session.scalars(
+        select(ReportMessage)
+        .where(ReportMessage.report_id == report.id, ReportMessage.sender == "reporter")
+        .order_by(ReportMessage.id)
+    ).all()
     response = make_response(
         render_template(
             "staff/reveal.html",
             report=report,
             reason=reason,
+            replies=replies,
             contact_methods=CONTACT_METHODS,
         )
     )

@@ -5,7 +5,9 @@ logs can see it; nor any IP address, user agent or receipt code, in logs or in t
 Each report of ../shared/data/narratives/dev.jsonl is sent through the form (contact fields
 from its `known`), processed by the real task, then an admin (two-factor login) opens every
 staff page; the CLI and staff exports, the summaries, the urgent alerts and digests by email,
-every log record and every text column of every table (read raw) are scanned.
+every log record and every text column of every table (read raw) are scanned. The first
+report also gets a follow-up reply repeating the reporter's name, phone and the names they
+listed, redacted by the real task, so the scan covers replies too.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import MetaData, String, Text, literal, select
 
 from intake.extensions import db
-from intake.models import Agency, Report
+from intake.models import Agency, Report, ReportMessage
 from intake.vocabulary import US_STATES
 from workers import tasks
 
@@ -48,6 +51,16 @@ def secrets_of(item: dict) -> set[str]:
     values |= {known.get(k) or "" for k in ("reporter_name", "phone", "email")}
     values |= set(known.get("other_names") or [])
     return {v.strip() for v in values if v and v.strip()}
+
+
+def reply_of(item: dict) -> str:
+    """A follow-up answer that repeats what the reporter typed in the contact fields."""
+    known = item.get("known") or {}
+    others = ", ".join(known.get("other_names") or [])
+    return (
+        f"This is {known.get('reporter_name') or 'me'} again. Call me at {known.get('phone')}"
+        f" or write to {known.get('email')}. {others} saw it all too."
+    )
 
 
 def pattern(value: str) -> re.Pattern[str]:
@@ -139,6 +152,12 @@ def test_corpus_through_the_whole_system_leaks_nothing(
         token = csrf_token(reporter, "/follow-up")
         followed = reporter.post("/follow-up", data={"csrf_token": token, "code": receipts[0]})
         assert followed.status_code == 200 and 'name="body"' in followed.get_data(as_text=True)
+        token = csrf_token(reporter, "/follow-up")
+        replied = reporter.post(
+            "/follow-up",
+            data={"csrf_token": token, "code": receipts[0], "body": reply_of(corpus[0])},
+        )
+        assert replied.status_code == 200 and "Thank you" in replied.get_data(as_text=True)
         ids = db.session.scalars(select(Report.id).order_by(Report.id)).all()
         assert len(ids) == len(corpus)
         db.session.remove()
@@ -146,6 +165,12 @@ def test_corpus_through_the_whole_system_leaks_nothing(
         for report_id in ids:
             assert tasks.process_report.run(report_id) == "processed"
             db.session.remove()
+        reply = db.session.scalar(select(ReportMessage).where(ReportMessage.report_id == ids[0]))
+        reply_id = reply.id
+        db.session.remove()
+        assert tasks.redact_message.run(reply_id) == "redacted"
+        reply_redacted = db.session.get(ReportMessage, reply_id).body_redacted
+        db.session.remove()
         for report_id in ids:
             tasks.send_urgent_alert.run(report_id)
             db.session.remove()
@@ -166,6 +191,9 @@ def test_corpus_through_the_whole_system_leaks_nothing(
             assert response.status_code == 200, path
             report_id = int(path.rsplit("/", 1)[1]) if "/reports/" in path else None
             outputs.append((path, response.get_data(as_text=True), report_id))
+        # The scan above read the reply as staff see it, not the placeholder of one pending.
+        first = staff.get(f"/staff/reports/{ids[0]}").get_data(as_text=True)
+        assert str(escape(reply_redacted)) in first
         token = form_token(staff, "/staff/export")
         for fmt in ("csv", "json", "aggregate"):
             for officers in ("y", ""):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -11,6 +12,8 @@ from intake.config import from_environment
 from intake.extensions import db
 from intake.models import Report, ReportMessage
 from intake.ratelimit import limiter
+from intake.timeutil import utcnow
+from workers import tasks
 
 from ..conftest import csrf_token, dispose_engines
 from .conftest import browser
@@ -70,6 +73,10 @@ def test_conversation_through_the_receipt(app, ctx):
     assert (question.sender, reply.sender) == ("staff", "reporter")
 
     staff_page = staff.get(f"/staff/reports/{report.id}").get_data(as_text=True)
+    assert "Harris County jail, Monday." not in staff_page  # not before the anonymizer ran
+    assert "Being anonymized" in staff_page
+    assert tasks.redact_message.run(reply.id) == "redacted"
+    staff_page = staff.get(f"/staff/reports/{report.id}").get_data(as_text=True)
     assert "Harris County jail, Monday." in staff_page
     assert "<script>alert(1)</script>" not in staff_page and "&lt;script&gt;" in staff_page
     assert "the reporter answered" in staff_page
@@ -117,3 +124,102 @@ def test_lookups_are_rate_limited(app, service_env, ctx):
     finally:
         limiter.init_app(app)  # the shared limiter goes back to the session app
         dispose_engines(limited)
+
+
+REPLY = (
+    "This is Rosa Ortega again, call me at (713) 555-0142. My neighbour Carlos Mendoza saw "
+    "Deputy Cole take him to the Harris County jail."
+)
+# The reporter's own name and phone (the report's contact fields) and a third person's name.
+IDENTIFIERS = ("Rosa", "Ortega", "555-0142", "Carlos", "Mendoza")
+
+
+def test_staff_read_a_reply_only_redacted_and_the_original_only_by_reveal(app, ctx):
+    report, code = make_report(contact_name="Rosa Ortega", contact_phone="7135550142")
+    staff, reporter = browser(app), browser(app)
+    log_in(staff, make_staff(app, "s@example.org", role="supervisor"))
+    token = form_token(staff, f"/staff/reports/{report.id}")
+    staff.post(
+        f"/staff/reports/{report.id}/messages",
+        data={"csrf_token": token, "body": "Who else saw it?"},
+    )
+    assert "Thank you" in open_report(reporter, code, REPLY).get_data(as_text=True)
+    [question, reply] = db.session.scalars(select(ReportMessage).order_by(ReportMessage.id)).all()
+    assert reply.body == REPLY and reply.body_redacted is None and reply.redacted_at is None
+
+    def staff_page() -> str:
+        return staff.get(f"/staff/reports/{report.id}").get_data(as_text=True)
+
+    before = staff_page()
+    assert "Being anonymized; it appears here in a minute." in before
+    assert "Who else saw it?" in before  # staff's own words are shown as written
+    for value in IDENTIFIERS:
+        assert value not in before, value
+
+    assert tasks.redact_message.run(reply.id) == "redacted"
+    db.session.expire_all()
+    redacted = db.session.get(ReportMessage, reply.id)
+    for value in IDENTIFIERS:
+        assert value not in redacted.body_redacted, value
+    assert "[PERSON 1]" in redacted.body_redacted and "[PHONE 1]" in redacted.body_redacted
+    assert "Deputy Cole" in redacted.body_redacted  # officers are accountability data
+    assert redacted.body == REPLY and redacted.redacted_at is not None
+
+    after = staff_page()
+    assert redacted.body_redacted in after and "Being anonymized" not in after
+    for value in IDENTIFIERS:
+        assert value not in after, value
+
+    # Idempotent; and a staff message is ours: never anonymized.
+    stamped = redacted.redacted_at
+    assert tasks.redact_message.run(reply.id) == "skipped"
+    assert tasks.redact_message.run(question.id) == "skipped"
+    db.session.expire_all()
+    assert db.session.get(ReportMessage, reply.id).redacted_at == stamped
+    assert db.session.get(ReportMessage, question.id).body_redacted is None
+
+    revealed = staff.post(
+        f"/staff/reports/{report.id}/reveal",
+        data={
+            "csrf_token": form_token(staff, f"/staff/reports/{report.id}"),
+            "reason": "Call back about the witness",
+        },
+    ).get_data(as_text=True)
+    assert "Reporter's replies (original)" in revealed
+    assert "This is Rosa Ortega again, call me at (713) 555-0142." in revealed
+    assert "Who else saw it?" not in revealed  # only the reporter's words are originals
+
+
+def test_sweep_enqueues_old_unredacted_replies_only(app, ctx):
+    report, _ = make_report()
+    old = utcnow() - tasks.ENQUEUE_GRACE - timedelta(minutes=1)
+    waiting = ReportMessage(report_id=report.id, sender="reporter", body="Rosa.", created_at=old)
+    db.session.add_all(
+        [
+            waiting,
+            # Just written: its own enqueue is probably still on the way.
+            ReportMessage(report_id=report.id, sender="reporter", body="Ana.", created_at=utcnow()),
+            ReportMessage(
+                report_id=report.id,
+                sender="reporter",
+                body="Luz.",
+                body_redacted="[PERSON 1].",
+                redacted_at=old,
+                created_at=old,
+            ),
+            ReportMessage(report_id=report.id, sender="staff", body="Who?", created_at=old),
+            # Its body went with the retention job before the anonymizer could run.
+            ReportMessage(
+                report_id=report.id, sender="reporter", body=None, purged_at=old, created_at=old
+            ),
+        ]
+    )
+    db.session.commit()
+    waiting_id = waiting.id
+    assert tasks.sweep_unprocessed.run() == 1
+    assert tasks.redact_message.run(waiting_id) == "redacted"
+    assert tasks.sweep_unprocessed.run() == 0  # it was the only one due
+    purged = db.session.scalar(select(ReportMessage).where(ReportMessage.purged_at.is_not(None)))
+    assert tasks.redact_message.run(purged.id) == "skipped"
+    db.session.expire_all()
+    assert db.session.get(ReportMessage, purged.id).body_redacted is None
