@@ -6,8 +6,7 @@ submit costs one commit. If the broker is down the stamp is taken back and the r
 `received`; the periodic sweep enqueues it later. If even that fails (the database went away
 too), the sweep still finds the report once the stamp is older than its grace period.
 
-A reporter's follow-up reply is sent the same way after its commit, with no stamp: the sweep
-sends every reply still unredacted once it is older than the grace period.
+A reporter's follow-up reply is stamped and sent the same way, to be redacted.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
 from .extensions import db
-from .models import Report
+from .models import Report, ReportMessage
 from .timeutil import utcnow
 
 log = logging.getLogger(__name__)
@@ -30,9 +29,10 @@ PROCESS_REPORT = "process_report"
 REDACT_MESSAGE = "redact_message"
 
 
-def stamp_enqueued(report: Report) -> None:
-    """Mark `report` as handed to the broker; commit, then call `enqueue_report`."""
-    report.enqueued_at = utcnow()
+def stamp_enqueued(row: Report | ReportMessage) -> None:
+    """Mark `row` as handed to the broker; commit, then call `enqueue_report` (or
+    `enqueue_message_redaction`)."""
+    row.enqueued_at = utcnow()
 
 
 def _send(task: str, row_id: int, what: str) -> bool:
@@ -59,20 +59,28 @@ def enqueue_report(report_id: int) -> bool:
     """Send `process_report(report_id)`; True if the broker took it."""
     if _send(PROCESS_REPORT, report_id, "report"):
         return True
-    _unstamp(report_id)
+    _unstamp(Report, report_id)
     return False
 
 
 def enqueue_message_redaction(message_id: int) -> bool:
     """Send `redact_message(message_id)` for a reporter's reply; True if the broker took it."""
-    return _send(REDACT_MESSAGE, message_id, "reply")
+    if _send(REDACT_MESSAGE, message_id, "reply"):
+        return True
+    _unstamp(ReportMessage, message_id)
+    return False
 
 
-def _unstamp(report_id: int) -> None:
-    """Let the next sweep send the report at once rather than after its grace period."""
+def _unstamp(model: type[Report] | type[ReportMessage], row_id: int) -> None:
+    """Let the next sweep send the row at once rather than after its grace period."""
     try:
-        db.session.execute(update(Report).where(Report.id == report_id).values(enqueued_at=None))
+        db.session.execute(update(model).where(model.id == row_id).values(enqueued_at=None))
         db.session.commit()
     except SQLAlchemyError as exc:
         db.session.rollback()
-        log.warning("report %s: enqueue stamp not cleared (%s)", report_id, type(exc).__name__)
+        log.warning(
+            "%s %s: enqueue stamp not cleared (%s)",
+            model.__tablename__,
+            row_id,
+            type(exc).__name__,
+        )

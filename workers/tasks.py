@@ -229,15 +229,23 @@ def redact_message(self, message_id: int) -> str:  # noqa: ANN001
 def sweep_unredacted_replies() -> int:
     """Enqueue reporter replies still unredacted after the grace period (the broker was down at
     reply time, or a worker died or gave up); returns how many the broker took."""
-    due_ids = db.session.scalars(
-        select(ReportMessage.id)
+    now = utcnow()
+    due = db.session.scalars(
+        select(ReportMessage)
         # The partial index's own predicate, so the database answers from that small index.
         .where(text(UNREDACTED_REPLY))
         .where(ReportMessage.body.is_not(None))
-        .where(ReportMessage.created_at < utcnow() - ENQUEUE_GRACE)
+        .where(
+            or_(
+                ReportMessage.enqueued_at.is_(None), ReportMessage.enqueued_at < now - ENQUEUE_GRACE
+            )
+        )
         .order_by(ReportMessage.created_at)
         .limit(500)
     ).all()
+    due_ids = [message.id for message in due]
+    for message in due:
+        stamp_enqueued(message)  # not again before the grace period, even if it keeps failing
     db.session.commit()  # no transaction stays open while up to 500 messages are sent
     sent = sum(enqueue_message_redaction(message_id) for message_id in due_ids)
     if due_ids:

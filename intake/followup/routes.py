@@ -18,7 +18,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from ..extensions import db
 from ..models import Report, ReportMessage, StatusChange
 from ..public.receipts import receipt_hash
-from ..queueing import enqueue_message_redaction
+from ..queueing import enqueue_message_redaction, stamp_enqueued
 from ..ratelimit import public_rate_limit
 from ..staff.workflow import REPORTER_STATUS
 from ..timeutil import utcnow
@@ -101,6 +101,7 @@ def status() -> Response:
         return _status_page(report, code)
     now = utcnow()
     message = ReportMessage(report_id=report.id, sender="reporter", body=body, created_at=now)
+    stamp_enqueued(message)
     db.session.add(message)
     report.reporter_replied_at = now
     if report.status == "waiting_reporter":

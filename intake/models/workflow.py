@@ -76,3 +76,4 @@ class ReportMessage(db.Model):
     purged_at: Mapped[datetime | None]
     body_redacted: Mapped[str | None] = mapped_column(Text)
     redacted_at: Mapped[datetime | None]
+    enqueued_at: Mapped[datetime | None]  # last handed to the broker (queueing.py), as a report

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from sqlalchemy import select
 
 from intake.extensions import db
-from intake.models import Report
+from intake.models import Report, ReportMessage
 from workers import tasks
 
 from ..conftest import csrf_token, submit_report
@@ -134,6 +134,16 @@ def test_payloads_everywhere_are_shown_as_text(robust_env, redis_server, build_a
             )
             assert reveal.status_code == 200
             assert_inert("reveal", reveal.get_data(as_text=True))
+
+        # Staff see a reply once it is redacted: the payloads must reach the page that way too.
+        replies = db.session.scalars(
+            select(ReportMessage.id).where(ReportMessage.sender == "reporter")
+        ).all()
+        db.session.remove()
+        assert len(replies) == len(PAYLOADS)
+        for message_id in replies:
+            assert tasks.redact_message.run(message_id) == "redacted"
+            db.session.remove()
 
         pages = ["/staff/", "/staff/?status=all", "/staff/stats", "/staff/audit"]
         pages += ["/staff/users", "/staff/rules", "/staff/export"]

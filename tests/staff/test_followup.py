@@ -190,15 +190,23 @@ def test_staff_read_a_reply_only_redacted_and_the_original_only_by_reveal(app, c
     assert "Who else saw it?" not in revealed  # only the reporter's words are originals
 
 
-def test_sweep_enqueues_old_unredacted_replies_only(app, ctx):
+def test_sweep_enqueues_unredacted_replies_once_per_grace_period(app, ctx):
     report, _ = make_report()
     old = utcnow() - tasks.ENQUEUE_GRACE - timedelta(minutes=1)
-    waiting = ReportMessage(report_id=report.id, sender="reporter", body="Rosa.", created_at=old)
+    # Its message went out long ago and it is still not redacted (a worker died, or gave up).
+    waiting = ReportMessage(
+        report_id=report.id, sender="reporter", body="Rosa.", created_at=old, enqueued_at=old
+    )
+    # The broker was down when it was written: its stamp was taken back.
+    refused = ReportMessage(report_id=report.id, sender="reporter", body="Eva.", enqueued_at=None)
     db.session.add_all(
         [
             waiting,
-            # Just written: its own enqueue is probably still on the way.
-            ReportMessage(report_id=report.id, sender="reporter", body="Ana.", created_at=utcnow()),
+            refused,
+            # Just written and sent: its message is probably still on the way.
+            ReportMessage(
+                report_id=report.id, sender="reporter", body="Ana.", enqueued_at=utcnow()
+            ),
             ReportMessage(
                 report_id=report.id,
                 sender="reporter",
@@ -215,10 +223,12 @@ def test_sweep_enqueues_old_unredacted_replies_only(app, ctx):
         ]
     )
     db.session.commit()
-    waiting_id = waiting.id
-    assert tasks.sweep_unprocessed.run() == 1
+    waiting_id, refused_id = waiting.id, refused.id
+    assert tasks.sweep_unprocessed.run() == 2
+    # Sent again: not before another grace period, even while still unredacted.
+    assert tasks.sweep_unprocessed.run() == 0
     assert tasks.redact_message.run(waiting_id) == "redacted"
-    assert tasks.sweep_unprocessed.run() == 0  # it was the only one due
+    assert tasks.redact_message.run(refused_id) == "redacted"
     purged = db.session.scalar(select(ReportMessage).where(ReportMessage.purged_at.is_not(None)))
     assert tasks.redact_message.run(purged.id) == "skipped"
     db.session.expire_all()
