@@ -45,6 +45,7 @@ bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the
 	$(BIN)/python bench/form.py
 	$(BIN)/python bench/queue_page.py
 	$(BIN)/python bench/digest.py
+	$(BIN)/python bench/submit_cost.py --write bench/RESULTS-submit-cost.md
 	$(BIN)/python bench/load.py --write bench/RESULTS-load.md
 
 clean:  ## remove the venv and local data

@@ -18,8 +18,11 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def scratch_app(database_url: str, fresh: bool = True, **config: Any):  # noqa: ANN201
-    """An app on `database_url` with throwaway secrets; `fresh` drops every table and migrates."""
+def scratch_app(  # noqa: ANN201
+    database_url: str, fresh: bool = True, env: dict[str, str] | None = None, **config: Any
+):
+    """An app on `database_url` with throwaway secrets; `fresh` drops every table and migrates.
+    `env` adds environment settings (REDIS_URL...), `config` overrides the resulting config."""
     from cryptography.fernet import Fernet
     from flask_migrate import upgrade
     from sqlalchemy import MetaData
@@ -35,6 +38,7 @@ def scratch_app(database_url: str, fresh: bool = True, **config: Any):  # noqa: 
             "DATABASE_URL": database_url,
             "SECRET_KEY": "bench-" + Fernet.generate_key().decode(),
             "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+            **(env or {}),
         }
     )
     settings.update(config)

@@ -8,7 +8,9 @@ from intake.agencies import forget
 from intake.agencies.importer import read_agencies
 from intake.config import AGENCY_SEED
 from intake.extensions import db
-from intake.models import Agency
+from intake.models import Agency, Report
+
+from .conftest import submit_report
 
 
 def test_real_file_merges_models_and_skips_blank_rows():
@@ -47,8 +49,13 @@ def test_import_reports_updates_and_bad_rows(app, client, ctx, tmp_path):
     assert "1 added" in out and "1 rows skipped" in out and "row 4" in out
     agency = db.session.scalar(select(Agency).where(Agency.name == "Test Town Police Department"))
     assert agency.models == ["JEM", "TFM"] and agency.state == "TX"
-    # The form keeps the list per process; an import in this process shows at once.
+    # The form keeps the list per process; an import in this process shows at once, and the
+    # new agency is a valid choice (the offered values are kept per list, forms.py).
     assert "Test Town Police Department" in client.get("/report").get_data(as_text=True)
+    submit_report(client, agency=str(agency.id))
+    report = db.session.scalar(select(Report))
+    assert report.agency_id == agency.id
+    db.session.delete(report)
     sheet.write_text(sheet.read_text().replace("Jail Enforcement Model", "Warrant Service Officer"))
     out = runner.invoke(args=["agencies", "import", str(sheet)]).output
     assert "0 added, 1 updated" in out
