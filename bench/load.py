@@ -59,27 +59,10 @@ FALLBACK = [{"text": "The deputy stopped us on the highway and asked where we we
 
 
 def bare_app():  # noqa: ANN201
-    """The yardstick: one POST that inserts one row (the narrative) and commits."""
-    from flask import Flask, request
-    from sqlalchemy import Column, Integer, MetaData, Table, Text, create_engine
+    """The yardstick, for gunicorn (`load:bare_app()`): see scratch.bare_insert_app."""
+    from scratch import bare_insert_app
 
-    url = os.environ["BARE_DATABASE_URL"]
-    engine = create_engine(url, pool_pre_ping=True)
-    table = Table(
-        "bench_bare",
-        MetaData(),
-        Column("id", Integer, primary_key=True),
-        Column("narrative", Text),
-    )
-    app = Flask("bare")
-
-    @app.post("/bare")
-    def insert() -> str:
-        with engine.begin() as connection:
-            connection.execute(table.insert().values(narrative=request.form.get("narrative")))
-        return "ok"
-
-    return app
+    return bare_insert_app(os.environ["BARE_DATABASE_URL"])
 
 
 def free_port() -> int:
@@ -317,6 +300,7 @@ def main() -> int:  # noqa: PLR0915
         )
         import psycopg
 
+        # The yardstick's table, made here: its two gunicorn workers would race to create it.
         with psycopg.connect(database_url, autocommit=True) as conn:
             conn.execute("CREATE TABLE bench_bare (id serial PRIMARY KEY, narrative text)")
         gunicorn = [str(BIN / "gunicorn"), "--workers", "2", "--access-logfile", "/dev/null"]

@@ -52,3 +52,29 @@ def scratch_app(  # noqa: ANN201
             db.session.remove()
             db.engine.dispose()
     return app
+
+
+def bare_insert_app(database_url: str):  # noqa: ANN201
+    """The yardstick for a submit's cost: a Flask app whose one POST inserts one row (the
+    narrative) into a one-column table of the same database and commits, with pre-ping on as
+    the app has. Creates the table if needed."""
+    from flask import Flask, request
+    from sqlalchemy import Column, Integer, MetaData, Table, Text, create_engine
+
+    engine = create_engine(database_url, pool_pre_ping=True)
+    table = Table(
+        "bench_bare",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("narrative", Text),
+    )
+    table.metadata.create_all(engine)
+    app = Flask("bare")
+
+    @app.post("/bare")
+    def insert() -> str:
+        with engine.begin() as connection:
+            connection.execute(table.insert().values(narrative=request.form.get("narrative")))
+        return "ok"
+
+    return app

@@ -64,25 +64,6 @@ class Steps:
         setattr(owner, name, timed)
 
 
-def bare_app(database_url: str):  # noqa: ANN201
-    from flask import Flask, request
-    from sqlalchemy import Column, Integer, MetaData, Table, Text, create_engine
-
-    engine = create_engine(database_url, pool_pre_ping=True)
-    table = Table("bench_bare", MetaData(), Column("id", Integer, primary_key=True))
-    table.append_column(Column("narrative", Text))
-    table.metadata.create_all(engine)
-    app = Flask("bare")
-
-    @app.post("/bare")
-    def insert() -> str:
-        with engine.begin() as connection:
-            connection.execute(table.insert().values(narrative=request.form.get("narrative")))
-        return "ok"
-
-    return app
-
-
 def rows_alone(database_url: str, rounds: int, narrative: str) -> dict[str, list[float]]:
     """The report's row and the bare row through psycopg only: PostgreSQL's part."""
     import psycopg
@@ -122,7 +103,7 @@ def main() -> int:
     options = parser.parse_args()
 
     import redis
-    from scratch import scratch_app
+    from scratch import bare_insert_app, scratch_app
     from sqlalchemy.orm import Session
 
     redis.Redis.from_url(options.redis_url).flushdb()
@@ -155,7 +136,7 @@ def main() -> int:
     steps.wrap(routes, "received_page", "receipt page (kept)")
 
     client = app.test_client()
-    bare = bare_app(options.database_url.replace("postgresql://", "postgresql+psycopg://"))
+    bare = bare_insert_app(options.database_url.replace("postgresql://", "postgresql+psycopg://"))
     bare_client = bare.test_client()
     submits: list[float] = []
     inserts: list[float] = []
