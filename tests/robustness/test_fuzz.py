@@ -1,7 +1,8 @@
-"""Fuzz the two public pages that take a reporter's input: the report form and the follow-up
-page. Whatever arrives (any unicode, control characters, huge values, wrong types, repeated
-keys, missing fields), the answer is never a 5xx, and nothing sent is ever echoed or shown
-unescaped: every generated string may carry a tag that must never come back as a tag.
+"""Fuzz the public pages that take a reporter's input: the report form (and its receipt page
+in another language) and the follow-up page. Whatever arrives (any unicode, control characters,
+huge values, wrong types, repeated keys, missing fields), the answer is never a 5xx, and nothing
+sent is ever echoed or shown unescaped: every generated string may carry a tag that must never
+come back as a tag.
 
 CSRF is off in this app so that each example is one request (CSRF has its own tests); rate
 limits are off; the broker is a Redis of this test's own, so nothing is left queued.
@@ -42,7 +43,8 @@ values = st.one_of(
 field_value = st.one_of(values, st.lists(values, min_size=2, max_size=4))
 
 FIELDS = [name for name in ReportForm.__dict__ if not name.startswith("_")]
-FIELDS = [n for n in FIELDS if hasattr(getattr(ReportForm, n), "field_class")] + ["bogus"]
+FIELDS = [n for n in FIELDS if hasattr(getattr(ReportForm, n), "field_class")]
+FIELDS += ["bogus", "switch_language"]
 VALID = {"narrative": "The deputy asked for papers.", "consent_review": "y", "agency": "unknown"}
 
 
@@ -57,11 +59,14 @@ def test_report_form_never_fails_and_never_echoes_markup(robust_env, redis_serve
 
     @RUNS
     @given(
-        base=st.sampled_from([{}, VALID]),
+        base=st.sampled_from([{}, VALID, {**VALID, "switch_language": "es"}]),
         sent=st.dictionaries(st.sampled_from(FIELDS), field_value, max_size=8),
     )
     def post(base: dict, sent: dict) -> None:
         check(client.post("/report", data={**base, **sent}))
+        # The receipt page in another language echoes only a well-formed code.
+        receipt = {"receipt": sent.get("narrative", ""), "switch_language": sent.get("agency", "")}
+        check(client.post("/report/received", data=receipt))
 
     with web.app_context():
         post()
