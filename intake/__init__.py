@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app, request, session
+from flask import Flask
 
 from .config import REPO_ROOT, from_environment
 from .crypto import build_fernet
 from .extensions import babel, csrf, db, login_manager, mail, migrate
+from .language import select_locale
 from .ratelimit import limiter
 
 TRANSLATIONS = REPO_ROOT / "intake" / "translations"
@@ -29,19 +30,6 @@ def available_languages(directories: str | None = None) -> list[str]:
     catalogues = (p for root in roots for p in root.glob("*/LC_MESSAGES/messages.[mp]o"))
     found = {p.parent.parent.name for p in catalogues}
     return ["en", *sorted(found - {"en"})]
-
-
-def select_locale() -> str:
-    """?lang= (remembered in the session), then the browser's preference, then English."""
-    languages = current_app.config["LANGUAGES"]
-    asked = request.args.get("lang")
-    if asked in languages:
-        session["lang"] = asked
-        return asked
-    remembered = session.get("lang")
-    if remembered in languages:
-        return remembered
-    return request.accept_languages.best_match(languages) or "en"
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -180,13 +180,42 @@ def mark_failed(report_id: int, reason: str) -> None:
     db.session.commit()
 
 
-def redact_reply(body: str, report: Report) -> str:
+# Between texts anonymized together (redact_reply): a line of punctuation, which the
+# anonymizer leaves as it is; if it ever did not, the reply is anonymized alone.
+SEPARATOR = "\n\n* * *\n\n"
+
+
+def redact_reply(message: ReportMessage, report: Report) -> str:
     """A reporter's reply as staff may read it: anonymized like the narrative, with the
-    report's language and what the reporter typed in separate fields."""
+    report's language and what the reporter typed in separate fields.
+
+    It is anonymized after the narrative and the earlier replies still held, in one text, so a
+    person keeps one placeholder across the conversation ([PERSON 2] in the narrative is
+    [PERSON 2] in the reply), and a name given in full earlier is recognised when only part of
+    it comes back ("Carlos" after "Carlos Mendez").
+    """
+    earlier = db.session.scalars(
+        select(ReportMessage.body)
+        .where(
+            ReportMessage.report_id == report.id,
+            ReportMessage.sender == "reporter",
+            ReportMessage.id < message.id,
+        )
+        .order_by(ReportMessage.id)
+    ).all()
+    context = [piece for piece in (report.narrative, *earlier) if piece]
+    known = known_values(report)
+    whole = SEPARATOR.join([*context, message.body])
     [result] = get_anonymizer().anonymize_batch(
-        [{"id": "reply", "language": report.language, "text": body, "known": known_values(report)}]
+        [{"id": "reply", "language": report.language, "text": whole, "known": known}]
     )
-    return result["redacted"]
+    parts = result["redacted"].split(SEPARATOR)
+    if len(parts) == len(context) + 1:
+        return parts[-1]
+    [alone] = get_anonymizer().anonymize_batch(
+        [{"id": "reply", "language": report.language, "text": message.body, "known": known}]
+    )
+    return alone["redacted"]
 
 
 @shared_task(name="redact_message", bind=True, max_retries=MAX_RETRIES, acks_late=True)
@@ -207,7 +236,7 @@ def redact_message(self, message_id: int) -> str:  # noqa: ANN001
         return "skipped"
     report = db.session.get(Report, message.report_id)
     try:
-        redacted = redact_reply(message.body, report)
+        redacted = redact_reply(message, report)
     except Exception as exc:
         db.session.rollback()
         # StepFailed carries only the step's name: Celery logs the retry's exception, and this

@@ -16,6 +16,7 @@ from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..extensions import db
+from ..language import switch_language
 from ..models import Report, ReportMessage, StatusChange
 from ..public.receipts import receipt_hash
 from ..queueing import enqueue_message_redaction, stamp_enqueued
@@ -58,11 +59,13 @@ def find_report(code: str) -> Report | None:
     return db.session.scalar(select(Report).where(Report.receipt_hash == receipt_hash(code)))
 
 
-def _status_page(report: Report, code: str, sent: bool = False) -> Response:
+def _status_page(report: Report, code: str, sent: bool = False, typed: str = "") -> Response:
+    """The report's status and conversation; `typed` goes back into the answer box (a
+    language switch sends what was typed along, without sending it to staff)."""
     messages = db.session.scalars(
         select(ReportMessage).where(ReportMessage.report_id == report.id).order_by(ReportMessage.id)
     ).all()
-    form = ReplyForm(formdata=None, code=code)
+    form = ReplyForm(formdata=None, code=code, body=typed)
     return _no_store(
         render_template(
             "followup/status.html",
@@ -71,6 +74,8 @@ def _status_page(report: Report, code: str, sent: bool = False) -> Response:
             messages=messages,
             form=form,
             sent=sent,
+            # The language buttons belong to the answer form: the code and the text stay.
+            language_form="reply-form",
         )
     )
 
@@ -83,7 +88,10 @@ def lookup() -> Response:
 @bp.post("/follow-up")
 @public_rate_limit("RATELIMIT_LOOKUP")
 def status() -> Response:
-    """Open the status page with the receipt code; or, with an answer, add it first."""
+    """Open the status page with the receipt code; or, with an answer, add it first. A
+    language button shows the page again in that language, the answer not sent yet. It still
+    counts as a lookup: it opens a report by its code."""
+    switching = switch_language()
     reply = ReplyForm()
     code = (reply.code.data or "").strip()[:40]
     report = find_report(code) if code else None
@@ -96,6 +104,8 @@ def status() -> Response:
             )
             return _no_store(render_template("followup/lookup.html", form=form, error=message))
         return _status_page(report, code)
+    if switching:
+        return _status_page(report, code, typed=reply.body.data or "")
     body = (reply.body.data or "").strip()
     if not body:
         return _status_page(report, code)

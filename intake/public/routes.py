@@ -11,10 +11,10 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import refresh
 from flask_wtf.csrf import generate_csrf
 
 from ..agencies import grouped_choices
+from ..language import switch_language
 from ..queueing import enqueue_report
 from ..ratelimit import public_rate_limit
 from . import bp, compress
@@ -59,17 +59,6 @@ def render_form(form: ReportForm, status: int = 200, **context: object) -> Respo
     """The form page; also used by the error handlers so nothing typed is lost."""
     page = render_template("public/report.html", form=form, language_form=FORM_ID, **context)
     return no_store(make_response(page, status))
-
-
-def switch_language() -> bool:
-    """A language button was pressed (`switch_language` in the POST): remember the language
-    for this visitor and use it from now on in this request. True if one was."""
-    code = request.form.get("switch_language")
-    if code not in current_app.config["LANGUAGES"]:
-        return False
-    session["lang"] = code
-    refresh()  # the locale of this request was already chosen; choose again
-    return True
 
 
 def blank_form_page() -> Response:

@@ -93,7 +93,9 @@ def test_follow_up_page_never_fails_and_never_echoes_markup(robust_env, redis_se
     @given(
         code=st.one_of(codes, st.lists(codes, min_size=2, max_size=3)),
         body=field_value,
-        extra=st.dictionaries(st.sampled_from(["bogus", "csrf_token", "lang"]), values, max_size=2),
+        extra=st.dictionaries(
+            st.sampled_from(["bogus", "csrf_token", "lang", "switch_language"]), values, max_size=2
+        ),
     )
     def post(code: object, body: object, extra: dict) -> None:
         check(client.post("/follow-up", data={**extra, "code": code, "body": body}))

@@ -161,7 +161,8 @@ def test_staff_read_a_reply_only_redacted_and_the_original_only_by_reveal(app, c
     redacted = db.session.get(ReportMessage, reply.id)
     for value in IDENTIFIERS:
         assert value not in redacted.body_redacted, value
-    assert "[PERSON 1]" in redacted.body_redacted and "[PHONE 1]" in redacted.body_redacted
+    # Numbered as in the narrative, where Jaime Ortega is [PERSON 1]: Rosa comes second.
+    assert "This is [PERSON 2] again, call me at [PHONE 1]." in redacted.body_redacted
     assert "Deputy Cole" in redacted.body_redacted  # officers are accountability data
     assert redacted.body == REPLY and redacted.redacted_at is not None
 
@@ -233,3 +234,53 @@ def test_sweep_enqueues_unredacted_replies_once_per_grace_period(app, ctx):
     assert tasks.redact_message.run(purged.id) == "skipped"
     db.session.expire_all()
     assert db.session.get(ReportMessage, purged.id).body_redacted is None
+
+
+def test_switching_language_on_the_status_page_keeps_the_code_and_the_answer(app, ctx):
+    report, code = make_report()
+    reporter = browser(app)
+    data = {
+        "csrf_token": csrf_token(reporter, "/follow-up"),
+        "code": code,
+        "body": "Half an answer about the <b>jail</b>",
+        "switch_language": "es",
+    }
+    page = reporter.post("/follow-up", data=data).get_data(as_text=True)
+    assert '<html lang="es"' in page
+    assert 'form="reply-form" name="switch_language" value="en"' in page
+    assert "Half an answer about the &lt;b&gt;jail&lt;/b&gt;" in page  # kept, escaped, not sent
+    assert f'value="{code}"' in page  # the code stays in the page's form, not in the address
+    assert db.session.scalar(select(ReportMessage)) is None
+    # A wrong code with a language button is a failed lookup like any other, in that language.
+    wrong = reporter.post("/follow-up", data={**data, "code": "AAAA-BBBB-CCCC-DDDD"})
+    assert '<html lang="es"' in wrong.get_data(as_text=True)
+    assert "Half an answer" not in wrong.get_data(as_text=True)
+
+
+def test_a_person_keeps_one_placeholder_across_the_narrative_and_the_replies(app, ctx):
+    report, code = make_report(
+        narrative="I am Ana Ruiz. My neighbour Lucia Ortega saw the deputy take my brother "
+        "Carlos Mendez to the county jail.",
+        contact_name="Ana Ruiz",
+        pipeline_state="received",  # the real pipeline writes the redacted narrative
+        processed_at=None,
+    )
+    assert tasks.process_report.run(report.id) == "processed"
+    db.session.expire_all()
+    assert db.session.get(Report, report.id).narrative_redacted == (
+        "I am [PERSON 1]. My neighbour [PERSON 2] saw the deputy take my brother [PERSON 3] "
+        "to the county jail."
+    )
+    reporter = browser(app)
+    open_report(reporter, code, body="Carlos called from the jail yesterday.")
+    open_report(reporter, code, body="Lucia can tell you more.")
+    replies = db.session.scalars(select(ReportMessage).order_by(ReportMessage.id)).all()
+    for reply in replies:
+        assert tasks.redact_message.run(reply.id) == "redacted"
+    db.session.expire_all()
+    redacted = [m.body_redacted for m in db.session.scalars(select(ReportMessage))]
+    # Alone, "Carlos" would be [PERSON 1], which the narrative calls Ana.
+    assert redacted == [
+        "[PERSON 3] called from the jail yesterday.",
+        "[PERSON 2] can tell you more.",
+    ]

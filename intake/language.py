@@ -1,0 +1,34 @@
+"""Which language a page is in: chosen by the visitor, remembered for their session."""
+
+from __future__ import annotations
+
+from flask import current_app, request, session
+from flask_babel import refresh
+
+
+def select_locale() -> str:
+    """?lang= (remembered in the session), then the browser's preference, then English.
+
+    The request body is never read here: the error pages (a body too large to read included)
+    are rendered in this language too.
+    """
+    languages = current_app.config["LANGUAGES"]
+    asked = request.args.get("lang")
+    if asked in languages:
+        session["lang"] = asked
+        return asked
+    remembered = session.get("lang")
+    if remembered in languages:
+        return remembered
+    return request.accept_languages.best_match(languages) or "en"
+
+
+def switch_language() -> bool:
+    """A language button of a page's form was pressed (`switch_language` in the POST, see
+    base.html): remember that language and use it from now on in this request. True if so."""
+    code = request.form.get("switch_language")
+    if code not in current_app.config["LANGUAGES"]:
+        return False
+    session["lang"] = code
+    refresh()  # this request's language was already chosen: choose again
+    return True
