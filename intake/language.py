@@ -23,11 +23,18 @@ def select_locale() -> str:
     return request.accept_languages.best_match(languages) or "en"
 
 
-def switch_language() -> bool:
-    """A language button of a page's form was pressed (`switch_language` in the POST, see
-    base.html): remember that language and use it from now on in this request. True if so."""
+def requested_language() -> str | None:
+    """The language whose button of a page's form was pressed (`switch_language` in the POST,
+    see base.html), if it is one we have."""
     code = request.form.get("switch_language")
-    if code not in current_app.config["LANGUAGES"]:
+    return code if code in current_app.config["LANGUAGES"] else None
+
+
+def switch_language() -> bool:
+    """If a language button was pressed, remember that language and use it from now on in
+    this request. True if so."""
+    code = requested_language()
+    if code is None:
         return False
     session["lang"] = code
     refresh()  # this request's language was already chosen: choose again

@@ -223,6 +223,20 @@ def test_the_same_form_sent_twice_is_one_report_with_one_receipt(client, ctx):
     assert db.session.scalar(select(func.count()).select_from(Report)) == 1
 
 
+def test_the_same_form_sent_again_from_a_page_in_another_language_is_still_one_report(client, ctx):
+    # Sent in English; the language switched on the receipt page; Back re-sends the form.
+    fields = {**hidden_fields(client), "narrative": "They took my papers.", "consent_review": "y"}
+    first, _ = send(client, fields)
+    switched = client.post(
+        "/report/received",
+        data={"csrf_token": fields["csrf_token"], "receipt": first, "switch_language": "es"},
+    )
+    assert "Su código de recibo" in switched.get_data(as_text=True)
+    again, page = send(client, fields)
+    assert again == first and "ya nos había llegado" in page
+    assert db.session.scalar(select(func.count()).select_from(Report)) == 1
+
+
 def test_the_same_form_changed_and_sent_again_is_a_new_report(client, ctx):
     fields = {
         **hidden_fields(client),

@@ -256,8 +256,9 @@ def redact_message(self, message_id: int) -> str:  # noqa: ANN001
 
 
 def sweep_unredacted_replies() -> int:
-    """Enqueue reporter replies still unredacted after the grace period (the broker was down at
-    reply time, or a worker died or gave up); returns how many the broker took."""
+    """Enqueue reporter replies still unredacted whose message the broker refused (no stamp)
+    or sent longer ago than the grace period (a worker died or gave up); returns how many the
+    broker took. Each is stamped first, so it is sent at most once per grace period."""
     now = utcnow()
     due = db.session.scalars(
         select(ReportMessage)

@@ -14,7 +14,7 @@ from flask import (
 from flask_wtf.csrf import generate_csrf
 
 from ..agencies import grouped_choices
-from ..language import switch_language
+from ..language import requested_language, switch_language
 from ..queueing import enqueue_report
 from ..ratelimit import public_rate_limit
 from . import bp, compress
@@ -94,7 +94,8 @@ def new_form(formdata: object = None) -> ReportForm:
 
 
 def switching_language() -> bool:
-    return "switch_language" in request.form
+    # Only a language we have: any other value goes on to be validated and stored, and counted.
+    return requested_language() is not None
 
 
 @bp.route("/report", methods=["GET", "POST"])

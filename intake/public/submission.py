@@ -35,7 +35,9 @@ def accept(form: ReportForm) -> tuple[str, int | None]:
         earlier = db.session.scalar(select(Report).filter_by(receipt_hash=receipt_hash(receipt)))
         if earlier is None or submission is None:
             raise  # not a receipt clash: a real error, which the 500 handler answers
-        if all(getattr(earlier, name) == value for name, value in values.items()):
+        if all(getattr(earlier, name) == values[name] for name in values if name != "language"):
+            # (The language is that of the page, not of the report: a reporter who switched it
+            # on the receipt page and went back re-sends the same report in another.)
             return receipt, None
         receipt = new_receipt()
         return receipt, save_report(values, receipt)
