@@ -48,6 +48,11 @@ def test_process_report_redacts_routes_and_summarizes(client, ctx):
     assert report.queue and report.routing["matched"] and report.routing["explanation"]
     assert report.deadline_at is not None
     assert report.summary and report.summary_detail["machine_generated"]
+    # Also written in each other staff language, for digests (same sentences, other labels).
+    texts = report.summary_detail["texts"]
+    assert texts["en"] == report.summary and texts["es"].startswith("Persona afectada:")
+    for secret in ("Miguel", "Delgado", "555-0142", "Rosa"):
+        assert secret not in texts["es"]
     assert report.attempts == 1
 
 

@@ -33,6 +33,9 @@ from .anonymize import get_anonymizer
 from .route import default_rules_path, route
 from .route.cache import RulesCache
 from .summarize import summarize
+from .summarize.phrases import PHRASES
+
+SUMMARY_LANGUAGES = tuple(PHRASES)  # the staff languages a summary is written in
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +118,7 @@ def run_pipeline(report: Report) -> None:
     facts["urgent"] = decision["urgent"]
     try:
         summary = summarize(facts, redacted["narrative"] or "", staff_language=STAFF_LANGUAGE)
+        summary["texts"] = summary_texts(report, redacted, facts, summary)
     except Exception as exc:
         raise StepFailed("summarize", exc) from exc
 
@@ -141,6 +145,27 @@ def run_pipeline(report: Report) -> None:
     report.failure_reason = None
     report.pipeline_state = "processed"
     report.processed_at = now
+
+
+def summary_texts(
+    report: Report, redacted: dict[str, str | None], facts: dict, summary: dict
+) -> dict[str, str]:
+    """The summary in each language the summarizer has phrases for, for digests, which go out
+    in each recipient's language. The narrative sentences are the ones already picked; a
+    language model's answer, in the staff language, is not asked again in the others."""
+    texts = {STAFF_LANGUAGE: summary["text"]}
+    for language in SUMMARY_LANGUAGES:
+        if language in texts:
+            continue
+        translated = {**facts_of(report, redacted, language=language), "urgent": facts["urgent"]}
+        texts[language] = summarize(
+            translated,
+            redacted["narrative"] or "",
+            staff_language=language,
+            llm=None,
+            sentences=summary["sentences"],
+        )["text"]
+    return texts
 
 
 @shared_task(name="process_report", bind=True, max_retries=MAX_RETRIES, acks_late=True)

@@ -189,15 +189,16 @@ def digest_figures(
         },
     }
     if include_summaries:
-        figures["summaries"] = anonymized_summaries(start, end, queues)
+        figures["summaries"] = anonymized_summaries(start, end, queues, language)
     return figures
 
 
 def anonymized_summaries(
-    start: datetime, end: datetime, queues: list[str] | None
+    start: datetime, end: datetime, queues: list[str] | None, language: str = "en"
 ) -> list[dict[str, Any]]:
     """The machine summaries of the period's reports (built only from redacted text), with kept
-    officer names and badge numbers replaced: email is not a safe channel."""
+    officer names and badge numbers replaced: email is not a safe channel. In `language` where
+    the worker wrote one (summary_texts), else in the staff language."""
     reports = db.session.scalars(
         select(Report)
         .where(*_scope(queues), _in(start, end))
@@ -206,8 +207,10 @@ def anonymized_summaries(
     ).all()
     found = []
     for report in reports:
-        if not report.summary:
+        summary = ((report.summary_detail or {}).get("texts") or {}).get(language)
+        summary = summary or report.summary
+        if not summary:
             continue
-        text = without_officers(report, {"summary": report.summary})["summary"]
+        text = without_officers(report, {"summary": summary})["summary"]
         found.append({"id": report.id, "queue": report.queue, "text": text})
     return found

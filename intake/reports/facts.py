@@ -27,9 +27,12 @@ def known_values(report: Report) -> dict:
     }
 
 
-def facts_of(report: Report, redacted: dict[str, str | None]) -> dict:
-    """The plain data the routing and summary steps see: no contact details, redacted text."""
-    with force_locale(STAFF_LANGUAGE):
+def facts_of(
+    report: Report, redacted: dict[str, str | None], language: str = STAFF_LANGUAGE
+) -> dict:
+    """The plain data the routing and summary steps see: no contact details, redacted text.
+    Labels are in `language` (the staff language unless a summary in another is wanted)."""
+    with force_locale(language):
         return {
             "id": report.id,
             "language": report.language,

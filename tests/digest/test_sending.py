@@ -79,19 +79,36 @@ def test_no_narrative_name_or_officer_in_any_digest_by_default(app, client, ctx,
     assert 'src="cid:digest-chart@intake"' in html_of(english)
 
 
-def test_an_administrator_may_add_anonymized_summaries(app, client, ctx, mailbox):
-    subscribe(app, "en@example.org", "daily")
+def digest_with_summaries(app, client, mailbox, language: str):  # noqa: ANN001, ANN201
+    """One named report, summaries turned on, one recipient in `language`: (report id, mail)."""
+    subscribe(app, f"{language}@example.org", "daily", language=language)
     report_id = processed(client, narrative=NAMED, contact_name="Rosa Ortega")
     db.session.add(DigestOption(name=INCLUDE_SUMMARIES, enabled=True))
     db.session.commit()
-
     send_digests.run("daily")
     [message] = mailbox.messages
+    return report_id, message
+
+
+def test_an_administrator_may_add_anonymized_summaries(app, client, ctx, mailbox):
+    report_id, message = digest_with_summaries(app, client, mailbox, "en")
     text = text_of(message)
     assert f"Report #{report_id} (" in text
     assert "Anonymized summaries" in text and "machine-extracted" in text
     assert f"/staff/reports/{report_id}" in text
     for secret in SECRETS:  # redacted names, the contact, and the officer all stay out
+        assert secret not in everything(message), secret
+
+
+def test_summaries_in_a_spanish_digest_are_in_spanish(app, client, ctx, mailbox):
+    report_id, message = digest_with_summaries(app, client, mailbox, "es")
+    text = text_of(message)
+    assert f"Denuncia n.º {report_id} (" in text
+    # The worker wrote the summary in each staff language: the form's facts in Spanish, the
+    # narrative's own sentences as they were written.
+    assert "Persona afectada:" in text and "Del relato (inglés" in text
+    assert "Affected:" not in text and "What happened:" not in text
+    for secret in SECRETS:
         assert secret not in everything(message), secret
 
 

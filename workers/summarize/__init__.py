@@ -45,18 +45,22 @@ def summarize(
     narrative_redacted: str | None,
     staff_language: str = "en",
     llm: LlmConfig | None | _FromEnv = FROM_ENV,
+    sentences: list[dict] | None = None,
 ) -> dict:
     """Summarize one report for staff.
 
     Returns {"text", "structured", "sentences", "narrative_language", "machine_generated",
     "method"}; "sentences" are {"text", "start", "end"} with offsets into `narrative_redacted`,
     in narrative order. "method" is "llm" only when the language model answered usably.
+    `sentences` already picked from the same narrative (for the same report in another staff
+    language) are used as they are rather than picked again.
     """
     p = phrases_for(staff_language)
     narrative = narrative_redacted or ""
     narrative_language = (facts.get("language") or "en").lower()
     structured = render_structured(facts, staff_language)
-    sentences = extract(narrative, narrative_language)
+    if sentences is None:
+        sentences = extract(narrative, narrative_language)
     language = language_name(narrative_language, staff_language)
 
     config = llm_config_from_env() if isinstance(llm, _FromEnv) else llm
