@@ -57,30 +57,45 @@ def _send(task: str, row_id: int, what: str) -> bool:
 
 def enqueue_report(report_id: int) -> bool:
     """Send `process_report(report_id)`; True if the broker took it."""
-    if _send(PROCESS_REPORT, report_id, "report"):
-        return True
-    _unstamp(Report, report_id)
-    return False
+    return enqueue_reports([report_id]) == 1
+
+
+def enqueue_reports(report_ids: list[int]) -> int:
+    """Send `process_report` for each of `report_ids` (stamped and committed); how many went."""
+    return _enqueue_all(PROCESS_REPORT, Report, report_ids)
 
 
 def enqueue_message_redaction(message_id: int) -> bool:
     """Send `redact_message(message_id)` for a reporter's reply; True if the broker took it."""
-    if _send(REDACT_MESSAGE, message_id, "reply"):
-        return True
-    _unstamp(ReportMessage, message_id)
-    return False
+    return enqueue_message_redactions([message_id]) == 1
 
 
-def _unstamp(model: type[Report] | type[ReportMessage], row_id: int) -> None:
-    """Let the next sweep send the row at once rather than after its grace period."""
+def enqueue_message_redactions(message_ids: list[int]) -> int:
+    """Send `redact_message` for each of `message_ids` (stamped and committed); how many went."""
+    return _enqueue_all(REDACT_MESSAGE, ReportMessage, message_ids)
+
+
+def _enqueue_all(task: str, model: type[Report] | type[ReportMessage], row_ids: list[int]) -> int:
+    """Send `task` for each row in turn. At the first refusal the broker is down: the rest
+    would fail the same way, each after its own attempt, so their stamps are taken back
+    together and the next sweep sends them."""
+    for sent, row_id in enumerate(row_ids):
+        if not _send(task, row_id, model.__tablename__):
+            _unstamp(model, row_ids[sent:])
+            return sent
+    return len(row_ids)
+
+
+def _unstamp(model: type[Report] | type[ReportMessage], row_ids: list[int]) -> None:
+    """Let the next sweep send these rows at once rather than after their grace period."""
     try:
-        db.session.execute(update(model).where(model.id == row_id).values(enqueued_at=None))
+        db.session.execute(update(model).where(model.id.in_(row_ids)).values(enqueued_at=None))
         db.session.commit()
     except SQLAlchemyError as exc:
         db.session.rollback()
         log.warning(
-            "%s %s: enqueue stamp not cleared (%s)",
+            "%s: enqueue stamps of %s rows not cleared (%s)",
             model.__tablename__,
-            row_id,
+            len(row_ids),
             type(exc).__name__,
         )

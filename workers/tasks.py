@@ -24,7 +24,7 @@ from intake.extensions import db, mail
 from intake.models import Notification, Report, ReportMessage, StaffUser
 from intake.models.report import PRIORITY_RANK
 from intake.models.workflow import UNREDACTED_REPLY
-from intake.queueing import enqueue_message_redaction, enqueue_report, stamp_enqueued
+from intake.queueing import enqueue_message_redactions, enqueue_reports, stamp_enqueued
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
 
@@ -302,7 +302,7 @@ def sweep_unredacted_replies() -> int:
     for message in due:
         stamp_enqueued(message)  # not again before the grace period, even if it keeps failing
     db.session.commit()  # no transaction stays open while up to 500 messages are sent
-    sent = sum(enqueue_message_redaction(message_id) for message_id in due_ids)
+    sent = enqueue_message_redactions(due_ids)
     if due_ids:
         log.info("sweep: %s of %s unredacted replies enqueued", sent, len(due_ids))
     return sent
@@ -333,7 +333,7 @@ def sweep_unprocessed() -> int:
     for report in due:
         stamp_enqueued(report)
     db.session.commit()
-    sent = sum(enqueue_report(report_id) for report_id in due_ids)
+    sent = enqueue_reports(due_ids)
     if due:
         log.info("sweep: %s of %s unprocessed reports enqueued", sent, len(due))
     return sent + sweep_unredacted_replies()

@@ -7,6 +7,7 @@ from flask import Response, abort, flash, make_response, redirect, render_templa
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import defer
 
 from ..auth.permissions import (
     ADD_NOTES,
@@ -119,7 +120,12 @@ def render_report(report: Report, status: int = 200, **extra: object) -> Respons
         select(ReportNote).where(ReportNote.report_id == report.id).order_by(ReportNote.id)
     ).all()
     messages = db.session.scalars(
-        select(ReportMessage).where(ReportMessage.report_id == report.id).order_by(ReportMessage.id)
+        select(ReportMessage)
+        .where(ReportMessage.report_id == report.id)
+        .order_by(ReportMessage.id)
+        # Reporters' originals are not shown here, so not read or decrypted either; a staff
+        # message's own text loads when the template asks for it.
+        .options(defer(ReportMessage.body))
     ).all()
     history = db.session.scalars(
         select(StatusChange).where(StatusChange.report_id == report.id).order_by(StatusChange.id)

@@ -116,3 +116,27 @@ def test_reply_sent_while_the_broker_is_down_is_saved_and_redacted_after_it_retu
         assert "Rosa" not in db.session.get(ReportMessage, message_id).body_redacted
         assert tasks.sweep_unprocessed.run() == 0
         db.session.remove()
+
+
+def test_a_sweep_with_the_broker_down_stops_at_the_first_refusal(
+    robust_env, redis_server, build_app, caplog
+):
+    env = {**robust_env, "REDIS_URL": redis_server.url}
+    web = build_app(env)
+    redis_server.stop()
+    with web.app_context():
+        client = web.test_client()
+        for _ in range(3):
+            submit_report(client)  # refused: no stamp
+        caplog.clear()
+        assert tasks.sweep_unprocessed.run() == 0
+        # One attempt, not one per report; every stamp taken back for the next sweep.
+        refusals = [r for r in caplog.records if "not enqueued" in r.getMessage()]
+        assert len(refusals) == 1
+        stamps = db.session.scalars(select(Report.enqueued_at)).all()
+        assert stamps == [None, None, None]
+        db.session.remove()
+    redis_server.start()
+    with web.app_context():
+        assert tasks.sweep_unprocessed.run() == 3
+        db.session.remove()
