@@ -368,14 +368,9 @@ def main() -> int:  # noqa: PLR0915
         ]
         if errors or loaded.bare.errors:
             lines.append(f"- first errors: {(errors + loaded.bare.errors)[:5]}")
-        report = "\n".join(lines)
-        print(report)
-        if args.write:
-            args.write.write_text(
-                "# Load test: measured figures\n\n"
-                "Produced by `.venv/bin/python bench/load.py --write bench/RESULTS-load.md` "
-                "(its docstring says what runs).\n\n" + report + "\n"
-            )
+        from scratch import write_results
+
+        write_results(args.write, "Load test", "\n".join(lines))
         ok = not errors and not lost and not unknown and not duplicated and pending == 0
         return 0 if ok else 1
     finally:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
+from pathlib import Path
 from typing import Any
 
 
@@ -78,3 +80,17 @@ def bare_insert_app(database_url: str):  # noqa: ANN201
         return "ok"
 
     return app
+
+
+def write_results(path: Path | None, title: str, report: str) -> None:
+    """Print a benchmark's markdown report and, with --write PATH, keep it in PATH under a
+    heading that says how to produce it again."""
+    print(report)
+    if path is None:
+        return
+    script = Path(sys.argv[0]).name
+    path.write_text(
+        f"# {title}: measured figures\n\n"
+        f"Produced by `.venv/bin/python bench/{script} --write bench/{path.name}` "
+        "(its docstring says what runs).\n\n" + report + "\n"
+    )

@@ -103,7 +103,7 @@ def main() -> int:
     options = parser.parse_args()
 
     import redis
-    from scratch import bare_insert_app, scratch_app
+    from scratch import bare_insert_app, scratch_app, write_results
     from sqlalchemy.orm import Session
 
     redis.Redis.from_url(options.redis_url).flushdb()
@@ -167,14 +167,7 @@ def main() -> int:
         f"| ratio submit / bare insert | {statistics.median(submits) / statistics.median(inserts):.1f}x |",  # noqa: E501
         *(f"| {label} alone, psycopg | {median_ms(values)} |" for label, values in rows.items()),
     ]
-    report = "\n".join(lines)
-    print(report)
-    if options.write:
-        options.write.write_text(
-            "# Where a submit's time goes: measured figures\n\n"
-            "Produced by `.venv/bin/python bench/submit_cost.py --write "
-            "bench/RESULTS-submit-cost.md` (its docstring says what runs).\n\n" + report + "\n"
-        )
+    write_results(options.write, "Where a submit's time goes", "\n".join(lines))
     redis.Redis.from_url(options.redis_url).flushdb()
     return 0
 
