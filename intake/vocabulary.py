@@ -1,7 +1,7 @@
 """The words of the domain, as stable codes (stored, exported, used by routing rules).
 
 Labels are translated in the form; the codes never change once reports carry them.
-See ../shared/DOMAIN.md for where each comes from.
+See docs/domain.md for where each comes from.
 """
 
 from flask_babel import lazy_gettext as _l

@@ -1,6 +1,6 @@
 """The report form. Every field but the narrative and consent to review is optional.
 
-Field names are a stable interface (../shared/CONTRACT.md): partners script against them.
+Field names are a stable interface (docs/contract.md): partners script against them.
 """
 
 from __future__ import annotations

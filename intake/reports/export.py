@@ -1,4 +1,4 @@
-"""The export record of a report (../shared/CONTRACT.md). Redacted data only, by construction:
+"""The export record of a report (docs/contract.md). Redacted data only, by construction:
 this is the one place that decides what leaves the system, so it lists fields, never copies rows.
 """
 
