@@ -73,7 +73,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .errors import register_error_handlers
     from .followup import bp as followup_bp
     from .keys import group as keys_cli
+    from .patterns import bp as patterns_bp
     from .public import bp as public_bp
+    from .publication import bp as publication_bp
     from .reports import cli as reports_cli
     from .rules import cli as rules_cli
     from .security import init_security_headers
@@ -86,6 +88,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(staff_bp)
     app.register_blueprint(followup_bp)
     app.register_blueprint(digest_bp)
+    app.register_blueprint(patterns_bp)
+    app.register_blueprint(publication_bp)
     app.cli.add_command(agencies_cli.group)
     app.cli.add_command(users_cli.group)
     app.cli.add_command(reports_cli.group)

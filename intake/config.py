@@ -126,6 +126,16 @@ def from_environment(
         "MAIL_USERNAME": env.get("MAIL_USERNAME"),
         "MAIL_PASSWORD": env.get("MAIL_PASSWORD"),
         "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "intake@localhost"),
+        # Patterns (intake/patterns/alerts.py): supervisors are alerted when one officer is in
+        # reports from this many different reporters within this many days.
+        "PATTERN_ALERT_REPORTERS": int(env.get("PATTERN_ALERT_REPORTERS", 3)),
+        "PATTERN_ALERT_DAYS": int(env.get("PATTERN_ALERT_DAYS", 180)),
+        # A referral packet with no answer recorded after this many days comes back as a reminder.
+        "REFERRAL_REMINDER_DAYS": int(env.get("REFERRAL_REMINDER_DAYS", 30)),
+        # The public statistics page (intake/publication/): off unless PUBLIC_STATS=1; cells
+        # under PUBLIC_STATS_K are hidden (intake/suppression.py).
+        "PUBLIC_STATS": env.get("PUBLIC_STATS", "") == "1",
+        "PUBLIC_STATS_K": max(2, int(env.get("PUBLIC_STATS_K", 5))),
         # A claim older than this belongs to a dead worker (workers/tasks.py); seconds.
         "PIPELINE_STUCK_AFTER": int(env.get("PIPELINE_STUCK_AFTER", 15 * 60)),
         "CELERY": {
@@ -158,6 +168,10 @@ def from_environment(
                 "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
                 # Digests (workers/digest_tasks.py): once per period and recipient, however
                 # often beat fires; the period is the last complete day or Monday-to-Monday week.
+                # Issue 17: officer patterns, referral reminders, the public statistics.
+                "check-patterns": {"task": "check_patterns", "schedule": 900.0},
+                "referral-reminders": {"task": "remind_referrals", "schedule": 3600.0},
+                "public-stats": {"task": "compute_public_stats", "schedule": crontab(minute=30)},
                 "digest-daily": {
                     "task": "send_digests",
                     "schedule": crontab(hour=6, minute=0),
@@ -169,6 +183,11 @@ def from_environment(
                     "args": ["weekly"],
                 },
             },
-            "include": ["workers.tasks", "workers.retention_tasks", "workers.digest_tasks"],
+            "include": [
+                "workers.tasks",
+                "workers.retention_tasks",
+                "workers.digest_tasks",
+                "workers.accountability_tasks",
+            ],
         },
     }

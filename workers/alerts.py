@@ -52,3 +52,36 @@ def post_webhook(url: str, payload: dict, timeout: float = 10.0) -> None:
     )
     with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
         response.read()
+
+
+def pattern_alert_message(reporters: int, days: int, link: str) -> tuple[str, str]:
+    """(subject, body) of a pattern alert: that a pattern needs review and where, nothing that
+    names the officer, the agency, the place or anyone in the reports."""
+    subject = "A pattern needs review"
+    body = "\n".join(
+        [
+            "A pattern needs review: the same officer appears in reports from "
+            f"{reporters} different reporters within {days} days.",
+            "",
+            f"Open it (staff login required): {link}",
+            "",
+            "This email deliberately contains no details of the reports.",
+        ]
+    )
+    return subject, body
+
+
+def referral_reminder_message(days: int, link: str) -> tuple[str, str]:
+    """(subject, body) of the reminder that a referral has had no answer recorded."""
+    subject = "A referral has no answer recorded"
+    body = "\n".join(
+        [
+            f"A referral packet was prepared {days} or more days ago and no answer is recorded.",
+            "Check with the channel, then record the answer or the follow-up.",
+            "",
+            f"Open it (staff login required): {link}",
+            "",
+            "This email deliberately contains no details of the report.",
+        ]
+    )
+    return subject, body

@@ -129,6 +129,8 @@ def run_pipeline(report: Report) -> None:
         "kept": narrative.get("kept", []),
         "redacted_count": sum(1 for s in narrative.get("spans", []) if s["action"] == "redact"),
         "officer_details": redacted["officer_details"],
+        # Officers' names and badges kept in that field, for patterns (intake/patterns/).
+        "officer_details_kept": by_field.get("officer_details", {}).get("kept", []),
         "location_detail": redacted["location_detail"],
         "facility": redacted["facility"],
     }

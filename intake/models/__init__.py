@@ -4,6 +4,9 @@ from .agency import Agency
 from .audit import AuditEvent
 from .digest import DigestDelivery, DigestOption, DigestSubscription
 from .notification import Notification
+from .pattern_alert import PatternAlert, PatternAlertDelivery, PatternAlertKey
+from .publication import PublicStatsSnapshot
+from .referral import ReferralPacket
 from .report import Report
 from .staff import StaffUser
 from .workflow import ReportMessage, ReportNote, StatusChange
@@ -15,6 +18,11 @@ __all__ = [
     "DigestOption",
     "DigestSubscription",
     "Notification",
+    "PatternAlert",
+    "PatternAlertDelivery",
+    "PatternAlertKey",
+    "PublicStatsSnapshot",
+    "ReferralPacket",
     "Report",
     "ReportMessage",
     "ReportNote",

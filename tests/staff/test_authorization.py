@@ -15,7 +15,7 @@ from ..conftest import csrf_token
 from .helpers import log_in, make_report, make_staff
 
 # Blueprints whose routes anyone may open: the reporter's side.
-PUBLIC_BLUEPRINTS = {"public", "followup"}
+PUBLIC_BLUEPRINTS = {"public", "followup", "publication"}
 PUBLIC_ENDPOINTS = {"static"}
 
 

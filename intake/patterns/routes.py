@@ -1,0 +1,103 @@
+"""The patterns page, one agency's profile, and the page a pattern alert links to."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..auth.permissions import VIEW_STATS, requires
+from ..extensions import db
+from ..models import Agency
+from ..vocabulary import CATEGORIES
+from . import bp
+from .queries import KINDS, SORTS, PatternFilters, patterns_for
+
+KIND_TITLES = {
+    "officer": "Officers named in more than one report",
+    "agency": "Agencies",
+    "place": "Places",
+    "category": "Categories",
+}
+
+
+def agency_choices() -> list:
+    return db.session.execute(
+        select(Agency.id, Agency.name, Agency.state).order_by(Agency.state, Agency.name)
+    ).all()
+
+
+@bp.get("/patterns")
+@requires(VIEW_STATS)
+def patterns() -> str:
+    filters = PatternFilters.from_args(request.args)
+    found = patterns_for(filters, current_user)
+    kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
+    return render_template(
+        "staff/patterns/index.html",
+        found=found,
+        filters=filters,
+        kinds=[kind] if kind else list(KINDS),
+        kind_titles=KIND_TITLES,
+        sorts=SORTS,
+        categories=CATEGORIES,
+        agencies=agency_choices(),
+        args={k: v for k, v in request.args.items() if k != "sort"},
+    )
+
+
+@bp.get("/agencies/<int:agency_id>")
+@requires(VIEW_STATS)
+def agency_profile(agency_id: int) -> str:
+    from .profile import agency_profile as build
+
+    agency = db.session.get(Agency, agency_id)
+    if agency is None:
+        abort(404)
+    return render_template(
+        "staff/patterns/agency.html", profile=build(agency, current_user), categories=CATEGORIES
+    )
+
+
+@bp.get("/patterns/map")
+@requires(VIEW_STATS)
+def report_map() -> str:
+    from markupsafe import Markup
+
+    from .queries import load_facts
+    from .tilemap import state_tile_map
+
+    filters = PatternFilters.from_args(request.args)
+    facts = load_facts(filters, current_user)
+    counts: dict[str, int] = {}
+    for f in facts:
+        state = f.state or agency_states().get(f.agency_id or 0)
+        if state:
+            counts[state] = counts.get(state, 0) + 1
+    unplaced = len(facts) - sum(counts.values())
+    svg = state_tile_map(counts, "Reports by state")
+    return render_template(
+        "staff/patterns/map.html",
+        svg=Markup(svg),  # noqa: S704 (built by state_tile_map, every value escaped)
+        counts=sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])),
+        unplaced=unplaced,
+        total=len(facts),
+        filters=filters,
+        args=dict(request.args),
+    )
+
+
+def agency_states() -> dict[int, str]:
+    return dict(db.session.execute(select(Agency.id, Agency.state)).all())
+
+
+@bp.get("/patterns/alerts/<int:alert_id>")
+@requires(VIEW_STATS)
+def pattern_alert(alert_id: int) -> str:
+    """What a pattern alert's link opens: the officer, the agency and the reports."""
+    from ..models import PatternAlert
+
+    alert = db.session.get(PatternAlert, alert_id)
+    if alert is None:
+        abort(404)
+    return render_template("staff/patterns/alert.html", alert=alert)

@@ -1,0 +1,170 @@
+"""Beat tasks of issue 17: officer pattern alerts, referral reminders, public statistics.
+
+Thin glue, like workers/tasks.py: the work is in intake/patterns, intake/referrals and
+intake/publication. Each task is idempotent: a pattern is alerted once (its ledger row), a
+delivery is sent once per recipient, a reminder once per packet, a snapshot is only added.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from celery import shared_task
+from flask import current_app
+from flask_mail import Message
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from intake.extensions import db, mail
+from intake.models import PatternAlert, PatternAlertDelivery, ReferralPacket, StaffUser
+from intake.patterns.alerts import check_patterns as find_new_alerts
+from intake.publication.snapshot import store_snapshot
+from intake.timeutil import utcnow
+
+from .alerts import pattern_alert_message, post_webhook, referral_reminder_message
+
+log = logging.getLogger(__name__)
+ALERT_RETRIES = 10
+SUPERVISING_ROLES = ("supervisor", "admin")
+
+
+def _link(path: str) -> str:
+    return f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}{path}"
+
+
+@shared_task(name="check_patterns")
+def check_patterns() -> int:
+    """Record patterns newly due and send each one's alert; returns how many were new."""
+    created = find_new_alerts()
+    for alert_id in created:  # committed already: the sender finds the row
+        send_pattern_alert.delay(alert_id)
+    if created:
+        log.info("patterns: %s new pattern alerts", len(created))
+    return len(created)
+
+
+def _delivery(alert_id: int, channel: str, recipient: str) -> PatternAlertDelivery:
+    query = select(PatternAlertDelivery).filter_by(
+        alert_id=alert_id, channel=channel, recipient=recipient
+    )
+    if found := db.session.scalar(query):
+        return found
+    db.session.add(PatternAlertDelivery(alert_id=alert_id, channel=channel, recipient=recipient))
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+    return db.session.scalar(query)
+
+
+def _send_once(delivery: PatternAlertDelivery, send: callable) -> bool:  # noqa: ANN001
+    """Send unless already sent; record the outcome. True when nothing is left to retry."""
+    if delivery.status == "sent":
+        return True
+    delivery.attempts += 1
+    try:
+        send()
+    except (smtplib.SMTPException, OSError, ValueError) as exc:
+        delivery.status, delivery.last_error = "failed", type(exc).__name__
+        db.session.commit()
+        log.warning(
+            "pattern alert %s via %s failed: %s",
+            delivery.alert_id,
+            delivery.channel,
+            type(exc).__name__,
+        )
+        return False
+    delivery.status, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
+    db.session.commit()
+    return True
+
+
+def supervisors() -> list[str]:
+    return list(
+        db.session.scalars(
+            select(StaffUser.email)
+            .where(StaffUser.role.in_(SUPERVISING_ROLES), StaffUser.active)
+            .order_by(StaffUser.email)
+        )
+    )
+
+
+@shared_task(name="send_pattern_alert", bind=True, max_retries=ALERT_RETRIES, acks_late=True)
+def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
+    """Tell every active supervisor (and the on-call webhook) that a pattern needs review."""
+    alert = db.session.get(PatternAlert, alert_id)
+    if alert is None:
+        return 0
+    config = current_app.config
+    link = _link(f"/staff/patterns/alerts/{alert.id}")
+    subject, body = pattern_alert_message(alert.reporters, config["PATTERN_ALERT_DAYS"], link)
+    recipients = supervisors()
+    done = True
+    if config.get("MAIL_SERVER"):
+        for address in recipients:
+            message = Message(subject=subject, recipients=[address], body=body)
+            delivery = _delivery(alert.id, "email", address)
+            done &= _send_once(delivery, lambda message=message: mail.send(message))
+    else:
+        log.warning("pattern alert %s: MAIL_SERVER is not set, no email sent", alert.id)
+    if config.get("ONCALL_WEBHOOK_URL"):
+        payload = {"pattern_alert": alert.id, "message": subject, "link": link}
+        delivery = _delivery(alert.id, "webhook", "webhook")
+        done &= _send_once(delivery, lambda: post_webhook(config["ONCALL_WEBHOOK_URL"], payload))
+    if not done:
+        raise self.retry(countdown=min(30 * 2**self.request.retries, 600))
+    return len(recipients)
+
+
+@shared_task(name="remind_referrals")
+def remind_referrals() -> int:
+    """Remind whoever prepared a referral packet (else the supervisors) when no answer has been
+    recorded after REFERRAL_REMINDER_DAYS; once per packet. Returns how many were sent."""
+    config = current_app.config
+    days = config["REFERRAL_REMINDER_DAYS"]
+    due = db.session.scalars(
+        select(ReferralPacket).where(
+            ReferralPacket.answered_at.is_(None),
+            ReferralPacket.reminded_at.is_(None),
+            ReferralPacket.prepared_at < utcnow() - timedelta(days=days),
+        )
+    ).all()
+    sent = 0
+    for packet in due:
+        # Claimed with a conditional UPDATE, so two beats never remind twice.
+        claimed = db.session.execute(
+            update(ReferralPacket)
+            .where(ReferralPacket.id == packet.id, ReferralPacket.reminded_at.is_(None))
+            .values(reminded_at=utcnow())
+        ).rowcount
+        db.session.commit()
+        if not claimed or not config.get("MAIL_SERVER"):
+            continue
+        preparer = (
+            db.session.get(StaffUser, packet.prepared_by_id) if packet.prepared_by_id else None
+        )
+        recipients = [preparer.email] if preparer and preparer.active else supervisors()
+        subject, body = referral_reminder_message(
+            days, _link(f"/staff/reports/{packet.report_id}/referral")
+        )
+        try:
+            mail.send(Message(subject=subject, recipients=recipients, body=body))
+            sent += 1
+        except (smtplib.SMTPException, OSError) as exc:
+            # Not sent: take the claim back so the next hourly run tries again.
+            packet.reminded_at = None
+            db.session.commit()
+            log.warning("referral reminder %s failed: %s", packet.id, type(exc).__name__)
+    return sent
+
+
+@shared_task(name="compute_public_stats")
+def compute_public_stats() -> int | None:
+    """Store a new snapshot of the public statistics (only when PUBLIC_STATS=1)."""
+    if not current_app.config.get("PUBLIC_STATS"):
+        return None
+    snapshot = store_snapshot()
+    log.info("public statistics: snapshot %s stored", snapshot.id)
+    return snapshot.id
