@@ -76,6 +76,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .patterns import bp as patterns_bp
     from .public import bp as public_bp
     from .publication import bp as publication_bp
+    from .referrals import bp as referrals_bp
     from .reports import cli as reports_cli
     from .rules import cli as rules_cli
     from .security import init_security_headers
@@ -90,6 +91,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(digest_bp)
     app.register_blueprint(patterns_bp)
     app.register_blueprint(publication_bp)
+    app.register_blueprint(referrals_bp)
     app.cli.add_command(agencies_cli.group)
     app.cli.add_command(users_cli.group)
     app.cli.add_command(reports_cli.group)
