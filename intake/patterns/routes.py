@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -14,10 +15,10 @@ from . import bp
 from .queries import KINDS, SORTS, PatternFilters, patterns_for
 
 KIND_TITLES = {
-    "officer": "Officers named in more than one report",
-    "agency": "Agencies",
-    "place": "Places",
-    "category": "Categories",
+    "officer": _l("Officers named in more than one report"),
+    "agency": _l("Agencies"),
+    "place": _l("Places"),
+    "category": _l("Categories"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from flask import Response, abort, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -53,7 +54,7 @@ def make_packet(report_id: int) -> Response | tuple[str, int]:
     report = visible_report(report_id)
     channel = channels().get(request.form.get("channel", ""))
     if channel is None:
-        return _page(report, 400, error="Choose a channel.")
+        return _page(report, 400, error=_l("Choose a channel."))
     consent = Consent(
         share_identity=request.form.get("share_identity") == "y",
         attach_words=request.form.get("attach_words") == "y",
@@ -67,12 +68,12 @@ def make_packet(report_id: int) -> Response | tuple[str, int]:
         return _page(
             report,
             400,
-            error="Say when and how the reporter agreed to share this (at least 10 characters).",
+            error=_l("Say when and how the reporter agreed to share this (at least 10 characters)."),
         )
     try:
         facts = referral_facts(report, consent)
     except ReferralRefused:
-        return _page(report, 403, error="The reporter did not consent to referral.")
+        return _page(report, 403, error=_l("The reporter did not consent to referral."))
     packet = build_packet(channel, facts, utcnow())
     db.session.add(
         ReferralPacket(
