@@ -68,7 +68,9 @@ def make_packet(report_id: int) -> Response | tuple[str, int]:
         return _page(
             report,
             400,
-            error=_l("Say when and how the reporter agreed to share this (at least 10 characters)."),
+            error=_l(
+                "Say when and how the reporter agreed to share this (at least 10 characters)."
+            ),
         )
     try:
         facts = referral_facts(report, consent)
