@@ -118,7 +118,10 @@ class Officer:
     def label(self) -> str:
         parts = []
         if self.names:
-            parts.append(max(self.names, key=len))  # the fullest form reports gave
+            # The fullest form reports gave: most name words, then the longest first name.
+            parts.append(
+                max(self.names, key=lambda n: (len(name_tokens(n)), len("".join(name_tokens(n)))))
+            )
         if self.badges:
             parts.append("badge " + ", ".join(self.badges))
         if self.cars:
