@@ -65,21 +65,31 @@ def agency_profile(agency_id: int) -> str:
 def report_map() -> str:
     from markupsafe import Markup
 
+    from .countymap import county_map
     from .queries import load_facts
     from .tilemap import state_tile_map
 
     filters = PatternFilters.from_args(request.args)
     facts = load_facts(filters, current_user)
+    agencies = {a: (state, county) for a, state, county in agency_places()}
     counts: dict[str, int] = {}
+    by_county: dict[tuple[str, str], int] = {}
     for f in facts:
-        state = f.state or agency_states().get(f.agency_id or 0)
+        agency_state, agency_county = agencies.get(f.agency_id or 0, (None, None))
+        state = f.state or agency_state
         if state:
             counts[state] = counts.get(state, 0) + 1
+            county = f.county or (agency_county if state == agency_state else None)
+            if county:
+                by_county[(state, county)] = by_county.get((state, county), 0) + 1
     unplaced = len(facts) - sum(counts.values())
     svg = state_tile_map(counts, "Reports by state")
+    county_svg, no_county = county_map(by_county, "Reports by county")
     return render_template(
         "staff/patterns/map.html",
         svg=Markup(svg),  # noqa: S704 (built by state_tile_map, every value escaped)
+        county_svg=Markup(county_svg),  # noqa: S704 (built by county_map, every value escaped)
+        in_counties=sum(by_county.values()) - no_county,
         counts=sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])),
         unplaced=unplaced,
         total=len(facts),
@@ -88,8 +98,8 @@ def report_map() -> str:
     )
 
 
-def agency_states() -> dict[int, str]:
-    return dict(db.session.execute(select(Agency.id, Agency.state)).all())
+def agency_places() -> list:
+    return db.session.execute(select(Agency.id, Agency.state, Agency.county)).all()
 
 
 @bp.get("/patterns/alerts/<int:alert_id>")

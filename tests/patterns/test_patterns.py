@@ -249,3 +249,17 @@ def test_pages_are_for_supervisors(app, ctx):
     assert boss.get(f"/staff/patterns/alerts/{alert_id}").status_code == 200
     svg = boss.get("/staff/patterns/map?from=").get_data(as_text=True)
     assert "<svg" in svg and "TX: 4" in svg
+    assert "Galveston, TX: 4" in svg  # the county map, from the agency's county
+
+
+def test_county_map_places_counties_by_name_and_state():
+    from intake.patterns.countymap import county_key, county_map
+
+    assert (
+        county_key("Harris County") == county_key("HARRIS") == county_key("Harris Co.") == "harris"
+    )
+    svg, unplaced = county_map(
+        {("TX", "Harris County"): 3, ("GA", "Harris"): 1, ("TX", "Atlantis"): 2}, "t"
+    )
+    assert "Harris, TX: 3" in svg and "Harris, GA: 1" in svg and unplaced == 2
+    assert "<script" not in svg and "http://www.w3.org/2000/svg" in svg
