@@ -151,3 +151,16 @@ def _neighbours(item, cells, aggregates, totals, containing, hidden_cells, hidde
         if a not in hidden_aggs and a != item and totals[a] > 0
     ]
     return [(kind, key) for *_, kind, key in sorted(found)]
+
+
+def one_way(counts: Mapping[Hashable, int], k: int = DEFAULT_K) -> tuple[dict, int | None]:
+    """A one-dimensional table (counts by agency, by category...) published with its total:
+    ({key: count or None when hidden}, total or None). For partner exports: one small count
+    and the total would give it back, so a second count is hidden with it."""
+    aggregates = {("total",): frozenset(counts)}
+    hidden = suppress(counts, aggregates, k)
+    total = sum(counts.values())
+    return (
+        {key: hidden.shown(key, value) for key, value in counts.items()},
+        hidden.shown(("total",), total, aggregate=True),
+    )

@@ -127,3 +127,14 @@ def test_random_tables_never_show_or_leak_a_small_count(seed):
     # Neither a hidden cell nor a hidden total comes out exact.
     leaked = attack(cells, aggregates, set(result.cells), set(result.aggregates))
     assert leaked == {}, (values, leaked)
+
+
+def test_one_way_tables_for_partner_exports():
+    from intake.suppression import one_way
+
+    shown, total = one_way({"a": 12, "b": 3, "c": 9, "d": 0}, k=5)
+    assert shown["b"] is None and total == 24
+    assert sum(v is None for v in shown.values()) == 2  # b, and one more so b stays hidden
+    assert shown["d"] == 0
+    shown, total = one_way({"a": 2, "b": 1}, k=5)
+    assert total is None and set(shown.values()) == {None}
