@@ -22,6 +22,9 @@ KIND_TITLES = {
 }
 
 
+ALERTS_SHOWN = 5
+
+
 def agency_choices() -> list:
     return db.session.execute(
         select(Agency.id, Agency.name, Agency.state).order_by(Agency.state, Agency.name)
@@ -34,9 +37,15 @@ def patterns() -> str:
     filters = PatternFilters.from_args(request.args)
     found = patterns_for(filters, current_user)
     kind = request.args.get("kind") if request.args.get("kind") in KINDS else None
+    from ..models import PatternAlert
+
+    alerts = db.session.scalars(
+        select(PatternAlert).order_by(PatternAlert.id.desc()).limit(ALERTS_SHOWN)
+    ).all()
     return render_template(
         "staff/patterns/index.html",
         found=found,
+        alerts=alerts,
         filters=filters,
         kinds=[kind] if kind else list(KINDS),
         kind_titles=KIND_TITLES,

@@ -243,6 +243,7 @@ def test_pages_are_for_supervisors(app, ctx):
     assert "Roberto Treviño" in page or "R. Treviño" in page
     assert f"/staff/reports/{reports[2].id}" in page
     assert "distinct reporters" in page.lower()
+    assert "Latest pattern alerts" in page and f"/staff/patterns/alerts/{alert_id}" in page
     assert boss.get("/staff/patterns?sort=label&agency=abc&from=bad&min=x").status_code == 200
     profile = boss.get(f"/staff/agencies/{galveston.id}").get_data(as_text=True)
     assert "Officers named more than once" in profile and "4127" in profile
