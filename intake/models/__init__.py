@@ -5,7 +5,7 @@ from .audit import AuditEvent
 from .digest import DigestDelivery, DigestOption, DigestSubscription
 from .notification import Notification
 from .report import Report
-from .staff import StaffUser
+from .staff import StaffSession, StaffUser
 from .workflow import ReportMessage, ReportNote, StatusChange
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Report",
     "ReportMessage",
     "ReportNote",
+    "StaffSession",
     "StaffUser",
     "StatusChange",
 ]
