@@ -150,6 +150,11 @@ def from_environment(
         "RATELIMIT_SUBMIT": env.get("RATELIMIT_SUBMIT", "10 per hour;30 per day"),
         "RATELIMIT_LOOKUP": env.get("RATELIMIT_LOOKUP", "20 per hour;50 per day"),
         "RATELIMIT_LOGIN": env.get("RATELIMIT_LOGIN", "30 per hour;100 per day"),
+        # Failed sign-in steps (auth/throttle.py): per account and client; per account.
+        "RATELIMIT_LOGIN_FAILURES": env.get(
+            "RATELIMIT_LOGIN_FAILURES", "5 per 15 minutes;20 per day"
+        ),
+        "RATELIMIT_ACCOUNT_FAILURES": env.get("RATELIMIT_ACCOUNT_FAILURES", "50 per day"),
         "RETENTION_DAYS": int(env.get("INTAKE_RETENTION_DAYS", 90)),
         "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", 30)),
         "QUICK_EXIT_URL": env.get("QUICK_EXIT_URL", "https://www.google.com/"),

@@ -103,3 +103,21 @@ def test_a_dead_workers_claim_is_swept_within_two_minutes(app, ctx):
     db.session.commit()
     assert tasks.stuck_after() <= timedelta(minutes=1)  # plus the every-minute sweep: 2 minutes
     assert tasks.sweep_unprocessed.run() == 1
+
+
+def test_a_live_worker_keeps_renewing_its_claim(build_app, service_env):
+    from .robustness.conftest import wait_until
+
+    app = build_app({**service_env, "PIPELINE_STUCK_AFTER": "3"})
+    with app.app_context():
+        report, _ = make_report(pipeline_state="received")
+        assert tasks.claim(report.id)
+        first = db.session.get(Report, report.id).claimed_at
+
+        def renewed() -> bool:
+            db.session.remove()
+            return db.session.get(Report, report.id).claimed_at > first
+
+        with tasks.claim_kept(report.id):  # a long step: the claim does not go stale
+            wait_until(renewed, 30, "the claim to be renewed")
+        db.session.remove()

@@ -157,6 +157,7 @@ def pending_user() -> StaffUser | None:
 
 def _finish_login(user: StaffUser, method: str) -> str:
     target = session.pop(PENDING, {}).get("next") or url_for("staff.queue")
+    session.pop(PENDING_EMAIL, None)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = utcnow()

