@@ -119,3 +119,14 @@ def test_a_500_on_the_report_form_keeps_the_narrative(failing_app, monkeypatch):
         assert response.status_code == 500
         assert "The deputy asked my cousin for papers." in body
         db.session.remove()
+
+
+def test_a_stored_repetition_counts_once_in_the_aggregate_export(app, ctx):
+    import csv
+    import io
+
+    from intake.staff.exports import FEWER_THAN, aggregate_csv
+
+    report, _ = make_report(categories=["profiling"] * 10_000)
+    rows = list(csv.reader(io.StringIO(aggregate_csv([report]))))
+    assert ["category", "profiling", FEWER_THAN] in rows
