@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from sqlalchemy import select
 
 from intake.extensions import db
@@ -90,35 +89,8 @@ def test_a_body_too_large_shows_the_form_again_with_the_narrative(client):
     assert "They took my brother at the jail." in body and 'value="Dalton"' in body
 
 
-@pytest.fixture
-def failing_app(build_app):
-    """The app with TESTING off (the real 500 handler) and a report store that fails."""
-    return build_app(TESTING=False)
-
-
-def test_a_500_on_the_report_form_keeps_the_narrative(failing_app, monkeypatch):
-    from intake.public import routes
-
-    def broken(form):  # noqa: ANN001, ANN202
-        raise RuntimeError("the database went away")
-
-    monkeypatch.setattr(routes, "accept", broken)
-    client = failing_app.test_client()
-    with failing_app.app_context():
-        token = csrf_token(client)
-        response = client.post(
-            "/report",
-            data={
-                "csrf_token": token,
-                "narrative": "The deputy asked my cousin for papers.",
-                "agency": "unknown",
-                "consent_review": "y",
-            },
-        )
-        body = response.get_data(as_text=True)
-        assert response.status_code == 500
-        assert "The deputy asked my cousin for papers." in body
-        db.session.remove()
+# A 500 on the report form (the database dropping mid-request) keeps the narrative:
+# tests/robustness/test_database_drops.py (assert_clean_failure).
 
 
 def test_a_stored_repetition_counts_once_in_the_aggregate_export(app, ctx):

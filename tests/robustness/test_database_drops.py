@@ -121,6 +121,7 @@ def submit(client) -> tuple[int, str, str | None]:  # noqa: ANN001
 
 def assert_clean_failure(status: int, body: str) -> None:
     assert status == 500 and FRIENDLY in body, body[:500]
+    assert GOOD["narrative"] in body  # the form again (or the text to copy): nothing typed lost
     for leak in ("Traceback", "OperationalError", "psycopg", "sqlite3", "INSERT", "UPDATE"):
         assert leak not in body
 
