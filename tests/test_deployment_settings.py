@@ -19,7 +19,7 @@ from intake.ratelimit import anonymous_client_key, daily_salt
 from intake.timeutil import utcnow
 from workers import tasks
 
-from .conftest import submit_report
+from .conftest import REPO, submit_report
 from .robustness.conftest import RedisServer
 from .staff.helpers import make_report
 
@@ -121,3 +121,17 @@ def test_a_live_worker_keeps_renewing_its_claim(build_app, service_env):
         with tasks.claim_kept(report.id):  # a long step: the claim does not go stale
             wait_until(renewed, 30, "the claim to be renewed")
         db.session.remove()
+
+
+def test_the_migration_keys_existing_receipts_as_receipt_hash_does(app):
+    import importlib.util
+
+    path = next((REPO / "migrations" / "versions").glob("*keyed_receipt_hashes.py"))
+    spec = importlib.util.spec_from_file_location("keyed_receipts", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    plain = hashlib.sha256(b"ABCDEFGHJKMNPQRS").hexdigest()
+    secret = app.config["SECRET_KEY"]
+    assert migration.keyed(plain, secret) == keyed(plain, secret)
+    with app.test_request_context():
+        assert migration.keyed(plain, secret) == receipt_hash("ABCD-EFGH-JKMN-PQRS")
