@@ -4,7 +4,9 @@ Until now `report.receipt_hash` was the plain SHA-256 of the code, so a copy of 
 a code found on a seized phone found the report without any key. Each stored value becomes
 HMAC-SHA-256(key derived from SECRET_KEY, old value) (intake/public/receipts.py `keyed`), which
 is what `receipt_hash` computes for a code from now on: every existing receipt keeps working.
-The plain hashes cannot be recovered from the keyed ones, so this revision has no downgrade.
+The plain hashes cannot be recovered from the keyed ones: a downgrade leaves them keyed (the rows
+stay; the older code no longer finds a report by its receipt until a backup from before this
+revision is restored), and says so.
 
 Revision ID: keyed_receipt_hashes
 Revises: staff_sessions
@@ -13,6 +15,7 @@ Create Date: 2026-12-02 13:30:00
 """
 import hashlib
 import hmac
+import logging
 
 from alembic import op
 import sqlalchemy as sa
@@ -58,4 +61,7 @@ def upgrade():
 
 
 def downgrade():
-    raise RuntimeError("receipt hashes cannot be unkeyed; restore a backup from before this revision")
+    logging.getLogger("alembic.runtime.migration").warning(
+        "receipt hashes stay keyed: the older code will not find reports by their receipts "
+        "(restore a backup from before this revision for that)"
+    )
