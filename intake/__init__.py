@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from .config import REPO_ROOT, from_environment
 from .crypto import build_fernet
 from .extensions import babel, csrf, db, login_manager, mail, migrate
 from .language import select_locale
 from .ratelimit import limiter
+from .untrusted import CleanedRequest
 
 TRANSLATIONS = REPO_ROOT / "intake" / "translations"
 
@@ -32,6 +35,15 @@ def available_languages(directories: str | None = None) -> list[str]:
     return ["en", *sorted(found - {"en"})]
 
 
+class DatabaseId(IntegerConverter):
+    """`<int:...>` in every route: ids fit the database's integer, so a larger number is a
+    404 rather than an error from the database."""
+
+    def __init__(self, url_map: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
@@ -43,6 +55,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         # A partial mapping overrides the environment; a complete one (tests) replaces it.
         config = {**from_environment(instance=config.get("INTAKE_INSTANCE")), **config}
     app.config.update(config)
+    app.request_class = CleanedRequest  # every form field and query parameter, cleaned once
+    app.url_map.converters["int"] = DatabaseId
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies:
+        # The client address (for the rate-limit key only) and scheme as the proxies saw them.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     app.config.setdefault(
         "LANGUAGES", available_languages(app.config.get("BABEL_TRANSLATION_DIRECTORIES"))
     )

@@ -60,6 +60,35 @@ def parse_on_call(value: str) -> dict[str, list[str]]:
     return lists
 
 
+ENVIRONMENTS = ("development", "production")
+MIN_SECRET_KEY_BYTES = 32
+
+
+def _whole_number(env: dict[str, str], name: str, default: int) -> int:
+    """`env[name]` as a whole number >= 0; a ConfigError naming the variable otherwise."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ConfigError(f"{name} must be a whole number (0 or more), not {raw!r}")
+    return value
+
+
+def _checked_secret_key(env: dict[str, str]) -> None:
+    key = env.get("SECRET_KEY")
+    if key and len(key.encode()) < MIN_SECRET_KEY_BYTES:
+        # A short key lets anyone who guesses it sign sessions and recompute receipts.
+        raise ConfigError(
+            f"SECRET_KEY is {len(key.encode())} bytes; use at least {MIN_SECRET_KEY_BYTES} "
+            "random bytes, for example: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+
+
 def from_environment(
     env: dict[str, str] | None = None, instance: str | Path | None = None
 ) -> dict[str, Any]:
@@ -68,7 +97,15 @@ def from_environment(
     `instance` (or INTAKE_INSTANCE) is the folder for the embedded database, broker and secrets.
     """
     env = dict(os.environ if env is None else env)
-    production = env.get("INTAKE_ENV", "development") == "production"
+    environment = env.get("INTAKE_ENV", "").strip() or "development"
+    if environment not in ENVIRONMENTS:
+        # A typo ("prod") must not silently run the development mode, which writes secrets
+        # to instance/.
+        raise ConfigError(
+            f"INTAKE_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}"
+        )
+    production = environment == "production"
+    _checked_secret_key(env)
     instance = Path(instance or env.get("INTAKE_INSTANCE") or DEFAULT_INSTANCE)
 
     if production:
@@ -101,11 +138,23 @@ def from_environment(
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        # Redis down must never refuse a report: the limits go on counting in this process's
+        # memory until Redis answers again, and any other limiter error lets the request through.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        # How many proxies in front of us set X-Forwarded-For (README "Configuration").
+        "TRUSTED_PROXIES": _whole_number(env, "TRUSTED_PROXIES", 0),
         # Flask-Limiter syntax. Receipt codes carry 78 bits, so guessing is hopeless anyway;
         # the lookup limit keeps a flood of guesses from costing us anything.
         "RATELIMIT_SUBMIT": env.get("RATELIMIT_SUBMIT", "10 per hour;30 per day"),
         "RATELIMIT_LOOKUP": env.get("RATELIMIT_LOOKUP", "20 per hour;50 per day"),
         "RATELIMIT_LOGIN": env.get("RATELIMIT_LOGIN", "30 per hour;100 per day"),
+        # Failed sign-in steps (auth/throttle.py): per account and client; per account.
+        "RATELIMIT_LOGIN_FAILURES": env.get(
+            "RATELIMIT_LOGIN_FAILURES", "5 per 15 minutes;20 per day"
+        ),
+        "RATELIMIT_ACCOUNT_FAILURES": env.get("RATELIMIT_ACCOUNT_FAILURES", "50 per day"),
         "RETENTION_DAYS": int(env.get("INTAKE_RETENTION_DAYS", 90)),
         "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", 30)),
         "QUICK_EXIT_URL": env.get("QUICK_EXIT_URL", "https://www.google.com/"),
@@ -137,7 +186,8 @@ def from_environment(
         "PUBLIC_STATS": env.get("PUBLIC_STATS", "") == "1",
         "PUBLIC_STATS_K": max(2, int(env.get("PUBLIC_STATS_K", 5))),
         # A claim older than this belongs to a dead worker (workers/tasks.py); seconds.
-        "PIPELINE_STUCK_AFTER": int(env.get("PIPELINE_STUCK_AFTER", 15 * 60)),
+        # A working worker renews its claim every PIPELINE_STUCK_AFTER / 3 seconds.
+        "PIPELINE_STUCK_AFTER": _whole_number(env, "PIPELINE_STUCK_AFTER", 60),
         "CELERY": {
             "broker_url": broker_url,
             "task_ignore_result": True,

@@ -6,17 +6,52 @@ the browser, none of which needs the request body).
 
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
+from werkzeug.formparser import parse_form_data
+
+from .untrusted import CleanedMultiDict
+
+log = logging.getLogger(__name__)
+
+# A report body over MAX_CONTENT_LENGTH but under this is still read, only to show it back.
+OVERSIZE_READ_LIMIT = 4 * 1024 * 1024
 
 
-def _form_again(message: str, status: int):  # noqa: ANN202
+def _form_again(message: str, status: int, formdata: MultiDict | None = None):  # noqa: ANN202
     """The report form again with everything typed, a fresh token, and `message` on top."""
     from .public.routes import new_form, render_form
 
-    return render_form(new_form(request.form), status, banner=message)
+    form = new_form(request.form if formdata is None else formdata)
+    return render_form(form, status, banner=message)
+
+
+def _sent_report() -> bool:
+    return request.endpoint == "public.report" and request.method == "POST"
+
+
+def _oversize_form() -> MultiDict | None:
+    """The fields of a report refused as too large, read anyway so nothing typed is lost
+    (werkzeug refused it from its length, before reading any of it); None if even this
+    limit is passed."""
+    if not request.content_length or request.content_length > OVERSIZE_READ_LIMIT:
+        return None
+    _, form, _ = parse_form_data(
+        request.environ, max_content_length=OVERSIZE_READ_LIMIT, cls=CleanedMultiDict, silent=True
+    )
+    return form
+
+
+def _typed_narrative() -> str:
+    try:
+        return request.form.get("narrative", "")
+    except Exception:  # noqa: BLE001 (the body itself may be what failed)
+        return ""
 
 
 def _page(code: int, message: str):  # noqa: ANN202
@@ -46,6 +81,10 @@ def register_error_handlers(app: Flask) -> None:
         )
         if request.endpoint == "public.report" and request.method == "POST":
             return _form_again(message, 429)
+        from .auth.throttle import wait_message
+
+        if request.blueprint == "auth" and (wait := wait_message(error.description or "")):
+            return _page(429, wait)
         return _page(429, _("Too many tries. Please wait an hour and try again."))
 
     @app.errorhandler(400)
@@ -62,6 +101,8 @@ def register_error_handlers(app: Flask) -> None:
             "What you sent is too large. Please shorten the text and try again. "
             "If you need to send files, tell us in the text and we will contact you."
         )
+        if _sent_report() and (form := _oversize_form()) is not None:
+            return _form_again(message, 413, form)
         return _page(413, message)
 
     @app.errorhandler(404)
@@ -74,4 +115,15 @@ def register_error_handlers(app: Flask) -> None:
             "Something went wrong on our side. If you were sending a report, "
             "please try again in a few minutes."
         )
-        return _page(500, message)
+        if not _sent_report():
+            return _page(500, message)
+        from .extensions import db
+
+        db.session.rollback()
+        try:
+            return _form_again(message, 500)
+        except Exception:  # noqa: BLE001 (the form needs the database, which may be what failed)
+            log.warning("the report form could not be shown again after an error")
+        # At least the narrative, in a box to copy from.
+        page = render_template("error.html", code=500, message=message, kept=_typed_narrative())
+        return page, 500

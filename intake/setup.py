@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import click
+from flask import current_app
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
@@ -28,7 +29,16 @@ def setup_command() -> None:
                 f"agencies from {path.name}: {result.added} added, "
                 f"{result.updated} updated, {result.unchanged} unchanged"
             )
-    if db.session.scalar(select(func.count()).select_from(StaffUser)) == 0:
+    if db.session.scalar(select(func.count()).select_from(StaffUser)) == 0 and (
+        current_app.config.get("INTAKE_ENV") == "production"
+    ):
+        # A generated password would end up in the deployment's logs: say how to make one.
+        click.echo(
+            "no staff account yet; create the first administrator with:\n"
+            "  flask --app intake users create EMAIL --role admin\n"
+            "(it asks for the password; nothing is printed)"
+        )
+    elif db.session.scalar(select(func.count()).select_from(StaffUser)) == 0:
         user, password = create_user(LOCAL_ADMIN, "admin")
         click.secho(
             f"\nStaff login: http://127.0.0.1:{os.environ.get('PORT', '5000')}/staff/login\n"

@@ -214,6 +214,18 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
+def private_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of a redis-server of this test alone: rate limits counted where production
+    counts them (Redis), from zero in every test."""
+    from .robustness.conftest import RedisServer
+
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
 def build_app(app: Flask, service_env: dict[str, str]) -> Iterator[Callable[..., Flask]]:
     """build_app(env=None, **config): another app on the test database, with `env` added to
     the test environment and `config` overriding the result. Its connections are closed

@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 import os
 import smtplib
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from celery import shared_task
 from flask import current_app
 from flask_mail import Message
 from sqlalchemy import or_, select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from intake.extensions import db, mail
 from intake.models import Notification, Report, ReportMessage, StaffUser
@@ -27,6 +30,7 @@ from intake.models.workflow import UNREDACTED_REPLY
 from intake.queueing import enqueue_message_redactions, enqueue_reports, stamp_enqueued
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
+from intake.untrusted import clean_optional, clean_text
 
 from .alerts import alert_message, on_call_emails, post_webhook
 from .anonymize import get_anonymizer
@@ -40,7 +44,10 @@ SUMMARY_LANGUAGES = tuple(PHRASES)  # the staff languages a summary is written i
 log = logging.getLogger(__name__)
 
 MAX_RETRIES = 5
-STUCK_AFTER = timedelta(minutes=15)  # a claim older than this belongs to a dead worker
+# A claim not renewed for this long belongs to a dead worker: a live one renews it every third
+# of it (ClaimKeeper), and the sweep runs every minute, so a dead worker's report is picked up
+# again within two minutes.
+STUCK_AFTER = timedelta(minutes=1)
 ENQUEUE_GRACE = timedelta(minutes=5)  # a message younger than this is probably still queued
 FAILED_RETRY_AFTER = timedelta(hours=1)
 MAX_ATTEMPTS = 30  # Celery's retries plus a day of hourly sweeps
@@ -86,14 +93,49 @@ def claim(report_id: int) -> bool:
     return result.rowcount == 1
 
 
+@contextmanager
+def claim_kept(report_id: int) -> Iterator[None]:
+    """Renew the claim on `report_id` every third of the stuck time while the block runs, on a
+    connection of its own, so only a dead worker's claim goes stale however long a step takes."""
+    engine = db.engine
+    every = stuck_after().total_seconds() / 3
+    done = threading.Event()
+
+    def renew() -> None:
+        while not done.wait(every):
+            try:
+                with engine.begin() as connection:
+                    connection.execute(
+                        update(Report)
+                        .where(Report.id == report_id, Report.pipeline_state == "processing")
+                        .values(claimed_at=utcnow())
+                    )
+            except DBAPIError:
+                log.warning("report %s: claim not renewed (database error)", report_id)
+
+    keeper = threading.Thread(target=renew, name=f"claim-{report_id}", daemon=True)
+    keeper.start()
+    try:
+        yield
+    finally:
+        done.set()
+        keeper.join(timeout=10)
+
+
 def run_pipeline(report: Report) -> None:
     """anonymize -> route -> summarize, writing results onto `report` (not committed)."""
     known = known_values(report)
+    # Rows stored before input was cleaned at the edge may hold a NUL, which PostgreSQL would
+    # refuse in the redacted text: the same cleaning here, so no report is unprocessable.
+    known = {
+        **{key: clean_text(value) for key, value in known.items() if isinstance(value, str)},
+        "other_names": [clean_text(name) for name in known["other_names"]],
+    }
     texts = {
-        "narrative": report.narrative or "",
-        "officer_details": report.officer_details,
-        "location_detail": report.location_detail,
-        "facility": report.facility,
+        "narrative": clean_text(report.narrative or ""),
+        "officer_details": clean_optional(report.officer_details),
+        "location_detail": clean_optional(report.location_detail),
+        "facility": clean_optional(report.facility),
     }
     present = {name: text for name, text in texts.items() if text}
     try:
@@ -170,14 +212,38 @@ def summary_texts(
     return texts
 
 
+DATABASE_RETRY_SECONDS = 10
+
+
 @shared_task(name="process_report", bind=True, max_retries=MAX_RETRIES, acks_late=True)
 def process_report(self, report_id: int) -> str:  # noqa: ANN001
-    """Run the pipeline on one report. Safe to deliver twice."""
+    """Run the pipeline on one report. Safe to deliver twice.
+
+    A database error (a dropped connection, a failover) anywhere in the task retries it: the
+    claim is given back if the database answers, else it goes stale and the sweep has it."""
+    try:
+        return _process_report(self, report_id)
+    except DBAPIError as exc:
+        db.session.rollback()
+        log.warning("report %s: database error (%s); retrying", report_id, type(exc).__name__)
+        try:
+            mark_failed(report_id, "database error")
+        except DBAPIError:
+            db.session.rollback()
+        raise self.retry(countdown=DATABASE_RETRY_SECONDS, exc=StepFailed("store", exc)) from None
+
+
+def _process_report(self, report_id: int) -> str:  # noqa: ANN001
     if not claim(report_id):
         log.info("report %s: already processed or being processed; nothing to do", report_id)
         return "skipped"
-    if os.environ.get(TEST_DELAY_ENV):
-        time.sleep(float(os.environ[TEST_DELAY_ENV]))
+    with claim_kept(report_id):
+        if os.environ.get(TEST_DELAY_ENV):
+            time.sleep(float(os.environ[TEST_DELAY_ENV]))
+        return _run_claimed(self, report_id)
+
+
+def _run_claimed(self, report_id: int) -> str:  # noqa: ANN001
     report = db.session.get(Report, report_id)
     try:
         run_pipeline(report)
@@ -188,6 +254,8 @@ def process_report(self, report_id: int) -> str:  # noqa: ANN001
         log.warning("report %s: %s (attempt %s)", report_id, failure.reason, self.request.retries)
         # Exponential backoff: 30 s, 60 s, 120 s ...; then the hourly sweep, and staff see why.
         raise self.retry(countdown=30 * 2**self.request.retries, exc=failure) from None
+    except DBAPIError:
+        raise  # process_report retries it
     except BaseException:
         db.session.rollback()
         mark_failed(report_id, "storing the result failed")
@@ -230,9 +298,10 @@ def redact_reply(message: ReportMessage, report: Report) -> str:
         )
         .order_by(ReportMessage.id)
     ).all()
-    context = [piece for piece in (report.narrative, *earlier) if piece]
+    context = [clean_text(piece) for piece in (report.narrative, *earlier) if piece]
     known = known_values(report)
-    whole = SEPARATOR.join([*context, message.body])
+    body = clean_text(message.body)  # as in run_pipeline: no NUL reaches the redacted text
+    whole = SEPARATOR.join([*context, body])
     [result] = get_anonymizer().anonymize_batch(
         [{"id": "reply", "language": report.language, "text": whole, "known": known}]
     )
@@ -240,7 +309,7 @@ def redact_reply(message: ReportMessage, report: Report) -> str:
     if len(parts) == len(context) + 1:
         return parts[-1]
     [alone] = get_anonymizer().anonymize_batch(
-        [{"id": "reply", "language": report.language, "text": message.body, "known": known}]
+        [{"id": "reply", "language": report.language, "text": body, "known": known}]
     )
     return alone["redacted"]
 

@@ -12,4 +12,4 @@ def no_store(response: Response) -> Response:
     return response
 
 
-from . import routes  # noqa: E402,F401
+from . import account, routes  # noqa: E402,F401

@@ -44,3 +44,21 @@ def create_command(email: str, role: str, password: str | None, generate: bool) 
     click.echo(f"created {user.role} {user.email}")
     if generate:
         click.echo(f"password (shown once): {password}")
+
+
+@group.command("reset")
+@click.argument("email")
+def reset_command(email: str) -> None:
+    """Reset an account: a temporary password (printed once), replaced at the next sign-in,
+    then a new two-factor setup. Every session of the account ends."""
+    from ..models.audit import audit
+    from .account import reset_account
+
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"no account for {email.strip().lower()}")
+    password = reset_account(user)
+    audit("user.reset", actor_email="command line", target_user_id=user.id)
+    db.session.commit()
+    click.echo(f"reset {user.email}: every session ended")
+    click.echo(f"temporary password (shown once): {password}")

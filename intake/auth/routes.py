@@ -1,18 +1,18 @@
 """Staff login in two steps: password, then a TOTP code (set up at first login).
 
-Only after both steps is the account signed in with Flask-Login, so `current_user` is never a
-half-authenticated account. Failed attempts slow down and then lock the account; sessions end
-after inactivity. Every login, failure and lock is audit-logged, never with an address.
+Only after both steps is the account signed in (a session row, sessions.py), so `current_user`
+is never a half-authenticated account. Failed attempts slow the client down (throttle.py), never
+the owner elsewhere; sessions end after inactivity, at logout and when the account changes.
+Every login and failure is audit-logged, never with an address.
 """
 
 from __future__ import annotations
 
+import re
 import time
-from datetime import timedelta
 
 from flask import (
     Response,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -21,7 +21,7 @@ from flask import (
     url_for,
 )
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from wtforms import EmailField, PasswordField, StringField
@@ -34,6 +34,8 @@ from ..ratelimit import public_rate_limit
 from ..timeutil import utcnow
 from . import bp
 from .permissions import open_to_anyone, requires_login
+from .sessions import TOKEN, end_session, session_user, start_session
+from .throttle import PENDING_EMAIL, failed, remember_device, sign_in_failure_limits
 from .twofactor import new_secret, provisioning_uri, qr_svg, verify_totp
 
 # Verified when the email is unknown, so a wrong email costs as long as a wrong password.
@@ -42,9 +44,6 @@ _DUMMY.set_password("not-a-real-account")
 
 PENDING = "auth_pending"  # session key: password accepted, second factor not yet
 PENDING_SECONDS = 300
-SLOWDOWN_AFTER = 3  # failures before each further attempt must wait (1 s, 2 s, 4 s ... 60 s)
-LOCK_AFTER = 10  # failures before the account locks
-LOCK_MINUTES = 30
 WRONG = _l("Wrong email or password.")
 
 
@@ -64,7 +63,7 @@ class CodeForm(FlaskForm):
 
 @login_manager.user_loader
 def load_user(user_id: str) -> StaffUser | None:
-    return db.session.get(StaffUser, int(user_id)) if user_id.isdigit() else None
+    return session_user(user_id)
 
 
 def find_user(email: str) -> StaffUser | None:
@@ -73,52 +72,46 @@ def find_user(email: str) -> StaffUser | None:
     )
 
 
-def _safe_next(target: str | None) -> str:
-    # Only local paths: an open redirect would hand staff to a look-alike site.
-    if not target or not target.startswith("/") or target.startswith("//"):
-        return url_for("staff.queue")
-    return target
+# A path of our own staff area and nothing else: no scheme, host, backslash, control or
+# space character (browsers drop tabs and newlines, so "/\t/evil" is "//evil"), no "//".
+_PATH_CHARS = "A-Za-z0-9._~!$&'()*+,;=:@%-"
+_STAFF_PATH = re.compile(rf"/staff(/[{_PATH_CHARS}]*)*(\?[{_PATH_CHARS}/?]*)?")
 
 
-def record_failure(user: StaffUser) -> None:
-    """One more failed attempt: wait longer before the next one, lock after LOCK_AFTER."""
-    now = utcnow()
-    user.failed_logins = (user.failed_logins or 0) + 1
-    if user.failed_logins >= LOCK_AFTER:
-        user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-        audit("login.locked", actor=user, failures=user.failed_logins)
-    elif user.failed_logins >= SLOWDOWN_AFTER:
-        wait = min(2 ** (user.failed_logins - SLOWDOWN_AFTER), 60)
-        user.locked_until = now + timedelta(seconds=wait)
-
-
-def is_locked(user: StaffUser) -> bool:
-    return user.locked_until is not None and user.locked_until > utcnow()
+def safe_next(target: str | None) -> str:
+    """Where to go after sign-in: `target` if it is a path of the staff area, else the queue
+    (an open redirect would hand staff to a look-alike site)."""
+    if target and _STAFF_PATH.fullmatch(target) and "//" not in target:
+        return target
+    return url_for("staff.queue")
 
 
 @bp.before_app_request
 def expire_idle_sessions() -> Response | None:
-    """End a staff session after STAFF_IDLE_MINUTES without a request (and after 12 hours)."""
-    if not current_user.is_authenticated:
+    """A cookie whose session ended (idle for STAFF_IDLE_MINUTES, older than 12 hours, logged
+    out, or ended by an account change) is cleared, and the staff pages say so."""
+    if TOKEN not in session or current_user.is_authenticated:
         return None
-    now = int(time.time())
-    idle = int(current_app.config.get("STAFF_IDLE_MINUTES", 30)) * 60
-    longest = int(current_app.config.get("STAFF_SESSION_HOURS", 12)) * 3600
-    seen, since = session.get("seen", 0), session.get("since", 0)
-    if now - seen > idle or now - since > longest:
-        logout_user()
-        session.clear()
-        if request.path.startswith("/staff"):
-            flash(_l("Your session ended after a period of inactivity. Please log in again."))
-            return redirect(url_for("auth.login", next=request.path))
-        return None
-    session["seen"] = now
+    session.clear()
+    if request.path.startswith("/staff"):
+        flash(_l("Your session has ended. Please log in again."))
+        return redirect(url_for("auth.login", next=request.path))
     return None
+
+
+def _after_password(user: StaffUser) -> str:
+    """The next step for an account whose password was right."""
+    if user.must_change_password:
+        return url_for("auth.new_password")
+    if user.two_factor_ready:
+        return url_for("auth.two_factor")
+    return url_for("auth.setup_two_factor")
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @open_to_anyone
 @public_rate_limit("RATELIMIT_LOGIN")
+@sign_in_failure_limits
 def login() -> Response | str:
     form = LoginForm()
     if form.validate_on_submit():
@@ -126,58 +119,61 @@ def login() -> Response | str:
         if user is None:
             _DUMMY.check_password(form.password.data)
             audit("login.failure", actor_email=form.email.data.strip().lower()[:254])
-        elif not user.active or is_locked(user):
+            failed()
+        elif not user.active:
             _DUMMY.check_password(form.password.data)  # same cost as a real check
-            audit("login.refused", actor=user, locked=is_locked(user), active=user.active)
+            audit("login.refused", actor=user, active=user.active)
+            failed()
         elif user.check_password(form.password.data):
             session.pop(PENDING, None)
             session[PENDING] = {
                 "user": user.id,
                 "at": int(time.time()),
-                "next": _safe_next(request.args.get("next")),
+                "next": safe_next(request.args.get("next")),
             }
+            session[PENDING_EMAIL] = user.email.lower()
             db.session.commit()  # check_password may have upgraded the hash
-            if user.two_factor_ready:
-                return redirect(url_for("auth.two_factor"))
-            return redirect(url_for("auth.setup_two_factor"))
+            return redirect(_after_password(user))
         else:
-            record_failure(user)
+            user.failed_logins = (user.failed_logins or 0) + 1
             audit("login.failure", actor=user, step="password")
+            failed()
         db.session.commit()
         flash(WRONG, "error")
     return render_template("staff/login.html", form=form)
 
 
-def _pending_user() -> StaffUser | None:
+def pending_user() -> StaffUser | None:
+    """The account whose password was accepted in this browser in the last few minutes."""
     pending = session.get(PENDING)
     if not pending or int(time.time()) - pending.get("at", 0) > PENDING_SECONDS:
         session.pop(PENDING, None)
         return None
     user = db.session.get(StaffUser, pending["user"])
-    if user is None or not user.active or is_locked(user):
+    if user is None or not user.active:
         return None
     return user
 
 
 def _finish_login(user: StaffUser, method: str) -> str:
     target = session.pop(PENDING, {}).get("next") or url_for("staff.queue")
+    session.pop(PENDING_EMAIL, None)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = utcnow()
     audit("login.success", actor=user, method=method)
-    db.session.commit()
-    login_user(user)
-    now = int(time.time())
-    session["seen"] = session["since"] = now
+    remember_device(user.email.lower())
+    start_session(user)  # commits
     return target
 
 
 @bp.route("/login/two-factor", methods=["GET", "POST"])
 @open_to_anyone
 @public_rate_limit("RATELIMIT_LOGIN")
+@sign_in_failure_limits
 def two_factor() -> Response | str:
-    user = _pending_user()
-    if user is None or not user.two_factor_ready:
+    user = pending_user()
+    if user is None or not user.two_factor_ready or user.must_change_password:
         return redirect(url_for("auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
@@ -187,7 +183,8 @@ def two_factor() -> Response | str:
         if any(ch.isalpha() for ch in code) and user.use_recovery_code(code):
             flash(_l("You used a recovery code. %(n)s are left.", n=len(user.recovery_hashes)))
             return redirect(_finish_login(user, "recovery_code"))
-        record_failure(user)
+        user.failed_logins = (user.failed_logins or 0) + 1
+        failed()
         audit("login.failure", actor=user, step="second_factor")
         db.session.commit()
         flash(_l("That code is not valid (each code works only once)."), "error")
@@ -197,10 +194,11 @@ def two_factor() -> Response | str:
 @bp.route("/login/setup", methods=["GET", "POST"])
 @open_to_anyone
 @public_rate_limit("RATELIMIT_LOGIN")
+@sign_in_failure_limits
 def setup_two_factor() -> Response | str:
     """First login: scan the QR code (drawn here, not by a service), confirm with a code."""
-    user = _pending_user()
-    if user is None or user.two_factor_ready:
+    user = pending_user()
+    if user is None or user.two_factor_ready or user.must_change_password:
         return redirect(url_for("auth.login"))
     if not user.totp_secret:
         user.totp_secret = new_secret()
@@ -213,6 +211,7 @@ def setup_two_factor() -> Response | str:
             audit("totp.enabled", actor=user)
             target = _finish_login(user, "totp_setup")
             return render_template("staff/recovery_codes.html", codes=codes, next=target)
+        failed()
         db.session.commit()
         flash(_l("That code is not valid. Check the time on your phone and try again."), "error")
     uri = provisioning_uri(user)
@@ -224,6 +223,5 @@ def setup_two_factor() -> Response | str:
 @bp.post("/logout")
 @requires_login
 def logout() -> Response:
-    logout_user()
-    session.clear()
+    end_session()
     return redirect(url_for("auth.login"))

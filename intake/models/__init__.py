@@ -8,7 +8,7 @@ from .pattern_alert import PatternAlert, PatternAlertDelivery, PatternAlertKey
 from .publication import PublicStatsSnapshot
 from .referral import ReferralPacket
 from .report import Report
-from .staff import StaffUser
+from .staff import StaffSession, StaffUser
 from .workflow import ReportMessage, ReportNote, StatusChange
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "Report",
     "ReportMessage",
     "ReportNote",
+    "StaffSession",
     "StaffUser",
     "StatusChange",
 ]

@@ -7,7 +7,7 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, String
+from sqlalchemy import JSON, Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..crypto import EncryptedText
@@ -48,10 +48,13 @@ class StaffUser(UserMixin, db.Model):
     totp_last_step: Mapped[int | None]
     recovery_hashes: Mapped[list[str]] = mapped_column(JSON, default=list)
 
-    # --- failed logins slow down, then lock the account for a while
+    # --- failed logins: counted for the record; slowing down is per client (auth/throttle.py).
+    # locked_until is no longer set (a lock let anyone keep the owner out); kept for old rows.
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]
+    # Set by an administrator's reset: a new password (then two-factor setup) at next sign-in.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
 
     # Queues this account may see; empty means every queue.
     queues: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -102,3 +105,20 @@ class StaffUser(UserMixin, db.Model):
 
     def sees_queue(self, queue: str | None) -> bool:
         return not self.queues or queue in self.queues
+
+
+class StaffSession(db.Model):
+    """One signed-in staff session, held on the server: the cookie carries a random token whose
+    SHA-256 is here. Deleting the row ends the session wherever its cookie has been copied;
+    logout deletes it, and a password change, a two-factor reset or disabling the account
+    deletes every row of the account. Without the row, the secret key alone opens nothing."""
+
+    __tablename__ = "staff_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)

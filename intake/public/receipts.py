@@ -1,8 +1,11 @@
 """Receipt codes: the reporter's only way back to an anonymous report.
 
 A code is 16 characters from a 30-symbol alphabet without look-alikes (16 x log2(30) = 78.5
-bits), shown in groups of four. Only its SHA-256 is stored: with 78 bits of entropy a fast hash
-is enough, and it lets a follow-up find the report by an indexed lookup.
+bits), shown in groups of four. Only a keyed hash of it is stored: HMAC-SHA-256, under a key
+derived from the secret key, of the code's SHA-256 (the form rows had before keys were added,
+which migration 0007 turned into this one). With 78 bits of entropy a fast hash is enough, and
+it lets a follow-up find the report by an indexed lookup; the key means a copy of the database
+and a code found on a seized phone do not find the report without the server's secret too.
 
 Each empty form carries a random submission id (128 bits). The receipt of a report sent from
 that form is an HMAC of the id under the app's secret, so sending the same form twice (a
@@ -56,5 +59,15 @@ def normalise(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
+def _hash_key(secret_key: str) -> bytes:
+    return hmac.new(secret_key.encode(), b"receipt-hash", hashlib.sha256).digest()
+
+
+def keyed(unkeyed_hash: str, secret_key: str) -> str:
+    """The stored form of a receipt from its plain SHA-256 (also what the migration applies)."""
+    return hmac.new(_hash_key(secret_key), unkeyed_hash.encode(), hashlib.sha256).hexdigest()
+
+
 def receipt_hash(code: str) -> str:
-    return hashlib.sha256(normalise(code).encode("ascii", "ignore")).hexdigest()
+    unkeyed = hashlib.sha256(normalise(code).encode("ascii", "ignore")).hexdigest()
+    return keyed(unkeyed, current_app.config["SECRET_KEY"])

@@ -11,10 +11,12 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..auth.permissions import MANAGE_USERS, ROLE_PERMISSIONS, VIEW_AUDIT, requires
+from ..auth.sessions import end_all_sessions
 from ..extensions import db
 from ..models import AuditEvent, StaffUser
 from ..models.audit import audit
 from ..models.staff import ROLES
+from ..untrusted import whole_number
 from . import bp
 
 AUDIT_PAGE = 100
@@ -84,6 +86,7 @@ def update_user(user_id: int) -> Response:
         if user.id == current_user.id:
             abort(400)
         user.active = action == "activate"
+        end_all_sessions(user)
         audit(f"user.{action}", actor=current_user, target_user_id=user.id)
     elif action == "unlock":
         user.failed_logins = 0
@@ -95,6 +98,7 @@ def update_user(user_id: int) -> Response:
         user.totp_enabled_at = None
         user.totp_last_step = None
         user.recovery_hashes = []
+        end_all_sessions(user)
         audit("user.reset_two_factor", actor=current_user, target_user_id=user.id)
     else:
         abort(400)
@@ -111,10 +115,9 @@ def audit_log() -> str:
     if action:
         query = query.where(AuditEvent.action.startswith(action))
     report_id = request.args.get("report", "")
-    if report_id.isdigit():
+    if whole_number(report_id) is not None:
         query = query.where(AuditEvent.report_id == int(report_id))
-    page = request.args.get("page", "1")
-    page_number = min(int(page), 10_000) if page.isdigit() and int(page) > 0 else 1
+    page_number = min(whole_number(request.args.get("page")) or 1, 10_000)
     events = db.session.scalars(
         query.order_by(AuditEvent.id.desc())
         .limit(AUDIT_PAGE)
@@ -124,7 +127,7 @@ def audit_log() -> str:
         "staff/audit.html",
         events=events,
         action=action,
-        report=report_id if report_id.isdigit() else "",
+        report=report_id if whole_number(report_id) is not None else "",
         page=page_number,
         more=len(events) == AUDIT_PAGE,
     )

@@ -111,7 +111,7 @@ def aggregate_csv(reports: Iterable[Report]) -> str:
     }
     for report in reports:
         counters["agency"][report.agency.name if report.agency else "unknown or other"] += 1
-        for code in report.categories or []:
+        for code in set(report.categories or []):  # a report counts once per category
             counters["category"][code] += 1
         counters["queue"][report.queue or "none"] += 1
         counters["month"][report.created_at.strftime("%Y-%m")] += 1

@@ -13,6 +13,7 @@ from werkzeug.datastructures import MultiDict
 from ..extensions import db
 from ..models import Report, StaffUser
 from ..timeutil import utcnow
+from ..untrusted import whole_number
 from ..vocabulary import CATEGORIES
 from .workflow import OPEN_STATUSES, STATUSES
 
@@ -32,7 +33,7 @@ def _date(value: str | None) -> date | None:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return whole_number(value)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from ..auth.permissions import (
 from ..extensions import db
 from ..models import Agency, AuditEvent, Report, ReportMessage, ReportNote, StaffUser, StatusChange
 from ..models.audit import audit
+from ..untrusted import whole_number
 from ..vocabulary import AFFECTED_ROLES, CATEGORIES, CONTACT_METHODS, URGENT_SIGNALS
 from . import bp
 from .queue import (
@@ -59,10 +60,10 @@ def visible_report(report_id: int) -> Report:
 
 
 def _seen_version() -> int:
-    value = request.form.get("version", "")
-    if not value.isdigit():
+    version = whole_number(request.form.get("version"))
+    if version is None:
         abort(400)
-    return int(value)
+    return version
 
 
 def _text(name: str) -> str:
@@ -202,7 +203,8 @@ def assign(report_id: int) -> Response:
     value = request.form.get("assignee", "")
     assignee = None
     if value:
-        assignee = db.session.get(StaffUser, int(value)) if value.isdigit() else None
+        number = whole_number(value)
+        assignee = db.session.get(StaffUser, number) if number is not None else None
         if assignee is None or not assignee.active:
             abort(400)
     try:

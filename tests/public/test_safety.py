@@ -135,9 +135,9 @@ def test_honeypot_is_hidden_from_people_and_from_the_tab_order(client):
     assert honeypot and 'tabindex="-1"' in honeypot.group(0)
 
 
-def test_submit_is_rate_limited_without_losing_the_text(build_app, ctx):
+def test_submit_is_rate_limited_without_losing_the_text(build_app, private_redis, ctx):
     limited = build_app(
-        RATELIMIT_ENABLED=True, RATELIMIT_SUBMIT="2 per hour", RATELIMIT_STORAGE_URI="memory://"
+        {"REDIS_URL": private_redis}, RATELIMIT_ENABLED=True, RATELIMIT_SUBMIT="2 per hour"
     )
     client = limited.test_client()
     token = csrf_token(client)

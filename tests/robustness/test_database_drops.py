@@ -121,6 +121,7 @@ def submit(client) -> tuple[int, str, str | None]:  # noqa: ANN001
 
 def assert_clean_failure(status: int, body: str) -> None:
     assert status == 500 and FRIENDLY in body, body[:500]
+    assert GOOD["narrative"] in body  # the form again (or the text to copy): nothing typed lost
     for leak in ("Traceback", "OperationalError", "psycopg", "sqlite3", "INSERT", "UPDATE"):
         assert leak not in body
 
@@ -185,4 +186,30 @@ def test_requests_fail_cleanly_and_the_next_ones_succeed(outage, redis_server):
         for report in reports:
             assert report.narrative == GOOD["narrative"] and report.consent_review
             assert report.pipeline_state == "received"
+        db.session.remove()
+
+
+def test_a_connection_dropped_inside_the_task_retries_it(outage):
+    """After the claim, the database connection dies: the task gives the claim back and asks
+    Celery to retry (it used to be acknowledged with the report left "processing")."""
+    from intake.models import Report as ReportRow
+    from workers import tasks
+
+    from ..staff.helpers import make_report
+
+    if not outage.postgres:
+        pytest.skip("SQLite has no connection to drop mid-task")
+    with outage.app.app_context():
+        report, _ = make_report(pipeline_state="received")
+        report_id = report.id
+        db.session.remove()
+        outage.at = "SELECT REPORT."  # the task's load of the report, right after its claim
+        with pytest.raises(tasks.StepFailed):  # what Celery's retry raises when run directly
+            tasks.process_report.run(report_id)
+        assert outage.struck == 1
+        db.session.remove()
+        row = db.session.get(ReportRow, report_id)
+        assert (row.pipeline_state, row.failure_reason) == ("failed", "database error")
+        db.session.remove()
+        assert tasks.process_report.run(report_id) == "processed"  # the retry
         db.session.remove()

@@ -104,14 +104,9 @@ def test_wrong_codes_all_get_the_same_answer(app, ctx):
     assert forged.status_code == 400
 
 
-def test_lookups_are_rate_limited(app, service_env, ctx):
-    settings = from_environment(service_env)
-    settings.update(
-        TESTING=True,
-        RATELIMIT_ENABLED=True,
-        RATELIMIT_LOOKUP="3 per hour",
-        RATELIMIT_STORAGE_URI="memory://",
-    )
+def test_lookups_are_rate_limited(app, service_env, private_redis, ctx):
+    settings = from_environment({**service_env, "REDIS_URL": private_redis})
+    settings.update(TESTING=True, RATELIMIT_ENABLED=True, RATELIMIT_LOOKUP="3 per hour")
     limited = create_app(settings)
     try:
         _, code = make_report()
