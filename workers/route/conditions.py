@@ -3,7 +3,8 @@
 A condition is a YAML mapping. Each entry is either a combinator (`all: [...]`, `any: [...]`,
 `not: {...}`) or a field with its operators (`categories: {any_of: [detainer_hold]}`); several
 entries in one mapping must all hold. Shorthands: `consent.referral: true`, `language: es`,
-`agency.state: [TX, FL]` (one of), `urgent: true` (at least one urgency signal detected).
+`agency.state: [TX, FL]` (one of), `urgent: true` (at least one urgent-level signal detected),
+`level: check-now` (the urgency level: urgent, check-now or normal).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ FIELDS: dict[str, FieldSpec] = {
     "agency.models": FieldSpec("list", MODELS),
     "urgent": FieldSpec("list", SIGNALS),
     "urgent_signals": FieldSpec("list", SIGNALS),
+    "level": FieldSpec("str", ("urgent", "check-now", "normal")),
     "agency.name": FieldSpec("str"),
     "agency.state": FieldSpec("str"),
     "agency.county": FieldSpec("str"),
@@ -122,7 +124,9 @@ def _as_list(value: Any) -> list[Any]:
 class Context:
     """One report's facts, folded once, plus the urgency signals detected for it."""
 
-    def __init__(self, facts: dict[str, Any], urgent: Iterable[str] = ()) -> None:
+    def __init__(
+        self, facts: dict[str, Any], urgent: Iterable[str] = (), level: str = "normal"
+    ) -> None:
         self.facts = facts
         agency = facts.get("agency") or {}
         if not isinstance(agency, dict):
@@ -134,6 +138,7 @@ class Context:
             "categories": [str(c).strip() for c in _as_list(facts.get("categories"))],
             "agency.models": [_model_code(m) for m in _as_list(agency.get("models"))],
             "urgent": list(dict.fromkeys(urgent)),
+            "level": level,
             "urgent_signals": [str(s).strip() for s in _as_list(facts.get("urgent_signals"))],
             "agency.name": agency.get("name"),
             "agency.state": agency.get("state"),
