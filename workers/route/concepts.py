@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the cues are data; a regex reads best unbroken
 """What the narrative reader looks for: concepts, time expressions and polarity cues.
 
 A concept is a situation (someone held, a transfer coming, a medical need, danger, a child
@@ -65,6 +66,9 @@ class Cue:
     # A standing state that holds until something ends it (a hold, a detainer): a past verb
     # ("ICE put a hold on him") still means now unless a time expression says otherwise.
     standing: bool = False
+    # Being at a place (in jail, at the station) is over when told in the past tense; being
+    # arrested or taken is not (nobody said they came back).
+    place: bool = False
     # A label rather than a situation ("survivor", "pregnant"): it makes a report worth a look
     # (check-now) but not a page-out by itself.
     weak: bool = False
@@ -81,6 +85,12 @@ CUES: list[Cue] = [
         [
             r"(?:in|at|inside|into) (?:the |a |his |her )?(?:\w+ )?{place}",
             r"(?:en|dentro de) (?:la |el |los |las )?(?:\w+ )?{place}",
+        ],
+        place=True,
+    ),
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
             r"(?:holding|held|keeping|kept|detaining) (?:him|her|them|me|us|my \w+|\w+ (?:at|in)|"
             r"at|in)",
             r"(?:locked up|lock(?:ed)? (?:him|her|them) up|detained|arrested|in custody|"
@@ -162,15 +172,17 @@ CUES: list[Cue] = [
             r"hospital|medico|ambulancia)",
             r"(?:medical emergency|heart attack|seizures?|having a seizure|can'?t breathe|"
             r"cannot breathe|could not breathe|trouble breathing|chest pains?|unconscious|"
-            r"passed out|fainted|faint|bad cramps|cramps|cramping|bleeding|miscarriage|"
+            r"passed out|fainted|faint|bad cramps|cramps|cramping|miscarriage|"
             r"vomiting|throwing up|fever|blood sugar|asthma attack|overdose|very sick|really sick|"
             r"emergencia medica|ataque|infarto|convulsion(?:es)?|no puede respirar|"
             r"inconsciente|se desmayo|desmayad[oa]|dolor de pecho|coma diabetico|"
-            r"colicos|sangrando|sangrado|aborto|vomitando|calentura|fiebre|"
+            r"colicos|sangrado|aborto|vomitando|calentura|fiebre|"
             r"azucar|muy enferm[oa]|muy mal|grave)",
         ],
     ),
-    *_cues(Concept.MEDICAL, [r"(?:pregnant|embarazada|diabetic|diabetic[oa]|epileptic)"], weak=True),
+    *_cues(
+        Concept.MEDICAL, [r"(?:pregnant|embarazada|diabetic|diabetic[oa]|epileptic)"], weak=True
+    ),
     # --- danger
     *_cues(
         Concept.DANGER,
@@ -207,6 +219,7 @@ CUES: list[Cue] = [
             r"sin (?:sus )?(?:papas|padres|mama|papa))",
             r"(?:left|dejaron|dejo|quedaron|se quedaron) {w}{kid} {w}(?:alone|solos?|solas?)",
         ],
+        standing=True,  # a child left alone stays alone until someone says otherwise
     ),
     *_cues(
         Concept.CHILD,
@@ -227,9 +240,9 @@ CUES: list[Cue] = [
         [
             r"(?:u\.?s\.?|us|american|united states|usa|estadounidense) (?:citizens?|passport)",
             r"(?:is|am|are|i'm|im|he's|hes|she's|shes|we're|they're|was|be) (?:a |an )?citizens?",
-            r"(?:born|nacio|naci|nacieron|nacido|nacida) (?:here|aqui|in|en) (?!(?:mexico|"
+            r"(?:born|nacio|naci|nacieron|nacido|nacida) (?:here|aqui|(?:in|en) (?!(?:mexico|"
             r"guatemala|honduras|el salvador|salvador|venezuela|cuba|colombia|ecuador|nicaragua|"
-            r"peru|another|otro)\b)",
+            r"peru|another|otro|su pais|my country|mi pais)\b)\w+)",
             r"(?:soy|es|somos|son|era|eres) ciudadan[oa]s?(?! (?:mexican|guatemal|hondure|"
             r"salvadore|venezolan|cuban|colombian|ecuatorian|nicaraguense|peruan|dominican|"
             r"de (?:mexico|guatemala|honduras|el salvador)))",
@@ -341,10 +354,10 @@ RESOLVED = {
 
 # Words that negate the clause they govern (spaCy marks most as `neg` or `advmod`).
 NEGATORS = frozenset(
-    "no not n't never nunca jamas tampoco ni nope nah".split()
+    ["no", "not", "n't", "never", "nunca", "jamas", "tampoco", "ni", "nope", "nah"]
 )
 # A subject that says nobody is in the situation ("nadie está en la cárcel").
-NOBODY = frozenset("nobody nadie ninguno ninguna noone".split()) | {"no one", "none"}
+NOBODY = frozenset(["nobody", "nadie", "ninguno", "ninguna", "noone"]) | {"no one", "none"}
 # "No sé si lo tienen": doubt is not negation; the situation might be real.
 DOUBT = [
     r"(?:don'?t|do not|dont|not) (?:know|sure)|no idea|no se|no sabemos|no sabe|no estoy segur[oa]|"

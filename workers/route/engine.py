@@ -208,8 +208,6 @@ def explain(
         rest = [u for u in urgency if u["level"] != level]
         if rest:
             parts.append("also worth a check: " + ", ".join(signal_text(u, rules) for u in rest))
-    elif level == URGENT:
-        parts.append("urgent because a rule set priority urgent")
     else:
         parts.append("no urgency signal")
     for item in matched:

@@ -89,7 +89,21 @@ _CLAUSE_BREAK = re.compile(
 _NEGATOR_WORDS = re.compile(r"(?<![\w'])(?:no|not|n't|never|nunca|jamas|tampoco|nobody|nadie|"
                             r"no one|ni|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
                             r"won'?t|ya no)(?![\w'])")  # fmt: skip
-_FIRST_PERSON = frozenset("i me yo we us nosotros".split())
+_FIRST_PERSON = frozenset(["i", "me", "yo", "we", "us", "nosotros"])
+_OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
+# Redaction placeholders ("[PERSON 1]") parse badly; a name of the same length parses well and
+# keeps every character offset.
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+(?: \d+)?\]")
+# When the parse of phone-written text gives no tense, the word before the cue often does.
+_PRESENT_WORDS = re.compile(
+    r"(?<![\w'])(?:is|are|am|'s|'re|still|esta|estan|estoy|sigue|siguen|continua|tienen|tiene|"
+    r"has|have|keeps?|siendo|being)\W*$"
+)
+_PAST_WORDS = re.compile(r"(?<![\w'])(?:was|were|estaba|estaban|estuvo|estuvieron|fue|fueron)\W*$")
+
+
+def _as_name(match: re.Match[str]) -> str:
+    return "N" + "n" * (len(match.group(0)) - 1)
 
 
 def read(narrative: str, nlp) -> list[Finding]:  # noqa: ANN001 - a spaCy Language
@@ -97,12 +111,14 @@ def read(narrative: str, nlp) -> list[Finding]:  # noqa: ANN001 - a spaCy Langua
     text = narrative[:MAX_CHARS]
     if not text.strip():
         return []
-    doc = nlp(text)
+    doc = nlp(_PLACEHOLDER.sub(_as_name, text))
     findings: list[Finding] = []
     frame: Time | None = None  # the time an earlier sentence set ("last year ...")
     frame_words: str | None = None
     sentences = list(doc.sents)
-    folded_sentences = [normalize(sent.text) for sent in sentences]
+    # Fold and quote the reporter's own words (the parse saw placeholders as names).
+    originals = [text[sent.start_char : sent.end_char] for sent in sentences]
+    folded_sentences = [normalize(original) for original in originals]
     for number, sent in enumerate(sentences):
         folded, index = folded_sentences[number]
         sentence_times = list(_time_expressions(folded))
@@ -115,7 +131,16 @@ def read(narrative: str, nlp) -> list[Finding]:  # noqa: ANN001 - a spaCy Langua
                 if key in seen:
                     continue
                 finding = _finding(
-                    cue, match, sent, folded, index, sentence_times, frame, frame_words, number
+                    cue,
+                    match,
+                    sent,
+                    originals[number],
+                    folded,
+                    index,
+                    sentence_times,
+                    frame,
+                    frame_words,
+                    number,
                 )
                 if finding.suppressed is None or key not in seen:
                     findings.append(finding)
@@ -123,10 +148,11 @@ def read(narrative: str, nlp) -> list[Finding]:  # noqa: ANN001 - a spaCy Langua
                     seen.add(key)
         explicit = [t for t in sentence_times if t[0] in (Time.PAST, Time.NOW)]
         if explicit:
-            frame, frame_words = explicit[0][0], original_span(
-                sent.text, index, explicit[0][1], explicit[0][2]
+            frame, frame_words = (
+                explicit[0][0],
+                original_span(originals[number], index, explicit[0][1], explicit[0][2]),
             )
-    return _resolve(findings, folded_sentences, sentences)
+    return _resolve(findings, folded_sentences, originals)
 
 
 def _time_expressions(folded: str):
@@ -139,7 +165,10 @@ def _time_expressions(folded: str):
 
 def _is_this_morning(folded: str, match: re.Match[str]) -> bool:
     # "esta mañana" / "en la mañana de hoy" is today, not tomorrow; "por la mañana" is vague.
-    return match.group(0) == "manana" and re.search(r"(?:esta|la|por la|de la)\s$", folded[: match.start()]) is not None
+    return (
+        match.group(0) == "manana"
+        and re.search(r"(?:esta|la|por la|de la)\s$", folded[: match.start()]) is not None
+    )
 
 
 def _clause_start(folded: str, at: int) -> int:
@@ -158,6 +187,7 @@ def _finding(
     cue: Cue,
     match: re.Match[str],
     sent,  # noqa: ANN001 - a spaCy Span
+    original: str,
     folded: str,
     index: list[int],
     sentence_times: list[tuple[Time, int, int]],
@@ -168,11 +198,14 @@ def _finding(
     start, end = match.start(), match.end()
     clause_start, clause_end = _clause_start(folded, start), _clause_end(folded, end)
     anchor = _anchor(sent, index, start, end)
+    if _verb_time(anchor) is None:
+        anchor = _clause_verb(sent, index, clause_start, clause_end) or anchor
 
     in_clause = [t for t in sentence_times if clause_start <= t[1] and t[2] <= clause_end]
-    time, time_words, span = _decide_time(cue, anchor, in_clause, start, end, frame)
+    before = folded[clause_start:start]
+    time, time_words, span = _decide_time(cue, anchor, in_clause, start, end, frame, before)
     if time_words is None and span is not None:
-        time_words = original_span(sent.text, index, span[0], span[1])
+        time_words = original_span(original, index, span[0], span[1])
     if time_words is None and time in (Time.PAST, Time.NOW) and frame is not None and span is None:
         time_words = frame_words if _from_frame(cue, anchor, in_clause, frame) else None
     evidence_start, evidence_end = start, end
@@ -180,7 +213,7 @@ def _finding(
         evidence_start, evidence_end = clause_start, clause_end  # the whole clause says it
     elif span is not None:
         evidence_start, evidence_end = min(start, span[0]), max(end, span[1])
-    evidence = original_span(sent.text, index, evidence_start, evidence_end).strip(" .,;:!?")
+    evidence = original_span(original, index, evidence_start, evidence_end).strip(" .,;:!?")
 
     suppressed = None
     if not cue.negation_inside:
@@ -188,7 +221,7 @@ def _finding(
     if suppressed is None and time is Time.PAST and cue.concept is not Concept.CITIZEN:
         suppressed = "over" + (f" (\u201c{time_words}\u201d)" if time_words else " (past tense)")
     return Finding(
-        cue.concept, evidence, time, time_words, suppressed, cue.weak, number, sent.text.strip()
+        cue.concept, evidence, time, time_words, suppressed, cue.weak, number, original.strip()
     )
 
 
@@ -206,6 +239,21 @@ def _anchor(sent, index: list[int], start: int, end: int):  # noqa: ANN001, ANN2
     return token
 
 
+def _clause_verb(sent, index: list[int], start: int, end: int):  # noqa: ANN001, ANN202
+    """The first verb with a tense in the clause, when the parse hung the cue on no verb."""
+    if start >= end or end > len(index):
+        return None
+    first, last = index[start] + sent.start_char, index[end - 1] + sent.start_char
+    for token in sent:
+        if (
+            first <= token.idx <= last
+            and token.pos_ in ("VERB", "AUX")
+            and _verb_time(token, loose=token.morph.get("Tense") == ["Past"])
+        ):
+            return token
+    return None
+
+
 def _depth(token) -> int:  # noqa: ANN001
     depth = 0
     while token.head is not token and depth < 50:
@@ -213,13 +261,17 @@ def _depth(token) -> int:  # noqa: ANN001
     return depth
 
 
-def _verb_time(anchor) -> Time | None:  # noqa: ANN001
+def _verb_time(anchor, loose: bool = False) -> Time | None:  # noqa: ANN001
     if anchor is None:
         return None
     group = [anchor, *(c for c in anchor.children if c.dep_ in ("aux", "auxpass", "cop"))]
     if anchor.dep_ in ("acomp", "attr", "xcomp") and anchor.head.pos_ in ("AUX", "VERB"):
         group.append(anchor.head)
-    tenses = {t for tok in group for t in tok.morph.get("Tense")}
+    # A participle or gerund on its own ("at booking", "him arrested") has no time of its own.
+    finite = [
+        tok for tok in group if loose or tok.morph.get("VerbForm") != ["Part"] or len(group) > 1
+    ]
+    tenses = {t for tok in finite for t in tok.morph.get("Tense")}
     lemmas = {tok.lemma_.lower() for tok in group}
     if "Fut" in tenses or lemmas & {"will", "shall", "gonna"}:
         return Time.IMMINENT
@@ -249,13 +301,25 @@ def _decide_time(
     start: int,
     end: int,
     frame: Time | None,
+    before: str = "",
 ) -> tuple[Time, str | None, tuple[int, int] | None]:
     if in_clause:
         nearest = min(in_clause, key=lambda t: min(abs(t[1] - end), abs(start - t[2])))
         # A deadline or a coming event wins over "now" in the same clause ("the 48 hours end
         # tonight"): both are urgent, but "imminent" is the more exact word for staff.
         return nearest[0], None, (nearest[1], nearest[2])
-    verb = _verb_time(anchor)
+    verb = _verb_time(anchor) or _verb_time(anchor, loose=True)
+    if (
+        verb is Time.NOW
+        and anchor is not None
+        and anchor.morph.get("VerbForm") == ["Part"]
+        and not [c for c in anchor.children if c.dep_ in ("aux", "auxpass", "cop")]
+    ):
+        verb = None  # a bare gerund ("at booking") says nothing about when
+    if _PRESENT_WORDS.search(before):
+        verb = Time.NOW
+    elif verb is None and _PAST_WORDS.search(before):
+        verb = Time.PAST
     if cue.negation_inside and verb is Time.IMMINENT:
         return Time.NOW, None, None  # "they won't give him his insulin": refused now
     if verb in (Time.NOW, Time.IMMINENT):
@@ -265,6 +329,8 @@ def _decide_time(
             return Time.NOW, None, None
         if frame is not None:
             return frame, None, None
+        if verb is Time.PAST and cue.place:
+            return Time.PAST, None, None
         if verb is Time.PAST:
             told_of_self = _first_person(anchor) and cue.concept in (
                 Concept.IN_CUSTODY, Concept.INJURED
@@ -278,6 +344,11 @@ def _from_frame(cue: Cue, anchor, in_clause, frame: Time | None) -> bool:  # noq
 
 
 def _negated(anchor, folded: str, clause_start: int, start: int) -> str | None:  # noqa: ANN001
+    # "I don't think ICE is coming": the negation of a verb of opinion is the clause's.
+    if anchor is not None and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in _OPINION:
+        for child in anchor.head.children:
+            if child.dep_ == "neg" or child.lower_ in NEGATORS:
+                return f"negated by \u201c{child.text} {anchor.head.text}\u201d"
     if anchor is not None:
         for child in anchor.children:
             word = child.lower_.replace("\u2019", "'")
@@ -312,7 +383,7 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
                 if match and not _NEGATOR_WORDS.search(
                     " ".join(folded[: match.start()].split()[-2:])
                 ):
-                    words = original_span(sentences[number].text, index, match.start(), match.end())
+                    words = original_span(sentences[number], index, match.start(), match.end())
                     reason = f"over: \u201c{words}\u201d"
                     break
             if reason:
