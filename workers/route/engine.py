@@ -197,7 +197,7 @@ def explain(
 ) -> str:
     """One line for staff: the level and why, then which rule set which part of the decision.
 
-    `urgent because: someone is in custody now: “lo tienen en el condado desde el viernes”
+    `urgent because: someone in custody now: “lo tienen en el condado desde el viernes”
     (narrative); ...`; signals of the level below follow as `also worth a check: ...`.
     """
     parts = []
@@ -222,7 +222,7 @@ def explain(
 
 def signal_text(item: dict[str, Any], rules: Rules) -> str:
     """One signal for staff, each fact said once: `someone is in custody (now): “lo tienen en la
-    cárcel” (narrative)`, `someone is in custody now (form: detained_now is yes)`."""
+    cárcel” (narrative)`, `someone in custody (form: detained_now is yes)`."""
     if item["source"] == "scorer":
         label = "reads like the urgent reports it learned from"
     else:
