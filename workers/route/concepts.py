@@ -93,7 +93,8 @@ CUES: list[Cue] = [
         [
             r"(?:holding|held|keeping|kept|detaining) (?:him|her|them|me|us|my \w+|\w+ (?:at|in)|"
             r"at|in)",
-            r"(?:locked up|lock(?:ed)? (?:him|her|them) up|detained|arrested|in custody|"
+            r"(?:locked up|lock(?:ed)? (?:him|her|them) up|detained|arrested|in custody|detain|"
+            r"arrest|detaining|arresting|"
             r"behind bars|booked)",
             r"(?:they|cops|police|deputies|sheriff|ice) (?:have|has|got|still have|still got) "
             r"(?:him|her|them|my \w+|[\[]\w+ \d+[\]])",
@@ -111,8 +112,7 @@ CUES: list[Cue] = [
         Concept.IN_CUSTODY,
         [
             r"(?:no|not|haven'?t|have not|hasn'?t|has not|won'?t|will not|didn'?t|did not) "
-            r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|let (?:him|her|them|me) "
-            r"(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
+            r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
             r"dejaron salir|dejan ir|let go)",
             r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
         ],

@@ -2,7 +2,7 @@
 
 It sits beside the rules (engine._signals): the rules' signals are what staff read; the scorer
 catches narratives the concepts do not name yet and lifts them to check-now. Trained
-reproducibly by `python -m bench.triage.train` (generated narratives, fixed seed) into
+reproducibly by `python bench/triage_train.py` (generated narratives, fixed seed) into
 workers/route/data/scorer.json; loaded once per process. Pure Python: a few thousand weights,
 no numerical library needed at run time.
 """
@@ -25,9 +25,20 @@ MODEL_PATH = Path(__file__).with_name("data") / "scorer.json"
 _WORD = re.compile(r"[a-z0-9']+|\[[a-z _0-9]+\]")
 
 
+# Function words say which language a report is in, not whether it is urgent: left out, so the
+# scorer cannot learn "Spanish" as a reason. Negations and time words stay (they matter).
+_STOPWORDS_TEXT = (
+    "the a an and or of to in on at for with by from is are was were be been my his her their our "
+    "your its it this that these those he she they we you i me him them us as so if then than "
+    "el la los las un una unos unas y o de del al en con por para es son era fue mi mis su sus tu "
+    "lo le les se me nos te que como pero porque este esta estos estas ese esa"
+)
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+
 def features(narrative: str, urgency: Iterable[dict[str, Any]]) -> set[str]:
-    """Words, word pairs and the rules' concepts (with time and level) of one narrative."""
-    words = _WORD.findall(fold(narrative[:20_000]))
+    """Content words, word pairs and the rules' concepts (with time and level) of a narrative."""
+    words = [w for w in _WORD.findall(fold(narrative[:20_000])) if w not in STOPWORDS]
     out = {f"w:{w}" for w in words}
     out.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
     for item in urgency:

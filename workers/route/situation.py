@@ -86,10 +86,15 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\n]|(?<!\w)(?:but|although|though|however|pero|aunque|sino|"
     r"and then|y luego|y despues|y ahora|and now)(?!\w)"
 )
-_NEGATOR_WORDS = re.compile(r"(?<![\w'])(?:no|not|n't|never|nunca|jamas|tampoco|nobody|nadie|"
-                            r"no one|ni|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
-                            r"won'?t|ya no)(?![\w'])")  # fmt: skip
+_NEGATOR_WORDS = re.compile(
+    r"(?<![\w'])(?:no|not|n't|never|nunca|jamas|tampoco|nobody|nadie|no one|ni|ya no|"
+    r"(?:is|are|was|were|do|does|did|wo|would|ca|could|have|has|had|should)n'?t|cannot)(?![\w'])"
+)
 _FIRST_PERSON = frozenset(["i", "me", "yo", "we", "us", "nosotros"])
+# What a past story is usually made of: an arrest, a deportation, force, where someone was held.
+_STORY_CONCEPTS = frozenset(
+    {Concept.IN_CUSTODY, Concept.TRANSFER, Concept.INJURED, Concept.CITIZEN}
+)
 _OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
 # Redaction placeholders ("[PERSON 1]") parse badly; a name of the same length parses well and
 # keeps every character offset.
@@ -327,6 +332,10 @@ def _decide_time(
     if verb is Time.PAST or verb is None:
         if cue.standing:
             return Time.NOW, None, None
+        if frame is Time.PAST and cue.concept not in _STORY_CONCEPTS:
+            # An earlier sentence told of the past; a new medical need, danger or child left
+            # alone told without a time of its own may be today's: worth a check.
+            return Time.UNCLEAR, None, None
         if frame is not None:
             return frame, None, None
         if verb is Time.PAST and cue.place:
