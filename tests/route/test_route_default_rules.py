@@ -97,7 +97,8 @@ CASES = [
         "minor-es",
         dict(language="es", narrative_redacted="Se llevaron a mi esposa y mi hijo se quedó solo."),
         URGENT,
-        [("minor_involved", "narrative")],
+        # the wife taken, time unclear, is also read (a check-now signal beside the urgent one)
+        [("minor_involved", "narrative"), ("in_custody_now", "narrative")],
     ),
     (
         "injured-en",

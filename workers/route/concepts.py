@@ -21,6 +21,7 @@ from enum import StrEnum
 
 MACROS = {
     "w": r"(?:[\w'\[\]]+\W+){0,4}?",  # a few words in between
+    "ww": r"(?:[\w'\[\]]+\W+){0,8}?",  # a clause's worth of words in between
     "pron": r"(?:lo|la|los|las|le|les|me|nos|te)",
     "kid": (
         r"(?:kids?|children|child|childs|baby|babies|son|sons|daughters?|grandkids|grandchildren|"
@@ -105,6 +106,11 @@ CUES: list[Cue] = [
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
             r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))",
             r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my \w+)",
+            r"(?:got |was |were |been )?(?:taken|picked up|grabbed) by (?:ice|immigration|la migra|"
+            r"the police|police|the sheriff|deputies|the deputies|cops|the cops)",
+            r"se {pron} (?:llevaron|llevo)",
+            r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
+            r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
             r"(?:still there|sigue ahi|siguen ahi|todavia esta ahi|sigue alla)",
         ],
     ),
@@ -139,7 +145,8 @@ CUES: list[Cue] = [
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
             r"(?:traslad\w+|transfier\w+|transfer\w+|deport\w+|entreg\w+ a (?:ice|migracion|la migra)|"
-            r"mand\w+ a (?:mexico|su pais|ice|migracion)|pas\w+ a (?:ice|migracion)|"
+            r"(?:mand|envi|regres|devolv)\w* {w}a (?:mexico|su pais|guatemala|honduras|el salvador|ice|migracion)|"
+            r"pas\w+ a (?:ice|migracion)|"
             r"se {pron} (?:llevan|van a llevar|quieren llevar|llevaran|lleva|va a llevar)|"
             r"(?:viene|vienen|va a venir|van a venir|llega|llegan) (?:la migra|migracion|ice|"
             r"inmigracion|por el|por ella|por ellos|a (?:recoger|llevar|buscar)(?:lo|la|los)?)|"
@@ -177,7 +184,7 @@ CUES: list[Cue] = [
             r"emergencia medica|ataque|infarto|convulsion(?:es)?|no puede respirar|"
             r"inconsciente|se desmayo|desmayad[oa]|dolor de pecho|coma diabetico|"
             r"colicos|sangrado|aborto|vomitando|calentura|fiebre|"
-            r"azucar|muy enferm[oa]|muy mal|grave)",
+            r"azucar|muy enferm[oa]|grave)",
         ],
     ),
     *_cues(
@@ -231,6 +238,7 @@ CUES: list[Cue] = [
             r"(?:can'?t|cannot|can not|no puede|no pueden) (?:keep|watch|take|cuidar(?:los|las)?|"
             r"quedarse con) (?:them|the kids|the children|los ninos|a los ninos)?",
             r"(?:kids?|children|ninos|hijos) {w}(?:waiting|esperando) {w}(?:school|escuela)",
+            r"{kid} {ww}(?:nobody|no one|nadie|no hay nadie) (?:is |esta |estaba |was )?(?:there|home|ahi|en (?:la )?casa)",
         ],
         negation_inside=True,
     ),
@@ -292,7 +300,7 @@ PAST_TIME = [
 ]
 # Ongoing: the situation holds at the time of writing.
 NOW_TIME = [
-    r"(?:right now|now|currently|at the moment|as we speak|as i write|still|ahorita|ahora|"
+    r"(?:right now|now|currently|at the moment|en la manana|as we speak|as i write|still|ahorita|ahora|"
     r"ahora mismo|en este momento|todavia|aun|sigue|siguen|tonight|today|this morning|"
     r"this afternoon|this evening|hoy|esta manana|esta tarde|esta noche|anoche|last night|"
     r"yesterday|ayer|just now|recien|acaba de|acaban de|just|an hour ago|a few hours ago|"
@@ -319,7 +327,7 @@ RESOLVED = {
     Concept.IN_CUSTODY: [
         r"(?:released|let (?:him|her|them|me|us) go|let (?:him|her|them|me|us) out|got out|bailed "
         r"(?:him |her |them |me )?out|posted bail|made bail|is home|are home|he'?s home|she'?s home|"
-        r"back home|came home|(?:is|are|he'?s|she'?s) free|they let \w+ go|"
+        r"(?:is|are|he'?s|she'?s|got|came) back home|(?:is|are|he'?s|she'?s) free|they let \w+ go|"
         r"soltaron|liberaron|{pron} dejaron (?:ir|salir)|ya salio|salio libre|salio de|"
         r"pagamos (?:la )?fianza|pague (?:la )?fianza|ya esta (?:en (?:la )?casa|libre|afuera|con nosotros)|"
         r"ya (?:lo|la|los) (?:soltaron|liberaron|dejaron)|ya regreso|regreso a (?:la )?casa|"

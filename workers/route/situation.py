@@ -65,7 +65,7 @@ class Finding:
 
 
 def _expand(pattern: str) -> str:
-    return re.sub(r"\{(w|pron|kid|place|meds)\}", lambda m: MACROS[m.group(1)], pattern)
+    return re.sub(r"\{(w|ww|pron|kid|place|meds)\}", lambda m: MACROS[m.group(1)], pattern)
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:
@@ -208,7 +208,12 @@ def _finding(
 
     in_clause = [t for t in sentence_times if clause_start <= t[1] and t[2] <= clause_end]
     before = folded[clause_start:start]
-    time, time_words, span = _decide_time(cue, anchor, in_clause, start, end, frame, before)
+    first = index[start] + sent.start_char
+    last = index[end - 1] + sent.start_char
+    anchor_in_cue = anchor is not None and first <= anchor.idx <= last
+    time, time_words, span = _decide_time(
+        cue, anchor, in_clause, start, end, frame, before, anchor_in_cue
+    )
     if time_words is None and span is not None:
         time_words = original_span(original, index, span[0], span[1])
     if time_words is None and time in (Time.PAST, Time.NOW) and frame is not None and span is None:
@@ -288,6 +293,14 @@ def _verb_time(anchor, loose: bool = False) -> Time | None:  # noqa: ANN001
     return None
 
 
+def _bare_participle(anchor) -> bool:  # noqa: ANN001
+    """A participle or gerund with no auxiliary and no subject of its own."""
+    if anchor is None or anchor.morph.get("VerbForm") != ["Part"]:
+        return False
+    deps = {c.dep_ for c in anchor.children}
+    return not deps & {"aux", "auxpass", "cop", "nsubj", "nsubjpass"}
+
+
 def _first_person(anchor) -> bool:  # noqa: ANN001
     if anchor is None:
         return False
@@ -307,20 +320,20 @@ def _decide_time(
     end: int,
     frame: Time | None,
     before: str = "",
+    anchor_in_cue: bool = False,
 ) -> tuple[Time, str | None, tuple[int, int] | None]:
     if in_clause:
         nearest = min(in_clause, key=lambda t: min(abs(t[1] - end), abs(start - t[2])))
         # A deadline or a coming event wins over "now" in the same clause ("the 48 hours end
         # tonight"): both are urgent, but "imminent" is the more exact word for staff.
         return nearest[0], None, (nearest[1], nearest[2])
-    verb = _verb_time(anchor) or _verb_time(anchor, loose=True)
-    if (
-        verb is Time.NOW
-        and anchor is not None
-        and anchor.morph.get("VerbForm") == ["Part"]
-        and not [c for c in anchor.children if c.dep_ in ("aux", "auxpass", "cop")]
-    ):
-        verb = None  # a bare gerund ("at booking") says nothing about when
+    verb = _verb_time(anchor)
+    if verb is None and _bare_participle(anchor):
+        # Phone and hotline notes drop "to be": "brother detained at the jail", "having bad
+        # cramps in the cell" tell of now; a gerund that is the cue itself ("at booking") does not.
+        verb = None if anchor_in_cue else Time.NOW
+    elif verb is None:
+        verb = _verb_time(anchor, loose=True)  # a simple past the tagger took for a participle
     if _PRESENT_WORDS.search(before):
         verb = Time.NOW
     elif verb is None and _PAST_WORDS.search(before):

@@ -150,10 +150,13 @@ def _levels(findings: list[Finding]) -> list[tuple[str, str, str, str]]:
             level = CHECK_NOW
         else:
             level = URGENT
-        out.append((f.concept.value, f.evidence, level, _TIME_WORDS.get(f.time, f.time.value)))
+        said_when = f.time_words is not None
+        time = _TIME_WORDS.get(f.time, f.time.value)
+        out.append((f.concept.value, f.evidence, level, time, said_when))
+    # Strongest first; within a level, the words that also say when ("desde el viernes").
     order = {URGENT: 0, CHECK_NOW: 1, NORMAL: 2}
-    out.sort(key=lambda item: order[item[2]])
-    return out
+    out.sort(key=lambda item: (order[item[2]], not item[4]))
+    return [item[:4] for item in out]
 
 
 def _first_match(
