@@ -98,6 +98,8 @@ class Report(db.Model):
     detained_now: Mapped[str | None] = mapped_column(String(10))
     facility: Mapped[str | None] = sensitive()
     transfer_expected: Mapped[str | None] = mapped_column(String(10))
+    # The form's first question: held, about to be transferred, hurt, a child alone, right now?
+    emergency_now: Mapped[str | None] = mapped_column(String(10))
     urgent_signals: Mapped[list[str]] = mapped_column(JSON, default=list)
     evidence: Mapped[list[str]] = mapped_column(JSON, default=list)
     help_wanted: Mapped[list[str]] = mapped_column(JSON, default=list)

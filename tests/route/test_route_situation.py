@@ -125,3 +125,12 @@ def test_a_form_tick_is_said_once():
     result = dry_run({"urgent_signals": ["medical_emergency"]}, RULES)
     assert "a medical need (ticked on the form)" in result["explanation"]
     assert result["explanation"].count("ticked") == 1
+
+
+@pytest.mark.parametrize(("answer", "level"), [("yes", "urgent"), ("unknown", "check-now"),
+                                               ("no", "normal")])  # fmt: skip
+def test_the_forms_first_question_routes(answer, level):
+    result = dry_run({"emergency_now": answer}, RULES)
+    assert result["level"] == level
+    if level != "normal":
+        assert "the reporter says it is happening right now" in result["explanation"]

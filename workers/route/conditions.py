@@ -25,7 +25,7 @@ CATEGORIES = (
 )  # fmt: skip
 SIGNALS = (
     "in_custody_now", "transfer_imminent", "medical_emergency", "minor_involved", "injured",
-    "citizenship_claim", "survivor",
+    "citizenship_claim", "survivor", "emergency_now",
 )  # fmt: skip
 MODELS = ("JEM", "TFM", "WSO")
 MODEL_NAMES = {
@@ -59,6 +59,7 @@ FIELDS: dict[str, FieldSpec] = {
     "language": FieldSpec("str"),
     "detained_now": FieldSpec("str", YES_NO_UNKNOWN),
     "transfer_expected": FieldSpec("str", YES_NO_UNKNOWN),
+    "emergency_now": FieldSpec("str", YES_NO_UNKNOWN),
     "consent.review": FieldSpec("bool"),
     "consent.referral": FieldSpec("bool"),
     "consent.statistics": FieldSpec("bool"),
@@ -98,7 +99,9 @@ def _fold_place(value: Any) -> str:
 
 
 def _fold_scalar(field_name: str, value: Any) -> str:
-    if field_name in ("detained_now", "transfer_expected") and isinstance(value, bool):
+    if field_name in ("detained_now", "transfer_expected", "emergency_now") and isinstance(
+        value, bool
+    ):
         return "yes" if value else "no"
     if field_name in ("county", "agency.county"):
         return _fold_place(value)
@@ -151,7 +154,7 @@ class Context:
             "affected_minor": bool(facts.get("affected_minor")),
         }
         for name in ("agency_choice", "state", "county", "city", "language", "detained_now",
-                     "transfer_expected"):  # fmt: skip
+                     "transfer_expected", "emergency_now"):  # fmt: skip
             self.values[name] = facts.get(name)
         self.narrative = str(facts.get("narrative_redacted") or "")
         self.narrative_folded, self.narrative_index = normalize(self.narrative)

@@ -31,6 +31,7 @@ SAMPLE_FACTS: dict[str, Any] = {
     "urgent_signals": [],
     "detained_now": None,
     "transfer_expected": None,
+    "emergency_now": None,  # the form's first question: is it happening right now?
     "affected_minor": False,
     "consent": {"review": True, "referral": False, "statistics": False},
     "contact_possible": False,
