@@ -273,7 +273,7 @@ def test_a_form_without_a_submission_id_is_stored_and_shown_back_with_one(client
 def test_the_emergency_question_comes_first_once_with_the_hotline_beside_it(client):
     for language, question, call in (
         ("en", "Right now, is someone held by police or ICE", "If yes, call now"),
-        ("es", "Ahora mismo, ¿la policía o ICE tiene detenida", "Si la respuesta es sí, llame ahora"),
+        ("es", "Ahora mismo, ¿la policía o ICE tiene detenida", "Si la respuesta es sí, llame"),
     ):
         body = client.get(f"/report?lang={language}").get_data(as_text=True)
         first = body.index('name="emergency_now"')
