@@ -116,6 +116,9 @@ def run_pipeline(report: Report) -> None:
         raise StepFailed("route", exc) from exc
 
     facts["urgent"] = decision["urgent"]
+    facts["key_evidence"] = [
+        u["evidence"] for u in decision.get("urgency", []) if u["source"] == "narrative"
+    ]
     try:
         summary = summarize(facts, redacted["narrative"] or "", staff_language=STAFF_LANGUAGE)
         summary["texts"] = summary_texts(report, redacted, facts, summary)
