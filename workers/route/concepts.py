@@ -173,7 +173,7 @@ CUES: list[Cue] = [
         Concept.MEDICAL,
         [
             r"(?:without|no access to|ran out of|out of|denied|denying|withholding|withheld|"
-            r"took away|took (?:his|her|my|their) |sin|le quitaron|me quitaron|les quitaron|"
+            r"took away|took|taken|sin|le quitaron|me quitaron|les quitaron|"
             r"quitaron) {w}{meds}",
             r"(?:needs?|necesita|necesitan|needed) {w}(?:{meds}|a doctor|doctor|ambulance|"
             r"hospital|medico|ambulancia)",
@@ -198,7 +198,7 @@ CUES: list[Cue] = [
             r"{w}(?:i am|i'm|im|i live|i stay|i'm staying|i am staying|we are|we live|estoy|vivo|"
             r"estamos|vivimos|me quedo|me estoy quedando)",
             r"(?:threaten\w*|amenaz\w+) {w}(?:to |con |de )?(?:kill|hurt|matar|lastimar|call ice|"
-            r"llamar a (?:la )?migra|deport)",
+            r"llamar a (?:la )?migra\w*|deport\w*)",
             r"(?:looking for me|following me|me esta buscando|me busca|me sigue|outside my (?:house|door))",
             r"(?:took|has|keeps?|kept|tiene|quito|quitaron|guarda) (?:my|mi|mis) (?:passport|"
             r"papers|documents|pasaporte|papeles|documentos|id)",
@@ -290,7 +290,7 @@ PAST_TIME = [
     r"(?:last|this past) (?:year|month|week|summer|winter|spring|fall|time)",
     r"(?:el|la) (?:ano|mes|semana|verano|invierno) pasad[oa]",
     r"(?:el|del) (?:ano|mes) (?:antepasado|anterior)",
-    rf"(?:in|en|back in|since|desde) (?:(?:the )?(?:late |early )?(?:19|20)\d\d|{MONTHS})",
+    rf"(?:in|en|back in|since|desde|durante) (?:the |el |del )?(?:late |early )?(?:(?:19|20)\d\d|{MONTHS})",
     rf"(?:on|el) \d{{1,2}} (?:of |de )?{MONTHS}",
     rf"{MONTHS} \d{{1,2}}",
     r"(?:years|anos) (?:ago|back|atras)",

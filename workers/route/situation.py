@@ -96,6 +96,11 @@ _STORY_CONCEPTS = frozenset(
     {Concept.IN_CUSTODY, Concept.TRANSFER, Concept.INJURED, Concept.CITIZEN}
 )
 _OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
+# A clause that tells of what could happen, not of what is happening.
+_HYPOTHETICAL = re.compile(
+    r"(?<![\w'])(?:if|what if|could|might|may|would|unless|in case|afraid|scared|worried|fear|"
+    r"si|podrian|podria|puede que|tal vez|quizas|miedo|temo|teme|tememos|por si)(?![\w'])"
+)
 # Redaction placeholders ("[PERSON 1]") parse badly; a name of the same length parses well and
 # keeps every character offset.
 _PLACEHOLDER = re.compile(r"\[[A-Z_]+(?: \d+)?\]")
@@ -214,6 +219,13 @@ def _finding(
     time, time_words, span = _decide_time(
         cue, anchor, in_clause, start, end, frame, before, anchor_in_cue
     )
+    if (
+        time in (Time.NOW, Time.IMMINENT)
+        and cue.concept is not Concept.DANGER
+        and _HYPOTHETICAL.search(before)
+    ):
+        # "I'm afraid they will arrest me", "if they transfer him": might happen, not happening.
+        time = Time.UNCLEAR
     if time_words is None and span is not None:
         time_words = original_span(original, index, span[0], span[1])
     if time_words is None and time in (Time.PAST, Time.NOW) and frame is not None and span is None:
