@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from scratch import write_results  # noqa: E402
 from triage_corpus import generate  # noqa: E402
 
 import workers.summarize.extractive as extractive  # noqa: E402
@@ -129,10 +130,7 @@ def main() -> int:
     out = []
     for name, items in sets:
         out.extend(render(name, measure(items, False), measure(items, True)))
-    text = "\n".join(out)
-    print(text)
-    if args.write:
-        args.write.write_text(text + "\n", encoding="utf-8")
+    write_results(args.write, "Summary key-fact coverage", "\n".join(out))
     return 0
 
 

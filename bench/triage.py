@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from scratch import write_results  # noqa: E402
 from triage_corpus import generate  # noqa: E402
 
+import workers.route.engine as engine  # noqa: E402
 from workers.route import complete_sample, load_rules, route  # noqa: E402
-from workers.route.scorer import get_scorer  # noqa: E402
 
 EVAL_COUNT = 1200
 SEED = 13
@@ -35,24 +36,18 @@ BASELINE = ROOT / "bench" / "data" / "rules-phrase-baseline.yaml"
 
 
 def levels(items: list[dict], rules, with_scorer: bool) -> list[str]:  # noqa: ANN001
-    out = []
-    scorer = get_scorer()
-    for item in items:
-        facts = complete_sample({"language": item["language"], "narrative_redacted": item["text"]})
-        if not with_scorer:
-            get_scorer.cache_clear()
-            import workers.route.engine as engine  # the router without its scorer
-
-            saved = engine.get_scorer
-            engine.get_scorer = lambda: None
-            try:
-                out.append(route(facts, rules)["level"])
-            finally:
-                engine.get_scorer = saved
-        else:
-            out.append(route(facts, rules)["level"])
-    del scorer
-    return out
+    """The level the router gives each item; without the scorer, the rules' concepts alone."""
+    saved = engine.get_scorer
+    if not with_scorer:
+        engine.get_scorer = lambda: None
+    try:
+        return [
+            route(complete_sample({"language": it["language"], "narrative_redacted": it["text"]}),
+                  rules)["level"]
+            for it in items
+        ]  # fmt: skip
+    finally:
+        engine.get_scorer = saved
 
 
 def score(items: list[dict], predicted: list[str]) -> dict[str, dict]:
@@ -143,10 +138,7 @@ def main() -> int:
             if args.show_misses and with_scorer:
                 print("\n".join(misses(items, predicted, 40)))
         out.extend(render(name, results))
-    text = "\n".join(out)
-    print(text)
-    if args.write:
-        args.write.write_text(text + "\n", encoding="utf-8")
+    write_results(args.write, "Urgency triage", "\n".join(out))
     return 0
 
 
