@@ -47,6 +47,8 @@ bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the
 	$(BIN)/python bench/digest.py
 	$(BIN)/python bench/submit_cost.py --write bench/RESULTS-submit-cost.md
 	$(BIN)/python bench/load.py --write bench/RESULTS-load.md
+	$(BIN)/python bench/triage.py --heldout bench/data/triage-heldout.jsonl
+	$(BIN)/python bench/summary_coverage.py
 
 clean:  ## remove the venv and local data
 	rm -rf $(VENV) instance

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from celery.exceptions import Retry
 from sqlalchemy import select
@@ -94,3 +96,28 @@ def test_rules_cli_checks_and_dry_runs(app, client, ctx, tmp_path):
     processed_id = processed_urgent_report(client)
     out = runner.invoke(args=["rules", "test", "--report", str(processed_id)]).output
     assert "rapid-response" in out and "matched urgent-signals" in out
+
+
+def test_a_check_now_report_goes_to_the_top_without_paging_anyone(client, ctx, mailbox):
+    create_user("oncall@example.org", "admin", "a long enough password")
+    # "I don't know" to the first question, and a narrative whose time is unclear
+    submit_report(client, emergency_now="unknown", narrative="Se llevaron a mi esposo.")
+    report_id = db.session.scalar(select(Report.id))
+    tasks.process_report.run(report_id)
+    report = db.session.get(Report, report_id)
+    assert (report.level, report.priority, report.urgent) == ("check-now", "check-now", False)
+    assert report.queue == "rapid-response"
+    assert report.deadline_at - report.created_at == timedelta(hours=4)
+    assert report.priority_rank == 1  # right after the urgent ones
+    assert report.routing["alert"] == []
+    assert tasks.send_urgent_alert.run(report_id) == 0
+    assert mailbox.messages == []
+
+
+def test_an_urgent_report_stores_its_level(client, ctx):
+    report_id = processed_urgent_report(client)
+    report = db.session.get(Report, report_id)
+    assert (report.level, report.priority, report.urgent, report.priority_rank) == (
+        "urgent", "urgent", True, 0
+    )  # fmt: skip
+    assert "someone in custody now" in report.routing["explanation"]

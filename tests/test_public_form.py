@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from intake.extensions import db
 from intake.models import Agency, Report
 from intake.public.receipts import receipt_hash
+from intake.vocabulary import URGENT_SIGNALS
 
 from .conftest import csrf_token, hidden_fields, submit_report
 
@@ -267,3 +268,34 @@ def test_a_form_without_a_submission_id_is_stored_and_shown_back_with_one(client
     assert first != second  # no usable id: each is its own report, as before
     corrected = client.post("/report", data={"csrf_token": token, "narrative": ""})
     assert SUBMISSION_RE_VALUE.search(corrected.get_data(as_text=True))
+
+
+def test_the_emergency_question_comes_first_once_with_the_hotline_beside_it(client):
+    for language, question, call in (
+        ("en", "Right now, is someone held by police or ICE", "If yes, call now"),
+        ("es", "Ahora mismo, ¿la policía o ICE tiene detenida", "Si la respuesta es sí, llame"),
+    ):
+        body = client.get(f"/report?lang={language}").get_data(as_text=True)
+        first = body.index('name="emergency_now"')
+        assert first < body.index('name="categories"') < body.index('name="narrative"')
+        assert question in body and call in body
+        # the hotline is on the page itself, beside the question: no script needed
+        hotline = body.index('class="hotline"')
+        assert first < hotline < body.index('name="categories"')
+        assert 'href="tel:+18443631423"' in body[hotline:]
+        # asked once: no second "detained right now?" question further down
+        assert 'name="detained_now"' not in body
+        assert body.count('name="urgent_signals"') == len(URGENT_SIGNALS)
+
+
+def test_the_emergency_answer_is_stored_and_routes(client, ctx):
+    submit_report(client, emergency_now="yes")
+    report = db.session.scalar(select(Report).order_by(Report.id.desc()))
+    assert report.emergency_now == "yes"
+    submit_report(client, emergency_now="no", narrative="They stopped me last year.")
+    report = db.session.scalar(select(Report).order_by(Report.id.desc()))
+    assert report.emergency_now == "no" and report.detained_now == "no"
+    # a script that still posts detained_now (docs/contract.md) is heard as before
+    submit_report(client, detained_now="yes")
+    report = db.session.scalar(select(Report).order_by(Report.id.desc()))
+    assert report.detained_now == "yes"

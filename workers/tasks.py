@@ -158,6 +158,9 @@ def run_pipeline(report: Report) -> None:
         raise StepFailed("route", exc) from exc
 
     facts["urgent"] = decision["urgent"]
+    facts["key_evidence"] = [
+        u["evidence"] for u in decision.get("urgency", []) if u["source"] == "narrative"
+    ]
     try:
         summary = summarize(facts, redacted["narrative"] or "", staff_language=STAFF_LANGUAGE)
         summary["texts"] = summary_texts(report, redacted, facts, summary)
@@ -180,6 +183,7 @@ def run_pipeline(report: Report) -> None:
     report.priority = decision["priority"]
     report.priority_rank = PRIORITY_RANK.get(decision["priority"], PRIORITY_RANK["normal"])
     report.urgent = decision["urgent"]
+    report.level = decision.get("level", "urgent" if decision["urgent"] else "normal")
     report.flags = list(decision.get("flags", []))
     hours = decision.get("deadline_hours")
     report.deadline_at = report.created_at + timedelta(hours=hours) if hours else None
@@ -261,7 +265,7 @@ def _run_claimed(self, report_id: int) -> str:  # noqa: ANN001
         mark_failed(report_id, "storing the result failed")
         raise
     log.info("report %s processed: queue %s, priority %s", report_id, report.queue, report.priority)
-    if report.routing.get("alert"):
+    if report.routing.get("alert") and report.urgent:  # only the urgent level pages a person
         send_urgent_alert.delay(report_id)
     return "processed"
 

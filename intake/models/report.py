@@ -18,7 +18,8 @@ def sensitive():  # noqa: ANN201
     return mapped_column(EncryptedText, deferred=True, deferred_group="sensitive")
 
 
-PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
+# check-now: "might be urgent", top of the queue right after the urgent ones (no page-out).
+PRIORITY_RANK = {"urgent": 0, "check-now": 1, "high": 2, "normal": 3, "low": 4}
 
 
 class Report(db.Model):
@@ -97,6 +98,8 @@ class Report(db.Model):
     detained_now: Mapped[str | None] = mapped_column(String(10))
     facility: Mapped[str | None] = sensitive()
     transfer_expected: Mapped[str | None] = mapped_column(String(10))
+    # The form's first question: held, about to be transferred, hurt, a child alone, right now?
+    emergency_now: Mapped[str | None] = mapped_column(String(10))
     urgent_signals: Mapped[list[str]] = mapped_column(JSON, default=list)
     evidence: Mapped[list[str]] = mapped_column(JSON, default=list)
     help_wanted: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -132,6 +135,8 @@ class Report(db.Model):
     priority: Mapped[str | None] = mapped_column(String(10))
     priority_rank: Mapped[int] = mapped_column(default=PRIORITY_RANK["normal"])
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The urgency level of the routing decision: urgent (paged), check-now or normal.
+    level: Mapped[str] = mapped_column(String(10), default="normal", server_default="normal")
     deadline_at: Mapped[datetime | None]
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     routing: Mapped[dict | None] = mapped_column(JSON)  # the routing decision, with its reasons

@@ -145,6 +145,16 @@ def plausible_phone(form: FlaskForm, field: TelField) -> None:
 
 
 class ReportForm(FlaskForm):
+    # --- Right now: asked first, once; the hotline stands beside it (templates/public/report.html)
+    emergency_now = RadiosField(
+        _l(
+            "Right now, is someone held by police or ICE, about to be transferred, hurt or "
+            "without their medicine, or is a child left without a caregiver?"
+        ),
+        choices=choices(YES_NO_UNKNOWN),
+        validators=[Optional()],
+    )
+
     # --- What happened
     categories = CheckboxesField(
         _l("What happened? Tick all that apply."), choices=choices(CATEGORIES)
@@ -233,7 +243,7 @@ class ReportForm(FlaskForm):
         validators=[Optional()],
     )
     urgent_signals = CheckboxesField(
-        _l("Does any of this apply right now?"), choices=choices(URGENT_SIGNALS)
+        _l("What is happening right now? Tick all that apply."), choices=choices(URGENT_SIGNALS)
     )
 
     # --- Evidence and help

@@ -47,6 +47,7 @@ RIGHTS = [
     _l("If you say you are a U.S. citizen, say it clearly and tell the people helping you."),
 ]
 
+# Shown beside the form's first question (is it happening right now?): the first two below.
 HOTLINES = [
     Hotline(
         _l("United We Dream MigraWatch hotline"),
@@ -104,3 +105,6 @@ OFFICIAL_CHANNELS = [
         "oig.dhs.gov",
     ),
 ]
+
+# Someone held, a transfer coming: the two lines that answer a call about it at once.
+EMERGENCY_HOTLINES = HOTLINES[:2]

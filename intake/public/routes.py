@@ -21,7 +21,7 @@ from . import bp, compress
 from .forms import ReportForm
 from .kept import kept_page, slot
 from .receipts import RECEIPT_FORMAT, new_submission_id
-from .resources import HOTLINES, OFFICIAL_CHANNELS, RIGHTS
+from .resources import EMERGENCY_HOTLINES, HOTLINES, OFFICIAL_CHANNELS, RIGHTS
 from .submission import accept
 
 # The forms whose buttons the language switch becomes (base.html): typed text and receipt stay.
@@ -57,7 +57,13 @@ def quick_exit() -> Response:
 
 def render_form(form: ReportForm, status: int = 200, **context: object) -> Response:
     """The form page; also used by the error handlers so nothing typed is lost."""
-    page = render_template("public/report.html", form=form, language_form=FORM_ID, **context)
+    page = render_template(
+        "public/report.html",
+        form=form,
+        language_form=FORM_ID,
+        emergency_hotlines=EMERGENCY_HOTLINES,
+        **context,
+    )
     return no_store(make_response(page, status))
 
 
@@ -76,7 +82,12 @@ def blank_form_page() -> Response:
         form.set_agency_choices(grouped)
         form.submission.data = slot("submission")
         # This request's token is in the page once; the slot takes its place.
-        page = render_template("public/report.html", form=form, language_form=FORM_ID)
+        page = render_template(
+            "public/report.html",
+            form=form,
+            language_form=FORM_ID,
+            emergency_hotlines=EMERGENCY_HOTLINES,
+        )
         return page.replace(fills["csrf"], slot("csrf"))
 
     page = kept_page("blank form", render, fills, source=grouped)

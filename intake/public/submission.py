@@ -80,7 +80,8 @@ def report_values(form: ReportForm) -> dict[str, Any]:
         "narrative": form.narrative.data.strip(),
         "affected_role": form.affected_role.data or None,
         "affected_minor": form.affected_minor.data,
-        "detained_now": form.detained_now.data or None,
+        "emergency_now": form.emergency_now.data or None,
+        "detained_now": form.detained_now.data or _detained_from(form),
         "facility": _text(form.facility.data),
         "transfer_expected": form.transfer_expected.data or None,
         "urgent_signals": _chosen(form.urgent_signals.data),
@@ -97,6 +98,14 @@ def report_values(form: ReportForm) -> dict[str, Any]:
         "consent_referral": form.consent_referral.data,
         "consent_statistics": form.consent_statistics.data,
     }
+
+
+def _detained_from(form: ReportForm) -> str | None:
+    """The form asks once, first: a tick on "someone is in custody right now" or a "no" to the
+    emergency question answers "is someone detained now?" too (a POST may still send it)."""
+    if "in_custody_now" in (form.urgent_signals.data or []):
+        return "yes"
+    return "no" if form.emergency_now.data == "no" else None
 
 
 def save_report(values: dict[str, Any], receipt: str) -> int:

@@ -33,6 +33,7 @@ def export_record(report: Report) -> dict[str, Any]:
         "queue": report.queue,
         "priority": report.priority,
         "urgent": bool(report.urgent),
+        "level": report.level,
         "deadline_at": _iso(report.deadline_at),
         "flags": list(report.flags or []),
         "routing": report.routing_rules,

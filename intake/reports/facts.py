@@ -52,6 +52,7 @@ def facts_of(
             "detained_now": report.detained_now,
             "facility": redacted.get("facility"),
             "transfer_expected": report.transfer_expected,
+            "emergency_now": report.emergency_now,
             "affected_role_label": _labels(AFFECTED_ROLES, [report.affected_role or ""])[0]
             if report.affected_role in AFFECTED_ROLES
             else None,

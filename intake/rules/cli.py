@@ -11,6 +11,9 @@ from ..extensions import db
 from ..models import Report
 from ..reports.facts import facts_of
 
+# What each level does, said once beside it (never "priority urgent (urgent)").
+LEVEL_NOTES = {"urgent": " (pages on-call now)", "check-now": " (top of the queue, no page-out)"}
+
 group = click.Group("rules", help="Routing rules: check a file, dry-run it before changing it.")
 
 rules_option = click.option(
@@ -81,7 +84,8 @@ def test_command(
         click.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
         return
     click.echo(f"queue:    {result['queue']}")
-    click.echo(f"priority: {result['priority']}{' (urgent)' if result['urgent'] else ''}")
+    click.echo(f"priority: {result['priority']}")
+    click.echo(f"level:    {result['level']}{LEVEL_NOTES.get(result['level'], '')}")
     click.echo(f"deadline: {result['deadline_hours']} h")
     click.echo(f"flags:    {', '.join(result['flags']) or '-'}")
     click.echo(f"alert:    {', '.join(result['alert']) or '-'}")

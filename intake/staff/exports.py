@@ -32,6 +32,7 @@ CSV_FIELDS = (
     "queue",
     "priority",
     "urgent",
+    "level",
     "routing",
     "summary",
     "narrative_redacted",

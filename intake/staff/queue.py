@@ -17,7 +17,7 @@ from ..untrusted import whole_number
 from ..vocabulary import CATEGORIES
 from .workflow import OPEN_STATUSES, STATUSES
 
-PRIORITIES = ("urgent", "high", "normal", "low")
+PRIORITIES = ("urgent", "check-now", "high", "normal", "low")
 DUE_SOON = timedelta(hours=24)
 MAX_TEXT = 200
 # A free-text search counts its matches up to here and no further: a word found in most reports

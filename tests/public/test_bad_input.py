@@ -59,9 +59,9 @@ def test_forged_choices_get_a_plain_message_that_echoes_nothing(client, ctx):
         agency="999999<script>",
         categories=["profiling", "forged<b>"],
         state="ZZ",
-        detained_now="maybe",
+        emergency_now="maybe",
     )
-    for field_id in ("agency", "categories", "state", "detained_now"):
+    for field_id in ("agency", "categories", "state", "emergency_now"):
         assert error_for(body, field_id) == "Please choose one of the options in the list."
     assert "forged" not in body and "999999" not in body
     assert 'value="profiling" checked' in body or 'checked id="categories-0"' in body
@@ -81,9 +81,9 @@ def test_error_summary_takes_focus_and_links_to_each_field(client, ctx):
 
 def test_follow_up_questions_open_when_they_apply(client, ctx):
     closed = client.get("/report").get_data(as_text=True)
-    assert '<details id="detained" >' in closed or '<details id="detained">' in closed
-    _, body = post(client, narrative="", detained_now="yes", agency="other")
-    assert '<details id="detained" open>' in body
+    assert '<details id="now-details" >' in closed or '<details id="now-details">' in closed
+    _, body = post(client, narrative="", emergency_now="yes", agency="other")
+    assert '<details id="now-details" open>' in body
     assert '<details id="agency-other" open>' in body
 
 

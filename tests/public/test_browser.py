@@ -83,15 +83,18 @@ def test_the_form_can_be_completed_with_the_keyboard_alone(visit, ctx):
     assert page.evaluate("document.activeElement.className") == "skip"
     tab_to("a.quick-exit", limit=5)
 
+    # The first question: is it happening right now? Yes opens its follow-up (public.js).
+    tab_to("#emergency_now-0")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.getElementById('now-details').open")
+    tab_to("#urgent_signals-0")  # someone is in custody right now
+    page.keyboard.press("Space")
+    tab_to("#facility")
+    page.keyboard.type("Whitfield County jail since Monday")
     tab_to("#categories-1")  # a pretextual traffic stop
     page.keyboard.press("Space")
     tab_to("#narrative")
     page.keyboard.type(NARRATIVE)
-    tab_to("#detained_now-0")  # yes: the follow-up opens (public.js)
-    page.keyboard.press("Space")
-    assert page.evaluate("document.getElementById('detained').open")
-    tab_to("#facility")
-    page.keyboard.type("Whitfield County jail since Monday")
     tab_to("#consent_review")
     page.keyboard.press("Space")
     tab_to(SEND)
@@ -101,6 +104,7 @@ def test_the_form_can_be_completed_with_the_keyboard_alone(visit, ctx):
     report = db.session.scalar(select(Report))
     assert report.narrative == NARRATIVE and report.categories == ["traffic_stop"]
     assert report.detained_now == "yes" and report.facility.startswith("Whitfield")
+    assert report.emergency_now == "yes" and report.urgent_signals == ["in_custody_now"]
 
 
 def test_without_javascript_errors_take_focus_and_nothing_typed_is_lost(visit, ctx):

@@ -36,6 +36,9 @@ LEGAL = dict(queue="legal", priority="high", deadline=24, alert=[], urgent=False
              matched=["detainer-or-transfer"])  # fmt: skip
 REFERRAL = dict(queue="referral", priority="normal", deadline=72, alert=[], urgent=False,
                 matched=["crcl-referral"])  # fmt: skip
+# It might be urgent: top of the queue, 4 h, no page-out.
+CHECK_NOW = dict(queue="rapid-response", priority="check-now", deadline=4, alert=[], urgent=False,
+                 matched=["check-now"])  # fmt: skip
 GENERAL = dict(queue="general-intake", priority="normal", deadline=120, alert=[], urgent=False,
                matched=["general-intake"])  # fmt: skip
 
@@ -94,7 +97,8 @@ CASES = [
         "minor-es",
         dict(language="es", narrative_redacted="Se llevaron a mi esposa y mi hijo se quedó solo."),
         URGENT,
-        [("minor_involved", "narrative")],
+        # the wife taken, time unclear, is also read (a check-now signal beside the urgent one)
+        [("minor_involved", "narrative"), ("in_custody_now", "narrative")],
     ),
     (
         "injured-en",
@@ -112,24 +116,26 @@ CASES = [
         "citizen-en",
         dict(narrative_redacted="He is a US citizen and they still held him for ICE."),
         URGENT,
-        [("citizenship_claim", "narrative")],
+        [("in_custody_now", "narrative"), ("citizenship_claim", "narrative")],
     ),
     (
         "citizen-es",
+        # a claim with nobody said to be held is worth a check, not a page-out
         dict(language="es", narrative_redacted="Les dije: soy ciudadano americano."),
-        URGENT,
+        CHECK_NOW,
         [("citizenship_claim", "narrative")],
     ),
     (
         "survivor-en",
+        # a survivor with no present danger described: check now
         dict(narrative_redacted="She is a survivor of domestic violence."),
-        URGENT,
+        CHECK_NOW,
         [("survivor", "narrative")],
     ),
     (
         "survivor-es",
         dict(language="es", narrative_redacted="Ella es sobreviviente de violencia doméstica."),
-        URGENT,
+        CHECK_NOW,
         [("survivor", "narrative")],
     ),
     # urgent-signals, from the form
@@ -157,7 +163,7 @@ CASES = [
         "citizen-unknown-custody",
         dict(categories=["citizen_detained"], detained_now="unknown"),
         URGENT,
-        [("citizenship_claim", "form")],
+        [("in_custody_now", "form"), ("citizenship_claim", "form")],
     ),
     (
         "form-and-narrative",
@@ -350,8 +356,8 @@ def test_explanation_names_signal_evidence_and_rule():
         RULES,
     )
     assert decision["explanation"] == (
-        "urgent because: someone is in custody now (narrative: \u201clo tienen en la cárcel "
-        "ahorita\u201d); queue rapid-response, priority urgent, deadline 2 h, alert on-call "
+        "urgent because: someone in custody now: \u201clo tienen en la cárcel ahorita\u201d "
+        "(narrative); queue rapid-response, priority urgent, deadline 2 h, alert on-call "
         "because rule urgent-signals"
     )
     assert decision["matched"][0]["changes"] == {

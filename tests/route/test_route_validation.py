@@ -96,7 +96,7 @@ CASES = [
           then:
             priority: asap  #!
         """),
-        "priority must be one of urgent, high, normal, low",
+        "priority must be one of urgent, check-now, high, normal, low",
         "r1",
     ),
     (

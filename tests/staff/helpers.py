@@ -96,6 +96,7 @@ def make_report(**fields) -> tuple[Report, str]:
         "priority": priority,
         "priority_rank": PRIORITY_RANK[priority],
         "urgent": priority == "urgent",
+        "level": priority if priority in ("urgent", "check-now") else "normal",
         "deadline_at": utcnow() + timedelta(days=3),
         "routing": {"explanation": "Default queue.", "matched": [{"rule": "default"}]},
         "categories": ["traffic_stop"],

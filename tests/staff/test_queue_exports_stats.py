@@ -63,6 +63,20 @@ def test_queue_filters_sort_and_badges(app, client, ctx):
     assert client.get("/staff/", query_string={"page": "x", "status": "<b>"}).status_code == 200
 
 
+def test_check_now_comes_right_after_urgent_with_its_badge(app, client, ctx):
+    now = utcnow()
+    late_high, _ = make_report(priority="high", deadline_at=now - timedelta(hours=5))
+    check, _ = make_report(priority="check-now", deadline_at=now + timedelta(hours=4))
+    urgent, _ = make_report(priority="urgent", deadline_at=now + timedelta(hours=2))
+    log_in(client, make_staff(app, "c@example.org"))
+    page = client.get("/staff/").get_data(as_text=True)
+    assert ids_on(page) == [urgent.id, check.id, late_high.id]
+    assert 'class="badge check-now"' in page
+    assert ids_on(client.get("/staff/?priority=check-now").get_data(as_text=True)) == [check.id]
+    report_page = client.get(f"/staff/reports/{check.id}").get_data(as_text=True)
+    assert 'class="badge check-now"' in report_page
+
+
 def test_queue_paginates(app, client, ctx):
     for _ in range(55):
         make_report()

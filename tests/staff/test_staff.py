@@ -115,5 +115,8 @@ def test_export_prints_redacted_records_only(app, client, ctx):
     ):
         assert key in record
     assert record["processed_at"] and isinstance(record["routing"], list) and record["routing"]
+    # "took my husband to jail", time unclear: it might be urgent, so check now (never normal)
+    level = (record["level"], record["priority"], record["urgent"])
+    assert level == ("check-now", "check-now", False)
     for secret in ("Miguel", "Delgado", "Rosa", "rosa@example.org", "7135550142", receipt_row):
         assert secret not in result.output

@@ -3,7 +3,8 @@
 A condition is a YAML mapping. Each entry is either a combinator (`all: [...]`, `any: [...]`,
 `not: {...}`) or a field with its operators (`categories: {any_of: [detainer_hold]}`); several
 entries in one mapping must all hold. Shorthands: `consent.referral: true`, `language: es`,
-`agency.state: [TX, FL]` (one of), `urgent: true` (at least one urgency signal detected).
+`agency.state: [TX, FL]` (one of), `urgent: true` (at least one urgent-level signal detected),
+`level: check-now` (the urgency level: urgent, check-now or normal).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ CATEGORIES = (
 )  # fmt: skip
 SIGNALS = (
     "in_custody_now", "transfer_imminent", "medical_emergency", "minor_involved", "injured",
-    "citizenship_claim", "survivor",
+    "citizenship_claim", "survivor", "emergency_now",
 )  # fmt: skip
 MODELS = ("JEM", "TFM", "WSO")
 MODEL_NAMES = {
@@ -46,6 +47,7 @@ FIELDS: dict[str, FieldSpec] = {
     "agency.models": FieldSpec("list", MODELS),
     "urgent": FieldSpec("list", SIGNALS),
     "urgent_signals": FieldSpec("list", SIGNALS),
+    "level": FieldSpec("str", ("urgent", "check-now", "normal")),
     "agency.name": FieldSpec("str"),
     "agency.state": FieldSpec("str"),
     "agency.county": FieldSpec("str"),
@@ -57,6 +59,7 @@ FIELDS: dict[str, FieldSpec] = {
     "language": FieldSpec("str"),
     "detained_now": FieldSpec("str", YES_NO_UNKNOWN),
     "transfer_expected": FieldSpec("str", YES_NO_UNKNOWN),
+    "emergency_now": FieldSpec("str", YES_NO_UNKNOWN),
     "consent.review": FieldSpec("bool"),
     "consent.referral": FieldSpec("bool"),
     "consent.statistics": FieldSpec("bool"),
@@ -96,7 +99,9 @@ def _fold_place(value: Any) -> str:
 
 
 def _fold_scalar(field_name: str, value: Any) -> str:
-    if field_name in ("detained_now", "transfer_expected") and isinstance(value, bool):
+    if field_name in ("detained_now", "transfer_expected", "emergency_now") and isinstance(
+        value, bool
+    ):
         return "yes" if value else "no"
     if field_name in ("county", "agency.county"):
         return _fold_place(value)
@@ -122,7 +127,9 @@ def _as_list(value: Any) -> list[Any]:
 class Context:
     """One report's facts, folded once, plus the urgency signals detected for it."""
 
-    def __init__(self, facts: dict[str, Any], urgent: Iterable[str] = ()) -> None:
+    def __init__(
+        self, facts: dict[str, Any], urgent: Iterable[str] = (), level: str = "normal"
+    ) -> None:
         self.facts = facts
         agency = facts.get("agency") or {}
         if not isinstance(agency, dict):
@@ -134,6 +141,7 @@ class Context:
             "categories": [str(c).strip() for c in _as_list(facts.get("categories"))],
             "agency.models": [_model_code(m) for m in _as_list(agency.get("models"))],
             "urgent": list(dict.fromkeys(urgent)),
+            "level": level,
             "urgent_signals": [str(s).strip() for s in _as_list(facts.get("urgent_signals"))],
             "agency.name": agency.get("name"),
             "agency.state": agency.get("state"),
@@ -146,7 +154,7 @@ class Context:
             "affected_minor": bool(facts.get("affected_minor")),
         }
         for name in ("agency_choice", "state", "county", "city", "language", "detained_now",
-                     "transfer_expected"):  # fmt: skip
+                     "transfer_expected", "emergency_now"):  # fmt: skip
             self.values[name] = facts.get(name)
         self.narrative = str(facts.get("narrative_redacted") or "")
         self.narrative_folded, self.narrative_index = normalize(self.narrative)

@@ -14,7 +14,9 @@ import functools
 from typing import Any
 
 from .conditions import Context, TraceRow
+from .levels import CHECK_NOW, NORMAL, URGENT, strongest
 from .schema import Rules, default_rules_path, describe_changes, load_rules
+from .scorer import SCORER_SIGNAL, get_scorer
 from .urgency import detect
 
 SAMPLE_FACTS: dict[str, Any] = {
@@ -29,6 +31,7 @@ SAMPLE_FACTS: dict[str, Any] = {
     "urgent_signals": [],
     "detained_now": None,
     "transfer_expected": None,
+    "emergency_now": None,  # the form's first question: is it happening right now?
     "affected_minor": False,
     "consent": {"review": True, "referral": False, "statistics": False},
     "contact_possible": False,
@@ -37,11 +40,32 @@ SAMPLE_FACTS: dict[str, Any] = {
 
 
 def detect_urgency(facts: dict[str, Any], rules: Rules | None = None) -> list[dict[str, str]]:
-    """Urgency signals for a report: `[{"signal", "source": "form"|"narrative", "evidence"}]`.
+    """Urgency signals for a report: `[{"signal", "source": "form"|"narrative"|"scorer",
+    "evidence", "level": "urgent"|"check-now", "time"}]`.
 
-    Uses the phrase lists of `rules` (the shipped default rules when None).
+    Uses the urgency section of `rules` (the shipped default rules when None).
     """
-    return detect(facts, (rules or _shipped_rules()).urgency)[0]
+    return _signals(facts, rules or _shipped_rules())[0]
+
+
+def _signals(facts: dict[str, Any], rules: Rules) -> tuple[list[dict], list[dict], float | None]:
+    """The rules' signals, plus the learned scorer's word when the rules see nothing urgent.
+
+    The scorer never makes a report urgent (a page-out needs words staff can read); it lifts a
+    report the rules call normal to check-now when it reads like the urgent ones it learned from.
+    """
+    urgency, suppressed = detect(facts, rules.urgency)
+    probability = None
+    scorer = get_scorer() if rules.urgency.read_narrative else None
+    narrative = str(facts.get("narrative_redacted") or "")
+    if scorer is not None and narrative.strip():
+        probability = scorer.probability(narrative, urgency)
+        if strongest(u["level"] for u in urgency) == NORMAL and probability >= scorer.threshold:
+            urgency.append({
+                "signal": SCORER_SIGNAL, "source": "scorer", "level": CHECK_NOW, "time": None,
+                "evidence": scorer.evidence(narrative, probability),
+            })  # fmt: skip
+    return urgency, suppressed, probability
 
 
 @functools.cache
@@ -84,8 +108,9 @@ def complete_sample(facts_or_sample: dict[str, Any] | str) -> dict[str, Any]:
 def _evaluate(
     facts: dict[str, Any], rules: Rules
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    urgency, suppressed = detect(facts, rules.urgency)
-    ctx = Context(facts, [u["signal"] for u in urgency])
+    urgency, suppressed, probability = _signals(facts, rules)
+    level = strongest(u["level"] for u in urgency)
+    ctx = Context(facts, [u["signal"] for u in urgency if u["level"] == URGENT], level)
     default_queue = rules.queues[rules.default_queue]
     state: dict[str, Any] = {
         "queue": default_queue.name,
@@ -125,13 +150,16 @@ def _evaluate(
         if rule.stop:
             stopped_by = rule.name
             entry["note"] = "stopped evaluation"
-    urgent = bool(urgency) or state["priority"] == "urgent"
+    if state["priority"] == URGENT:
+        level = URGENT  # a rule made it urgent: the level follows
     decision = {
         **state,
-        "urgent": urgent,
+        "urgent": level == URGENT,
+        "level": level,
+        "scorer_probability": None if probability is None else round(probability, 3),
         "matched": matched,
         "urgency": urgency,
-        "explanation": explain(urgency, matched, state, rules),
+        "explanation": explain(urgency, matched, state, rules, level),
         "rules_version": rules.version,
     }
     return decision, trace, suppressed
@@ -162,25 +190,25 @@ def _apply(then: dict[str, Any], state: dict[str, Any], rules: Rules) -> dict[st
 
 
 def explain(
-    urgency: list[dict[str, str]],
+    urgency: list[dict[str, Any]],
     matched: list[dict[str, Any]],
     state: dict[str, Any],
     rules: Rules,
+    level: str = NORMAL,
 ) -> str:
-    """One line for staff: why urgent, and which rule set which part of the decision."""
+    """One line for staff: the level and why, then which rule set which part of the decision.
+
+    `urgent because: someone in custody now: “lo tienen en el condado desde el viernes”
+    (narrative); ...`; signals of the level below follow as `also worth a check: ...`.
+    """
     parts = []
-    if urgency:
-        by_signal: dict[str, list[str]] = {}
-        for item in urgency:
-            evidence = item["evidence"]
-            if item["source"] == "narrative":
-                evidence = f"\u201c{evidence}\u201d"
-            by_signal.setdefault(item["signal"], []).append(f"{item['source']}: {evidence}")
-        reasons = [
-            f"{rules.urgency.label(signal)} ({'; '.join(sources)})"
-            for signal, sources in by_signal.items()
-        ]
-        parts.append("urgent because: " + ", ".join(reasons))
+    shown = [u for u in urgency if u["level"] == level] if level != NORMAL else []
+    if shown:
+        head = "urgent because: " if level == URGENT else "check now because: "
+        parts.append(head + ", ".join(signal_text(item, rules) for item in shown))
+        rest = [u for u in urgency if u["level"] != level]
+        if rest:
+            parts.append("also worth a check: " + ", ".join(signal_text(u, rules) for u in rest))
     else:
         parts.append("no urgency signal")
     for item in matched:
@@ -191,3 +219,24 @@ def explain(
     if not any(item["changes"].get("queue") for item in matched):
         parts.append(f"queue {state['queue']} because no rule chose a queue (default)")
     return "; ".join(parts)
+
+
+def signal_text(item: dict[str, Any], rules: Rules) -> str:
+    """One signal for staff, each fact said once: `someone is in custody (now): “lo tienen en la
+    cárcel” (narrative)`, `someone in custody (form: detained_now is yes)`."""
+    if item["source"] == "scorer":
+        label = "reads like the urgent reports it learned from"
+    else:
+        label = rules.urgency.label(item["signal"])
+    time = item.get("time")
+    if time in ("now", "imminent"):
+        label = f"{label} {time}"
+    elif time:
+        label = f"{label}, {time}"
+    if item["source"] == "narrative":
+        return f"{label}: \u201c{item['evidence']}\u201d (narrative)"
+    if item["source"] == "scorer":
+        return f"{label}: {item['evidence']} (learned scorer)"
+    if item["evidence"] == "ticked":
+        return f"{label} (ticked on the form)"
+    return f"{label} (form: {item['evidence']})"

@@ -17,7 +17,7 @@ from .conditions import Condition, Where, compile_condition
 from .errors import LDict, LList, RulesError, load_yaml
 from .urgency import UrgencyConfig, compile_urgency
 
-PRIORITIES = ("urgent", "high", "normal", "low")
+PRIORITIES = ("urgent", "check-now", "high", "normal", "low")
 _TOP_KEYS = ("version", "description", "default_queue", "default_priority", "queues", "rules",
              "urgency")  # fmt: skip
 _QUEUE_KEYS = ("description", "on_call", "deadline_hours")

@@ -1,11 +1,14 @@
-"""Urgency detection: from what the reporter ticked or answered on the form, and from the
-redacted narrative in English and Spanish, each detection with the evidence behind it.
+"""Urgency detection: from what the reporter ticked or answered on the form, and from what the
+redacted narrative says is happening (situation.py), each detection with its level and evidence.
 
-The phrase lists live in the rules file (`urgency:`), so they are data reviewed like rules.
-Narrative matching is case- and accent-insensitive. A match is dropped when a negation cue
-("no longer", "ya no", "not") stands just before it in the same clause, or when a cancelling
-phrase ("they released him", "ya lo soltaron") is in the same sentence: a cheap guard, biased
-towards escalating, because a missed urgent report costs more than an extra call.
+Levels: `urgent` (someone is held now, a transfer or a medical emergency is happening or about to:
+page a person), `check-now` (it might be: a concept whose time is unclear, a label such as
+"survivor" without a present danger, a form answer of "I don't know": top of the queue, no
+page-out) and `normal`. Recall first: what might be urgent is never normal.
+
+The concepts, their time and polarity are code (concepts.py, read with spaCy's parse); the rules
+file adds labels, form answers and, if an organisation wants them, extra phrases per signal
+(matched the old way: whole words, negation cue just before, cancelling phrase in the sentence).
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .concepts import Concept
 from .conditions import SIGNALS, Condition, Context, Where, compile_condition
 from .errors import LDict, LList
+from .levels import CHECK_NOW, NORMAL, URGENT, strongest
+from .situation import Finding, Time, read
 from .text import normalize, original_span, pattern_regex, phrase_regex
 
 _CLAUSE_BREAK = re.compile(
@@ -23,6 +29,7 @@ _CLAUSE_BREAK = re.compile(
     r"pero|y|e|aunque|sino|luego|despues)(?!\w)"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]+")
+_TIME_WORDS = {Time.NOW: "now", Time.IMMINENT: "imminent", Time.UNCLEAR: "time unclear"}
 
 
 @dataclass
@@ -44,6 +51,7 @@ class FormSpec:
     signal: str
     condition: Condition
     line: int = 0
+    level: str = URGENT
 
     def text(self) -> str:
         return " and ".join(text for _, text in self.condition.lines() if text != "all of:")
@@ -57,6 +65,9 @@ class UrgencyConfig:
     not_negations: list[Matcher] = field(default_factory=list)
     window_words: int = 3
     macros: dict[str, str] = field(default_factory=dict)
+    # Read the narrative's situation (concepts, time, polarity); off only when a rules file
+    # has no `urgency:` section or says `read_narrative: false`.
+    read_narrative: bool = False
 
     def label(self, code: str) -> str:
         spec = self.signals.get(code)
@@ -66,34 +77,86 @@ class UrgencyConfig:
 def detect(facts: dict[str, Any], config: UrgencyConfig) -> tuple[list[dict], list[dict]]:
     """Return (detections, suppressed narrative matches) for one report's facts.
 
-    A detection is `{"signal", "source": "form" | "narrative", "evidence"}`; a signal appears
-    at most once per source. Suppressed matches carry a `reason` for the dry-run page.
+    A detection is `{"signal", "source": "form" | "narrative", "evidence", "level", "time"}`;
+    a signal appears at most once per source, at its strongest level. Suppressed matches carry
+    a `reason` (negated, over, resolved) for the dry-run page.
     """
-    found: list[dict] = []
-    seen: set[tuple[str, str]] = set()
+    found: dict[tuple[str, str], dict] = {}
 
-    def add(signal: str, source: str, evidence: str) -> None:
-        if (signal, source) not in seen:
-            seen.add((signal, source))
-            found.append({"signal": signal, "source": source, "evidence": evidence})
+    def add(signal: str, source: str, evidence: str, level: str, time: str | None = None) -> None:
+        item = {"signal": signal, "source": source, "evidence": evidence, "level": level,
+                "time": time}  # fmt: skip
+        key = (signal, source)
+        if key not in found or strongest([found[key]["level"], level]) != found[key]["level"]:
+            found[key] = item
 
     ticked = facts.get("urgent_signals") or []
     for code in ticked if isinstance(ticked, list | tuple) else [ticked]:
-        add(str(code), "form", f"ticked on the form: {config.label(str(code))}")
+        add(str(code), "form", "ticked", URGENT)
     ctx = Context(facts)
     for spec in config.form:
         if spec.condition.evaluate(ctx, []):
-            add(spec.signal, "form", spec.text())
+            add(spec.signal, "form", spec.text(), spec.level)
 
     suppressed: list[dict] = []
     narrative = str(facts.get("narrative_redacted") or "")
     if narrative.strip():
+        if config.read_narrative:
+            findings = read(narrative, _nlp(facts.get("language")))
+            for signal, evidence, level, time in _levels(findings):
+                add(signal, "narrative", evidence, level, time)
+            seen = set()
+            for f in findings:
+                if f.suppressed and (f.concept, f.evidence) not in seen:
+                    seen.add((f.concept, f.evidence))
+                    suppressed.append(
+                        {"signal": f.concept.value, "evidence": f.evidence, "reason": f.suppressed}
+                    )
         folded, index = normalize(narrative)
         for spec in config.signals.values():
             evidence = _first_match(spec, folded, index, narrative, config, suppressed)
             if evidence is not None:
-                add(spec.code, "narrative", evidence)
-    return found, suppressed
+                add(spec.code, "narrative", evidence, URGENT)
+    return list(found.values()), suppressed
+
+
+def _nlp(language: Any):  # noqa: ANN202
+    from workers.nlp import SUPPORTED_LANGUAGES, get_nlp  # spaCy loads only when needed
+
+    return get_nlp(language if language in SUPPORTED_LANGUAGES else "en")
+
+
+def _levels(findings: list[Finding]) -> list[tuple[str, str, str, str]]:
+    """(signal, evidence, level, time) for the findings that count, strongest first per signal.
+
+    A citizenship claim is urgent when someone is held now; said while nobody is held (or the
+    holding is over) it is context, not an emergency; otherwise it is worth a check.
+    """
+    live = [f for f in findings if f.suppressed is None]
+    custody = [f for f in findings if f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER)]
+    held_now = any(
+        f.suppressed is None and not f.weak and f.time in (Time.NOW, Time.IMMINENT) for f in custody
+    )
+    out = []
+    for f in live:
+        if f.concept is Concept.CITIZEN:
+            if held_now:
+                level = URGENT
+            elif custody and all(c.suppressed for c in custody):
+                continue
+            else:
+                level = CHECK_NOW
+        elif f.weak or f.time is Time.UNCLEAR:
+            level = CHECK_NOW
+        else:
+            level = URGENT
+        said_when = f.time_words is not None
+        time = _TIME_WORDS.get(f.time, f.time.value)
+        out.append((f.concept.value, f.evidence, level, time, said_when))
+    # Strongest first; within a level, the words that also say when ("desde el viernes").
+    order = {URGENT: 0, CHECK_NOW: 1, NORMAL: 2}
+    out.sort(key=lambda item: (order[item[2]], not item[4]))
+    return [item[:4] for item in out]
 
 
 def _first_match(
@@ -148,10 +211,10 @@ def _cancelled(folded: str, start: int, end: int, spec: SignalSpec) -> str | Non
 
 # --- compiling the `urgency:` section ------------------------------------------------------
 
-_URGENCY_KEYS = ("negation", "macros", "form", "signals")
+_URGENCY_KEYS = ("negation", "macros", "form", "signals", "read_narrative")
 _NEGATION_KEYS = ("window_words", "cues", "not_negations")
 _SIGNAL_KEYS = ("label", "phrases", "patterns", "cancelled_by")
-_FORM_KEYS = ("signal", "when")
+_FORM_KEYS = ("signal", "when", "level")
 
 
 def _line(node: Any, key: Any, default: int) -> int:
@@ -215,6 +278,10 @@ def compile_urgency(node: Any, source: str, line: int) -> UrgencyConfig:
         return config
     where = Where(source, "urgency")
     _check_keys(node, _URGENCY_KEYS, "urgency", where, line)
+    read_narrative = node.get("read_narrative", True)
+    if not isinstance(read_narrative, bool):
+        where.fail(_line(node, "read_narrative", line), "read_narrative must be true or false")
+    config.read_narrative = read_narrative
 
     macros = node.get("macros") or {}
     macros_line = _line(node, "macros", line)
@@ -301,5 +368,11 @@ def compile_urgency(node: Any, source: str, line: int) -> UrgencyConfig:
             config.macros,
             forbidden=("urgent",),  # the signals are what this decides
         )
-        config.form.append(FormSpec(signal, condition, item_line))
+        level = item.get("level", URGENT)
+        if level not in (URGENT, CHECK_NOW):
+            where.fail(
+                _line(item, "level", item_line),
+                f"urgency form level must be {URGENT} or {CHECK_NOW}, not {level!r}",
+            )
+        config.form.append(FormSpec(signal, condition, item_line, level))
     return config

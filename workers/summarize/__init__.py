@@ -60,7 +60,9 @@ def summarize(
     narrative_language = (facts.get("language") or "en").lower()
     structured = render_structured(facts, staff_language)
     if sentences is None:
-        sentences = extract(narrative, narrative_language)
+        # What routing relied on must be in the summary staff read (the router's evidence).
+        must_cover = [str(words) for words in facts.get("key_evidence") or []]
+        sentences = extract(narrative, narrative_language, must_cover)
     language = language_name(narrative_language, staff_language)
 
     config = llm_config_from_env() if isinstance(llm, _FromEnv) else llm

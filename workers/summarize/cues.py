@@ -70,3 +70,24 @@ def merged_cues() -> dict[str, tuple[str, ...]]:
         for key, value in table.items():
             merged.setdefault(key, set()).update(_items(key, value))
     return {key: tuple(sorted(values)) for key, values in merged.items()}
+
+
+# The facts routing and the categories rely on: a summary must carry a sentence for each one the
+# narrative tells (word beginnings, accent-free, any language). Order: most pressing first.
+KEY_FACTS: dict[str, str] = {
+    "detainer": "detainer hold retenc retuv",
+    "transfer": "transfer traslad deport entreg remov handed turned migra",
+    "medical": """medic insulin pill inhaler pastill doctor hospital ambulanc embaraz pregnan
+        seizure convuls diabet dialys enferm sick cramp colic""",
+    "children": "kid child son daughter baby hij nino nina bebe menor minor chamac",
+    "force": """hit punch kick slam tase taser pepper chok golpe pate pega pego empuj tumb
+        tiraron tiro bleed sangr injur herid lastim beat bruis moreton""",
+    "status_questioning": """papers papeles born naci status estatus citizen ciudadan
+        immigra migrator document pasaport passport""",
+    "retaliation": "retaliat represal revenge venganz complain queja reported denunci",
+}
+
+
+def key_fact_prefixes() -> dict[str, tuple[str, ...]]:
+    """KEY_FACTS as word beginnings, folded."""
+    return {name: tuple(fold(w) for w in words.split()) for name, words in KEY_FACTS.items()}

@@ -11,6 +11,7 @@ pushed down. Sentences are returned in narrative order with their character offs
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,7 +20,7 @@ from spacy.language import Language
 
 from workers.nlp import SUPPORTED_LANGUAGES, get_nlp
 
-from .cues import merged_cues
+from .cues import key_fact_prefixes, merged_cues
 from .text import PLACEHOLDER_RE, fold
 
 # Long narratives: only the beginning is parsed and ranked, so a 100 KB paste stays fast. The
@@ -30,6 +31,9 @@ MAX_SENTENCES = 200
 MAX_SENTENCE_CHARS = 400
 # The third sentence is left out when the extract would grow longer than this.
 MAX_EXTRACT_CHARS = 900
+# Sentences kept because they carry a key fact (an urgency signal's words, a detainer, force,
+# a medical need, children, status questions, retaliation): at most this many in all.
+MAX_KEY_SENTENCES = 4
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 ENTITY_LABELS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORG"})
@@ -64,6 +68,7 @@ class Sentence:
     filler: bool = False
     contact: bool = False
     placeholder_share: float = 0.0
+    keys: set[str] = field(default_factory=set)  # the key facts it tells (cues.KEY_FACTS)
     words: int = 0
 
 
@@ -78,6 +83,11 @@ def _fallback_nlp() -> Language:
 @functools.cache
 def _cues() -> dict[str, tuple[str, ...]]:
     return merged_cues()
+
+
+@functools.cache
+def _key_facts() -> dict[str, tuple[str, ...]]:
+    return key_fact_prefixes()
 
 
 def pipeline_for(language: str | None) -> Language:
@@ -170,6 +180,9 @@ def _analyse(text: str, doc, spans: list[tuple[int, int]]) -> list[Sentence]:
             sent.action += 1
         if any(_matches(f, cues["status_words"], cues["status_prefixes"]) for f in forms):
             sent.status += 1
+        for name, prefixes in _key_facts().items():
+            if any(f.startswith(prefixes) for f in forms):
+                sent.keys.add(name)
         is_content = token.pos_ in CONTENT_POS if token.pos_ else token.is_alpha
         if is_content and not token.is_stop and len(token.text) > 1:
             sent.lemmas.append(fold(token.lemma_ or token.text))
@@ -274,11 +287,14 @@ def sentence_spans(narrative: str, language: str | None) -> list[tuple[int, int]
     return _split_spans(narrative, _parse(narrative, language))
 
 
-def extract(narrative: str, language: str | None) -> list[dict]:
-    """The 2–3 key sentences of `narrative` as {"text", "start", "end"}, in narrative order.
+def extract(narrative: str, language: str | None, must_cover: Sequence[str] = ()) -> list[dict]:
+    """The key sentences of `narrative` as {"text", "start", "end"}, in narrative order.
 
-    Offsets index into `narrative`; an empty narrative gives an empty list, a one-sentence
-    narrative gives that sentence.
+    First the sentences that carry `must_cover` (the words routing relied on, e.g. an urgency
+    signal's evidence) and one for each key fact the narrative tells (cues.KEY_FACTS: detainer,
+    transfer, medical, children, force, status questions, retaliation), up to
+    MAX_KEY_SENTENCES; then the most central informative ones, 2–3 in all when nothing else
+    must be said. Offsets index into `narrative`; an empty narrative gives an empty list.
     """
     if not narrative or not narrative.strip():
         return []
@@ -304,10 +320,12 @@ def extract(narrative: str, language: str | None) -> list[dict]:
         for c, sent in zip(centrality, candidates, strict=True)
     ]
     order = sorted(range(len(candidates)), key=lambda i: (-scores[i], i))
-    wanted = min(_how_many(len(sentences)), len(candidates))
-    chosen: list[int] = []
-    length = 0
+    chosen = _key_sentences(candidates, order, must_cover)
+    wanted = max(min(_how_many(len(sentences)), len(candidates)), len(chosen))
+    length = sum(min(candidates[i].end - candidates[i].start, MAX_SENTENCE_CHARS) for i in chosen)
     for i in order:
+        if i in chosen:
+            continue
         if len(chosen) == wanted:
             break
         if any(sim[i, j] > 0.75 for j in chosen):
@@ -318,3 +336,27 @@ def extract(narrative: str, language: str | None) -> list[dict]:
         chosen.append(i)
         length += size
     return [_clip(narrative, candidates[i]) for i in sorted(chosen)]
+
+
+def _carries(sent: Sentence, words: str) -> bool:
+    """Whether the sentence holds `words` (a clause quoted by the router), in either split."""
+    a, b = " ".join(fold(sent.text).split()), " ".join(fold(words).split())
+    return bool(b) and (b in a or (len(a) > 20 and a in b))
+
+
+def _key_sentences(
+    candidates: list[Sentence], order: list[int], must_cover: Sequence[str]
+) -> list[int]:
+    """Indexes of the sentences that must be in the summary, most pressing first."""
+    chosen: list[int] = []
+    for words in must_cover:
+        hit = next((i for i in order if _carries(candidates[i], words)), None)
+        if hit is not None and hit not in chosen and len(chosen) < MAX_KEY_SENTENCES:
+            chosen.append(hit)
+    for name in _key_facts():
+        if any(name in candidates[i].keys for i in chosen):
+            continue
+        hit = next((i for i in order if name in candidates[i].keys), None)
+        if hit is not None and len(chosen) < MAX_KEY_SENTENCES:
+            chosen.append(hit)
+    return chosen

@@ -1,0 +1,136 @@
+"""The narrative's situation: concepts with their time and polarity, and the level they give.
+
+Patterns, not sentences: each case is one way the issue says reporters put a situation
+(tests/route/test_route_urgency.py has the older cases).
+"""
+
+import pytest
+
+from workers.route import default_rules_path, dry_run, load_rules
+
+RULES = load_rules(default_rules_path())
+
+
+def decide(text: str, language: str) -> dict:
+    return dry_run({"narrative_redacted": text, "language": language}, RULES)
+
+
+# (language, narrative, level, a signal it must carry)
+CASES = [
+    # detainer, hold and transfer wording
+    ("en", "ICE put a hold on him", "urgent", "transfer_imminent"),
+    (
+        "en",
+        "the 48 hours ends tonight and then the feds come get him",
+        "urgent",
+        "transfer_imminent",
+    ),
+    ("en", "he'll be picked up by immigration tomorrow", "urgent", "transfer_imminent"),
+    ("en", "ICE already has a van scheduled thursday", "urgent", "transfer_imminent"),
+    ("es", "le pusieron ICE hold", "urgent", "transfer_imminent"),
+    ("es", "tiene detainer y lo trasladan el jueves", "urgent", "transfer_imminent"),
+    ("es", "el lunes viene la migra", "urgent", "transfer_imminent"),
+    ("es", "van a mandar a mi papa a Mexico el viernes", "urgent", "transfer_imminent"),
+    # in custody, said another way
+    ("en", "still at the station", "urgent", "in_custody_now"),
+    ("en", "they're holding my dad at the sheriff's office", "urgent", "in_custody_now"),
+    ("en", "in the Alamance jail since saturday", "urgent", "in_custody_now"),
+    ("es", "lo tienen en el condado", "urgent", "in_custody_now"),
+    ("es", "está en la patrulla todavía", "urgent", "in_custody_now"),
+    ("es", "no lo han soltado", "urgent", "in_custody_now"),
+    ("es", "agarraron a mi esposo en la mañana cuando iba al trabajo", "urgent", "in_custody_now"),
+    ("es", "[PERSON 1] esta detenido en Conroe", "urgent", "in_custody_now"),
+    # a medical need described rather than named
+    ("en", "his insulin is at home, they won't give it to him", "urgent", "medical_emergency"),
+    ("en", "pregnant and having bad cramps in the holding cell", "urgent", "medical_emergency"),
+    ("es", "esta en la carcel sin su insulina desde el domingo", "urgent", "medical_emergency"),
+    # danger described rather than named
+    ("en", "my abuser knows where I am staying now", "urgent", "survivor"),
+    (
+        "en",
+        "he took my passport and makes me work, im afraid to be here tonight",
+        "urgent",
+        "survivor",
+    ),
+    # children losing their caregiver, without the word "alone"
+    (
+        "en",
+        "the kids are with a neighbor who can't keep them past tonight",
+        "urgent",
+        "minor_involved",
+    ),
+    ("es", "no tienen quien los recoja de la escuela", "urgent", "minor_involved"),
+    # a citizenship claim with someone held is urgent; on its own it is worth a check
+    (
+        "en",
+        "he was born in houston, he is a citizen and they still have him",
+        "urgent",
+        "citizenship_claim",
+    ),
+    ("en", "he was born in houston, he is a citizen", "check-now", "citizenship_claim"),
+    # time unclear: worth a check, never normal
+    ("es", "se llevaron a mi esposo y no sabemos donde esta", "check-now", "in_custody_now"),
+    ("es", "le quitaron sus pastillas y le dio un ataque", "check-now", "medical_emergency"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "level", "signal"), CASES)
+def test_the_situation_gives_the_level(language, text, level, signal):
+    result = decide(text, language)
+    assert result["level"] == level, result["explanation"]
+    assert signal in {u["signal"] for u in result["urgency"] if u["level"] == level}
+
+
+# (language, narrative, what a phrase list fired on, why it is not urgent)
+NOT_URGENT = [
+    ("es", "se lo llevaron hace dos años", "over"),
+    ("es", "me pegaron cuando me arrestaron en enero, ya sané", "over"),
+    ("en", "survived domestic violence years ago, she's safe now", "over"),
+    ("es", "nadie está en la cárcel", "negated"),
+    ("es", "mi hijo es ciudadano, no lo detuvieron", "negated"),
+    ("en", "nobody is in jail, I only want to report the deputy", "negated"),
+    ("es", "Lo detuvieron el año pasado en un retén.", "over"),
+    ("en", "He was arrested last year and released the same day.", "over"),
+    ("en", "They say he is in custody but he was released an hour ago.", "over"),
+    ("es", "ya lo soltaron gracias a dios pero lo trataron muy mal", None),
+    ("en", "I was pulled over last week and the officer asked for my papers", None),
+    ("en", "At booking the deputy asked about my status.", "over"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "why"), NOT_URGENT)
+def test_past_negated_or_resolved_situations_are_normal(language, text, why):
+    result = decide(text, language)
+    assert result["level"] == "normal", result["explanation"]
+    if why:
+        assert any(s["reason"].startswith(why) for s in result["urgency_suppressed"])
+
+
+def test_a_pattern_matches_whole_tokens_only():
+    # "se lo lleva" once matched inside "llevaron"; a past removal two years ago is not imminent
+    result = decide("se lo llevaron hace dos años", "es")
+    assert "transfer_imminent" not in {u["signal"] for u in result["urgency"]}
+
+
+def test_the_explanation_says_which_words_which_concept_which_time():
+    result = decide("No lo han soltado. Lo tienen en el condado desde el viernes.", "es")
+    assert result["explanation"].startswith(
+        "urgent because: someone in custody now: "
+        "\u201cLo tienen en el condado desde el viernes\u201d (narrative)"
+    )
+    assert "urgent urgent" not in result["explanation"].lower()
+
+
+def test_a_form_tick_is_said_once():
+    result = dry_run({"urgent_signals": ["medical_emergency"]}, RULES)
+    assert "a medical need (ticked on the form)" in result["explanation"]
+    assert result["explanation"].count("ticked") == 1
+
+
+@pytest.mark.parametrize(("answer", "level"), [("yes", "urgent"), ("unknown", "check-now"),
+                                               ("no", "normal")])  # fmt: skip
+def test_the_forms_first_question_routes(answer, level):
+    result = dry_run({"emergency_now": answer}, RULES)
+    assert result["level"] == level
+    if level != "normal":
+        assert "the reporter says it is happening right now" in result["explanation"]

@@ -1,0 +1,373 @@
+# ruff: noqa: E501 - the cues are data; a regex reads best unbroken
+"""What the narrative reader looks for: concepts, time expressions and polarity cues.
+
+A concept is a situation (someone held, a transfer coming, a medical need, danger, a child
+without a caregiver, an injury, a citizenship claim), not a phrase: each cue below is one way of
+naming a part of it, in English or Spanish (reporters mix both), and the reader in
+situation.py decides from the sentence's parse and time expressions whether the situation
+holds now, is about to happen, or is over. Cues are regexes over folded text (lower case, no
+accents) and always match whole tokens. `{w}` is "up to a few words", `{pron}` a Spanish clitic.
+
+Why regexes and not a list of sentences: each cue is a small grammar of the concept's words
+(verb + object, noun + deprivation), so "they're holding my dad at the sheriff's office" and
+"they are holding him at the station" are one cue; the learned scorer (scorer.py) covers what
+the cues do not name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+MACROS = {
+    "w": r"(?:[\w'\[\]]+\W+){0,4}?",  # a few words in between
+    "ww": r"(?:[\w'\[\]]+\W+){0,8}?",  # a clause's worth of words in between
+    "pron": r"(?:lo|la|los|las|le|les|me|nos|te)",
+    "kid": (
+        r"(?:kids?|children|child|childs|baby|babies|son|sons|daughters?|grandkids|grandchildren|"
+        r"little ones|boys?|girls?|twins|ninos?|ninas?|hij[oa]s?|bebes?|chamac[oa]s?|chiquit[oa]s?|"
+        r"niet[oa]s?|nin@s|huerc[oa]s?|plebes?|mijo|mija)"
+    ),
+    "place": (
+        r"(?:jail|jails|custody|detention|detention center|lockup|lock up|holding cell|holding|"
+        r"cell|prison|county|station|precinct|sheriff'?s? office|sheriff'?s? department|"
+        r"patrol car|cop car|police car|squad car|back of the (?:car|truck|patrol)|booking|"
+        r"processing center|ice office|ice facility|immigration office|"
+        r"carcel|prision|detencion|custodia|corralon|condado|estacion|comisaria|delegacion|"
+        r"patrulla|la hielera|hielera|centro de detencion|migracion|separos|celda|bote|tambo)"
+    ),
+    "meds": (
+        r"(?:medicine|medicines|medication|medications|meds|insulin|inhaler|pills|pill|"
+        r"prescription|dialysis|treatment|oxygen|seizure meds|heart meds|blood pressure meds|"
+        r"medicina|medicinas|medicamento|medicamentos|insulina|inhalador|pastillas|pastilla|"
+        r"tratamiento|dialisis|receta|oxigeno|pildoras)"
+    ),
+}
+
+
+class Concept(StrEnum):
+    """The urgency signals the reader can find in a narrative (the rules' signal codes)."""
+
+    IN_CUSTODY = "in_custody_now"
+    TRANSFER = "transfer_imminent"
+    MEDICAL = "medical_emergency"
+    CHILD = "minor_involved"
+    INJURED = "injured"
+    CITIZEN = "citizenship_claim"
+    DANGER = "survivor"
+
+
+@dataclass(frozen=True)
+class Cue:
+    concept: Concept
+    pattern: str
+    # The cue already contains its own negation ("won't give him his insulin", "no lo han
+    # soltado", "nobody to pick up the kids"): a negation there is the emergency, not its denial.
+    negation_inside: bool = False
+    # A standing state that holds until something ends it (a hold, a detainer): a past verb
+    # ("ICE put a hold on him") still means now unless a time expression says otherwise.
+    standing: bool = False
+    # Being at a place (in jail, at the station) is over when told in the past tense; being
+    # arrested or taken is not (nobody said they came back).
+    place: bool = False
+    # A label rather than a situation ("survivor", "pregnant"): it makes a report worth a look
+    # (check-now) but not a page-out by itself.
+    weak: bool = False
+
+
+def _cues(concept: Concept, patterns: list[str], **kwargs: bool) -> list[Cue]:
+    return [Cue(concept, p, **kwargs) for p in patterns]
+
+
+CUES: list[Cue] = [
+    # --- who is where now
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
+            r"(?:in|at|inside|into) (?:the |a |his |her )?(?:\w+ )?{place}",
+            r"(?:en|dentro de) (?:la |el |los |las )?(?:\w+ )?{place}",
+        ],
+        place=True,
+    ),
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
+            r"(?:holding|held|keeping|kept|detaining) (?:him|her|them|me|us|my \w+|\w+ (?:at|in)|"
+            r"at|in)",
+            r"(?:locked up|lock(?:ed)? (?:him|her|them) up|detained|arrested|in custody|detain|"
+            r"arrest|detaining|arresting|"
+            r"behind bars|booked)",
+            r"(?:they|cops|police|deputies|sheriff|ice) (?:have|has|got|still have|still got) "
+            r"(?:him|her|them|my \w+|[\[]\w+ \d+[\]])",
+            r"{pron} (?:tienen|tiene|tenian|siguen teniendo|mantienen|tienen todavia) "
+            r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
+            r"(?:detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?|agarrad[oa]s?|"
+            r"levantad[oa]s?)",
+            r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
+            r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))",
+            r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my \w+)",
+            r"(?:got |was |were |been )?(?:taken|picked up|grabbed) by (?:ice|immigration|la migra|"
+            r"the police|police|the sheriff|deputies|the deputies|cops|the cops)",
+            r"se {pron} (?:llevaron|llevo)",
+            r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
+            r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
+            r"(?:still there|sigue ahi|siguen ahi|todavia esta ahi|sigue alla)",
+        ],
+    ),
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
+            r"(?:no|not|haven'?t|have not|hasn'?t|has not|won'?t|will not|didn'?t|did not) "
+            r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
+            r"dejaron salir|dejan ir|let go)",
+            r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
+        ],
+        negation_inside=True,
+    ),
+    # --- what is about to happen
+    *_cues(
+        Concept.TRANSFER,
+        [
+            r"(?:ice|immigration|migra|la migra|inmigracion|migracion) ?(?:hold|detainer)",
+            r"(?:hold|detainer|detainers|retencion|orden de retencion)",
+            r"48 ?(?:hours?|hrs?|horas)",
+            r"(?:72|24) ?(?:hours?|hrs?|horas)",
+        ],
+        standing=True,
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
+            r"(?:transfer|transferred|transferring|transfers|moved to|moving him|moving her|"
+            r"ship(?:ped|ping)? (?:him|her|them)|send(?:ing)? (?:him|her|them) to|"
+            r"hand(?:ed|ing)? (?:him|her|them) over|turn(?:ed|ing)? (?:him|her|them) over|"
+            r"deport|deported|deporting|deportation|removal|removed|pick(?:ed|ing)? (?:\w+ )?up|"
+            r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
+            r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
+            r"(?:traslad\w+|transfier\w+|transfer\w+|deport\w+|entreg\w+ a (?:ice|migracion|la migra)|"
+            r"(?:mand|envi|regres|devolv)\w* {w}a (?:mexico|su pais|guatemala|honduras|el salvador|ice|migracion)|"
+            r"pas\w+ a (?:ice|migracion)|"
+            r"se {pron} (?:llevan|van a llevar|quieren llevar|llevaran|lleva|va a llevar)|"
+            r"(?:viene|vienen|va a venir|van a venir|llega|llegan) (?:la migra|migracion|ice|"
+            r"inmigracion|por el|por ella|por ellos|a (?:recoger|llevar|buscar)(?:lo|la|los)?)|"
+            r"(?:la migra|migracion|ice|inmigracion) (?:viene|vienen|va a venir|{pron} va a "
+            r"(?:recoger|llevar)|va a (?:recoger|llevar)(?:lo|la|los)?))",
+        ],
+    ),
+    # --- a medical need, described
+    *_cues(
+        Concept.MEDICAL,
+        [
+            r"(?:won'?t|will not|don'?t|do not|didn'?t|did not|not|aren'?t|are not|isn'?t|is not|"
+            r"refuse to|refused to|refusing to|wouldn'?t|would not|never) (?:let (?:him|her|them|me) "
+            r"(?:have|take|get)|giv(?:e|ing)|gave|bring(?:ing)?|allow(?:ing)?)"
+            r" {w}(?:{meds}|it|a doctor|doctor|nurse|medical)",
+            r"no {pron} (?:dan|dieron|dejan|quieren dar|han dado|permiten|llevan|traen|daban)"
+            r" {w}(?:{meds}|doctor|medico|enfermera|atencion)",
+            r"{meds} {w}(?:is|are|was|were|esta|estan|se quedo|se quedaron|quedo) (?:at home|"
+            r"en (?:la )?casa|home|en el carro|in the car)",
+        ],
+        negation_inside=True,
+    ),
+    *_cues(
+        Concept.MEDICAL,
+        [
+            r"(?:without|no access to|ran out of|out of|denied|denying|withholding|withheld|"
+            r"took away|took|taken|sin|le quitaron|me quitaron|les quitaron|"
+            r"quitaron) {w}{meds}",
+            r"(?:needs?|necesita|necesitan|needed) {w}(?:{meds}|a doctor|doctor|ambulance|"
+            r"hospital|medico|ambulancia)",
+            r"(?:medical emergency|heart attack|seizures?|having a seizure|can'?t breathe|"
+            r"cannot breathe|could not breathe|trouble breathing|chest pains?|unconscious|"
+            r"passed out|fainted|faint|bad cramps|cramps|cramping|miscarriage|"
+            r"vomiting|throwing up|fever|blood sugar|asthma attack|overdose|very sick|really sick|"
+            r"emergencia medica|ataque|infarto|convulsion(?:es)?|no puede respirar|"
+            r"inconsciente|se desmayo|desmayad[oa]|dolor de pecho|coma diabetico|"
+            r"colicos|sangrado|aborto|vomitando|calentura|fiebre|"
+            r"azucar|muy enferm[oa]|grave)",
+        ],
+    ),
+    *_cues(
+        Concept.MEDICAL, [r"(?:pregnant|embarazada|diabetic|diabetic[oa]|epileptic)"], weak=True
+    ),
+    # --- danger
+    *_cues(
+        Concept.DANGER,
+        [
+            r"(?:knows?|found out|finds out|sabe|supo|encontro) {w}(?:where|donde) "
+            r"{w}(?:i am|i'm|im|i live|i stay|i'm staying|i am staying|we are|we live|estoy|vivo|"
+            r"estamos|vivimos|me quedo|me estoy quedando)",
+            r"(?:threaten\w*|amenaz\w+) {w}(?:to |con |de )?(?:kill|hurt|matar|lastimar|call ice|"
+            r"llamar a (?:la )?migra\w*|deport\w*)",
+            r"(?:looking for me|following me|me esta buscando|me busca|me sigue|outside my (?:house|door))",
+            r"(?:took|has|keeps?|kept|tiene|quito|quitaron|guarda) (?:my|mi|mis) (?:passport|"
+            r"papers|documents|pasaporte|papeles|documentos|id)",
+            r"(?:makes? me work|forces? me to work|force me to work|forced to work|"
+            r"me obliga(?:n)? a trabajar|me hace(?:n)? trabajar|me obligan|pay off (?:the |a )?debt|"
+            r"pagar la deuda)",
+            r"(?:afraid|scared|miedo|asustad[oa]) {w}(?:to (?:be here|go home|stay)|tonight|esta noche|"
+            r"de (?:estar aqui|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
+        ],
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            r"(?:trafficking|trafficked|traffickers?|trata de personas|trata|tratantes?)",
+            r"(?:domestic violence|abuser|abusive|violencia domestica|agresor|abusador|"
+            r"me pega|me golpea|beats me|hits me|survivor|sobreviviente)",
+        ],
+        weak=True,
+    ),
+    # --- a child without a caregiver
+    *_cues(
+        Concept.CHILD,
+        [
+            r"{kid} {w}(?:alone|by themselves|by himself|by herself|solos?|solas?|sin nadie|"
+            r"sin (?:sus )?(?:papas|padres|mama|papa))",
+            r"(?:left|dejaron|dejo|quedaron|se quedaron) {w}{kid} {w}(?:alone|solos?|solas?)",
+        ],
+        standing=True,  # a child left alone stays alone until someone says otherwise
+    ),
+    *_cues(
+        Concept.CHILD,
+        [
+            r"(?:nobody|no one|noone|nadie|no (?:one|hay nadie)|no tienen? (?:a )?(?:quien|nadie)"
+            r"|no hay quien|sin quien) {w}(?:to |que |para |quien |que los |que las |quien (?:los|las) )?"
+            r"(?:pick|take care|watch|look after|keep|get|recoja|recoger|cuide|cuidar|vea|ver por|"
+            r"recogio|cuida|recoge|los recoja|las recoja|los cuide)",
+            r"(?:can'?t|cannot|can not|no puede|no pueden) (?:keep|watch|take|cuidar(?:los|las)?|"
+            r"quedarse con) (?:them|the kids|the children|los ninos|a los ninos)?",
+            r"(?:kids?|children|ninos|hijos) {w}(?:waiting|esperando) {w}(?:school|escuela)",
+            r"{kid} {ww}(?:nobody|no one|nadie|no hay nadie) (?:is |esta |estaba |was )?(?:there|home|ahi|en (?:la )?casa)",
+        ],
+        negation_inside=True,
+    ),
+    # --- a citizenship claim
+    *_cues(
+        Concept.CITIZEN,
+        [
+            r"(?:u\.?s\.?|us|american|united states|usa|estadounidense) (?:citizens?|passport)",
+            r"(?:is|am|are|i'm|im|he's|hes|she's|shes|we're|they're|was|be) (?:a |an )?citizens?",
+            r"(?:born|nacio|naci|nacieron|nacido|nacida) (?:here|aqui|(?:in|en) (?!(?:mexico|"
+            r"guatemala|honduras|el salvador|salvador|venezuela|cuba|colombia|ecuador|nicaragua|"
+            r"peru|another|otro|su pais|my country|mi pais)\b)\w+)",
+            r"(?:soy|es|somos|son|era|eres) ciudadan[oa]s?(?! (?:mexican|guatemal|hondure|"
+            r"salvadore|venezolan|cuban|colombian|ecuatorian|nicaraguense|peruan|dominican|"
+            r"de (?:mexico|guatemala|honduras|el salvador)))",
+            r"ciudadan[oa]s? (?:americano|americana|americanos|estadounidenses?|de (?:los )?"
+            r"estados unidos|de usa)",
+            r"(?:pasaporte|passport) (?:americano|estadounidense|us|u\.s\.)",
+        ],
+    ),
+    # --- an injury
+    *_cues(
+        Concept.INJURED,
+        [
+            r"(?:bleeding|injured|hurt|wounded|beaten(?: up)?|bruised|bruises|concussion|black eye|"
+            r"broken (?:arm|leg|nose|ribs?|wrist|hand|jaw)|broke (?:his|her|my|their) \w+|"
+            r"sangrando|herid[oa]s?|lastimad[oa]s?|golpead[oa]s?|moretones|moreton|fractura\w*|"
+            r"hinchad[oa])",
+            r"(?:beat|hit|punched|kicked|choked|tased|tasered|slammed|pepper[- ]sprayed|threw)"
+            r" (?:him|her|them|me|my \w+)",
+            r"{pron} (?:golpearon|pegaron|patearon|lastimaron|ahorcaron|tumbaron|aventaron|"
+            r"rompieron|hirieron|dieron una golpiza|tiraron al suelo)",
+        ],
+    ),
+]
+
+# --- time -----------------------------------------------------------------------------------
+
+MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+    r"diciembre)"
+)
+UNITS_LONG = r"(?:years?|months?|weeks?|anos?|meses|mes|semanas?)"
+# Over: a time in the past that is not today.
+PAST_TIME = [
+    rf"(?:\w+|a|one|two|three|several|many|few|un|una|dos|tres|varios|varias|\d+) {UNITS_LONG} ago",
+    rf"hace (?:\w+ )?(?:\w+ )?{UNITS_LONG}",
+    r"(?:last|this past) (?:year|month|week|summer|winter|spring|fall|time)",
+    r"(?:el|la) (?:ano|mes|semana|verano|invierno) pasad[oa]",
+    r"(?:el|del) (?:ano|mes) (?:antepasado|anterior)",
+    rf"(?:in|en|back in|since|desde|durante) (?:the |el |del )?(?:late |early )?(?:(?:19|20)\d\d|{MONTHS})",
+    rf"(?:on|el) \d{{1,2}} (?:of |de )?{MONTHS}",
+    rf"{MONTHS} \d{{1,2}}",
+    r"(?:years|anos) (?:ago|back|atras)",
+    r"(?:a long time|a while) ago|hace (?:mucho|tiempo|rato largo)|back then|en ese entonces|"
+    r"when i was (?:a kid|little|young)|cuando (?:era|estaba) (?:nin[oa]|chic[oa]|joven)",
+    r"(?:once|una vez) (?:before|antes)",
+]
+# Ongoing: the situation holds at the time of writing.
+NOW_TIME = [
+    r"(?:right now|now|currently|at the moment|en la manana|as we speak|as i write|still|ahorita|ahora|"
+    r"ahora mismo|en este momento|todavia|aun|sigue|siguen|tonight|today|this morning|"
+    r"this afternoon|this evening|hoy|esta manana|esta tarde|esta noche|anoche|last night|"
+    r"yesterday|ayer|just now|recien|acaba de|acaban de|just|an hour ago|a few hours ago|"
+    r"hours ago|minutes ago|hace (?:un rato|una hora|unas horas|\w+ horas|\w+ minutos|poco)|"
+    r"since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|the weekend|the \w+)|desde (?:ayer|anoche|esta manana|hoy|el (?:lunes|"
+    r"martes|miercoles|jueves|viernes|sabado|domingo)|el fin de semana))",
+]
+# Coming: about to happen.
+SOON_TIME = [
+    r"(?:tomorrow|tmrw|tmr|tonight|soon|later today|in the morning|this week|next week|"
+    r"this weekend|any (?:minute|moment|day)|before (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|the weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: morning| night)?|"
+    r"in \w+ (?:hours?|days?)|within \w+ (?:hours?|days?)|"
+    r"manana|pasado manana|esta noche|pronto|al rato|esta semana|la proxima semana|"
+    r"el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|en \w+ (?:horas|dias)|"
+    r"antes del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana)|"
+    r"going to|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
+    r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
+]
+# The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
+RESOLVED = {
+    Concept.IN_CUSTODY: [
+        r"(?:released|let (?:him|her|them|me|us) go|let (?:him|her|them|me|us) out|got out|bailed "
+        r"(?:him |her |them |me )?out|posted bail|made bail|is home|are home|he'?s home|she'?s home|"
+        r"(?:is|are|he'?s|she'?s|got|came) back home|(?:is|are|he'?s|she'?s) free|they let \w+ go|"
+        r"soltaron|liberaron|{pron} dejaron (?:ir|salir)|ya salio|salio libre|salio de|"
+        r"pagamos (?:la )?fianza|pague (?:la )?fianza|ya esta (?:en (?:la )?casa|libre|afuera|con nosotros)|"
+        r"ya (?:lo|la|los) (?:soltaron|liberaron|dejaron)|ya regreso|regreso a (?:la )?casa|"
+        r"esta libre|salieron)",
+    ],
+    Concept.TRANSFER: [
+        r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"
+        r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso)",
+    ],
+    Concept.MEDICAL: [
+        r"(?:healed|recovered|is fine now|is okay now|is ok now|feels better|got (?:his|her|my|their)"
+        r" (?:medicine|meds|insulin|medication)|gave (?:him|her|me|them) (?:his |her |my |their )?"
+        r"(?:medicine|meds|insulin|medication)|ya sane|ya se recupero|ya esta bien|ya le dieron|"
+        r"sane|me recupere|ya me dieron)",
+    ],
+    Concept.INJURED: [
+        r"(?:healed|recovered|ya sane|sane|me recupere|ya se recupero|ya estoy bien|ya esta bien|"
+        r"i'?m fine now|is fine now)",
+    ],
+    Concept.DANGER: [
+        r"(?:(?:is|i'?m|am|we'?re|are|she'?s|he'?s) safe(?: now)?|moved away|far away|in prison now|"
+        r"esta a salvo|estoy a salvo|estamos a salvo|ya estoy bien|ya no me busca|lejos de el|"
+        r"ya no vive)",
+    ],
+    Concept.CHILD: [
+        r"(?:with (?:their|his|her|my|our) (?:grandma|grandmother|aunt|tia|abuela|mom|dad|mother|"
+        r"father|other parent)|con (?:su|sus|mi) (?:abuela|abuelos|tia|tio|mama|papa)|"
+        r"(?:picked|recogio|recogieron) (?:them|the kids|los ninos|a los ninos))",
+    ],
+    Concept.CITIZEN: [],
+}
+
+# Words that negate the clause they govern (spaCy marks most as `neg` or `advmod`).
+NEGATORS = frozenset(
+    ["no", "not", "n't", "never", "nunca", "jamas", "tampoco", "ni", "nope", "nah"]
+)
+# A subject that says nobody is in the situation ("nadie está en la cárcel").
+NOBODY = frozenset(["nobody", "nadie", "ninguno", "ninguna", "noone"]) | {"no one", "none"}
+# "No sé si lo tienen": doubt is not negation; the situation might be real.
+DOUBT = [
+    r"(?:don'?t|do not|dont|not) (?:know|sure)|no idea|no se|no sabemos|no sabe|no estoy segur[oa]|"
+    r"quien sabe|not certain",
+]
