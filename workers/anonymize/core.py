@@ -18,7 +18,7 @@ from .recognizers import (
     KEEP_LABELS,
     REDACT_LABELS,
     Ctx,
-    _ctx,
+    ctx_of,
 )
 
 WORD_NOT_NAME_BEFORE = frozenset(
@@ -301,7 +301,7 @@ class Anonymizer:
             artifacts = self.nlp_engine._doc_to_nlp_artifact(
                 self.nlp_engine.get_nlp(lang).make_doc(text), lang
             )
-        ctx = _ctx(text, artifacts)
+        ctx = ctx_of(text, artifacts)
         results = self.analyzer.analyze(
             text=text,
             language=lang,

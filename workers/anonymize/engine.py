@@ -16,6 +16,7 @@ from .recognizers import (
     ContactRecognizer,
     GovernmentIdRecognizer,
     PeopleRecognizer,
+    PlacesRecognizer,
 )
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ def domain_recognizers(language: str):
         GovernmentIdRecognizer(language),
         AddressRecognizer(language),
         AccountabilityRecognizer(language),
+        PlacesRecognizer(language),
         PeopleRecognizer(language),
     ]
 
