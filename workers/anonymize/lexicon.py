@@ -371,3 +371,17 @@ def first_names() -> frozenset[str]:
 
 COMMON_DIMINUTIVE_BASES = """juan pedro ana rosa carlos angel jose maria luis miguel pablo manuel
 jesus lupe chuy beto pancho lola juana lucia marta tere paco toño tono nacho memo santos dolores"""
+
+
+@functools.cache
+def zipf(word: str, language: str) -> float:
+    """How common `word` is in `language` (wordfreq's Zipf scale: 7 = "the", 0 = unseen)."""
+    from wordfreq import zipf_frequency  # noqa: PLC0415  (its data ships in the wheel)
+
+    return zipf_frequency(word, language if language in ("en", "es") else "en")
+
+
+def very_common(word: str, language: str) -> bool:
+    """An everyday word of the language ("will", "hope", "tiene"): frequency data decides, so a
+    lower-case repeat of a name that is also such a word is left alone."""
+    return zipf(word, language) >= 5.0
