@@ -100,6 +100,7 @@ NOT_NAME = words(
     mister senor senora don dona
     alien tel cel celular cell phone telefono email correo whatsapp dizque booking inmate
     number numero face insta
+    hey oye ey call llama llame llamen llamame marca marque text textea escribe escribeme
     """
 )
 
@@ -307,7 +308,8 @@ GEO_WORDS = words(
     """fort ft lake lakes springs spring city beach park acres heights hills hill valley falls
     port mount mt point creek river bay grove gardens village station junction crossing
     harbor harbour island isles shores mills mill ridge bluff rapids prairie plains landing
-    ciudad puerto villa san santa santo el la los las new north south east west"""
+    ciudad puerto villa san santa santo el la los las new north south east west nuevo nueva
+    monte"""
 )
 
 

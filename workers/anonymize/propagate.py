@@ -28,6 +28,7 @@ from .lexicon import (
     VEHICLE_NOUNS,
     first_names,
     fold,
+    places,
     very_common,
     words,
 )
@@ -208,9 +209,16 @@ def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_
         if not joinable(start_i - 1, start_i) or _sentence_start(ctx, start_i - 1):
             break
         start_i -= 1
-    if (start_i, end_j) == (i, j):
+    if (start_i, end_j) == (i, j) or _is_place(toks[start_i : end_j + 1]):
         return s
     return replace(s, start=toks[start_i].start, end=max(s.end, toks[end_j].end))
+
+
+def _is_place(group) -> bool:
+    """ "Nuevo León": a name word inside a known multi-word place name stays a place."""
+    _single, multi = places()
+    folded = tuple(tk.f for tk in group)
+    return folded in multi.get(folded[0], ())
 
 
 def _sentence_start(ctx: Ctx, idx: int) -> bool:

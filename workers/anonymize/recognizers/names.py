@@ -160,16 +160,21 @@ class NameScan:
 
     # -- who is meant -------------------------------------------------------------------
     def antecedent(self, k: int) -> str:
-        """'OFFICER' or 'PERSON': the nearest unresolved role noun before token k.
+        """'OFFICER' or 'PERSON': who "his name was X" at token k refers to.
 
-        Recall first: an officer needs a role word; without one the name is a private
-        person's."""
+        Recall first: an officer needs a role word in this sentence or the one before, with
+        no relative or other private person nearer; otherwise the name is a private person's."""
         toks = self.toks
         if k > 0 and toks[k - 1].f in GENERIC_PEOPLE:
             return "PERSON"
         saw_other = False
-        for j in range(k - 1, max(-1, k - 90), -1):
+        boundaries = 0
+        for j in range(k - 1, max(-1, k - 60), -1):
             f = toks[j].f
+            if re.search(r"[.!?\n]", self.ctx.gap(j + 1)):
+                boundaries += 1
+                if boundaries > 1:
+                    break
             if f in OTHER_WORDS:
                 saw_other = True
             if j in self.resolved:
@@ -183,7 +188,7 @@ class NameScan:
                 if self._sheriff_as_agency(j):
                     continue
                 return "OFFICER"
-            if f in KIN_NOUNS and f not in GENERIC_PEOPLE:
+            if f in KIN_NOUNS or f in GENERIC_PEOPLE:
                 return "PERSON"
             if f in ("i", "yo") and j + 1 < self.n and toks[j + 1].f in ("am", "soy"):
                 return "PERSON"

@@ -27,6 +27,7 @@ from ..lexicon import (
     US_STATES,
     places,
     words,
+    zipf,
 )
 from .common import (
     LOCATION_PREPS,
@@ -412,11 +413,40 @@ def honorifics(scan: NameScan) -> None:
                 scan.emit(span, "PERSON", 0.7, "honorific")
 
 
+# Words before a name-that-is-a-word that make it the word or a place: "la Paz", "en Paz",
+# "El Salvador", "the Will", "de Guadalupe".
+WORD_BEFORE = words("la el los las de del en the of in at on from to a al por para san santa")
+
+
+def _word_used_as_name(scan: NameScan, i: int) -> bool:
+    """Rosa, Paz, Dolores, Will, Hope...: a first name that is also a word, alone. It is a
+    name when capitalised where a word would not be (mid-sentence, not after an article or a
+    preposition), or at the start of a sentence when the language rarely uses it as a word
+    there and a verb follows ("Paz was there")."""
+    toks, t = scan.toks, scan.toks[i]
+    if i > 0 and toks[i - 1].f in WORD_BEFORE and scan.ctx.gap(i) == " ":
+        return False
+    if not scan.sentence_start(i):
+        return scan.ctx.style == "normal"
+    nxt = scan.pos_of.get(toks[i + 1].start) if i + 1 < scan.n else None
+    return zipf(t.f, scan.language) < 5.0 and nxt in ("VERB", "AUX")
+
+
+def _sentence_word(scan: NameScan, i: int) -> bool:
+    """ "Tiene miedo", "Oren por nosotros": a listed first name that is an everyday word of
+    the language, opening a sentence and not followed by a verb or another name."""
+    if not scan.sentence_start(i) or zipf(scan.toks[i].f, scan.language) < 3.5:
+        return False
+    nxt = scan.pos_of.get(scan.toks[i + 1].start) if i + 1 < scan.n else None
+    pos = scan.pos_of.get(scan.toks[i].start)
+    return pos in NOT_NAME_POS or nxt in ("ADP", "DET", "PRON", "ADV", "NOUN", "ADJ")
+
+
 def _first_name_ok(scan: NameScan, i: int, span: tuple[int, int]) -> bool:
     toks, t = scan.toks, scan.toks[i]
     single = span[0] == span[1]
     prev = toks[i - 1].f if i > 0 else ""
-    if single and t.f in AMBIGUOUS_NAMES:
+    if single and t.f in AMBIGUOUS_NAMES and not _word_used_as_name(scan, i):
         return False
     if prev in LOCATION_PREPS and scan.ctx.gap(i) == " ":
         return False
@@ -424,8 +454,18 @@ def _first_name_ok(scan: NameScan, i: int, span: tuple[int, int]) -> bool:
         return False  # "my old Mercedes van"
     if single and scan.language == "es" and scan.pos_of.get(t.start) in NOT_NAME_POS:
         return False  # "Tiene", "Durante", "Salí" at the start of a sentence
+    if single and _sentence_word(scan, i):
+        return False
+    if not single and _is_place(toks[span[0] : span[1] + 1]):
+        return False  # "Nuevo León", "San Pedro Sula"
     # "en la Dale Mabry": a road
     return not (i > 1 and prev in ("la", "el") and toks[i - 2].f in ("en", "por"))
+
+
+def _is_place(group) -> bool:
+    _single, multi = places()
+    folded = tuple(tk.f for tk in group)
+    return folded in multi.get(folded[0], ())
 
 
 def listed_first_names(scan: NameScan) -> None:
