@@ -32,18 +32,37 @@ class Span:
         return replace(self, start=self.start + offset, end=self.end + offset)
 
 
+# Presidio's stock entities: our label, the lowest stock score accepted (after Presidio's
+# context enhancement), and the priority given. Checksummed or validated values (phone numbers
+# valid in a region, Luhn-valid cards, IBANs, IPs) are taken as found; the weak licence and
+# passport patterns only with a context word.
+STOCK_LABELS = {
+    "PHONE_NUMBER": ("PHONE", 0.0, 0.65),
+    "IP_ADDRESS": ("IP_ADDRESS", 0.5, 0.95),
+    "CREDIT_CARD": ("CREDIT_CARD", 0.0, 0.95),
+    "IBAN_CODE": ("IBAN", 0.0, 0.95),
+    "US_DRIVER_LICENSE": ("ID_NUMBER", 0.3, 0.62),
+    "US_PASSPORT": ("ID_NUMBER", 0.4, 0.62),
+}
+
+
 def from_results(results: Iterable[RecognizerResult]) -> list[Span]:
     out = []
     for r in results:
-        if r.entity_type not in REDACT_LABELS and r.entity_type not in KEEP_LABELS:
+        label, score = r.entity_type, r.score
+        if label in STOCK_LABELS:
+            label, lowest, score = STOCK_LABELS[label]
+            if r.score < lowest:
+                continue
+        if label not in REDACT_LABELS and label not in KEEP_LABELS:
             continue
         meta = r.recognition_metadata or {}
         out.append(
             Span(
                 r.start,
                 r.end,
-                r.entity_type,
-                r.score,
+                label,
+                score,
                 str(meta.get("why", "")),
                 str(meta.get("cluster", "")),
             )

@@ -9,6 +9,7 @@ from .contact import ContactRecognizer
 from .government_ids import GovernmentIdRecognizer
 from .people import PeopleRecognizer, merge_person_candidates
 from .places import PlacesRecognizer
+from .spelled_numbers import SpelledNumberRecognizer
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -22,6 +23,7 @@ __all__ = [
     "GovernmentIdRecognizer",
     "PeopleRecognizer",
     "PlacesRecognizer",
+    "SpelledNumberRecognizer",
     "ctx_of",
     "merge_person_candidates",
 ]
