@@ -88,7 +88,7 @@ NOT_NAME = words(
     english spanish ingles espanol mexican mexicano mexicana american americano americana
     latino latina latinos hispanic guatemalan guatemalteco salvadoran salvadoreno hondureno
     honduran cubano cubana venezolana venezolano dominicana dominicano boricua nicaraguense
-    god dios jesus christ cristo virgen
+    god dios christ cristo virgen
     dob ssn id dl tps daca visa green card parole asylum asilo hold detainer warrant bond
     fianza ticket multa license licencia passport pasaporte matricula consular
     hwy rd st ave blvd dr pkwy ln ct street road avenue drive boulevard parkway lane highway

@@ -31,6 +31,7 @@ from .lexicon import (
     places,
     very_common,
     words,
+    zipf,
 )
 from .recognizers import FUNCTION_WORDS, NAME_CONNECTORS, Ctx
 from .spans import Span, covered
@@ -41,6 +42,7 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
 NOT_SURNAME_POS = frozenset(
     ["VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART", "ADV", "NUM", "INTJ"]
 )
+CLOSED_POS = frozenset(["AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART"])
 CAMEL_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+|[a-záéíóúñü]+")
 HASHTAG_RE = re.compile(r"#([^\W_][\w]*)")
 
@@ -114,8 +116,8 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
         w = _match(m, tok.f)
         if w is None or covered(spans, tok.start, tok.end) or covered(added, tok.start, tok.end):
             continue
-        if _ordinary_use(ctx, idx, language) or _before_vehicle(ctx, idx):
-            continue
+        if _ordinary_use(ctx, idx, language) or (w == tok.f and _before_vehicle(ctx, idx)):
+            continue  # "my old Mercedes van"; but "chuys truck" is Chuy's
         if w in m.persons:
             added.append(Span(tok.start, tok.end, "PERSON", 0.7, "propagated", m.persons[w]))
         else:
@@ -160,7 +162,11 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
         return True
     if tok.text[0].isupper():
         return ctx.style == "caps" or not (tok.text.isupper() and len(tok.text) > 1)
-    if pos_of.get(tok.start) in NOT_SURNAME_POS or very_common(f, language):
+    if very_common(f, language):
+        return False
+    if zipf(f, language) < 3.0 and pos_of.get(tok.start) not in CLOSED_POS:
+        return True  # a rare word after a name: a surname the tagger took for a verb
+    if pos_of.get(tok.start) in NOT_SURNAME_POS:
         return False
     return f in first_names() or pos_of.get(tok.start) in (None, "PROPN", "NOUN", "X", "ADJ")
 

@@ -19,6 +19,7 @@ from ..lexicon import (
     AGENCY_ACRONYMS,
     AMBIGUOUS_NAMES,
     FACILITY_WORDS,
+    GEO_WORDS,
     KIN_ADJECTIVES,
     KIN_NOUNS,
     NOT_NAME,
@@ -88,6 +89,17 @@ SELF_INTRO = [
     ("signed", "close"),
     ("att", "close"),
     ("here", "none"),
+    ("hey", "greet"),
+    ("oye", "greet"),
+    ("ey", "greet"),
+    ("hola", "greet"),
+    ("hi", "greet"),
+    ("hello", "greet"),
+    ("dear", "greet"),
+    ("querido", "greet"),
+    ("querida", "greet"),
+    ("estimado", "greet"),
+    ("estimada", "greet"),
     ("named", "ante"),
     ("called", "ante_cap"),
     ("llamado", "ante"),
@@ -273,7 +285,7 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
     if gap.strip() not in ("", ",", ":", "(", "'", '"', "“", "‘", "-") or kind == "none":
         return None
     k = scan.skip_fillers(k) if kind != "ante_cap" else k
-    if kind in ("self_cap", "close", "ante_cap"):
+    if kind in ("self_cap", "close", "ante_cap", "greet"):
         lower = False
         if kind == "close" and gap.strip() != ",":
             return None
@@ -305,10 +317,23 @@ def introductions(scan: NameScan) -> None:
             continue
         if kind.startswith("ante") or kind == "nick":
             label = scan.antecedent(i)
+            if label == "OFFICER" and _names_a_known_person(scan, span):
+                label = "PERSON"  # "my husband Carlos ... his whole name is Carlos Mendoza"
             scan.emit(span, label, 0.9 if label == "OFFICER" else 0.7, "named")
         else:
             scan.emit(span, "PERSON", 0.7, kind)
         scan.intro_starts.add(scan.toks[span[0]].start)
+
+
+def _names_a_known_person(scan: NameScan, span: tuple[int, int]) -> bool:
+    """Does the name at `span` share a word with a private person found before it?"""
+    words_of_span = {tk.f for tk in scan.toks[span[0] : span[1] + 1]}
+    for r in scan.out:
+        if r.entity_type == "PERSON" and r.start < scan.toks[span[0]].start:
+            k0, k1 = scan.ctx.index_at(r.start), scan.ctx.index_at(r.end)
+            if words_of_span & {tk.f for tk in scan.toks[k0:k1]}:
+                return True
+    return False
 
 
 SIGNOFF_RE = re.compile(
@@ -429,7 +454,7 @@ def _word_used_as_name(scan: NameScan, i: int) -> bool:
     if not scan.sentence_start(i):
         return scan.ctx.style == "normal"
     nxt = scan.pos_of.get(toks[i + 1].start) if i + 1 < scan.n else None
-    return zipf(t.f, scan.language) < 5.0 and nxt in ("VERB", "AUX")
+    return nxt in ("VERB", "AUX") and scan.pos_of.get(t.start) not in ("AUX", "VERB")
 
 
 def _sentence_word(scan: NameScan, i: int) -> bool:
@@ -483,29 +508,78 @@ def listed_first_names(scan: NameScan) -> None:
         i += 1
 
 
-CUED = frozenset(["kin", "self", "object", "named", "nickname", "honorific", "nick"])
+LIST_JOINERS = words("and y e &")
+
+
+def _list_next(scan: NameScan, k: int) -> int | None:
+    """After a name ending before token k: where the next name of a list starts
+    (", Dagoberto", " and Tulvane", ", y Pedro"), or None."""
+    toks, ctx = scan.toks, scan.ctx
+    if k >= scan.n or ctx.gap(k).strip() not in ("", ","):
+        return None
+    if toks[k].f not in LIST_JOINERS:
+        return k if ctx.gap(k).strip() == "," else None
+    if k + 1 < scan.n and not ctx.gap(k + 1).strip():
+        return k + 1
+    return None
 
 
 def coordinated(scan: NameScan) -> None:
-    """ "her kids Dulce and Angelito": a name coordinated with a cued name."""
-    toks, n, ctx = scan.toks, scan.n, scan.ctx
-    cued = [
+    """The later names of a list: "her kids Dulce and Angelito", "Ixchel, Dagoberto and Tulvane"."""
+    toks, ctx = scan.toks, scan.ctx
+    single, _multi = places()
+    queue = [
         r
         for r in scan.out
-        if r.entity_type == "PERSON" and (r.recognition_metadata or {}).get("why") in CUED
+        if r.entity_type == "PERSON" and r.recognition_metadata.get("why") != "ner"
     ]
-    for r in cued:
-        k = ctx.index_at(r.end)
-        if k + 1 >= n or toks[k].f not in ("and", "y", "e", "&") or ctx.gap(k).strip():
+    seen = {r.start for r in queue}
+    while queue:
+        r = queue.pop()
+        k = _list_next(scan, ctx.index_at(r.end))
+        if k is None or k >= scan.n or toks[k].start in seen:
             continue
-        if ctx.gap(k + 1).strip():
+        t = toks[k]
+        if (
+            t.f in US_STATES
+            or t.f in single
+            or (not scan.cap(k) and ctx.gap(k).strip() == "," and ctx.style == "normal")
+        ):
             continue
-        lower = ctx.style != "normal" or (
-            toks[k + 1].f in scan.fn and toks[k + 1].f not in AMBIGUOUS_NAMES
-        )
-        span = scan.take(k + 1, lower)
+        lower = ctx.style != "normal" or (t.f in scan.fn and t.f not in AMBIGUOUS_NAMES)
+        span = scan.take(k, lower)
         if span and not before_vehicle(ctx, span[1]):
             scan.emit(span, "PERSON", 0.7, "coord")
+            seen.add(t.start)
+            queue.append(scan.out[-1])
+
+
+def capitalised_runs(scan: NameScan) -> None:
+    """Recall first: two to four capitalised words mid-sentence that nothing else explains
+    ("then Tulvane Quispe was handcuffed") are a person's name, at the lowest priority, so
+    any place, agency or officer found over them wins."""
+    if scan.ctx.style != "normal":
+        return
+    toks = scan.toks
+    i = 0
+    while i < scan.n:
+        span = None
+        if scan.cap(i) and not scan.sentence_start(i) and toks[i].text not in AGENCY_ACRONYMS:
+            span = scan.take(i, False)
+        if span is None or span[1] == span[0]:
+            i += 1
+            continue
+        group = toks[span[0] : span[1] + 1]
+        prev = toks[i - 1].f if i > 0 else ""
+        if not (
+            prev in LOCATION_PREPS
+            or _is_place(group)
+            or any(
+                tk.f in GEO_WORDS or tk.f in US_STATES or tk.text in AGENCY_ACRONYMS for tk in group
+            )
+        ):
+            scan.emit(span, "PERSON", 0.4, "capitalised")
+        i = span[1] + 1
 
 
 PARSE_STOP = STREET_SUFFIXES | FACILITY_WORDS | words("county sheriff pd police")
@@ -578,6 +652,7 @@ class PeopleRecognizer(DomainRecognizer):
         honorifics(scan)
         listed_first_names(scan)
         coordinated(scan)
+        capitalised_runs(scan)
         if nlp_artifacts is not None:
             parsed_persons(scan, nlp_artifacts)
         return scan.out
