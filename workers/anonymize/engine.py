@@ -5,8 +5,16 @@ from __future__ import annotations
 import functools
 import logging
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    PhoneRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+)
 
 from workers.nlp import SUPPORTED_LANGUAGES, get_nlp, model_name
 
@@ -16,6 +24,8 @@ from .recognizers import (
     ContactRecognizer,
     GovernmentIdRecognizer,
     PeopleRecognizer,
+    PlacesRecognizer,
+    SpelledNumberRecognizer,
 )
 
 log = logging.getLogger(__name__)
@@ -86,12 +96,52 @@ def domain_nlp_engine() -> SharedSpacyNlpEngine:
     return engine
 
 
+# Where our reporters' phones come from (phonenumbers validates each number for a region).
+PHONE_REGIONS = ("US", "MX", "GT", "HN", "SV", "NI", "CO", "VE", "CU", "DO", "HT", "BR")
+STOCK_CONTEXT_ES = {
+    "PHONE_NUMBER": [
+        "telefono",
+        "teléfono",
+        "numero",
+        "número",
+        "celular",
+        "cel",
+        "llamar",
+        "llama",
+        "whatsapp",
+        "tel",
+    ],
+    "US_DRIVER_LICENSE": ["licencia", "manejar", "conducir", "licencia de manejo"],
+    "US_PASSPORT": ["pasaporte"],
+}
+
+
+def stock_recognizers(language: str) -> list[EntityRecognizer]:
+    """Presidio's own recognizers that apply to our reporters, beside ours (their results are
+    relabelled and given a priority in `spans.STOCK_LABELS`)."""
+    recs: list[EntityRecognizer] = [
+        PhoneRecognizer(supported_language=language, supported_regions=PHONE_REGIONS),
+        IpRecognizer(supported_language=language),
+        CreditCardRecognizer(supported_language=language),
+        IbanRecognizer(supported_language=language),
+        UsLicenseRecognizer(supported_language=language),
+        UsPassportRecognizer(supported_language=language),
+    ]
+    if language == "es":
+        for rec in recs:
+            extra = STOCK_CONTEXT_ES.get(rec.supported_entities[0], [])
+            rec.context = list(rec.context or []) + extra
+    return recs
+
+
 def domain_recognizers(language: str):
-    return [
+    return stock_recognizers(language) + [
         ContactRecognizer(language),
         GovernmentIdRecognizer(language),
         AddressRecognizer(language),
         AccountabilityRecognizer(language),
+        PlacesRecognizer(language),
+        SpelledNumberRecognizer(language),
         PeopleRecognizer(language),
     ]
 

@@ -8,7 +8,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from . import patterns as P
 from .lexicon import AMBIGUOUS_NAMES, NICKNAMES, VEHICLE_NOUNS, fold
-from .recognizers import FUNCTION_WORDS, NAME_CONNECTORS, _ctx
+from .recognizers import FUNCTION_WORDS, NAME_CONNECTORS, ctx_of
 
 VEHICLE_AFTER = r"\s(?:" + "|".join(sorted(VEHICLE_NOUNS)) + r")\b"
 _REVERSE_NICK: dict[str, set[str]] = {}
@@ -92,7 +92,7 @@ class KnownValuesRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        ctx = _ctx(text, nlp_artifacts)
+        ctx = ctx_of(text, nlp_artifacts)
         F = ctx.folded
         out = []
         for idx, variants in self.names:

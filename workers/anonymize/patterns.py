@@ -16,7 +16,7 @@ MONTHS_ES = (
 )
 WEEKDAYS = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|"
-    r"jueves|viernes|s[aá]bado|domingo)"
+    r"jueves|viernes|s[aá]bado|domingo|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
 )
 ORD = r"(?:st|nd|rd|th|ro|vo|to)?"
 YEAR = r"(?:19|20)\d{2}"

@@ -1,0 +1,121 @@
+"""Home addresses (redacted): US street addresses, Spanish-order streets, mobile-home parks,
+P.O. boxes; an address right after a public facility is a PLACE (kept)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import patterns as P
+from ..lexicon import STATE_CODES, STREET_SUFFIXES, fold, places
+from .common import DomainRecognizer, candidate, ctx_of
+
+
+class AddressRecognizer(DomainRecognizer):
+    """Home street addresses (US style with usaddress-like parts, and Spanish 'Calle X 118')."""
+
+    ENTITIES = ("STREET_ADDRESS", "PLACE")
+    _SUFFIX = "|".join(sorted((re.escape(s.rstrip(".")) for s in STREET_SUFFIXES), key=len)[::-1])
+    _STOP = "on|in|at|the|to|for|and|of|de|la|el|en|y|from|near|by|with|was|is|my|our|a|an"
+    _STATES = "|".join(sorted(STATE_CODES))
+    US_RE = re.compile(
+        rf"(?<![\w/$.,-])\d{{1,6}}[A-Za-z]?\s+"
+        rf"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+        rf"(?:(?!(?:{_STOP})\b)[A-Za-z0-9][\w'.-]*\s+){{0,4}}?"
+        rf"(?:{_SUFFIX})\b\.?"
+        rf"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?"
+        rf"(?:\s+\d+/\d+)?"
+        rf"(?:,?\s*(?:apt|apartment|unit|suite|ste|lot|lote|trailer|traila|space|espacio|depto|"
+        rf"departamento|apto|apartamento|casa|cuarto|room)\b\.?\s*\#?\s*[\w-]+"
+        rf"|\s*\#\s*[\w-]+)?"
+        rf"(?-i:(?:,?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?"
+        rf"(?:,?\s+(?:{_STATES})\b)?)"
+        rf"(?:,?\s+\d{{5}}(?:-\d{{4}})?)?",
+        re.IGNORECASE,
+    )
+    ES_RE = re.compile(
+        r"\b(?:calle|avenida|av\.|avda\.?|camino|callej[oó]n|privada|pasaje|colonia|col\.|"
+        r"barrio|residencial|lotificaci[oó]n)\s+(?:[\w'.-]+\s+){0,4}?"
+        r"(?:#\s?|n[uú]m\.?\s?|no\.?\s?)?\d{1,5}[A-Za-z]?\b",
+        re.IGNORECASE,
+    )
+    # Spanish order: "123 calle Luna", "45 avenida Juárez"
+    ES_NUM_FIRST_RE = re.compile(
+        r"(?<![\w/$.,-])\d{1,5}[A-Za-z]?\s+(?:calle|avenida|av\.?|avda\.?|camino|callej[oó]n|"
+        r"privada|pasaje|bulevar|boulevard|carrera|diagonal|circuito|cerrada|andador)\s+"
+        r"(?:(?!(?:en|y|cerca|por|con|in|near|and|on|at|el|la|los|las|que|donde|where)\b)"
+        r"[\w'.-]+\s?){1,3}",
+        re.IGNORECASE,
+    )
+    # streets named after a date: "la 5 de Mayo 210", "4 de Julio 210, Col. Centro"
+    ES_DATE_STREET_RE = re.compile(
+        r"(?<![\w/$.,-])\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+        r"septiembre|setiembre|octubre|noviembre|diciembre)\s+(?:#\s?|n[uú]m\.?\s?)?"
+        r"(?!(?:19|20)\d\d\b)\d{2,5}[A-Za-z]?(?![\w:/.-]|[.,]\d)",
+        re.IGNORECASE,
+    )
+    COLONIA_RE = re.compile(
+        r"^,?\s+(?i:col\.|colonia|barrio|fracc\.?|fraccionamiento|zona)\s+"
+        r"[\wÁÉÍÓÚÑáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\w]+){0,2}"
+    )
+    # "Palm Grove Mobile Home Park, lot 37", "Sunny Acres trailer park, lote 22",
+    # "lote 14 del Sunny Acres trailer park"
+    _PARK = (
+        r"(?:mobile\s+home\s+(?:park|community|estates)|trailer\s+(?:park|court)|"
+        r"rv\s+park|mobile\s+park|mhp|parque\s+de\s+(?:trailers|trailas|casas\s+m[oó]viles)|"
+        r"traila\s+park|trailer\s+parque)"
+    )
+    _UNIT = (
+        r"(?:(?:lot|lote|trailer|traila|space|espacio|unit|unidad|casa|site)\b|\#)"
+        r"\.?\s*\#?\s*\d+[A-Za-z]?"
+    )
+    PARK_RE = re.compile(
+        rf"(?:{_UNIT}\s*,?\s+(?:del|de\s+la|en\s+el|en|in|at|of|at\s+the|in\s+the|el|the)\s+)?"
+        rf"(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}}){_PARK}"
+        rf"(?-i:(?:\s+[A-Z][\w'’-]*){{0,3}})"
+        rf"(?:\s*,?\s*{_UNIT})?",
+        re.IGNORECASE,
+    )
+    POBOX_RE = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|apartado postal)\s+\d+", re.IGNORECASE)
+    PUBLIC_RE = re.compile(
+        r"(?:jail|carcel|center|centro|courthouse|corte|court|office|oficina|facility|prision|"
+        r"precinct|station|estacion|comisaria|sheriff)\W+(?:\w+\W+){0,2}$"
+    )
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        ctx = ctx_of(text, nlp_artifacts)
+        out = []
+        for rx in (
+            self.US_RE,
+            self.ES_RE,
+            self.POBOX_RE,
+            self.ES_NUM_FIRST_RE,
+            self.ES_DATE_STREET_RE,
+            self.PARK_RE,
+        ):
+            for m in rx.finditer(text):
+                s, e = m.span()
+                if rx is self.PARK_RE and not re.search(r"\d", m.group()):
+                    continue  # a park is a home address only with a lot/trailer number
+                if rx is self.ES_DATE_STREET_RE:
+                    before = ctx.folded[max(0, s - 14) : s]
+                    if not re.search(r"(?:\bla|\bcalle|\bav\.?|avenida|\ben)\s*$", before):
+                        continue
+                if rx is not self.US_RE:
+                    col = self.COLONIA_RE.match(text[e:])
+                    if col:
+                        e += col.end()
+                    # ", Immokalee": the town of a home address belongs to it
+                    town = re.match(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})", text[e:])
+                    if town:
+                        name = tuple(fold(town.group(1)).replace("-", " ").split())
+                        single, multi = places()
+                        if (len(name) == 1 and name[0] in single) or name in multi.get(name[0], ()):
+                            e += town.end(1)
+                while e > s and text[e - 1] in " ,.":
+                    e -= 1
+                before = P.window_before(ctx.folded, s, 30)
+                if self.PUBLIC_RE.search(before):
+                    out.append(candidate("PLACE", s, e, 0.85))
+                else:
+                    out.append(candidate("STREET_ADDRESS", s, e, 1.0))
+        return out
