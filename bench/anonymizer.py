@@ -27,6 +27,7 @@ worker (`python -m workers.anonymize`) and a stock-Presidio process, each on the
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import resource
 import statistics
@@ -126,6 +127,22 @@ def run_ours(items):
     from workers.anonymize import get_anonymizer
 
     anon = get_anonymizer()
+    return _redact_spans(anon, items)
+
+
+def run_rules(items):
+    """The rules alone, without the learned name detector: a diagnostic."""
+    from workers.anonymize import Anonymizer
+
+    return _redact_spans(_rules_only(Anonymizer), items)
+
+
+@functools.cache
+def _rules_only(cls):
+    return cls()
+
+
+def _redact_spans(anon, items):
     res = anon.anonymize_batch(items)
     return [[(s["start"], s["end"]) for s in r["spans"] if s["action"] == "redact"] for r in res]
 
@@ -282,7 +299,10 @@ def main(argv=None):
     ap.add_argument("--errors", action="store_true", help="list missed and lost spans")
     ap.add_argument("--no-stock", action="store_true")
     ap.add_argument(
-        "--learned-only", action="store_true", help="score the learned name detector alone as ours"
+        "--ours",
+        choices=("full", "rules", "learned"),
+        default="full",
+        help="what 'ours' is: the anonymizer, its rules alone, or the learned detector alone",
     )
     ap.add_argument("--no-memory", action="store_true")
     ap.add_argument("--write", type=Path, help="also write the report to this file")
@@ -308,7 +328,8 @@ def main(argv=None):
 
 
 def run_corpus(items, args) -> str:
-    ours, t_ours = timed(run_learned if args.learned_only else run_ours, items, args.repeat)
+    system = {"full": run_ours, "rules": run_rules, "learned": run_learned}[args.ours]
+    ours, t_ours = timed(system, items, args.repeat)
     if args.no_stock:
         stock, t_stock = ours, t_ours
     else:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import functools
 
 from .core import Anonymizer
+from .learned import LearnedPersonDetector
 
 
 @functools.cache
 def get_anonymizer() -> Anonymizer:
-    """One anonymizer per process: spaCy models and Presidio engines are loaded once."""
-    return Anonymizer()
+    """One anonymizer per process: spaCy models, the learned name detector and Presidio engines
+    are loaded once."""
+    return Anonymizer(person_detectors=[LearnedPersonDetector()])
 
 
 __all__ = ["Anonymizer", "get_anonymizer"]

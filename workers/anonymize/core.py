@@ -5,8 +5,9 @@ report and its conversation, and consistent placeholders."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol, runtime_checkable
 
 from workers.nlp import SUPPORTED_LANGUAGES
 
@@ -26,6 +27,15 @@ BADGE_AFTER_RE = re.compile(
 # Another name detector (e.g. a statistical model): text and language in, PERSON spans
 # (start, end, score) out. See `recognizers.people.merge_person_candidates`.
 PersonDetector = Callable[[str, str], Iterable[tuple[int, int, float]]]
+
+
+@runtime_checkable
+class BatchPersonDetector(Protocol):
+    """A detector that is faster on a whole batch: `prime` sees every text first."""
+
+    def prime(self, texts: Sequence[str], language: str) -> None: ...
+
+    def __call__(self, text: str, language: str) -> Iterable[tuple[int, int, float]]: ...
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,9 @@ class Anonymizer:
             nlp = self.nlp_engine.get_nlp(lang)
             texts = [prepared[i][1][:MAX_CHARS] for i in idx]
             disable = [p for p in ("parser",) if p in nlp.pipe_names]
+            for detector in self.person_detectors:
+                if isinstance(detector, BatchPersonDetector):
+                    detector.prime(texts, lang)
             docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
             for i, doc in zip(idx, docs, strict=True):
                 rid, text, mode, known = prepared[i]
