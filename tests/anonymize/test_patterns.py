@@ -242,3 +242,39 @@ def test_stock_identifiers(anon):
         ("es", "en Honduras su número es 9876 5432", ["9876 5432"]),
     ]
     check_removed(anon, cases)
+
+
+# -- 7. homes that are not "number + street" -------------------------------------------------
+def test_homes_described_not_addressed(anon):
+    rnd = random.Random(7)
+    parks = ["Sunny Acres", "Palm Grove", "Rancho Triste", "Quenelda Pines"]
+    streets = [("elm", "fifth"), ("Roble", "Quinta"), ("Maple", "3rd"), ("Brixamo", "Oak")]
+    cases = []
+    for park, (a, b) in zip(parks, streets, strict=True):
+        n, box = rnd.randint(2, 99), rnd.randint(10, 999)
+        gps = f"{rnd.uniform(25, 35):.4f}, -{rnd.uniform(80, 110):.4f}"
+        cases += [
+            ("en", f"we live at lot {n} in {park} mobile home park", [f"lot {n}"]),
+            ("es", f"vivimos en el lote {n} del parque {park}", [f"lote {n}"]),
+            ("en", f"mail goes to rural route {n % 9 + 1} box {box}", [f"box {box}"]),
+            ("en", f"we are at {park} Apartments, building {n % 9}, apt {box}", [f"apt {box}"]),
+            ("en", f"my home is at {gps}, please don't share it", [gps.split(",")[0]]),
+            ("en", f"the blue house on the corner of {a} and {b}", [f"{a} and {b}"]),
+            ("es", f"la casa azul en la esquina de {a} y {b}, ahí vivimos", [f"{a} y {b}"]),
+            (
+                "es",
+                f"vivimos en Barrio {park}, {n % 9 + 1}a calle, casa {box}",
+                [park, f"casa {box}"],
+            ),
+            ("en", f"we live on {b.title()} Street near the school", [f"{b.title()} Street"]),
+        ]
+    check_removed(anon, cases)
+
+
+def test_parking_lots_and_patrol_units_stay(anon):
+    texts = [
+        ("en", "They stopped us in the Walmart parking lot on Bissonnet St at 8 pm."),
+        ("en", "Deputy Ramsey, unit 52, badge 4471, drove off."),
+    ]
+    out = run(anon, texts)
+    assert "Walmart parking lot" in out[0] and "unit 52" in out[1] and "4471" in out[1], out
