@@ -278,3 +278,71 @@ def test_parking_lots_and_patrol_units_stay(anon):
     ]
     out = run(anon, texts)
     assert "Walmart parking lot" in out[0] and "unit 52" in out[1] and "4471" in out[1], out
+
+
+# -- 8. Spanish plates, dates of birth, split area codes, handles ----------------------------
+def _plate(rnd: random.Random) -> str:
+    letters = "".join(rnd.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3))
+    return rnd.choice(
+        [
+            f"{letters} {rnd.randint(100, 9999)}",
+            f"{rnd.randint(1, 9)}{letters}{rnd.randint(100, 999)}",
+        ]
+    )
+
+
+def test_placa_of_the_reporters_car_is_a_plate(anon):
+    rnd = random.Random(8)
+    cases, keep = [], {}
+    for _ in range(5):
+        p, digits = _plate(rnd), str(rnd.randint(10000, 99999))
+        cases.append(("es", f"el policía anotó mi placa {digits} y se fue", [digits]))
+        cases.append(("es", f"la placa de mi troca es {p}, la vieron", [p]))
+        cases.append(("es", f"mi carro es gris y la placa es {p}", [p]))
+        badge = str(rnd.randint(100, 9999))
+        text = f"el oficial Pérez, placa {badge}, me detuvo"
+        cases.append(("es", text, []))
+        keep[text] = [badge]
+    check_removed(anon, cases, keep)
+
+
+def test_dates_of_birth_in_many_shapes(anon):
+    rnd = random.Random(9)
+    months_en = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    months_es = ["enero", "marzo", "mayo", "julio", "agosto", "octubre", "diciembre"]
+    cases = []
+    for _ in range(5):
+        d, y = rnd.randint(1, 28), rnd.randint(1950, 2005)
+        v1 = f"{d:02d}-{rnd.choice(months_en)}-{y}"
+        v2 = f"{d} de {rnd.choice(months_es)} del {y % 100:02d}"
+        cases.append(("en", f"his DOB is {v1} and he has no record", [v1]))
+        cases.append(("es", f"nació el {v2} en Honduras", [v2]))
+    check_removed(anon, cases)
+
+
+def test_phones_with_split_area_code_and_handles_without_at(anon):
+    rnd = random.Random(10)
+    cases = []
+    for _ in range(5):
+        area, a, b = (
+            rnd.choice(["33", "55", "81"]),
+            rnd.randint(2000, 9999),
+            rnd.randint(1000, 9999),
+        )
+        handle = rnd.choice(["dayannaaa_o", "flaca.92", "lupita_mx", "xochi.rdz", "chuyito2004"])
+        cases.append(("es", f"mi hermana en Jalisco: {area} {a} {b}", [f"{a} {b}"]))
+        cases.append(("en", f"add me on snap {handle} if you need me", [handle]))
+        cases.append(("es", f"mi ig es {handle}", [handle]))
+    cases.append(("en", "my fb is Mari Lopez Ruiz, message me", ["Mari", "Lopez"]))
+    check_removed(anon, cases)
+
+
+# -- 9. accountability data is not taken for persons -----------------------------------------
+def test_places_weekdays_and_spanish_verbs_are_kept(anon):
+    texts = [
+        ("en", "On Sat we drove from Falfurrias to Nuevo León and prayed at Monte Sinaí church."),
+        ("es", "El sábado fuimos de Olancho a Nuevo León. Ella tiene miedo. Oren por nosotros."),
+        ("en", "It happened on Tue near Sandy Springs, and again on Fri in La Paz County."),
+    ]
+    out = run(anon, texts)
+    assert out == [t for _, t in texts], out

@@ -12,11 +12,15 @@ from pathlib import Path
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping one output character per input character."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0].lower() if ch.isalpha() else ch
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@functools.cache
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0].lower() if ch.isalpha() else ch
+    return base if len(base) == 1 else ch
 
 
 def words(spec: str) -> frozenset[str]:

@@ -11,6 +11,18 @@ from presidio_analyzer import RecognizerResult
 from .. import patterns as P
 from .common import DomainRecognizer, candidate, ctx_of, near_officer
 
+# "placa" is both a plate and a badge: after "mi carro", "anotó mi placa", "la placa de mi
+# troca" it is the reporter's plate.
+OWN_VEHICLE_RE = re.compile(
+    r"(?:\b(?:mi|mis|nuestra|nuestras|nuestro|tu|tus|my|our)\s+(?:\w+\s+){0,2}?"
+    r"(?:placas?|carro|troca|camioneta|auto|coche|vehiculo|car|truck)"
+    r"|\bplacas?\s+(?:de|del)\s+(?:mi\s+|nuestr[oa]\s+|la\s+|el\s+)?"
+    r"(?:carro|troca|camioneta|auto|coche|vehiculo))\b[^.!?\n]{0,30}$"
+)
+
+
+OWN_PLATE_VALUE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5}(?![\w-])")
+
 
 class GovernmentIdRecognizer(DomainRecognizer):
     """A-numbers, SSNs, ID/passport/matrícula/booking numbers, plates and dates of birth."""
@@ -79,9 +91,18 @@ class GovernmentIdRecognizer(DomainRecognizer):
                 word.startswith("placa")
                 and not word.startswith("placas")
                 and (alnum.isdigit() or near_officer(F, m.start(), 90))
+                and not OWN_VEHICLE_RE.search(P.window_before(F, m.start(), 45))
             ):
-                continue  # "placa 552" after an officer is a badge
+                continue  # "placa 552" after an officer is a badge, "mi placa" a plate
             out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99))
+        for m in OWN_PLATE_VALUE_RE.finditer(text):
+            v = m.group()
+            if any(c.isdigit() for c in v) and OWN_VEHICLE_RE.search(
+                P.window_before(F, m.start(), 45)
+            ):
+                before = P.window_before(F, m.start(), 25)
+                if re.search(r"plac|plate|tag|tablilla", before):
+                    out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99))
         for m in P.PLATE_SHAPE_RE.finditer(text):
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
@@ -106,7 +127,7 @@ def _year_of(s: str) -> int | None:
     m = re.search(r"(?:19|20)\d{2}(?!\d)", s)
     if m:
         return int(m.group())
-    m = re.search(r"[/.-](\d{2})$", s.strip())
+    m = re.search(r"(?:[/.-]|\s'?)(\d{2})$", s.strip())
     if m:
         yy = int(m.group(1))
         return 2000 + yy if yy <= dt.date.today().year % 100 else 1900 + yy
