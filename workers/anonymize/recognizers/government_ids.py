@@ -9,7 +9,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
-from .common import DomainRecognizer, candidate, ctx_of, near_officer
+from .common import Ctx, DomainRecognizer, candidate, ctx_of, near_officer
 
 # "placa" is both a plate and a badge: after "mi carro", "anotó mi placa", "la placa de mi
 # troca" it is the reporter's plate.
@@ -35,7 +35,10 @@ class GovernmentIdRecognizer(DomainRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
-        F = ctx.folded
+        return self._ssn_and_a_numbers(ctx) + self._ids(ctx) + self._plates(ctx) + self._dobs(ctx)
+
+    def _ssn_and_a_numbers(self, ctx: Ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
         out: list[RecognizerResult] = []
         for m in P.SSN_RE.finditer(text):
             out.append(candidate("SSN", m.start(), m.end(), 1.0))
@@ -51,6 +54,12 @@ class GovernmentIdRecognizer(DomainRecognizer):
                 continue
             if P.A_CONTEXT_RE.search(P.window_before(F, m.start(), 50)):
                 out.append(candidate("A_NUMBER", m.start(), m.end(), 1.0))
+        return out
+
+    def _ids(self, ctx: Ctx) -> list[RecognizerResult]:
+        """Numbers after an id word (passport, matrícula, booking...), and long codes."""
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
         for m in P.ID_VALUE_RE.finditer(text):
             s, e = m.span()
             while s < e and text[s] in "# ":
@@ -77,6 +86,11 @@ class GovernmentIdRecognizer(DomainRecognizer):
             letters = sum(c.isalpha() for c in v)
             if nd >= 6 or (nd >= 5 and letters >= 1):
                 out.append(candidate("ID_NUMBER", m.start(), m.end(), 0.6))
+        return out
+
+    def _plates(self, ctx: Ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
         for m in P.PLATE_VALUE_RE.finditer(text):
             v = m.group()
             alnum = re.sub(r"[^A-Z0-9]", "", v)
@@ -107,6 +121,12 @@ class GovernmentIdRecognizer(DomainRecognizer):
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
                 out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.6))
+        return out
+
+    def _dobs(self, ctx: Ctx) -> list[RecognizerResult]:
+        """Dates after a birth word, and full dates at least 14 years back."""
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
         this_year = dt.date.today().year
         seen = set()
         for rx in (P.FULL_DATE_RE, P.DATE_RE):
