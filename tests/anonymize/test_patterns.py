@@ -346,3 +346,22 @@ def test_places_weekdays_and_spanish_verbs_are_kept(anon):
     ]
     out = run(anon, texts)
     assert out == [t for _, t in texts], out
+
+
+def test_nicknames_short_forms_and_initials(anon):
+    cases = []
+    for full, short, s in [
+        ("Dagoberto", "Dago", "Tzul"),
+        ("Guillermo", "Guille", "Zelaya"),
+        ("Maximiliano", "Maxi", "Quispe"),
+        ("Tulvaneo", "Tulva", "Brixamo"),
+    ]:
+        initials = f"{full[0]}.{s[0]}."
+        text = f"My son {full} {s} was arrested. {short} is 17 and {initials} is on the file."
+        cases.append(("en", text, [short, initials]))
+        cases.append(
+            ("es", f"{short} tiene miedo. Mi hijo {full} {s} sigue preso.", [short, full, s])
+        )
+    for nick in ["Güero", "Flaca", "Chino", "Zurdo", "Tlacua"]:
+        cases.append(("es", f"Ayer el {nick} llegó a la casa y la migra se lo llevó.", [nick]))
+    check_removed(anon, cases)

@@ -53,11 +53,13 @@ class Mentions:
 
     persons: dict[str, str]
     officers: frozenset[str]
+    firsts: frozenset[str]  # first words of persons' names
 
 
 def collect(text: str, spans: list[Span]) -> Mentions:
     persons: dict[str, str] = {}
     officers: set[str] = set()
+    firsts: set[str] = set()
     for s in spans:
         if s.label not in ("PERSON", "OFFICER"):
             continue
@@ -65,11 +67,14 @@ def collect(text: str, spans: list[Span]) -> Mentions:
         if s.label == "OFFICER":
             officers.update(_parts(value))
             continue
-        key = s.cluster or fold(value)
+        key = s.cluster or f"@{s.start}"  # placeholders: the same person as this span
+        first = WORD_RE.search(value)
+        if first:
+            firsts.add(fold(first.group()))
         for w in _parts(value) | {v for v in name_variants(value) if " " not in v}:
             if len(w) >= 3 and w not in FUNCTION_WORDS and w not in NOT_NAME:
                 persons.setdefault(w, key)
-    return Mentions(persons, frozenset(officers))
+    return Mentions(persons, frozenset(officers), frozenset(firsts))
 
 
 def _parts(value: str) -> set[str]:
@@ -99,12 +104,17 @@ def _before_vehicle(ctx: Ctx, idx: int) -> bool:
     return nxt is not None and nxt.f in VEHICLE_NOUNS and ctx.gap(idx + 1) == " "
 
 
-def _match(m: Mentions, w: str) -> str | None:
+def _match(m: Mentions, w: str, language: str) -> str | None:
     if w in m.persons or w in m.officers:
         return w
     # possessive without an apostrophe: "chuys plate"
     if w.endswith("s") and len(w) > 4 and w[:-1] in m.persons:
         return w[:-1]
+    # a short form of a long first name: "Dago" for Dagoberto, "Guille" for Guillermo
+    if len(w) >= 4 and not very_common(w, language):
+        for p in m.firsts:
+            if len(p) >= len(w) + 3 and p.startswith(w) and p in m.persons:
+                return p
     return None
 
 
@@ -113,7 +123,7 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
     m = collect(text, spans)
     added: list[Span] = []
     for idx, tok in enumerate(ctx.toks):
-        w = _match(m, tok.f)
+        w = _match(m, tok.f, language)
         if w is None or covered(spans, tok.start, tok.end) or covered(added, tok.start, tok.end):
             continue
         if _ordinary_use(ctx, idx, language) or (w == tok.f and _before_vehicle(ctx, idx)):
@@ -123,6 +133,7 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
         else:
             added.append(Span(tok.start, tok.end, "OFFICER", 0.9, "propagated"))
     added.extend(hashtags(text, spans, m))
+    added.extend(initials(text, spans + added))
     keeps = [s for s in spans if s.action == "keep"]
     out = []
     for s in spans + added:
@@ -147,6 +158,33 @@ def hashtags(text: str, spans: list[Span], m: Mentions) -> list[Span]:
         ]
         if named and any(len(p) >= 3 for p in named):
             out.append(Span(h.start(), h.end(), "PERSON", 0.7, "hashtag"))
+    return out
+
+
+INITIALS_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,5}|(?<![\w.])[A-Z]{2,4}(?![\w.])")
+
+
+def initials(text: str, spans: list[Span]) -> list[Span]:
+    """ "C.A.M.R.", "CM": the initials of a full name found in the text."""
+    wanted: set[str] = set()
+    for s in spans:
+        if s.label == "PERSON":
+            parts = [
+                p for p in WORD_RE.findall(text[s.start : s.end]) if fold(p) not in NAME_CONNECTORS
+            ]
+            if len(parts) >= 2:
+                letters = "".join(p[0].upper() for p in parts)
+                wanted.update({letters, letters[:2]})
+    out = []
+    for mt in INITIALS_RE.finditer(text):
+        letters = re.sub(r"[^A-Z]", "", mt.group())
+        if (
+            letters in wanted
+            and mt.group() not in AGENCY_ACRONYMS
+            and not covered(spans, *mt.span())
+        ):
+            end = mt.start() + len(mt.group().rstrip())
+            out.append(Span(mt.start(), end, "PERSON", 0.7, "initials"))
     return out
 
 

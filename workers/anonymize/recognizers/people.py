@@ -402,6 +402,34 @@ def parenthesised(scan: NameScan) -> None:
         scan.emit((k, k1), label, 0.9 if officer else 0.7, "nickname")
 
 
+NOT_NICKNAME = OFFICER_TITLES | KIN_NOUNS | FACILITY_WORDS | STREET_SUFFIXES | GEO_WORDS
+
+
+def article_nicknames(scan: NameScan) -> None:
+    """ "el Güero", "la Flaca", "el Chino": a capitalised word after "el"/"la" that is no
+    place, agency, institution or everyday word of the language is a nickname."""
+    toks, ctx = scan.toks, scan.ctx
+    if ctx.style != "normal":
+        return
+    single, multi = places()
+    for i in range(1, scan.n):
+        art, t = toks[i - 1], toks[i]
+        if art.f not in ("el", "la") or ctx.gap(i) != " " or not scan.cap(i):
+            continue
+        if i > 1 and toks[i - 2].f in ("en", "por", "de", "a", "al", "del", "para", "hasta"):
+            continue  # "fuimos a la Corte", "en el Walmart": a place
+        f = t.f
+        if f in NOT_NAME or f in NOT_NICKNAME or t.text in AGENCY_ACRONYMS or t.text.isupper():
+            continue
+        if f in single or (art.f, f) in {c[:2] for c in multi.get(art.f, ())}:
+            continue
+        if zipf(f, "es") >= 5.0 or zipf(f, "en") >= 5.0:
+            continue
+        span = scan.take(i, False)
+        if span:
+            scan.emit(span, "PERSON", 0.5, "nickname")
+
+
 def objects_of_force(scan: NameScan) -> None:
     """People as the object of what officers do: "handcuffed Santos", "detuvieron a Benito"
     ("lo llevaron a Stewart" is a place: see the gazetteer)."""
@@ -650,6 +678,7 @@ class PeopleRecognizer(DomainRecognizer):
         parenthesised(scan)
         objects_of_force(scan)
         honorifics(scan)
+        article_nicknames(scan)
         listed_first_names(scan)
         coordinated(scan)
         capitalised_runs(scan)
