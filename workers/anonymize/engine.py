@@ -44,6 +44,20 @@ def make_tldextract_offline() -> None:
     tldextract.tldextract.TLD_EXTRACTOR = offline
 
 
+class _NoDebugText(logging.Filter):
+    """Drops Presidio's DEBUG records: its context enhancer logs the words around every value
+    it found ("Context list is: ..."), which would put names and numbers in the logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+def quiet_presidio_debug() -> None:
+    presidio_log = logging.getLogger("presidio-analyzer")
+    if not any(isinstance(f, _NoDebugText) for f in presidio_log.filters):
+        presidio_log.addFilter(_NoDebugText())
+
+
 class SharedSpacyNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine, but using `workers.nlp.get_nlp` (one copy of each model)."""
 
@@ -165,6 +179,7 @@ def domain_recognizers(language: str):
 
 @functools.cache
 def domain_analyzer() -> AnalyzerEngine:
+    quiet_presidio_debug()
     registry = RecognizerRegistry(supported_languages=list(SUPPORTED_LANGUAGES))
     for lg in SUPPORTED_LANGUAGES:
         for rec in domain_recognizers(lg):
