@@ -365,3 +365,32 @@ def test_nicknames_short_forms_and_initials(anon):
     for nick in ["Güero", "Flaca", "Chino", "Zurdo", "Tlacua"]:
         cases.append(("es", f"Ayer el {nick} llegó a la casa y la migra se lo llevó.", [nick]))
     check_removed(anon, cases)
+
+
+def test_worker_gives_an_error_line_for_a_text_that_breaks_it(anon, monkeypatch):
+    """One text that makes the anonymizer fail gets its own error line; the rest of the batch
+    still gets results (the real anonymizer, failing on a marked text)."""
+    import io
+    import json
+
+    from workers.anonymize import __main__ as cli
+
+    class Breaks:
+        def anonymize_batch(self, items):
+            if any("BREAK" in (it.get("text") or "") for it in items):
+                raise RuntimeError("boom")
+            return anon.anonymize_batch(items)
+
+    monkeypatch.setattr("workers.anonymize.get_anonymizer", lambda: Breaks())
+    lines = [
+        json.dumps({"id": "a", "language": "en", "text": "my son Tulvane was taken"}),
+        json.dumps({"id": "b", "language": "en", "text": "BREAK my daughter Quenelda"}),
+        json.dumps({"id": "c", "language": "es", "text": "mi hija Brixama"}),
+    ]
+    out = io.StringIO()
+    cli.run(io.StringIO("\n".join(lines) + "\n"), out, batch_size=8)
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    assert rows[1]["error"] == "line 2: could not anonymize: RuntimeError"
+    assert "Quenelda" not in out.getvalue()
+    assert "Tulvane" not in rows[0]["redacted"] and "Brixama" not in rows[2]["redacted"]

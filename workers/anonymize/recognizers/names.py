@@ -29,6 +29,7 @@ NOT_NAME_POS = frozenset(
 )
 OTHER_WORDS = words("another other otro otra otros otras")
 PLACE_AFTER_NAME = STREET_SUFFIXES | FACILITY_WORDS | words("county sheriff pd police highway")
+NICK_VERBS = words("dicen decian decia dice decimos llaman llamaban llama")  # "le dicen el Tigre"
 FILLERS = words("is es was era named llamado llamada")
 
 
@@ -154,6 +155,13 @@ class NameScan:
             toks[k].f in HONORIFICS
             or toks[k].f in FILLERS
             or (toks[k].f in ("la", "el") and k + 1 < n and toks[k + 1].f in HONORIFICS)
+            or (
+                toks[k].f in ("la", "el")
+                and k + 1 < n
+                and self.cap(k + 1)
+                and k > 0
+                and toks[k - 1].f in NICK_VERBS
+            )
         ):
             k += 1
         return k

@@ -217,6 +217,8 @@ PLACE_AFTER_RE = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# "El Reno" and "el Tigre" look alike: an article alone does not make a place without context
+ARTICLES = words("el la los las")
 IN_WORDS = words("in en near outside from desde around hacia rumbo")
 
 
@@ -247,7 +249,7 @@ def _context_score(ctx: Ctx, i: int, last: int) -> float:
     if (
         not score
         and len(span_toks) > 1
-        and any(tk.f in GEO_WORDS for tk in span_toks)
+        and any(tk.f in GEO_WORDS and tk.f not in ARTICLES for tk in span_toks)
         and not all(tk.f in fn or tk.f in NAME_CONNECTORS for tk in span_toks)
     ):
         score = 0.72
