@@ -387,6 +387,15 @@ def zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language if language in ("en", "es") else "en")
 
 
+def everyday_word(word: str, language: str) -> bool:
+    """Is `word` an ordinary word of the language rather than a name ("made", "tenía",
+    "solo", "hope")? Names travel between English and Spanish with similar frequencies
+    (Juan, Carlos, Mendoza); words are far more frequent in their own language."""
+    here = zipf(word, language)
+    other = zipf(word, "es" if language == "en" else "en")
+    return here >= 4.0 and here - other >= 1.35
+
+
 def very_common(word: str, language: str) -> bool:
     """An everyday word of the language ("will", "hope", "tiene"): frequency data decides, so a
     lower-case repeat of a name that is also such a word is left alone."""

@@ -26,6 +26,7 @@ from .lexicon import (
     OFFICER_TITLES,
     STREET_SUFFIXES,
     VEHICLE_NOUNS,
+    everyday_word,
     first_names,
     fold,
     places,
@@ -94,9 +95,9 @@ def _ordinary_use(ctx: Ctx, idx: int, language: str) -> bool:
     if tok.text[0].isupper() or ctx.style != "normal" and tok.f not in AMBIGUOUS_NAMES:
         return False
     prev = ctx.toks[idx - 1].f if idx > 0 else ""
-    if tok.f in AMBIGUOUS_NAMES and prev in ARTICLES:
-        return True
-    return ctx.style == "normal" and very_common(tok.f, language)
+    if tok.f in AMBIGUOUS_NAMES and (prev in ARTICLES or ctx.style == "normal"):
+        return True  # "santos días", "dolores de cabeza" in a text that capitalises names
+    return everyday_word(tok.f, language)
 
 
 def _before_vehicle(ctx: Ctx, idx: int) -> bool:
@@ -108,7 +109,7 @@ def _match(m: Mentions, w: str, language: str) -> str | None:
     if w in m.persons or w in m.officers:
         return w
     # possessive without an apostrophe: "chuys plate"
-    if w.endswith("s") and len(w) > 4 and w[:-1] in m.persons:
+    if w.endswith("s") and len(w) > 4 and w[:-1] in m.persons and zipf(w, language) < 3.5:
         return w[:-1]
     # a short form of a long first name: "Dago" for Dagoberto, "Guille" for Guillermo
     if len(w) >= 4 and not very_common(w, language):
@@ -200,7 +201,7 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
         return True
     if tok.text[0].isupper():
         return ctx.style == "caps" or not (tok.text.isupper() and len(tok.text) > 1)
-    if very_common(f, language):
+    if everyday_word(f, language) or very_common(f, language) and f not in first_names():
         return False
     if zipf(f, language) < 3.0 and pos_of.get(tok.start) not in CLOSED_POS:
         return True  # a rare word after a name: a surname the tagger took for a verb

@@ -18,6 +18,7 @@ from ..lexicon import (
     OFFICER_TITLES,
     STREET_SUFFIXES,
     US_STATES,
+    everyday_word,
     first_names,
     words,
 )
@@ -58,12 +59,12 @@ class NameScan:
         f = t.f
         if f in NOT_NAME or f in OFFICER_TITLES or f in KIN_NOUNS or f in FUNCTION_WORDS:
             return False
-        if f in STREET_SUFFIXES or f in FACILITY_WORDS:
+        if f in STREET_SUFFIXES or f in FACILITY_WORDS or f in GENERIC_PEOPLE:
             return False
         if t.text[0].isupper():
             return not (self.ctx.style != "caps" and t.text.isupper() and len(t.text) > 1)
-        if not lower_ok or len(f) < 2:
-            return False
+        if not lower_ok or len(f) < 2 or everyday_word(f, self.language):
+            return False  # "his friends made a page", "y tenia la placa"
         pos = self.pos_of.get(t.start)
         # the Spanish model knows Spanish verbs; the English one mis-tags Spanish names
         bad_pos = NOT_NAME_POS if self.language == "es" else CLOSED_CLASS_POS
