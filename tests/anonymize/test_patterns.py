@@ -242,3 +242,155 @@ def test_stock_identifiers(anon):
         ("es", "en Honduras su número es 9876 5432", ["9876 5432"]),
     ]
     check_removed(anon, cases)
+
+
+# -- 7. homes that are not "number + street" -------------------------------------------------
+def test_homes_described_not_addressed(anon):
+    rnd = random.Random(7)
+    parks = ["Sunny Acres", "Palm Grove", "Rancho Triste", "Quenelda Pines"]
+    streets = [("elm", "fifth"), ("Roble", "Quinta"), ("Maple", "3rd"), ("Brixamo", "Oak")]
+    cases = []
+    for park, (a, b) in zip(parks, streets, strict=True):
+        n, box = rnd.randint(2, 99), rnd.randint(10, 999)
+        gps = f"{rnd.uniform(25, 35):.4f}, -{rnd.uniform(80, 110):.4f}"
+        cases += [
+            ("en", f"we live at lot {n} in {park} mobile home park", [f"lot {n}"]),
+            ("es", f"vivimos en el lote {n} del parque {park}", [f"lote {n}"]),
+            ("en", f"mail goes to rural route {n % 9 + 1} box {box}", [f"box {box}"]),
+            ("en", f"we are at {park} Apartments, building {n % 9}, apt {box}", [f"apt {box}"]),
+            ("en", f"my home is at {gps}, please don't share it", [gps.split(",")[0]]),
+            ("en", f"the blue house on the corner of {a} and {b}", [f"{a} and {b}"]),
+            ("es", f"la casa azul en la esquina de {a} y {b}, ahí vivimos", [f"{a} y {b}"]),
+            (
+                "es",
+                f"vivimos en Barrio {park}, {n % 9 + 1}a calle, casa {box}",
+                [park, f"casa {box}"],
+            ),
+            ("en", f"we live on {b.title()} Street near the school", [f"{b.title()} Street"]),
+        ]
+    check_removed(anon, cases)
+
+
+def test_parking_lots_and_patrol_units_stay(anon):
+    texts = [
+        ("en", "They stopped us in the Walmart parking lot on Bissonnet St at 8 pm."),
+        ("en", "Deputy Ramsey, unit 52, badge 4471, drove off."),
+    ]
+    out = run(anon, texts)
+    assert "Walmart parking lot" in out[0] and "unit 52" in out[1] and "4471" in out[1], out
+
+
+# -- 8. Spanish plates, dates of birth, split area codes, handles ----------------------------
+def _plate(rnd: random.Random) -> str:
+    letters = "".join(rnd.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3))
+    return rnd.choice(
+        [
+            f"{letters} {rnd.randint(100, 9999)}",
+            f"{rnd.randint(1, 9)}{letters}{rnd.randint(100, 999)}",
+        ]
+    )
+
+
+def test_placa_of_the_reporters_car_is_a_plate(anon):
+    rnd = random.Random(8)
+    cases, keep = [], {}
+    for _ in range(5):
+        p, digits = _plate(rnd), str(rnd.randint(10000, 99999))
+        cases.append(("es", f"el policía anotó mi placa {digits} y se fue", [digits]))
+        cases.append(("es", f"la placa de mi troca es {p}, la vieron", [p]))
+        cases.append(("es", f"mi carro es gris y la placa es {p}", [p]))
+        badge = str(rnd.randint(100, 9999))
+        text = f"el oficial Pérez, placa {badge}, me detuvo"
+        cases.append(("es", text, []))
+        keep[text] = [badge]
+    check_removed(anon, cases, keep)
+
+
+def test_dates_of_birth_in_many_shapes(anon):
+    rnd = random.Random(9)
+    months_en = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    months_es = ["enero", "marzo", "mayo", "julio", "agosto", "octubre", "diciembre"]
+    cases = []
+    for _ in range(5):
+        d, y = rnd.randint(1, 28), rnd.randint(1950, 2005)
+        v1 = f"{d:02d}-{rnd.choice(months_en)}-{y}"
+        v2 = f"{d} de {rnd.choice(months_es)} del {y % 100:02d}"
+        cases.append(("en", f"his DOB is {v1} and he has no record", [v1]))
+        cases.append(("es", f"nació el {v2} en Honduras", [v2]))
+    check_removed(anon, cases)
+
+
+def test_phones_with_split_area_code_and_handles_without_at(anon):
+    rnd = random.Random(10)
+    cases = []
+    for _ in range(5):
+        area, a, b = (
+            rnd.choice(["33", "55", "81"]),
+            rnd.randint(2000, 9999),
+            rnd.randint(1000, 9999),
+        )
+        handle = rnd.choice(["dayannaaa_o", "flaca.92", "lupita_mx", "xochi.rdz", "chuyito2004"])
+        cases.append(("es", f"mi hermana en Jalisco: {area} {a} {b}", [f"{a} {b}"]))
+        cases.append(("en", f"add me on snap {handle} if you need me", [handle]))
+        cases.append(("es", f"mi ig es {handle}", [handle]))
+    cases.append(("en", "my fb is Mari Lopez Ruiz, message me", ["Mari", "Lopez"]))
+    check_removed(anon, cases)
+
+
+# -- 9. accountability data is not taken for persons -----------------------------------------
+def test_places_weekdays_and_spanish_verbs_are_kept(anon):
+    texts = [
+        ("en", "On Sat we drove from Falfurrias to Nuevo León and prayed at Monte Sinaí church."),
+        ("es", "El sábado fuimos de Olancho a Nuevo León. Ella tiene miedo. Oren por nosotros."),
+        ("en", "It happened on Tue near Sandy Springs, and again on Fri in La Paz County."),
+    ]
+    out = run(anon, texts)
+    assert out == [t for _, t in texts], out
+
+
+def test_nicknames_short_forms_and_initials(anon):
+    cases = []
+    for full, short, s in [
+        ("Dagoberto", "Dago", "Tzul"),
+        ("Guillermo", "Guille", "Zelaya"),
+        ("Maximiliano", "Maxi", "Quispe"),
+        ("Tulvaneo", "Tulva", "Brixamo"),
+    ]:
+        initials = f"{full[0]}.{s[0]}."
+        text = f"My son {full} {s} was arrested. {short} is 17 and {initials} is on the file."
+        cases.append(("en", text, [short, initials]))
+        cases.append(
+            ("es", f"{short} tiene miedo. Mi hijo {full} {s} sigue preso.", [short, full, s])
+        )
+    for nick in ["Güero", "Flaca", "Chino", "Zurdo", "Tlacua"]:
+        cases.append(("es", f"Ayer el {nick} llegó a la casa y la migra se lo llevó.", [nick]))
+    check_removed(anon, cases)
+
+
+def test_worker_gives_an_error_line_for_a_text_that_breaks_it(anon, monkeypatch):
+    """One text that makes the anonymizer fail gets its own error line; the rest of the batch
+    still gets results (the real anonymizer, failing on a marked text)."""
+    import io
+    import json
+
+    from workers.anonymize import __main__ as cli
+
+    class Breaks:
+        def anonymize_batch(self, items):
+            if any("BREAK" in (it.get("text") or "") for it in items):
+                raise RuntimeError("boom")
+            return anon.anonymize_batch(items)
+
+    monkeypatch.setattr("workers.anonymize.get_anonymizer", lambda: Breaks())
+    lines = [
+        json.dumps({"id": "a", "language": "en", "text": "my son Tulvane was taken"}),
+        json.dumps({"id": "b", "language": "en", "text": "BREAK my daughter Quenelda"}),
+        json.dumps({"id": "c", "language": "es", "text": "mi hija Brixama"}),
+    ]
+    out = io.StringIO()
+    cli.run(io.StringIO("\n".join(lines) + "\n"), out, batch_size=8)
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    assert rows[1]["error"] == "line 2: could not anonymize: RuntimeError"
+    assert "Quenelda" not in out.getvalue()
+    assert "Tulvane" not in rows[0]["redacted"] and "Brixama" not in rows[2]["redacted"]

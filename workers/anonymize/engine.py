@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
@@ -41,6 +42,20 @@ def make_tldextract_offline() -> None:
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
     tldextract.extract = offline
     tldextract.tldextract.TLD_EXTRACTOR = offline
+
+
+class _NoDebugText(logging.Filter):
+    """Drops Presidio's DEBUG records: its context enhancer logs the words around every value
+    it found ("Context list is: ..."), which would put names and numbers in the logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+def quiet_presidio_debug() -> None:
+    presidio_log = logging.getLogger("presidio-analyzer")
+    if not any(isinstance(f, _NoDebugText) for f in presidio_log.filters):
+        presidio_log.addFilter(_NoDebugText())
 
 
 class SharedSpacyNlpEngine(SpacyNlpEngine):
@@ -116,11 +131,27 @@ STOCK_CONTEXT_ES = {
 }
 
 
+class RegionalPhoneRecognizer(PhoneRecognizer):
+    """Presidio's phone recognizer, run only where digits could make a phone number: its
+    matcher scans the whole text once per region, which is most of the analysis time."""
+
+    CANDIDATE_RE = re.compile(r"\+?\(?\d[\d\s().\-/]{5,24}\d")
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for m in self.CANDIDATE_RE.finditer(text):
+            lo, hi = max(0, m.start() - 2), min(len(text), m.end() + 2)
+            for r in super().analyze(text[lo:hi], entities, nlp_artifacts):
+                r.start, r.end = r.start + lo, r.end + lo
+                results.append(r)
+        return EntityRecognizer.remove_duplicates(results)
+
+
 def stock_recognizers(language: str) -> list[EntityRecognizer]:
     """Presidio's own recognizers that apply to our reporters, beside ours (their results are
     relabelled and given a priority in `spans.STOCK_LABELS`)."""
     recs: list[EntityRecognizer] = [
-        PhoneRecognizer(supported_language=language, supported_regions=PHONE_REGIONS),
+        RegionalPhoneRecognizer(supported_language=language, supported_regions=PHONE_REGIONS),
         IpRecognizer(supported_language=language),
         CreditCardRecognizer(supported_language=language),
         IbanRecognizer(supported_language=language),
@@ -148,6 +179,7 @@ def domain_recognizers(language: str):
 
 @functools.cache
 def domain_analyzer() -> AnalyzerEngine:
+    quiet_presidio_debug()
     registry = RecognizerRegistry(supported_languages=list(SUPPORTED_LANGUAGES))
     for lg in SUPPORTED_LANGUAGES:
         for rec in domain_recognizers(lg):

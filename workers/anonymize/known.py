@@ -93,7 +93,10 @@ class KnownValuesRecognizer(EntityRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
-        F = ctx.folded
+        return self._names(ctx) + self._contacts(ctx)
+
+    def _names(self, ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
         out = []
         for idx, variants in self.names:
             for v in sorted(variants, key=len, reverse=True):
@@ -124,6 +127,11 @@ class KnownValuesRecognizer(EntityRecognizer):
                             },
                         )
                     )
+        return out
+
+    def _contacts(self, ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
+        out = []
         for rx in self.phone_res:
             for m in rx.finditer(text):
                 out.append(

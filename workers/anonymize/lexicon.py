@@ -12,11 +12,15 @@ from pathlib import Path
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping one output character per input character."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0].lower() if ch.isalpha() else ch
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@functools.cache
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0].lower() if ch.isalpha() else ch
+    return base if len(base) == 1 else ch
 
 
 def words(spec: str) -> frozenset[str]:
@@ -381,6 +385,15 @@ def zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency  # noqa: PLC0415  (its data ships in the wheel)
 
     return zipf_frequency(word, language if language in ("en", "es") else "en")
+
+
+def everyday_word(word: str, language: str) -> bool:
+    """Is `word` an ordinary word of the language rather than a name ("made", "tenía",
+    "solo", "hope")? Names travel between English and Spanish with similar frequencies
+    (Juan, Carlos, Mendoza); words are far more frequent in their own language."""
+    here = zipf(word, language)
+    other = zipf(word, "es" if language == "en" else "en")
+    return here >= 4.0 and here - other >= 1.35
 
 
 def very_common(word: str, language: str) -> bool:

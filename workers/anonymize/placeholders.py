@@ -72,10 +72,26 @@ def _known_people(text: str, spans: list[Span]) -> list[_Person]:
     return people
 
 
+def _keys(text: str, spans: list[Span]) -> dict[int, str]:
+    """Placeholder key of each redacted span (by start): spans found directly first, then
+    the repeats that name the span they repeat ("@<start>", see propagate.py)."""
+    people = _known_people(text, spans)
+    keys: dict[int, str] = {}
+    for s in sorted(spans, key=lambda s: s.cluster.startswith("@")):
+        if s.action != "redact":
+            continue
+        ref = int(s.cluster[1:]) if s.cluster.startswith("@") else None
+        if s.label == "PERSON" and ref is not None and ref in keys:
+            keys[s.start] = keys[ref]
+        else:
+            keys[s.start] = _cluster_key(text, s, people)
+    return keys
+
+
 def render(text: str, spans: list[Span]) -> tuple[str, tuple[KeptSpan, ...]]:
     """Redacted text with placeholders, and kept spans re-based on the redacted text."""
     numbering: dict[str, dict[str, int]] = {}
-    people = _known_people(text, spans)
+    keys = _keys(text, spans)
     pieces: list[str] = []
     kept: list[KeptSpan] = []
     pos = out_len = 0
@@ -85,7 +101,7 @@ def render(text: str, spans: list[Span]) -> tuple[str, tuple[KeptSpan, ...]]:
         out_len += len(chunk)
         if s.action == "redact":
             table = numbering.setdefault(s.label, {})
-            num = table.setdefault(_cluster_key(text, s, people), len(table) + 1)
+            num = table.setdefault(keys[s.start], len(table) + 1)
             piece = f"[{s.label} {num}]"
         else:
             piece = text[s.start : s.end]

@@ -26,6 +26,7 @@ from .lexicon import (
     OFFICER_TITLES,
     STREET_SUFFIXES,
     VEHICLE_NOUNS,
+    everyday_word,
     first_names,
     fold,
     places,
@@ -53,11 +54,13 @@ class Mentions:
 
     persons: dict[str, str]
     officers: frozenset[str]
+    firsts: frozenset[str]  # first words of persons' names
 
 
 def collect(text: str, spans: list[Span]) -> Mentions:
     persons: dict[str, str] = {}
     officers: set[str] = set()
+    firsts: set[str] = set()
     for s in spans:
         if s.label not in ("PERSON", "OFFICER"):
             continue
@@ -65,11 +68,14 @@ def collect(text: str, spans: list[Span]) -> Mentions:
         if s.label == "OFFICER":
             officers.update(_parts(value))
             continue
-        key = s.cluster or fold(value)
+        key = s.cluster or f"@{s.start}"  # placeholders: the same person as this span
+        first = WORD_RE.search(value)
+        if first:
+            firsts.add(fold(first.group()))
         for w in _parts(value) | {v for v in name_variants(value) if " " not in v}:
             if len(w) >= 3 and w not in FUNCTION_WORDS and w not in NOT_NAME:
                 persons.setdefault(w, key)
-    return Mentions(persons, frozenset(officers))
+    return Mentions(persons, frozenset(officers), frozenset(firsts))
 
 
 def _parts(value: str) -> set[str]:
@@ -89,9 +95,9 @@ def _ordinary_use(ctx: Ctx, idx: int, language: str) -> bool:
     if tok.text[0].isupper() or ctx.style != "normal" and tok.f not in AMBIGUOUS_NAMES:
         return False
     prev = ctx.toks[idx - 1].f if idx > 0 else ""
-    if tok.f in AMBIGUOUS_NAMES and prev in ARTICLES:
-        return True
-    return ctx.style == "normal" and very_common(tok.f, language)
+    if tok.f in AMBIGUOUS_NAMES and (prev in ARTICLES or ctx.style == "normal"):
+        return True  # "santos días", "dolores de cabeza" in a text that capitalises names
+    return everyday_word(tok.f, language)
 
 
 def _before_vehicle(ctx: Ctx, idx: int) -> bool:
@@ -99,12 +105,17 @@ def _before_vehicle(ctx: Ctx, idx: int) -> bool:
     return nxt is not None and nxt.f in VEHICLE_NOUNS and ctx.gap(idx + 1) == " "
 
 
-def _match(m: Mentions, w: str) -> str | None:
+def _match(m: Mentions, w: str, language: str) -> str | None:
     if w in m.persons or w in m.officers:
         return w
     # possessive without an apostrophe: "chuys plate"
-    if w.endswith("s") and len(w) > 4 and w[:-1] in m.persons:
+    if w.endswith("s") and len(w) > 4 and w[:-1] in m.persons and zipf(w, language) < 3.5:
         return w[:-1]
+    # a short form of a long first name: "Dago" for Dagoberto, "Guille" for Guillermo
+    if len(w) >= 4 and not very_common(w, language):
+        for p in m.firsts:
+            if len(p) >= len(w) + 3 and p.startswith(w) and p in m.persons:
+                return p
     return None
 
 
@@ -113,7 +124,7 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
     m = collect(text, spans)
     added: list[Span] = []
     for idx, tok in enumerate(ctx.toks):
-        w = _match(m, tok.f)
+        w = _match(m, tok.f, language)
         if w is None or covered(spans, tok.start, tok.end) or covered(added, tok.start, tok.end):
             continue
         if _ordinary_use(ctx, idx, language) or (w == tok.f and _before_vehicle(ctx, idx)):
@@ -123,6 +134,7 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
         else:
             added.append(Span(tok.start, tok.end, "OFFICER", 0.9, "propagated"))
     added.extend(hashtags(text, spans, m))
+    added.extend(initials(text, spans + added))
     keeps = [s for s in spans if s.action == "keep"]
     out = []
     for s in spans + added:
@@ -150,6 +162,33 @@ def hashtags(text: str, spans: list[Span], m: Mentions) -> list[Span]:
     return out
 
 
+INITIALS_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,5}|(?<![\w.])[A-Z]{2,4}(?![\w.])")
+
+
+def initials(text: str, spans: list[Span]) -> list[Span]:
+    """ "C.A.M.R.", "CM": the initials of a full name found in the text."""
+    wanted: set[str] = set()
+    for s in spans:
+        if s.label == "PERSON":
+            parts = [
+                p for p in WORD_RE.findall(text[s.start : s.end]) if fold(p) not in NAME_CONNECTORS
+            ]
+            if len(parts) >= 2:
+                letters = "".join(p[0].upper() for p in parts)
+                wanted.update({letters, letters[:2]})
+    out = []
+    for mt in INITIALS_RE.finditer(text):
+        letters = re.sub(r"[^A-Z]", "", mt.group())
+        if (
+            letters in wanted
+            and mt.group() not in AGENCY_ACRONYMS
+            and not covered(spans, *mt.span())
+        ):
+            end = mt.start() + len(mt.group().rstrip())
+            out.append(Span(mt.start(), end, "PERSON", 0.7, "initials"))
+    return out
+
+
 def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> bool:
     """May token idx, next to a person's name, be part of that name?"""
     tok = ctx.toks[idx]
@@ -162,7 +201,7 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
         return True
     if tok.text[0].isupper():
         return ctx.style == "caps" or not (tok.text.isupper() and len(tok.text) > 1)
-    if very_common(f, language):
+    if everyday_word(f, language) or very_common(f, language) and f not in first_names():
         return False
     if zipf(f, language) < 3.0 and pos_of.get(tok.start) not in CLOSED_POS:
         return True  # a rare word after a name: a surname the tagger took for a verb

@@ -11,6 +11,7 @@ from presidio_analyzer import RecognizerResult
 from .. import patterns as P
 from ..lexicon import AGENCY_ACRONYMS, fold
 from .common import Ctx, DomainRecognizer, candidate, ctx_of, near_officer, walk_back, walk_forward
+from .government_ids import OWN_VEHICLE_RE
 
 
 class AccountabilityRecognizer(DomainRecognizer):
@@ -110,6 +111,8 @@ class AccountabilityRecognizer(DomainRecognizer):
             if P.BADGE_STRONG_RE.search(before):
                 if re.search(r"placas\W*$|plates?\W*$|tags?\W*$", before):
                     continue
+                if OWN_VEHICLE_RE.search(P.window_before(ctx.folded, s, 45)):
+                    continue  # "anotó mi placa 55123": the reporter's plate
                 out.append(candidate("BADGE", s, e, 0.9))
             elif P.BADGE_WEAK_RE.search(before) and near_officer(ctx.folded, m.start(), 160):
                 if re.search(

@@ -7,7 +7,8 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
-from .common import DomainRecognizer, candidate, ctx_of
+from ..lexicon import fold, zipf
+from .common import FUNCTION_WORDS, DomainRecognizer, candidate, ctx_of
 
 
 class ContactRecognizer(DomainRecognizer):
@@ -24,8 +25,36 @@ class ContactRecognizer(DomainRecognizer):
         r"(?: (?:on|in|en) \w+)?(?: (?:as|como|under|:))? ?[\"“']?$"
     )
 
+    # "snap dayannaaa_o", "my ig is flaca.92", "tiktok: lupita_mx": a handle without "@"
+    PLATFORM_RE = re.compile(
+        r"\b(?:snap(?:chat)?|ig|insta(?:gram)?|tik ?tok|twitter|telegram|kik|threads|fb|"
+        r"facebook|face)\b(?:\s*(?:is|es|:|-|=|name|user(?:name)?|usuario|handle|account|"
+        r"cuenta|me|as|como|at|en|its|it's)\b\.?|\s*[:=-]){0,3}\s*"
+        r"([a-z0-9_][\w.]{2,29})(?![\w@])",
+        re.IGNORECASE,
+    )
+
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
+        out = self._addresses(text) + self._handles(ctx) + self._phones(ctx)
+        return out
+
+    def _handles(self, ctx) -> list[RecognizerResult]:
+        text, out = ctx.text, []
+        for m in P.HANDLE_RE.finditer(text):
+            if len(m.group()) >= 3:
+                out.append(candidate("SOCIAL_HANDLE", m.start(), m.end(), 1.0))
+        for m in self.PLATFORM_RE.finditer(text):
+            h = m.group(1).rstrip(".")
+            f = fold(h)
+            if re.search(r"[_.\d]", h) or (
+                f not in FUNCTION_WORDS and max(zipf(f, "en"), zipf(f, "es")) < 3.5
+            ):
+                out.append(candidate("SOCIAL_HANDLE", m.start(1), m.start(1) + len(h), 1.0))
+        out.extend(self._display_names(ctx))
+        return out
+
+    def _addresses(self, text: str) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         emails = []
         for m in P.EMAIL_RE.finditer(text):
@@ -41,9 +70,11 @@ class ContactRecognizer(DomainRecognizer):
             if any(a <= s < b for a, b in emails):
                 continue
             out.append(candidate("URL", s, e, 1.0))
-        for m in P.HANDLE_RE.finditer(text):
-            if len(m.group()) >= 3:
-                out.append(candidate("SOCIAL_HANDLE", m.start(), m.end(), 1.0))
+        return out
+
+    def _display_names(self, ctx) -> list[RecognizerResult]:
+        """ "my fb is Mari Lopez Ruiz", "búscame como Lupita Flores": a display name."""
+        out: list[RecognizerResult] = []
         for i, tok in enumerate(ctx.toks):
             if not ctx.is_cap(tok):
                 continue
@@ -58,6 +89,10 @@ class ContactRecognizer(DomainRecognizer):
                 ):
                     j += 1
                 out.append(candidate("SOCIAL_HANDLE", tok.start, ctx.toks[j].end, 1.0))
+        return out
+
+    def _phones(self, ctx) -> list[RecognizerResult]:
+        text, out = ctx.text, []
         for m in P.PHONE_RE.finditer(text):
             s, e = m.span()
             raw = m.group()

@@ -9,7 +9,19 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
-from .common import DomainRecognizer, candidate, ctx_of, near_officer
+from .common import Ctx, DomainRecognizer, candidate, ctx_of, near_officer
+
+# "placa" is both a plate and a badge: after "mi carro", "anotó mi placa", "la placa de mi
+# troca" it is the reporter's plate.
+OWN_VEHICLE_RE = re.compile(
+    r"(?:\b(?:mi|mis|nuestra|nuestras|nuestro|tu|tus|my|our)\s+(?:\w+\s+){0,2}?"
+    r"(?:placas?|carro|troca|camioneta|auto|coche|vehiculo|car|truck)"
+    r"|\bplacas?\s+(?:de|del)\s+(?:mi\s+|nuestr[oa]\s+|la\s+|el\s+)?"
+    r"(?:carro|troca|camioneta|auto|coche|vehiculo))\b[^.!?\n]{0,30}$"
+)
+
+
+OWN_PLATE_VALUE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5}(?![\w-])")
 
 
 class GovernmentIdRecognizer(DomainRecognizer):
@@ -23,7 +35,10 @@ class GovernmentIdRecognizer(DomainRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
-        F = ctx.folded
+        return self._ssn_and_a_numbers(ctx) + self._ids(ctx) + self._plates(ctx) + self._dobs(ctx)
+
+    def _ssn_and_a_numbers(self, ctx: Ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
         out: list[RecognizerResult] = []
         for m in P.SSN_RE.finditer(text):
             out.append(candidate("SSN", m.start(), m.end(), 1.0))
@@ -39,6 +54,12 @@ class GovernmentIdRecognizer(DomainRecognizer):
                 continue
             if P.A_CONTEXT_RE.search(P.window_before(F, m.start(), 50)):
                 out.append(candidate("A_NUMBER", m.start(), m.end(), 1.0))
+        return out
+
+    def _ids(self, ctx: Ctx) -> list[RecognizerResult]:
+        """Numbers after an id word (passport, matrícula, booking...), and long codes."""
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
         for m in P.ID_VALUE_RE.finditer(text):
             s, e = m.span()
             while s < e and text[s] in "# ":
@@ -65,6 +86,11 @@ class GovernmentIdRecognizer(DomainRecognizer):
             letters = sum(c.isalpha() for c in v)
             if nd >= 6 or (nd >= 5 and letters >= 1):
                 out.append(candidate("ID_NUMBER", m.start(), m.end(), 0.6))
+        return out
+
+    def _plates(self, ctx: Ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
         for m in P.PLATE_VALUE_RE.finditer(text):
             v = m.group()
             alnum = re.sub(r"[^A-Z0-9]", "", v)
@@ -79,13 +105,28 @@ class GovernmentIdRecognizer(DomainRecognizer):
                 word.startswith("placa")
                 and not word.startswith("placas")
                 and (alnum.isdigit() or near_officer(F, m.start(), 90))
+                and not OWN_VEHICLE_RE.search(P.window_before(F, m.start(), 45))
             ):
-                continue  # "placa 552" after an officer is a badge
+                continue  # "placa 552" after an officer is a badge, "mi placa" a plate
             out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99))
+        for m in OWN_PLATE_VALUE_RE.finditer(text):
+            v = m.group()
+            if any(c.isdigit() for c in v) and OWN_VEHICLE_RE.search(
+                P.window_before(F, m.start(), 45)
+            ):
+                before = P.window_before(F, m.start(), 25)
+                if re.search(r"plac|plate|tag|tablilla", before):
+                    out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99))
         for m in P.PLATE_SHAPE_RE.finditer(text):
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
                 out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.6))
+        return out
+
+    def _dobs(self, ctx: Ctx) -> list[RecognizerResult]:
+        """Dates after a birth word, and full dates at least 14 years back."""
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
         this_year = dt.date.today().year
         seen = set()
         for rx in (P.FULL_DATE_RE, P.DATE_RE):
@@ -106,7 +147,7 @@ def _year_of(s: str) -> int | None:
     m = re.search(r"(?:19|20)\d{2}(?!\d)", s)
     if m:
         return int(m.group())
-    m = re.search(r"[/.-](\d{2})$", s.strip())
+    m = re.search(r"(?:[/.-]|\s'?)(\d{2})$", s.strip())
     if m:
         yy = int(m.group(1))
         return 2000 + yy if yy <= dt.date.today().year % 100 else 1900 + yy

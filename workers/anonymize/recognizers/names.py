@@ -18,6 +18,7 @@ from ..lexicon import (
     OFFICER_TITLES,
     STREET_SUFFIXES,
     US_STATES,
+    everyday_word,
     first_names,
     words,
 )
@@ -29,6 +30,7 @@ NOT_NAME_POS = frozenset(
 )
 OTHER_WORDS = words("another other otro otra otros otras")
 PLACE_AFTER_NAME = STREET_SUFFIXES | FACILITY_WORDS | words("county sheriff pd police highway")
+NICK_VERBS = words("dicen decian decia dice decimos llaman llamaban llama")  # "le dicen el Tigre"
 FILLERS = words("is es was era named llamado llamada")
 
 
@@ -57,12 +59,12 @@ class NameScan:
         f = t.f
         if f in NOT_NAME or f in OFFICER_TITLES or f in KIN_NOUNS or f in FUNCTION_WORDS:
             return False
-        if f in STREET_SUFFIXES or f in FACILITY_WORDS:
+        if f in STREET_SUFFIXES or f in FACILITY_WORDS or f in GENERIC_PEOPLE:
             return False
         if t.text[0].isupper():
             return not (self.ctx.style != "caps" and t.text.isupper() and len(t.text) > 1)
-        if not lower_ok or len(f) < 2:
-            return False
+        if not lower_ok or len(f) < 2 or everyday_word(f, self.language):
+            return False  # "his friends made a page", "y tenia la placa"
         pos = self.pos_of.get(t.start)
         # the Spanish model knows Spanish verbs; the English one mis-tags Spanish names
         bad_pos = NOT_NAME_POS if self.language == "es" else CLOSED_CLASS_POS
@@ -154,6 +156,13 @@ class NameScan:
             toks[k].f in HONORIFICS
             or toks[k].f in FILLERS
             or (toks[k].f in ("la", "el") and k + 1 < n and toks[k + 1].f in HONORIFICS)
+            or (
+                toks[k].f in ("la", "el")
+                and k + 1 < n
+                and self.cap(k + 1)
+                and k > 0
+                and toks[k - 1].f in NICK_VERBS
+            )
         ):
             k += 1
         return k

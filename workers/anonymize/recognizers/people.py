@@ -26,6 +26,7 @@ from ..lexicon import (
     OFFICER_TITLES,
     STREET_SUFFIXES,
     US_STATES,
+    everyday_word,
     places,
     words,
     zipf,
@@ -402,6 +403,34 @@ def parenthesised(scan: NameScan) -> None:
         scan.emit((k, k1), label, 0.9 if officer else 0.7, "nickname")
 
 
+NOT_NICKNAME = OFFICER_TITLES | KIN_NOUNS | FACILITY_WORDS | STREET_SUFFIXES | GEO_WORDS
+
+
+def article_nicknames(scan: NameScan) -> None:
+    """ "el Güero", "la Flaca", "el Chino": a capitalised word after "el"/"la" that is no
+    place, agency, institution or everyday word of the language is a nickname."""
+    toks, ctx = scan.toks, scan.ctx
+    if ctx.style != "normal":
+        return
+    single, multi = places()
+    for i in range(1, scan.n):
+        art, t = toks[i - 1], toks[i]
+        if art.f not in ("el", "la") or ctx.gap(i) != " " or not scan.cap(i):
+            continue
+        if i > 1 and toks[i - 2].f in ("en", "por", "de", "a", "al", "del", "para", "hasta"):
+            continue  # "fuimos a la Corte", "en el Walmart": a place
+        f = t.f
+        if f in NOT_NAME or f in NOT_NICKNAME or t.text in AGENCY_ACRONYMS or t.text.isupper():
+            continue
+        if f in single or (art.f, f) in {c[:2] for c in multi.get(art.f, ())}:
+            continue
+        if zipf(f, "es") >= 5.0 or zipf(f, "en") >= 5.0:
+            continue
+        span = scan.take(i, False)
+        if span:
+            scan.emit(span, "PERSON", 0.5, "nickname")
+
+
 def objects_of_force(scan: NameScan) -> None:
     """People as the object of what officers do: "handcuffed Santos", "detuvieron a Benito"
     ("lo llevaron a Stewart" is a place: see the gazetteer)."""
@@ -460,8 +489,10 @@ def _word_used_as_name(scan: NameScan, i: int) -> bool:
 def _sentence_word(scan: NameScan, i: int) -> bool:
     """ "Tiene miedo", "Oren por nosotros": a listed first name that is an everyday word of
     the language, opening a sentence and not followed by a verb or another name."""
-    if not scan.sentence_start(i) or zipf(scan.toks[i].f, scan.language) < 3.5:
+    if not scan.sentence_start(i):
         return False
+    if everyday_word(scan.toks[i].f, scan.language):
+        return True
     nxt = scan.pos_of.get(scan.toks[i + 1].start) if i + 1 < scan.n else None
     pos = scan.pos_of.get(scan.toks[i].start)
     return pos in NOT_NAME_POS or nxt in ("ADP", "DET", "PRON", "ADV", "NOUN", "ADJ")
@@ -471,7 +502,10 @@ def _first_name_ok(scan: NameScan, i: int, span: tuple[int, int]) -> bool:
     toks, t = scan.toks, scan.toks[i]
     single = span[0] == span[1]
     prev = toks[i - 1].f if i > 0 else ""
-    if single and t.f in AMBIGUOUS_NAMES and not _word_used_as_name(scan, i):
+    if single and t.f in AMBIGUOUS_NAMES:
+        if not _word_used_as_name(scan, i):
+            return False
+    elif single and _sentence_word(scan, i):
         return False
     if prev in LOCATION_PREPS and scan.ctx.gap(i) == " ":
         return False
@@ -479,8 +513,6 @@ def _first_name_ok(scan: NameScan, i: int, span: tuple[int, int]) -> bool:
         return False  # "my old Mercedes van"
     if single and scan.language == "es" and scan.pos_of.get(t.start) in NOT_NAME_POS:
         return False  # "Tiene", "Durante", "Salí" at the start of a sentence
-    if single and _sentence_word(scan, i):
-        return False
     if not single and _is_place(toks[span[0] : span[1] + 1]):
         return False  # "Nuevo León", "San Pedro Sula"
     # "en la Dale Mabry": a road
@@ -631,8 +663,13 @@ def parsed_persons(scan: NameScan, nlp_artifacts) -> None:
             continue
         if k0 > 1 and toks[k0 - 1].f in ("la", "el") and toks[k0 - 2].f in ("en", "por", "de"):
             continue  # "en la Dale Mabry": a road
-        if len(span_toks) == 1 and scan.sentence_start(k0) and span_toks[0].f not in scan.fn:
-            continue
+        first = span_toks[0].f
+        if (
+            len(span_toks) == 1
+            and scan.sentence_start(k0)
+            and (first not in scan.fn or everyday_word(first, scan.language))
+        ):
+            continue  # "Solo porque...", "Salí con fianza"
         scan.out.append(candidate("PERSON", span_toks[0].start, span_toks[-1].end, 0.45, why="ner"))
 
 
@@ -650,6 +687,7 @@ class PeopleRecognizer(DomainRecognizer):
         parenthesised(scan)
         objects_of_force(scan)
         honorifics(scan)
+        article_nicknames(scan)
         listed_first_names(scan)
         coordinated(scan)
         capitalised_runs(scan)

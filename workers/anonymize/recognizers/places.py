@@ -51,6 +51,34 @@ MULTIWORD_CHAINS = (
 )
 
 
+def _street(ctx: Ctx, i: int) -> list[RecognizerResult]:
+    """ "Bissonnet St", "Spencer Hwy": the name words before a street word."""
+    toks, t = ctx.toks, ctx.toks[i]
+    f, nxt = t.f, ctx.text[t.end : t.end + 3]
+    if f in ("dr", "st") and nxt.startswith(". ") and i + 1 < len(toks) and ctx.is_cap(toks[i + 1]):
+        return []  # "St. Mary", "Dr. Ortiz"
+    if ctx.style == "normal" and not t.text[0].isupper() and f in LOWER_STREET_WORDS:
+        return []  # "on the way", "in court"
+    first = walk_back(ctx, i, 4)
+    if first is None:
+        return []
+    e = t.end + (1 if nxt.startswith(".") and f in ("st", "rd", "dr", "ave", "blvd") else 0)
+    return [candidate("PLACE", toks[first].start, e, 0.8)]
+
+
+def _facility(ctx: Ctx, i: int) -> list[RecognizerResult]:
+    """ "Harris County Jail", "Mall of Georgia"."""
+    toks = ctx.toks
+    first = walk_back(ctx, i, 4)
+    end = toks[i].end
+    if i + 2 < len(toks) and toks[i + 1].f in ("of", "de", "del") and ctx.is_cap(toks[i + 2]):
+        end = toks[i + 2].end
+    return [] if first is None else [candidate("PLACE", toks[first].start, end, 0.8)]
+
+
+LOWER_STREET_WORDS = words("way run row path loop court place point")
+
+
 class PlacesRecognizer(DomainRecognizer):
     """Places where things happened (PLACE, kept)."""
 
@@ -81,44 +109,15 @@ class PlacesRecognizer(DomainRecognizer):
 
     def _named(self, ctx: Ctx) -> list[RecognizerResult]:
         """ "Bissonnet St", "Harris County", "Texas", "Walmart": a word that says place."""
-        text, toks = ctx.text, ctx.toks
+        toks = ctx.toks
         out: list[RecognizerResult] = []
         for i, t in enumerate(toks):
             f = t.f
-            nxt = text[t.end : t.end + 3]
             if f in STREET_SUFFIXES or f.rstrip(".") in STREET_SUFFIXES:
-                if (
-                    f in ("dr", "st")
-                    and nxt.startswith(". ")
-                    and i + 1 < len(toks)
-                    and (ctx.is_cap(toks[i + 1]))
-                ):
-                    continue
-                if (
-                    ctx.style == "normal"
-                    and not t.text[0].isupper()
-                    and f in ("way", "run", "row", "path", "loop", "court", "place", "point")
-                ):
-                    continue
-                first = walk_back(ctx, i, 4)
-                if first is not None:
-                    e = t.end + (
-                        1 if nxt.startswith(".") and f in ("st", "rd", "dr", "ave", "blvd") else 0
-                    )
-                    out.append(candidate("PLACE", toks[first].start, e, 0.8))
+                out.extend(_street(ctx, i))
             elif f in FACILITY_WORDS:
-                first = walk_back(ctx, i, 4)
-                end = t.end
-                # "Mall of Georgia"
-                if (
-                    i + 2 < len(toks)
-                    and toks[i + 1].f in ("of", "de", "del")
-                    and ctx.is_cap(toks[i + 2])
-                ):
-                    end = toks[i + 2].end
-                if first is not None:
-                    out.append(candidate("PLACE", toks[first].start, end, 0.8))
-            elif f == "county" and t.text[0].isupper() or (f == "county" and ctx.style != "normal"):
+                out.extend(_facility(ctx, i))
+            elif f == "county" and (t.text[0].isupper() or ctx.style != "normal"):
                 first = walk_back(ctx, i, 2)
                 if first is not None:
                     out.append(candidate("PLACE", toks[first].start, t.end, 0.78))
@@ -196,35 +195,78 @@ def _place_after_motion_or_of(toks, i: int, pf: str, prev2, n_words: int) -> boo
     return pf == "at" and n_words > 1
 
 
+def _gazetteer_match(ctx: Ctx, i: int) -> int | None:
+    """Index of the last token of the longest gazetteer place starting at token i."""
+    single, multi = places()
+    toks, n = ctx.toks, len(ctx.toks)
+    for cand in multi.get(toks[i].f, ()):
+        j = i + len(cand) - 1
+        if j < n and all(
+            toks[i + q].f == cand[q]
+            and ctx.gap(i + q).strip(" -") == ""
+            and "\n" not in ctx.gap(i + q)
+            for q in range(1, len(cand))
+        ):
+            return j
+    return i if toks[i].f in single and len(toks[i].f) > 2 else None
+
+
+PLACE_AFTER_RE = re.compile(
+    r",?\s+(?:(?-i:[A-Z]{2})\b|county\b|co\.|parish\b|"
+    + "|".join(sorted(US_STATES, key=len, reverse=True))
+    + r")",
+    re.IGNORECASE,
+)
+# "El Reno" and "el Tigre" look alike: an article alone does not make a place without context
+ARTICLES = words("el la los las")
+IN_WORDS = words("in en near outside from desde around hacia rumbo")
+
+
+def _context_score(ctx: Ctx, i: int, last: int) -> float:
+    """How much the words around a gazetteer name say place (0: they do not)."""
+    toks, fn = ctx.toks, first_names()
+    span_toks = toks[i : last + 1]
+    score = 0.0
+    prev = toks[i - 1] if i > 0 and ctx.gap(i).strip() == "" else None
+    prev2 = toks[i - 2] if prev is not None and i > 1 else None
+    if prev is not None:
+        pf = prev.f
+        if pf in IN_WORDS:
+            score = 0.75
+        elif pf == "de" and prev2 is not None:
+            if not (
+                prev2.f in KIN_NOUNS
+                or prev2.f in GENERIC_PEOPLE
+                or prev2.f in HONORIFICS
+                or prev2.f in DE_NOT_PLACE
+                or (prev2.text[0].isupper() and prev2.f in fn)
+            ):
+                score = 0.75
+        elif _place_after_motion_or_of(toks, i, pf, prev2, len(span_toks)):
+            score = 0.75
+    if PLACE_AFTER_RE.match(ctx.text[toks[last].end : toks[last].end + 24]):
+        score = max(score, 0.75)
+    if (
+        not score
+        and len(span_toks) > 1
+        and any(tk.f in GEO_WORDS and tk.f not in ARTICLES for tk in span_toks)
+        and not all(tk.f in fn or tk.f in NAME_CONNECTORS for tk in span_toks)
+    ):
+        score = 0.72
+    return score
+
+
 def gazetteer_places(ctx: Ctx) -> list[RecognizerResult]:
     """Place names from the gazetteer when the context says place: "cerca de Naples",
     "in Immokalee", "Victoria, Texas", "lo llevaron a Stewart"; multi-word names with a
     geographic head ("Sandy Springs", "El Reno", "Fort Myers") also without a context."""
-    single, multi = places()
-    fn = first_names()
-    toks, text, n = ctx.toks, ctx.text, len(ctx.toks)
+    toks, n = ctx.toks, len(ctx.toks)
     out: list[RecognizerResult] = []
     i = 0
     while i < n:
-        t = toks[i]
-        if ctx.style == "normal" and not t.text[0].isupper():
-            i += 1
-            continue
         last = None
-        for cand in multi.get(t.f, ()):
-            j = i + len(cand) - 1
-            if j >= n:
-                continue
-            if all(
-                toks[i + q].f == cand[q]
-                and ctx.gap(i + q).strip(" -") == ""
-                and "\n" not in ctx.gap(i + q)
-                for q in range(1, len(cand))
-            ):
-                last = j
-                break
-        if last is None and t.f in single and len(t.f) > 2:
-            last = i
+        if ctx.style != "normal" or toks[i].text[0].isupper():
+            last = _gazetteer_match(ctx, i)
         if last is None:
             i += 1
             continue
@@ -234,40 +276,7 @@ def gazetteer_places(ctx: Ctx) -> list[RecognizerResult]:
         ):
             i += 1
             continue
-        score = 0.0
-        prev = toks[i - 1] if i > 0 and ctx.gap(i).strip() == "" else None
-        prev2 = toks[i - 2] if prev is not None and i > 1 else None
-        after = text[toks[last].end : toks[last].end + 24]
-        if prev is not None:
-            pf = prev.f
-            if pf in ("in", "en", "near", "outside", "from", "desde", "around", "hacia", "rumbo"):
-                score = 0.75
-            elif pf == "de" and prev2 is not None:
-                if not (
-                    prev2.f in KIN_NOUNS
-                    or prev2.f in GENERIC_PEOPLE
-                    or prev2.f in HONORIFICS
-                    or prev2.f in DE_NOT_PLACE
-                    or (prev2.text[0].isupper() and prev2.f in fn)
-                ):
-                    score = 0.75
-            elif _place_after_motion_or_of(toks, i, pf, prev2, len(span_toks)):
-                score = 0.75
-        if re.match(
-            r",?\s+(?:(?-i:[A-Z]{2})\b|county\b|co\.|parish\b|"
-            + "|".join(sorted(US_STATES, key=len, reverse=True))
-            + r")",
-            after,
-            re.IGNORECASE,
-        ):
-            score = max(score, 0.75)
-        if (
-            not score
-            and len(span_toks) > 1
-            and any(tk.f in GEO_WORDS for tk in span_toks)
-            and not all(tk.f in fn or tk.f in NAME_CONNECTORS for tk in span_toks)
-        ):
-            score = 0.72
+        score = _context_score(ctx, i, last)
         if score:
             out.append(
                 candidate("PLACE", span_toks[0].start, span_toks[-1].end, score, why="gazetteer")
