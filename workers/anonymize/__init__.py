@@ -9,7 +9,8 @@ recall-first resolution), `propagate.py` (a name found once is removed everywher
 `placeholders.py` (the redacted text), `core.py` (the pipeline), `engine.py` (Presidio engines).
 Another name detector joins through `Anonymizer(person_detectors=[detect])`, where
 `detect(text, language)` yields PERSON spans (start, end, score): see
-`recognizers.people.merge_person_candidates`.
+`recognizers.people.merge_person_candidates`; `get_anonymizer` joins the learned name detector
+(`learned.py`, a spaCy NER trained by `training/` on generated narratives) that way.
 """
 
 from __future__ import annotations
