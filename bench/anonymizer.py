@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -267,27 +266,40 @@ def report(items, ours, stock, t_ours, t_stock):
     return "\n".join(lines), so
 
 
+# Each runs in its own process and prints its own peak RSS (ru_maxrss of RUSAGE_SELF, in KB).
+WORKER_PROCESS = """
+import resource, runpy, sys
+try:
+    runpy.run_module("workers.anonymize", run_name="__main__")
+except SystemExit:
+    pass
+print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
 STOCK_PROCESS = """
-import json, sys
+import json, resource, sys
 sys.path.insert(0, {repo!r})
 from bench.anonymizer import run_stock
 items = [json.loads(l) for l in sys.stdin if l.strip()]
 run_stock(items)
+print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 """
 
 
 def peak_memory_mb(corpus: Path) -> tuple[float, float]:
     """Peak RSS of the worker and of a stock-Presidio process, each run on `corpus`."""
     peaks = []
-    for cmd in (
-        [sys.executable, "-m", "workers.anonymize"],
-        [sys.executable, "-c", STOCK_PROCESS.format(repo=str(REPO))],
-    ):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    for code in (WORKER_PROCESS, STOCK_PROCESS.format(repo=str(REPO))):
         with corpus.open("rb") as fh:
-            subprocess.run(cmd, stdin=fh, stdout=subprocess.DEVNULL, check=True, cwd=REPO)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        peaks.append(max(before, after) / 1024)  # KB -> MB; the max over children so far
+            done = subprocess.run(
+                [sys.executable, "-c", code],
+                stdin=fh,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                check=True,
+                cwd=REPO,
+            )
+        line = [ln for ln in done.stderr.decode().splitlines() if ln.startswith("MAXRSS")][-1]
+        peaks.append(int(line.split()[1]) / 1024)  # KB -> MB
     return peaks[0], peaks[1]
 
 
