@@ -13,6 +13,7 @@ from workers.nlp import SUPPORTED_LANGUAGES
 
 from . import engine
 from .known import KnownValuesRecognizer
+from .lexicon import fold
 from .placeholders import KeptSpan, render
 from .propagate import conservative_extra, propagate
 from .recognizers import ctx_of, merge_person_candidates
@@ -75,6 +76,30 @@ def _officer_by_badge(text: str, spans: list[Span]) -> list[Span]:
         else s
         for s in spans
     ]
+
+
+NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
+    """A name only the learned detector found, every word of which names an officer found with
+    a title or badge in the same text, and no word of which names a private person found by a
+    rule, is that officer's later mention ("Sgt. Valverde ... Valverde just said"). The model
+    is a guess, the title is evidence; a relative who shares the surname is found by a rule
+    (kin, introduction, known name) and stays a private person."""
+
+    def words(s: Span) -> set[str]:
+        return {fold(w) for w in NAME_WORD_RE.findall(text[s.start : s.end])}
+
+    officer = set().union(*(words(s) for s in spans if s.label == "OFFICER"))
+    person = set().union(*(words(s) for s in spans if s.label == "PERSON" and s.why != "learned"))
+    out = []
+    for s in spans:
+        w = words(s) if s.label == "PERSON" and s.why == "learned" else set()
+        if w and w <= officer and not w & person:
+            s = replace(s, label="OFFICER", score=0.9, why="officer-mention")
+        out.append(s)
+    return out
 
 
 class Anonymizer:
@@ -158,6 +183,7 @@ class Anonymizer:
         if extra:
             results = merge_person_candidates(results, extra)
         spans = _officer_by_badge(text, resolve(from_results(results)))
+        spans = _learned_officer_mentions(text, spans)
         pos_of = {tk.idx: tk.pos_ for tk in artifacts.tokens} if artifacts.tokens else {}
         spans = propagate(text, ctx, spans, lang, pos_of)
         if conservative:

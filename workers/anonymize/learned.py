@@ -21,7 +21,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .lexicon import first_names, fold, zipf
+from .lexicon import AMBIGUOUS_NAMES, VEHICLE_NOUNS, everyday_word, first_names, fold, zipf
 
 MODELS = Path(__file__).resolve().parent / "models"
 LANGUAGES = ("en", "es")
@@ -74,13 +74,14 @@ def word_not_name(token, language: str, cased: bool) -> bool:
     name; an edge word of what it finds is dropped where frequency data says "just a word".
     Names that are also words (Rosa, Hope, Will) are in the first-name list and stay. In text
     written with capitals, a lower-case word or the first word of a sentence is not marked as a
-    name by its capital, so rarer words count as words there."""
+    name by its capital, so rarer words count as words there, and so do first names that are
+    everyday words ("with faith")."""
     if not token.is_alpha:
         return not token.text.strip() or token.is_punct
     w = fold(token.text)
-    if w in first_names():
-        return False
     unmarked = cased and (token.text.islower() or _sentence_start(token))
+    if w in first_names():  # "faith" in "we will go to court with faith" is a word
+        return unmarked and everyday_word(w, language)
     threshold = UNMARKED_WORD_ZIPF if unmarked else WORD_ZIPF
     return max(zipf(w, language), zipf(w, OTHER_LANGUAGE[language])) >= threshold
 
@@ -99,6 +100,18 @@ def _is_cased(doc) -> bool:
         return False
     capitalised = sum(t[0].isupper() for t in alpha) / len(alpha)
     return 0.03 <= capitalised < 0.8
+
+
+def _names_a_vehicle(run: list) -> bool:
+    """ "my old Mercedes van": a name that is also a thing, right before a vehicle noun."""
+    last = run[-1]
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return (
+        len(run) == 1
+        and fold(last.text) in AMBIGUOUS_NAMES
+        and nxt is not None
+        and fold(nxt.text) in VEHICLE_NOUNS
+    )
 
 
 def _uncapitalised(text: str) -> str:
@@ -131,7 +144,7 @@ def _hits(doc, language: str) -> tuple[NameHit, ...]:
                 run.pop(0)
             while run and word_not_name(run[-1], language, cased):
                 run.pop()
-            if run:
+            if run and not _names_a_vehicle(run):
                 out.append(NameHit(run[0].idx, run[-1].idx + len(run[-1].text), label, score))
     return tuple(out)
 
