@@ -394,3 +394,21 @@ def test_worker_gives_an_error_line_for_a_text_that_breaks_it(anon, monkeypatch)
     assert rows[1]["error"] == "line 2: could not anonymize: RuntimeError"
     assert "Quenelda" not in out.getvalue()
     assert "Tulvane" not in rows[0]["redacted"] and "Brixama" not in rows[2]["redacted"]
+
+
+def test_plain_sentences_without_cues(anon):
+    """Ordinary sentences (the shape of Presidio's generated benchmark): names with no role
+    word, from several countries, at the start or inside a sentence."""
+    people = ["Olufemi Adeyemi", "Aiko Tanaka", "Liam O'Connor", "Quenelda Brixamo", "Priya Patel"]
+    templates = [
+        "{p} lives in Houston and works for Acme Corp.",
+        "The file was updated by {p} on 2019-03-04.",
+        "Yesterday {p} called the office twice.",
+        "{p}'s driver license was taken at the checkpoint.",
+    ]
+    cases, keep = [], {}
+    for p, tpl in itertools.product(people, templates):
+        text = tpl.format(p=p)
+        cases.append(("en", text, p.split()))
+        keep[text] = [w for w in ("Acme Corp", "2019-03-04", "Houston") if w in text]
+    check_removed(anon, cases, keep)

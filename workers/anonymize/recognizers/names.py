@@ -147,6 +147,8 @@ class NameScan:
         s, e = self.toks[span[0]].start, self.toks[span[1]].end
         if self.text[e : e + 1] == "." and self.toks[span[1]].f in ("jr", "sr"):
             e += 1
+        if self.text[s:e].endswith(("'s", "’s")):
+            e -= 2  # "Adeyemi's license": the placeholder keeps the possessive
         self.out.append(candidate(label, s, e, score, why=why))
 
     def skip_fillers(self, k: int) -> int:

@@ -586,6 +586,19 @@ def coordinated(scan: NameScan) -> None:
             queue.append(scan.out[-1])
 
 
+# Words that make a capitalised run a place or an organisation, not a person.
+NOT_IN_PERSON_RUN = (
+    GEO_WORDS
+    | US_STATES
+    | words(
+        """corp corporation inc llc ltd co company companies group bank university college
+    institute foundation services service foods farms farm construction restaurant store
+    market church ministries charities center clinic hospital school academy association
+    department office court club team news radio tv"""
+    )
+)
+
+
 def capitalised_runs(scan: NameScan) -> None:
     """Recall first: two to four capitalised words mid-sentence that nothing else explains
     ("then Tulvane Quispe was handcuffed") are a person's name, at the lowest priority, so
@@ -596,19 +609,20 @@ def capitalised_runs(scan: NameScan) -> None:
     i = 0
     while i < scan.n:
         span = None
-        if scan.cap(i) and not scan.sentence_start(i) and toks[i].text not in AGENCY_ACRONYMS:
+        if scan.cap(i) and toks[i].text not in AGENCY_ACRONYMS:
             span = scan.take(i, False)
         if span is None or span[1] == span[0]:
             i += 1
             continue
         group = toks[span[0] : span[1] + 1]
         prev = toks[i - 1].f if i > 0 else ""
+        # at a sentence start capitals say nothing: only words that are rare as words
+        rare = all(zipf(tk.f, scan.language) < 4.0 for tk in group)
         if not (
             prev in LOCATION_PREPS
+            or (scan.sentence_start(i) and not rare)
             or _is_place(group)
-            or any(
-                tk.f in GEO_WORDS or tk.f in US_STATES or tk.text in AGENCY_ACRONYMS for tk in group
-            )
+            or any(tk.f in NOT_IN_PERSON_RUN or tk.text in AGENCY_ACRONYMS for tk in group)
         ):
             scan.emit(span, "PERSON", 0.4, "capitalised")
         i = span[1] + 1
