@@ -412,3 +412,30 @@ def test_plain_sentences_without_cues(anon):
         cases.append(("en", text, p.split()))
         keep[text] = [w for w in ("Acme Corp", "2019-03-04", "Houston") if w in text]
     check_removed(anon, cases, keep)
+
+
+def test_lower_case_names_with_connectors_and_quoted_nicknames(anon):
+    cases = []
+    for first, rest in [
+        ("maria", "de los angeles perez"),
+        ("ximena", "de la cruz tzul"),
+        ("quenelda", "del carmen brixamo"),
+    ]:
+        cases.append(
+            (
+                "es",
+                f"hola mi nombre es {first} {rest} y le hablo por mi esposo",
+                [first, rest.split()[-1]],
+            )
+        )
+        cases.append(
+            (
+                "en",
+                f"my sister in law {first} and her husband teodoro were stopped",
+                [first, "teodoro"],
+            )
+        )
+    for nick in ["Flaco", "Chepe", "Zurdo", "Tlacua"]:
+        cases.append(("en", f'Caller reports nephew "{nick}" was detained at the jail.', [nick]))
+        cases.append(("es", f"a mi sobrino le dicen '{nick}' y lo detuvieron", [nick]))
+    check_removed(anon, cases)
