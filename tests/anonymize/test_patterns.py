@@ -394,3 +394,48 @@ def test_worker_gives_an_error_line_for_a_text_that_breaks_it(anon, monkeypatch)
     assert rows[1]["error"] == "line 2: could not anonymize: RuntimeError"
     assert "Quenelda" not in out.getvalue()
     assert "Tulvane" not in rows[0]["redacted"] and "Brixama" not in rows[2]["redacted"]
+
+
+def test_plain_sentences_without_cues(anon):
+    """Ordinary sentences (the shape of Presidio's generated benchmark): names with no role
+    word, from several countries, at the start or inside a sentence."""
+    people = ["Olufemi Adeyemi", "Aiko Tanaka", "Liam O'Connor", "Quenelda Brixamo", "Priya Patel"]
+    templates = [
+        "{p} lives in Houston and works for Acme Corp.",
+        "The file was updated by {p} on 2019-03-04.",
+        "Yesterday {p} called the office twice.",
+        "{p}'s driver license was taken at the checkpoint.",
+    ]
+    cases, keep = [], {}
+    for p, tpl in itertools.product(people, templates):
+        text = tpl.format(p=p)
+        cases.append(("en", text, p.split()))
+        keep[text] = [w for w in ("Acme Corp", "2019-03-04", "Houston") if w in text]
+    check_removed(anon, cases, keep)
+
+
+def test_lower_case_names_with_connectors_and_quoted_nicknames(anon):
+    cases = []
+    for first, rest in [
+        ("maria", "de los angeles perez"),
+        ("ximena", "de la cruz tzul"),
+        ("quenelda", "del carmen brixamo"),
+    ]:
+        cases.append(
+            (
+                "es",
+                f"hola mi nombre es {first} {rest} y le hablo por mi esposo",
+                [first, rest.split()[-1]],
+            )
+        )
+        cases.append(
+            (
+                "en",
+                f"my sister in law {first} and her husband teodoro were stopped",
+                [first, "teodoro"],
+            )
+        )
+    for nick in ["Flaco", "Chepe", "Zurdo", "Tlacua"]:
+        cases.append(("en", f'Caller reports nephew "{nick}" was detained at the jail.', [nick]))
+        cases.append(("es", f"a mi sobrino le dicen '{nick}' y lo detuvieron", [nick]))
+    check_removed(anon, cases)

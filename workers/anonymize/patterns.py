@@ -21,7 +21,7 @@ WEEKDAYS = (
 ORD = r"(?:st|nd|rd|th|ro|vo|to)?"
 YEAR = r"(?:19|20)\d{2}"
 
-NUM_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+NUM_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 EN_DATE_Y = (
     rf"{MONTHS_EN}\.?\s+\d{{1,2}}{ORD},?\s+{YEAR}|\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTHS_EN},?\s+{YEAR}"
 )

@@ -66,7 +66,9 @@ class NameScan:
         if not lower_ok or len(f) < 2 or everyday_word(f, self.language):
             return False  # "his friends made a page", "y tenia la placa"
         pos = self.pos_of.get(t.start)
-        # the Spanish model knows Spanish verbs; the English one mis-tags Spanish names
+        if f in self.fn and self.language == "en":
+            return True  # the English model tags Spanish names as anything ("teodoro": PRON)
+        # the Spanish model knows Spanish verbs
         bad_pos = NOT_NAME_POS if self.language == "es" else CLOSED_CLASS_POS
         if pos in bad_pos or (pos in ("ADJ", "VERB", "ADV", "NUM") and f not in self.fn):
             return False  # "mi papá tiene", "su abogado durante"
@@ -119,15 +121,10 @@ class NameScan:
             gap = ctx.gap(j)
             if (gap not in (" ", "-") and gap.strip()) or "\n" in gap:
                 break
-            if (
-                toks[j].f in NAME_CONNECTORS
-                and j + 1 < n
-                and self.cap(j + 1)
-                and self.name_word(j + 1, False)
-                and toks[j + 1].f not in US_STATES
-            ):
-                last = j + 1
-                j += 2
+            after = self._after_connectors(j, lower_first or ctx.style == "lower")
+            if after is not None:
+                last = after
+                j = after + 1
                 continue
             lower_next = (
                 (ctx.style == "lower" or lower_first)
@@ -143,10 +140,25 @@ class NameScan:
             break
         return last
 
+    def _after_connectors(self, j: int, lower: bool) -> int | None:
+        """ "de la Cruz", "maria de los angeles": the name word after one or two connectors
+        at token j, or None."""
+        toks, n = self.toks, self.n
+        q = j
+        while q < n and q - j < 2 and toks[q].f in NAME_CONNECTORS and self.ctx.gap(q + 1) == " ":
+            q += 1
+        if q == j or q >= n or toks[q].f in US_STATES:
+            return None
+        if self.cap(q):
+            return q if self.name_word(q, False) else None
+        return q if lower and toks[q].f in self.fn and self.name_word(q, True) else None
+
     def emit(self, span: tuple[int, int], label: str, score: float, why: str) -> None:
         s, e = self.toks[span[0]].start, self.toks[span[1]].end
         if self.text[e : e + 1] == "." and self.toks[span[1]].f in ("jr", "sr"):
             e += 1
+        if self.text[s:e].endswith(("'s", "’s")):
+            e -= 2  # "Adeyemi's license": the placeholder keeps the possessive
         self.out.append(candidate(label, s, e, score, why=why))
 
     def skip_fillers(self, k: int) -> int:

@@ -320,9 +320,10 @@ def introductions(scan: NameScan) -> None:
             label = scan.antecedent(i)
             if label == "OFFICER" and _names_a_known_person(scan, span):
                 label = "PERSON"  # "my husband Carlos ... his whole name is Carlos Mendoza"
-            scan.emit(span, label, 0.9 if label == "OFFICER" else 0.7, "named")
+            scan.emit(span, label, 0.9 if label == "OFFICER" else 0.85, "named")
         else:
-            scan.emit(span, "PERSON", 0.7, kind)
+            # "me llamo María de los Ángeles": a naming cue outranks a place name inside it
+            scan.emit(span, "PERSON", 0.85, kind)
         scan.intro_starts.add(scan.toks[span[0]].start)
 
 
@@ -429,6 +430,28 @@ def article_nicknames(scan: NameScan) -> None:
         span = scan.take(i, False)
         if span:
             scan.emit(span, "PERSON", 0.5, "nickname")
+
+
+QUOTED_RE = re.compile(r"[\"“'‘]([A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+){0,2})[\"”'’]")
+
+
+def quoted_nicknames(scan: NameScan) -> None:
+    """ "Flaco", 'Chepe': one to three capitalised words in quotes that are rare as words
+    and no place or agency are a nickname ("she said 'Stop'" is a word)."""
+    single, _multi = places()
+    for m in QUOTED_RE.finditer(scan.text):
+        k0 = scan.ctx.index_at(m.start(1))
+        k1 = scan.ctx.index_at(m.end(1)) - 1
+        group = scan.toks[k0 : k1 + 1]
+        if group and not any(
+            zipf(tk.f, scan.language) >= 4.0
+            or tk.f in NOT_NAME
+            or tk.f in single
+            or tk.text in AGENCY_ACRONYMS
+            or tk.f in OFFICER_TITLES
+            for tk in group
+        ):
+            scan.emit((k0, k1), "PERSON", 0.5, "quoted")
 
 
 def objects_of_force(scan: NameScan) -> None:
@@ -586,6 +609,19 @@ def coordinated(scan: NameScan) -> None:
             queue.append(scan.out[-1])
 
 
+# Words that make a capitalised run a place or an organisation, not a person.
+NOT_IN_PERSON_RUN = (
+    GEO_WORDS
+    | US_STATES
+    | words(
+        """corp corporation inc llc ltd co company companies group bank university college
+    institute foundation services service foods farms farm construction restaurant store
+    market church ministries charities center clinic hospital school academy association
+    department office court club team news radio tv"""
+    )
+)
+
+
 def capitalised_runs(scan: NameScan) -> None:
     """Recall first: two to four capitalised words mid-sentence that nothing else explains
     ("then Tulvane Quispe was handcuffed") are a person's name, at the lowest priority, so
@@ -596,19 +632,20 @@ def capitalised_runs(scan: NameScan) -> None:
     i = 0
     while i < scan.n:
         span = None
-        if scan.cap(i) and not scan.sentence_start(i) and toks[i].text not in AGENCY_ACRONYMS:
+        if scan.cap(i) and toks[i].text not in AGENCY_ACRONYMS:
             span = scan.take(i, False)
         if span is None or span[1] == span[0]:
             i += 1
             continue
         group = toks[span[0] : span[1] + 1]
         prev = toks[i - 1].f if i > 0 else ""
+        # at a sentence start capitals say nothing: only words that are rare as words
+        rare = all(zipf(tk.f, scan.language) < 4.0 for tk in group)
         if not (
             prev in LOCATION_PREPS
+            or (scan.sentence_start(i) and not rare)
             or _is_place(group)
-            or any(
-                tk.f in GEO_WORDS or tk.f in US_STATES or tk.text in AGENCY_ACRONYMS for tk in group
-            )
+            or any(tk.f in NOT_IN_PERSON_RUN or tk.text in AGENCY_ACRONYMS for tk in group)
         ):
             scan.emit(span, "PERSON", 0.4, "capitalised")
         i = span[1] + 1
@@ -688,6 +725,7 @@ class PeopleRecognizer(DomainRecognizer):
         objects_of_force(scan)
         honorifics(scan)
         article_nicknames(scan)
+        quoted_nicknames(scan)
         listed_first_names(scan)
         coordinated(scan)
         capitalised_runs(scan)
