@@ -6,7 +6,7 @@ PORT ?= 5000
 export PORT
 STAMP := $(VENV)/.installed
 
-.PHONY: help install browser run test lint bench clean
+.PHONY: help install browser run test lint bench names-model clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -49,6 +49,10 @@ bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the
 	$(BIN)/python bench/load.py --write bench/RESULTS-load.md
 	$(BIN)/python bench/triage.py --heldout bench/data/triage-heldout.jsonl
 	$(BIN)/python bench/summary_coverage.py
+
+names-model: install  ## retrain the anonymizer's name detector (workers/anonymize/models, ~10 min per language)
+	$(BIN)/python -m workers.anonymize.training.train --lang en
+	$(BIN)/python -m workers.anonymize.training.train --lang es
 
 clean:  ## remove the venv and local data
 	rm -rf $(VENV) instance

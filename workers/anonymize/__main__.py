@@ -26,25 +26,49 @@ def _parse(line: str, lineno: int):
     return item, None
 
 
+def _anonymize(anon, items: list[dict], linenos: list[int]) -> list[dict]:
+    """The batch's results; if the batch fails, each item alone, so one text that breaks the
+    anonymizer gives its own error line and the others their results (never a crash)."""
+    try:
+        return anon.anonymize_batch(items)
+    except Exception:  # noqa: BLE001, S110  (each item is retried, and reported, below)
+        out: list[dict] = []
+    for item, lineno in zip(items, linenos, strict=True):
+        try:
+            out.extend(anon.anonymize_batch([item]))
+        except Exception as exc:  # noqa: BLE001  (the text is never echoed)
+            out.append(
+                {
+                    "id": item.get("id"),
+                    "error": f"line {lineno}: could not anonymize: {type(exc).__name__}",
+                }
+            )
+    return out
+
+
 def run(stdin=sys.stdin, stdout=sys.stdout, batch_size: int = BATCH) -> int:
     from workers.anonymize import get_anonymizer
 
     anon = get_anonymizer()
     pending: list[tuple[dict | None, dict | None]] = []
+    linenos: list[int] = []  # line numbers of the items in `pending` that parsed
 
     def flush():
         items = [it for it, err in pending if it is not None]
-        results = iter(anon.anonymize_batch(items)) if items else iter(())
+        results = iter(_anonymize(anon, items, linenos)) if items else iter(())
         for it, err in pending:
             out = err if it is None else next(results)
             stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
         stdout.flush()
         pending.clear()
+        linenos.clear()
 
     for lineno, line in enumerate(stdin, start=1):
         if not line.strip():
             continue
         pending.append(_parse(line, lineno))
+        if pending[-1][0] is not None:
+            linenos.append(lineno)
         if len(pending) >= batch_size:
             flush()
     flush()

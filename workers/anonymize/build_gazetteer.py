@@ -159,6 +159,22 @@ SPANISH_NAMES = [
 ]
 
 
+# States and departments of the countries most reporters come from (GeoNames' city list has
+# no first-level divisions): "Nuevo León", "Olancho", "La Libertad".
+ADMIN1 = """aguascalientes|baja california|baja california sur|campeche|chiapas|chihuahua|coahuila|
+colima|durango|guanajuato|guerrero|hidalgo|jalisco|estado de mexico|michoacan|morelos|nayarit|
+nuevo leon|oaxaca|puebla|queretaro|quintana roo|san luis potosi|sinaloa|sonora|tabasco|
+tamaulipas|tlaxcala|veracruz|yucatan|zacatecas|alta verapaz|baja verapaz|chimaltenango|
+chiquimula|el progreso|escuintla|huehuetenango|izabal|jalapa|jutiapa|peten|quetzaltenango|
+quiche|retalhuleu|sacatepequez|san marcos|santa rosa|solola|suchitepequez|totonicapan|zacapa|
+atlantida|choluteca|colon|comayagua|copan|cortes|el paraiso|francisco morazan|gracias a dios|
+intibuca|islas de la bahia|la paz|lempira|ocotepeque|olancho|santa barbara|valle|yoro|
+ahuachapan|cabanas|chalatenango|cuscatlan|la libertad|la union|morazan|san miguel|
+san salvador|san vicente|santa ana|sonsonate|usulutan|boaco|carazo|chinandega|chontales|
+esteli|granada|jinotega|leon|madriz|managua|masaya|matagalpa|nueva segovia|rio san juan|
+rivas"""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--agencies", type=Path, default=REPO / "data" / "ice-287g")
@@ -166,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     names = from_geonames() | from_agencies(args.agencies) | set(FACILITY_NAMES)
     names |= {n for n in (_clean(x) for x in SPANISH_NAMES) if n}
+    names |= {n for n in (_clean(x.strip()) for x in ADMIN1.split("|")) if n}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         fh.write(

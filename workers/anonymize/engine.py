@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    PhoneRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+)
 
 from workers.nlp import SUPPORTED_LANGUAGES, get_nlp, model_name
 
@@ -16,6 +25,8 @@ from .recognizers import (
     ContactRecognizer,
     GovernmentIdRecognizer,
     PeopleRecognizer,
+    PlacesRecognizer,
+    SpelledNumberRecognizer,
 )
 
 log = logging.getLogger(__name__)
@@ -31,6 +42,20 @@ def make_tldextract_offline() -> None:
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
     tldextract.extract = offline
     tldextract.tldextract.TLD_EXTRACTOR = offline
+
+
+class _NoDebugText(logging.Filter):
+    """Drops Presidio's DEBUG records: its context enhancer logs the words around every value
+    it found ("Context list is: ..."), which would put names and numbers in the logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+def quiet_presidio_debug() -> None:
+    presidio_log = logging.getLogger("presidio-analyzer")
+    if not any(isinstance(f, _NoDebugText) for f in presidio_log.filters):
+        presidio_log.addFilter(_NoDebugText())
 
 
 class SharedSpacyNlpEngine(SpacyNlpEngine):
@@ -86,18 +111,75 @@ def domain_nlp_engine() -> SharedSpacyNlpEngine:
     return engine
 
 
+# Where our reporters' phones come from (phonenumbers validates each number for a region).
+PHONE_REGIONS = ("US", "MX", "GT", "HN", "SV", "NI", "CO", "VE", "CU", "DO", "HT", "BR")
+STOCK_CONTEXT_ES = {
+    "PHONE_NUMBER": [
+        "telefono",
+        "teléfono",
+        "numero",
+        "número",
+        "celular",
+        "cel",
+        "llamar",
+        "llama",
+        "whatsapp",
+        "tel",
+    ],
+    "US_DRIVER_LICENSE": ["licencia", "manejar", "conducir", "licencia de manejo"],
+    "US_PASSPORT": ["pasaporte"],
+}
+
+
+class RegionalPhoneRecognizer(PhoneRecognizer):
+    """Presidio's phone recognizer, run only where digits could make a phone number: its
+    matcher scans the whole text once per region, which is most of the analysis time."""
+
+    CANDIDATE_RE = re.compile(r"\+?\(?\d[\d\s().\-/]{5,24}\d")
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for m in self.CANDIDATE_RE.finditer(text):
+            lo, hi = max(0, m.start() - 2), min(len(text), m.end() + 2)
+            for r in super().analyze(text[lo:hi], entities, nlp_artifacts):
+                r.start, r.end = r.start + lo, r.end + lo
+                results.append(r)
+        return EntityRecognizer.remove_duplicates(results)
+
+
+def stock_recognizers(language: str) -> list[EntityRecognizer]:
+    """Presidio's own recognizers that apply to our reporters, beside ours (their results are
+    relabelled and given a priority in `spans.STOCK_LABELS`)."""
+    recs: list[EntityRecognizer] = [
+        RegionalPhoneRecognizer(supported_language=language, supported_regions=PHONE_REGIONS),
+        IpRecognizer(supported_language=language),
+        CreditCardRecognizer(supported_language=language),
+        IbanRecognizer(supported_language=language),
+        UsLicenseRecognizer(supported_language=language),
+        UsPassportRecognizer(supported_language=language),
+    ]
+    if language == "es":
+        for rec in recs:
+            extra = STOCK_CONTEXT_ES.get(rec.supported_entities[0], [])
+            rec.context = list(rec.context or []) + extra
+    return recs
+
+
 def domain_recognizers(language: str):
-    return [
+    return stock_recognizers(language) + [
         ContactRecognizer(language),
         GovernmentIdRecognizer(language),
         AddressRecognizer(language),
         AccountabilityRecognizer(language),
+        PlacesRecognizer(language),
+        SpelledNumberRecognizer(language),
         PeopleRecognizer(language),
     ]
 
 
 @functools.cache
 def domain_analyzer() -> AnalyzerEngine:
+    quiet_presidio_debug()
     registry = RecognizerRegistry(supported_languages=list(SUPPORTED_LANGUAGES))
     for lg in SUPPORTED_LANGUAGES:
         for rec in domain_recognizers(lg):

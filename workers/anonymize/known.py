@@ -8,7 +8,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from . import patterns as P
 from .lexicon import AMBIGUOUS_NAMES, NICKNAMES, VEHICLE_NOUNS, fold
-from .recognizers import FUNCTION_WORDS, NAME_CONNECTORS, _ctx
+from .recognizers import FUNCTION_WORDS, NAME_CONNECTORS, ctx_of
 
 VEHICLE_AFTER = r"\s(?:" + "|".join(sorted(VEHICLE_NOUNS)) + r")\b"
 _REVERSE_NICK: dict[str, set[str]] = {}
@@ -92,8 +92,11 @@ class KnownValuesRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        ctx = _ctx(text, nlp_artifacts)
-        F = ctx.folded
+        ctx = ctx_of(text, nlp_artifacts)
+        return self._names(ctx) + self._contacts(ctx)
+
+    def _names(self, ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
         out = []
         for idx, variants in self.names:
             for v in sorted(variants, key=len, reverse=True):
@@ -124,6 +127,11 @@ class KnownValuesRecognizer(EntityRecognizer):
                             },
                         )
                     )
+        return out
+
+    def _contacts(self, ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
+        out = []
         for rx in self.phone_res:
             for m in rx.finditer(text):
                 out.append(

@@ -12,11 +12,15 @@ from pathlib import Path
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping one output character per input character."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0].lower() if ch.isalpha() else ch
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@functools.cache
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0].lower() if ch.isalpha() else ch
+    return base if len(base) == 1 else ch
 
 
 def words(spec: str) -> frozenset[str]:
@@ -88,7 +92,7 @@ NOT_NAME = words(
     english spanish ingles espanol mexican mexicano mexicana american americano americana
     latino latina latinos hispanic guatemalan guatemalteco salvadoran salvadoreno hondureno
     honduran cubano cubana venezolana venezolano dominicana dominicano boricua nicaraguense
-    god dios jesus christ cristo virgen
+    god dios christ cristo virgen
     dob ssn id dl tps daca visa green card parole asylum asilo hold detainer warrant bond
     fianza ticket multa license licencia passport pasaporte matricula consular
     hwy rd st ave blvd dr pkwy ln ct street road avenue drive boulevard parkway lane highway
@@ -100,6 +104,7 @@ NOT_NAME = words(
     mister senor senora don dona
     alien tel cel celular cell phone telefono email correo whatsapp dizque booking inmate
     number numero face insta
+    hey oye ey call llama llame llamen llamame marca marque text textea escribe escribeme
     """
 )
 
@@ -307,7 +312,8 @@ GEO_WORDS = words(
     """fort ft lake lakes springs spring city beach park acres heights hills hill valley falls
     port mount mt point creek river bay grove gardens village station junction crossing
     harbor harbour island isles shores mills mill ridge bluff rapids prairie plains landing
-    ciudad puerto villa san santa santo el la los las new north south east west"""
+    ciudad puerto villa san santa santo el la los las new north south east west nuevo nueva
+    monte"""
 )
 
 
@@ -371,3 +377,26 @@ def first_names() -> frozenset[str]:
 
 COMMON_DIMINUTIVE_BASES = """juan pedro ana rosa carlos angel jose maria luis miguel pablo manuel
 jesus lupe chuy beto pancho lola juana lucia marta tere paco toño tono nacho memo santos dolores"""
+
+
+@functools.cache
+def zipf(word: str, language: str) -> float:
+    """How common `word` is in `language` (wordfreq's Zipf scale: 7 = "the", 0 = unseen)."""
+    from wordfreq import zipf_frequency  # noqa: PLC0415  (its data ships in the wheel)
+
+    return zipf_frequency(word, language if language in ("en", "es") else "en")
+
+
+def everyday_word(word: str, language: str) -> bool:
+    """Is `word` an ordinary word of the language rather than a name ("made", "tenía",
+    "solo", "hope")? Names travel between English and Spanish with similar frequencies
+    (Juan, Carlos, Mendoza); words are far more frequent in their own language."""
+    here = zipf(word, language)
+    other = zipf(word, "es" if language == "en" else "en")
+    return here >= 4.0 and here - other >= 1.35
+
+
+def very_common(word: str, language: str) -> bool:
+    """An everyday word of the language ("will", "hope", "tiene"): frequency data decides, so a
+    lower-case repeat of a name that is also such a word is left alone."""
+    return zipf(word, language) >= 5.0

@@ -16,18 +16,27 @@ MONTHS_ES = (
 )
 WEEKDAYS = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[eé]rcoles|"
-    r"jueves|viernes|s[aá]bado|domingo)"
+    r"jueves|viernes|s[aá]bado|domingo|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
 )
 ORD = r"(?:st|nd|rd|th|ro|vo|to)?"
 YEAR = r"(?:19|20)\d{2}"
 
-NUM_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+NUM_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 EN_DATE_Y = (
     rf"{MONTHS_EN}\.?\s+\d{{1,2}}{ORD},?\s+{YEAR}|\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTHS_EN},?\s+{YEAR}"
 )
-ES_DATE_Y = rf"\d{{1,2}}\s+de\s+{MONTHS_ES}\s+(?:de(?:l)?\s+)?{YEAR}"
+ES_DATE_Y = (
+    rf"\d{{1,2}}\s+de\s+{MONTHS_ES}\s+(?:de(?:l)?\s+)?{YEAR}"
+    rf"|\d{{1,2}}\s+de\s+{MONTHS_ES}\s+del?\s+'?\d{{2}}(?!\d)"
+)
+MONTHS_ABBR_ES = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sep|sept|set|oct|nov|dic)"
+# "03-oct-1990", "3/OCT/90", "15 mayo 1982"
+MONTH_WORD_DATE = (
+    rf"\d{{1,2}}[-/. ](?:{MONTHS_EN}|{MONTHS_ES}|{MONTHS_ABBR_ES})\.?[-/. ](?:{YEAR}|\d{{2}})(?!\d)"
+)
 FULL_DATE_RE = re.compile(
-    rf"(?<![\w/.-])(?:{NUM_DATE}|{EN_DATE_Y}|{ES_DATE_Y})(?![\w/-])", re.IGNORECASE
+    rf"(?<![\w/.-])(?:{NUM_DATE}|{MONTH_WORD_DATE}|{EN_DATE_Y}|{ES_DATE_Y})(?![\w/-])",
+    re.IGNORECASE,
 )
 
 TIME = (

@@ -1,0 +1,185 @@
+"""The learned name detector: a small spaCy NER trained for complaint narratives (issue 12).
+
+Rules find names by their cues ("my husband X", "Deputy X"); this model finds names by how they
+look and where they sit, including names that are ordinary words, lower-case names, names in
+lists and names no word list has. It was trained by `python -m workers.anonymize.training.train`
+on generated narratives (workers/anonymize/training/) and ships in workers/anonymize/models/,
+so nothing is downloaded. One copy per language per process (`name_detector`).
+
+It labels PERSON (a private person) and OFFICER (a name the context makes an officer's). The
+rules still decide what is kept: an officer needs positive evidence there.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .lexicon import AMBIGUOUS_NAMES, VEHICLE_NOUNS, everyday_word, first_names, fold, zipf
+
+MODELS = Path(__file__).resolve().parent / "models"
+LANGUAGES = ("en", "es")
+OTHER_LANGUAGE = {"en": "es", "es": "en"}  # reporters mix them
+# wordfreq Zipf scale: 4 is a word met about once in 10,000 words ("alien", "corte").
+WORD_ZIPF = 4.0
+UNMARKED_WORD_ZIPF = 3.0  # a lower-case or sentence-initial word in normally cased text
+CAPITALS_SHARE = 0.8  # a text with this share of capital letters is written in capitals
+SENTENCE_END = frozenset(".!?¿¡:;")
+BATCH_SIZE = 64
+# The greedy NER gives no probability; a hit is one decision of the model, weaker than a rule.
+PERSON_SCORE = 0.6
+OFFICER_SCORE = 0.5
+
+
+class NameLabel(StrEnum):
+    PERSON = "PERSON"
+    OFFICER = "OFFICER"
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    label: NameLabel
+    score: float
+
+
+class NameDetector:
+    """Finds person names in narratives of one language."""
+
+    def __init__(self, language: str, path: Path | None = None):
+        if language not in LANGUAGES:
+            raise ValueError(f"no name model for language {language!r}")
+        self.language = language
+        self.nlp: Language = spacy.load(path or MODELS / f"names_{language}")
+
+    def find(self, text: str) -> tuple[NameHit, ...]:
+        return self.find_batch([text])[0]
+
+    def find_batch(self, texts: Sequence[str]) -> list[tuple[NameHit, ...]]:
+        docs = self.nlp.pipe((_uncapitalised(t) for t in texts), batch_size=BATCH_SIZE)
+        return [_hits(doc, self.language) for doc in docs]
+
+
+def word_not_name(token, language: str, cased: bool) -> bool:
+    """An everyday word that is no one's name ("rights", "tenía"; not "godson", which is rare).
+
+    The model was trained on generated text and, on real text, sometimes takes a word for a
+    name; an edge word of what it finds is dropped where frequency data says "just a word".
+    Names that are also words (Rosa, Hope, Will) are in the first-name list and stay. In text
+    written with capitals, a lower-case word or the first word of a sentence is not marked as a
+    name by its capital, so rarer words count as words there, and so do first names that are
+    everyday words ("with faith")."""
+    if not token.is_alpha:
+        return not token.text.strip() or token.is_punct
+    w = fold(token.text)
+    unmarked = cased and (token.text.islower() or _sentence_start(token))
+    if w in first_names():  # "faith" in "we will go to court with faith" is a word
+        return unmarked and everyday_word(w, language)
+    threshold = UNMARKED_WORD_ZIPF if unmarked else WORD_ZIPF
+    return max(zipf(w, language), zipf(w, OTHER_LANGUAGE[language])) >= threshold
+
+
+def _sentence_start(token) -> bool:
+    if token.i == 0:
+        return True
+    prev = token.doc[token.i - 1]
+    return prev.text in SENTENCE_END or "\n" in prev.text or "\n" in prev.whitespace_
+
+
+def _is_cased(doc) -> bool:
+    """Written with capitals as usual (neither all lower case nor all capitals)."""
+    alpha = [t.text for t in doc if t.is_alpha]
+    if not alpha:
+        return False
+    capitalised = sum(t[0].isupper() for t in alpha) / len(alpha)
+    return 0.03 <= capitalised < 0.8
+
+
+def _names_a_vehicle(run: list) -> bool:
+    """ "my old Mercedes van": a name that is also a thing, right before a vehicle noun."""
+    last = run[-1]
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return (
+        len(run) == 1
+        and fold(last.text) in AMBIGUOUS_NAMES
+        and nxt is not None
+        and fold(nxt.text) in VEHICLE_NOUNS
+    )
+
+
+def _uncapitalised(text: str) -> str:
+    """Text written in capitals is read in lower case (a style the model knows), when that
+    keeps every offset; hits are offsets, so they apply to the original."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < CAPITALS_SHARE * len(letters):
+        return text
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text
+
+
+def _hits(doc, language: str) -> tuple[NameHit, ...]:
+    out = []
+    cased = _is_cased(doc)
+    for ent in doc.ents:
+        label = NameLabel(ent.label_)
+        score = PERSON_SCORE if label is NameLabel.PERSON else OFFICER_SCORE
+        # A name does not run over a line break ("Sharon\nYours truly").
+        runs: list[list] = [[]]
+        for tok in ent:
+            if "\n" in tok.text:
+                runs.append([])
+                continue
+            runs[-1].append(tok)
+            if "\n" in tok.whitespace_:
+                runs.append([])
+        for run in runs:
+            while run and word_not_name(run[0], language, cased):
+                run.pop(0)
+            while run and word_not_name(run[-1], language, cased):
+                run.pop()
+            if run and not _names_a_vehicle(run):
+                out.append(NameHit(run[0].idx, run[-1].idx + len(run[-1].text), label, score))
+    return tuple(out)
+
+
+class LearnedPersonDetector:
+    """The anonymizer's seam (`core.PersonDetector`): (text, language) -> PERSON spans.
+
+    Only PERSON hits are offered: the rules decide who is an officer (a rank, a badge).
+    Offering the model's OFFICER hits as persons too found almost no more names on the
+    generated eval set and cost kept officers. `prime` runs a whole batch through `nlp.pipe`
+    once; calls for those texts then cost a dictionary look-up."""
+
+    def __init__(self) -> None:
+        self._primed: dict[tuple[str, str], tuple[NameHit, ...]] = {}
+
+    def prime(self, texts: Sequence[str], language: str) -> None:
+        self._primed = {}
+        if language in LANGUAGES:
+            for text, hits in zip(texts, find_names(texts, language), strict=True):
+                self._primed[(language, text)] = hits
+
+    def __call__(self, text: str, language: str) -> list[tuple[int, int, float]]:
+        if language not in LANGUAGES:
+            return []
+        hits = self._primed.get((language, text))
+        if hits is None:
+            hits = name_detector(language).find(text)
+        return [(h.start, h.end, h.score) for h in hits if h.label is NameLabel.PERSON]
+
+
+@functools.cache
+def name_detector(language: str) -> NameDetector:
+    """The detector for `language`, loaded on first use and kept for the process."""
+    return NameDetector(language)
+
+
+def find_names(texts: Iterable[str], language: str) -> list[tuple[NameHit, ...]]:
+    return name_detector(language).find_batch(list(texts))

@@ -1,0 +1,290 @@
+"""A name found once is removed everywhere in the text.
+
+The text is one report, or a report and its conversation (workers/tasks.py `redact_reply`
+anonymizes the narrative, the earlier replies and the new reply as one text), so a person named
+in the narrative is also removed from the replies and the other way round.
+
+Every part of a name found anywhere (first name, surnames, the nicknames of the nickname table
+in both directions, "chuys" for "Chuy's") is removed wherever it appears; a mention is then
+widened over the name words around it, so a full name that extends a first name found earlier
+("Carlos" ... "Carlos alberto Mendoza Ruiz") goes whole. Recall first: a word that names both an
+officer and a private person is redacted where it appears without a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .known import name_variants
+from .lexicon import (
+    AGENCY_ACRONYMS,
+    AMBIGUOUS_NAMES,
+    FACILITY_WORDS,
+    KIN_NOUNS,
+    NOT_NAME,
+    OFFICER_TITLES,
+    STREET_SUFFIXES,
+    VEHICLE_NOUNS,
+    everyday_word,
+    first_names,
+    fold,
+    places,
+    very_common,
+    words,
+    zipf,
+)
+from .recognizers import FUNCTION_WORDS, NAME_CONNECTORS, Ctx
+from .spans import Span, covered
+
+ARTICLES = words("la el una un the a an en de con sin in of with por para no any some mi my su")
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
+# parts of speech a lower-case word next to a name cannot have and still be a surname
+NOT_SURNAME_POS = frozenset(
+    ["VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART", "ADV", "NUM", "INTJ"]
+)
+CLOSED_POS = frozenset(["AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART"])
+CAMEL_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+|[a-záéíóúñü]+")
+HASHTAG_RE = re.compile(r"#([^\W_][\w]*)")
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The name words of one text: private persons' (word -> cluster) and officers'."""
+
+    persons: dict[str, str]
+    officers: frozenset[str]
+    firsts: frozenset[str]  # first words of persons' names
+
+
+def collect(text: str, spans: list[Span]) -> Mentions:
+    persons: dict[str, str] = {}
+    officers: set[str] = set()
+    firsts: set[str] = set()
+    for s in spans:
+        if s.label not in ("PERSON", "OFFICER"):
+            continue
+        value = text[s.start : s.end]
+        if s.label == "OFFICER":
+            officers.update(_parts(value))
+            continue
+        key = s.cluster or f"@{s.start}"  # placeholders: the same person as this span
+        first = WORD_RE.search(value)
+        if first:
+            firsts.add(fold(first.group()))
+        for w in _parts(value) | {v for v in name_variants(value) if " " not in v}:
+            if len(w) >= 3 and w not in FUNCTION_WORDS and w not in NOT_NAME:
+                persons.setdefault(w, key)
+    return Mentions(persons, frozenset(officers), frozenset(firsts))
+
+
+def _parts(value: str) -> set[str]:
+    out = set()
+    for m in WORD_RE.finditer(value):
+        w = fold(m.group())
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        if len(w) >= 3 and w not in FUNCTION_WORDS and w not in NOT_NAME:
+            out.add(w)
+    return out
+
+
+def _ordinary_use(ctx: Ctx, idx: int, language: str) -> bool:
+    """A repeat of a name word used as an ordinary word: "la luz de la placa", "I hope"."""
+    tok = ctx.toks[idx]
+    if tok.text[0].isupper() or ctx.style != "normal" and tok.f not in AMBIGUOUS_NAMES:
+        return False
+    prev = ctx.toks[idx - 1].f if idx > 0 else ""
+    if tok.f in AMBIGUOUS_NAMES and (prev in ARTICLES or ctx.style == "normal"):
+        return True  # "santos días", "dolores de cabeza" in a text that capitalises names
+    return everyday_word(tok.f, language)
+
+
+def _before_vehicle(ctx: Ctx, idx: int) -> bool:
+    nxt = ctx.toks[idx + 1] if idx + 1 < len(ctx.toks) else None
+    return nxt is not None and nxt.f in VEHICLE_NOUNS and ctx.gap(idx + 1) == " "
+
+
+def _match(m: Mentions, w: str, language: str) -> str | None:
+    if w in m.persons or w in m.officers:
+        return w
+    # possessive without an apostrophe: "chuys plate"
+    if w.endswith("s") and len(w) > 4 and w[:-1] in m.persons and zipf(w, language) < 3.5:
+        return w[:-1]
+    # a short form of a long first name: "Dago" for Dagoberto, "Guille" for Guillermo
+    if len(w) >= 4 and not very_common(w, language):
+        for p in m.firsts:
+            if len(p) >= len(w) + 3 and p.startswith(w) and p in m.persons:
+                return p
+    return None
+
+
+def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dict) -> list[Span]:
+    """Spans plus every other mention of the names in them, each widened to the full name."""
+    m = collect(text, spans)
+    added: list[Span] = []
+    for idx, tok in enumerate(ctx.toks):
+        w = _match(m, tok.f, language)
+        if w is None or covered(spans, tok.start, tok.end) or covered(added, tok.start, tok.end):
+            continue
+        if _ordinary_use(ctx, idx, language) or (w == tok.f and _before_vehicle(ctx, idx)):
+            continue  # "my old Mercedes van"; but "chuys truck" is Chuy's
+        if w in m.persons:
+            added.append(Span(tok.start, tok.end, "PERSON", 0.7, "propagated", m.persons[w]))
+        else:
+            added.append(Span(tok.start, tok.end, "OFFICER", 0.9, "propagated"))
+    added.extend(hashtags(text, spans, m))
+    added.extend(initials(text, spans + added))
+    keeps = [s for s in spans if s.action == "keep"]
+    out = []
+    for s in spans + added:
+        if s.label == "PERSON" and s.why != "conservative":
+            s = widen(ctx, s, keeps, m, language, pos_of)
+        out.append(s)
+    return sorted(out, key=lambda s: s.start)
+
+
+def hashtags(text: str, spans: list[Span], m: Mentions) -> list[Span]:
+    """#FreeMinh, #JusticiaParaChuy: a hashtag with a name in it is removed whole."""
+    fn = first_names()
+    out = []
+    for h in HASHTAG_RE.finditer(text):
+        if covered(spans, h.start(1), h.end(1)):
+            continue
+        parts = [fold(p) for p in CAMEL_RE.findall(h.group(1))]
+        named = [
+            p
+            for p in parts
+            if p in m.persons or (p in fn and p not in AMBIGUOUS_NAMES and p not in NOT_NAME)
+        ]
+        if named and any(len(p) >= 3 for p in named):
+            out.append(Span(h.start(), h.end(), "PERSON", 0.7, "hashtag"))
+    return out
+
+
+INITIALS_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,5}|(?<![\w.])[A-Z]{2,4}(?![\w.])")
+
+
+def initials(text: str, spans: list[Span]) -> list[Span]:
+    """ "C.A.M.R.", "CM": the initials of a full name found in the text."""
+    wanted: set[str] = set()
+    for s in spans:
+        if s.label == "PERSON":
+            parts = [
+                p for p in WORD_RE.findall(text[s.start : s.end]) if fold(p) not in NAME_CONNECTORS
+            ]
+            if len(parts) >= 2:
+                letters = "".join(p[0].upper() for p in parts)
+                wanted.update({letters, letters[:2]})
+    out = []
+    for mt in INITIALS_RE.finditer(text):
+        letters = re.sub(r"[^A-Z]", "", mt.group())
+        if (
+            letters in wanted
+            and mt.group() not in AGENCY_ACRONYMS
+            and not covered(spans, *mt.span())
+        ):
+            end = mt.start() + len(mt.group().rstrip())
+            out.append(Span(mt.start(), end, "PERSON", 0.7, "initials"))
+    return out
+
+
+def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> bool:
+    """May token idx, next to a person's name, be part of that name?"""
+    tok = ctx.toks[idx]
+    f = tok.f
+    if f in NOT_NAME or f in FUNCTION_WORDS or f in OFFICER_TITLES or f in KIN_NOUNS:
+        return False
+    if f in STREET_SUFFIXES or f in FACILITY_WORDS or tok.text in AGENCY_ACRONYMS:
+        return False
+    if f in m.persons:
+        return True
+    if tok.text[0].isupper():
+        return ctx.style == "caps" or not (tok.text.isupper() and len(tok.text) > 1)
+    if everyday_word(f, language) or very_common(f, language) and f not in first_names():
+        return False
+    if zipf(f, language) < 3.0 and pos_of.get(tok.start) not in CLOSED_POS:
+        return True  # a rare word after a name: a surname the tagger took for a verb
+    if pos_of.get(tok.start) in NOT_SURNAME_POS:
+        return False
+    return f in first_names() or pos_of.get(tok.start) in (None, "PROPN", "NOUN", "X", "ADJ")
+
+
+def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_of: dict) -> Span:
+    """Extend a person's span over the name words right before and after it."""
+    toks = ctx.toks
+    i = ctx.index_at(s.start)
+    j = ctx.index_at(s.end) - 1
+    if i >= len(toks) or j < i:
+        return s
+    lower_ok = ctx.style != "normal" or not toks[i].text[0].isupper()
+
+    def joinable(q: int, gap_at: int) -> bool:
+        gap = ctx.gap(gap_at)
+        if gap not in (" ", "-") or covered(keeps, toks[q].start, toks[q].end):
+            return False
+        # after a capitalised name, a lower-case word only when it is a first name or tagged
+        # as a proper noun
+        if (
+            not toks[q].text[0].isupper()
+            and not lower_ok
+            and toks[q].f not in m.persons
+            and toks[q].f not in first_names()
+            and pos_of.get(toks[q].start) != "PROPN"
+        ):
+            return False
+        return _name_like(ctx, q, m, language, pos_of)
+
+    start_i, end_j = i, j
+    while end_j + 1 < len(toks) and end_j - j < 4:
+        q = end_j + 1
+        if (
+            toks[q].f in NAME_CONNECTORS
+            and q + 1 < len(toks)
+            and toks[q + 1].text[0].isupper()
+            and ctx.gap(q) == " "
+            and joinable(q + 1, q + 1)
+        ):
+            end_j = q + 1
+            continue
+        if not joinable(q, q):
+            break
+        end_j = q
+    while start_i > 0 and i - start_i < 3 and toks[start_i - 1].text[0].isupper():
+        if not joinable(start_i - 1, start_i) or _sentence_start(ctx, start_i - 1):
+            break
+        start_i -= 1
+    if (start_i, end_j) == (i, j) or _is_place(toks[start_i : end_j + 1]):
+        return s
+    return replace(s, start=toks[start_i].start, end=max(s.end, toks[end_j].end))
+
+
+def _is_place(group) -> bool:
+    """ "Nuevo León": a name word inside a known multi-word place name stays a place."""
+    _single, multi = places()
+    folded = tuple(tk.f for tk in group)
+    return folded in multi.get(folded[0], ())
+
+
+def _sentence_start(ctx: Ctx, idx: int) -> bool:
+    """A capitalised word that starts a sentence may be an ordinary word ("Yesterday")."""
+    if idx == 0:
+        return True
+    head = ctx.text[max(0, ctx.toks[idx].start - 3) : ctx.toks[idx].start]
+    return bool(re.search(r"[.!?:\n]\s*$", head)) and ctx.toks[idx].f not in first_names()
+
+
+def conservative_extra(text: str, ctx: Ctx, spans: list[Span]) -> list[Span]:
+    """Unknown language: also remove capitalised words, non-Latin-script words and numbers."""
+    extra = []
+    for tok in ctx.toks:
+        if covered(spans, tok.start, tok.end):
+            continue
+        t = tok.text
+        non_latin = any(ord(c) > 0x24F and c.isalpha() for c in t)
+        if (t[0].isupper() and tok.f not in FUNCTION_WORDS and len(t) > 1) or non_latin:
+            extra.append(Span(tok.start, tok.end, "PERSON", 0.5, "conservative"))
+    for mt in re.finditer(r"\d[\d\s./-]{2,}\d", text):
+        if not covered(spans, mt.start(), mt.end()):
+            extra.append(Span(mt.start(), mt.end(), "ID_NUMBER", 0.5, "conservative"))
+    return sorted(spans + extra, key=lambda s: s.start)

@@ -1,0 +1,119 @@
+"""Contact details (redacted): email, URL, social handles and accounts, phone numbers."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from .. import patterns as P
+from ..lexicon import fold, zipf
+from .common import FUNCTION_WORDS, DomainRecognizer, candidate, ctx_of
+
+
+class ContactRecognizer(DomainRecognizer):
+    """Email, URL, social handles and phone numbers (US and Latin American formats)."""
+
+    ENTITIES = ("EMAIL", "URL", "SOCIAL_HANDLE", "PHONE")
+    FIND_ME_RE = re.compile(
+        r"(?:(?:me|nos|la|lo|los|las|le|les) (?:encuentran|encuentras|pueden encontrar|"
+        r"puedes encontrar|buscan|busquen|hallan|encuentra)|"
+        r"(?:find|look up|search(?: for)?) (?:me|her|him|us|them)|look (?:me|her|him|us) up|"
+        r"(?:my|mi|su|his|her|their|our) (?:page|profile|account|perfil|pagina|cuenta|"
+        r"usuario|user(?:name)?|face|facebook|fb|insta|instagram|ig|tiktok|twitter|snap|"
+        r"snapchat)(?: (?:is|es|era|was|:))?)"
+        r"(?: (?:on|in|en) \w+)?(?: (?:as|como|under|:))? ?[\"“']?$"
+    )
+
+    # "snap dayannaaa_o", "my ig is flaca.92", "tiktok: lupita_mx": a handle without "@"
+    PLATFORM_RE = re.compile(
+        r"\b(?:snap(?:chat)?|ig|insta(?:gram)?|tik ?tok|twitter|telegram|kik|threads|fb|"
+        r"facebook|face)\b(?:\s*(?:is|es|:|-|=|name|user(?:name)?|usuario|handle|account|"
+        r"cuenta|me|as|como|at|en|its|it's)\b\.?|\s*[:=-]){0,3}\s*"
+        r"([a-z0-9_][\w.]{2,29})(?![\w@])",
+        re.IGNORECASE,
+    )
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        ctx = ctx_of(text, nlp_artifacts)
+        out = self._addresses(text) + self._handles(ctx) + self._phones(ctx)
+        return out
+
+    def _handles(self, ctx) -> list[RecognizerResult]:
+        text, out = ctx.text, []
+        for m in P.HANDLE_RE.finditer(text):
+            if len(m.group()) >= 3:
+                out.append(candidate("SOCIAL_HANDLE", m.start(), m.end(), 1.0))
+        for m in self.PLATFORM_RE.finditer(text):
+            h = m.group(1).rstrip(".")
+            f = fold(h)
+            if re.search(r"[_.\d]", h) or (
+                f not in FUNCTION_WORDS and max(zipf(f, "en"), zipf(f, "es")) < 3.5
+            ):
+                out.append(candidate("SOCIAL_HANDLE", m.start(1), m.start(1) + len(h), 1.0))
+        out.extend(self._display_names(ctx))
+        return out
+
+    def _addresses(self, text: str) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        emails = []
+        for m in P.EMAIL_RE.finditer(text):
+            s, e = m.span()
+            while e > s and text[e - 1] in ".-":
+                e -= 1
+            emails.append((s, e))
+            out.append(candidate("EMAIL", s, e, 1.0))
+        for m in P.URL_RE.finditer(text):
+            s, e = m.span()
+            while e > s and text[e - 1] in ".,;:!?":
+                e -= 1
+            if any(a <= s < b for a, b in emails):
+                continue
+            out.append(candidate("URL", s, e, 1.0))
+        return out
+
+    def _display_names(self, ctx) -> list[RecognizerResult]:
+        """ "my fb is Mari Lopez Ruiz", "búscame como Lupita Flores": a display name."""
+        out: list[RecognizerResult] = []
+        for i, tok in enumerate(ctx.toks):
+            if not ctx.is_cap(tok):
+                continue
+            before = ctx.folded[max(0, tok.start - 45) : tok.start]
+            if self.FIND_ME_RE.search(before) and (i == 0 or not ctx.is_cap(ctx.toks[i - 1])):
+                j = i
+                while (
+                    j + 1 < len(ctx.toks)
+                    and j - i < 5
+                    and ctx.is_cap(ctx.toks[j + 1])
+                    and ctx.gap(j + 1).strip() in ("", ".", "-", "_")
+                ):
+                    j += 1
+                out.append(candidate("SOCIAL_HANDLE", tok.start, ctx.toks[j].end, 1.0))
+        return out
+
+    def _phones(self, ctx) -> list[RecognizerResult]:
+        text, out = ctx.text, []
+        for m in P.PHONE_RE.finditer(text):
+            s, e = m.span()
+            raw = m.group()
+            d = P.digits(raw)
+            before = P.window_before(ctx.folded, s, 40)
+            if raw.lstrip().startswith("+"):
+                ok = 8 <= len(d) <= 15
+            elif len(d) == 10:
+                ok = d[0] in "23456789"
+                if raw.isdigit() and (
+                    P.ID_CONTEXT_RE.search(before)
+                    or P.A_CONTEXT_RE.search(before)
+                    or P.SSN_CONTEXT_RE.search(before)
+                ):
+                    ok = False
+            elif len(d) == 11:
+                ok = d[0] == "1"
+            elif len(d) in (7, 8):
+                ok = bool(P.PHONE_CONTEXT_RE.search(before)) and not P.ID_CONTEXT_RE.search(before)
+            else:
+                ok = False
+            if ok:
+                out.append(candidate("PHONE", s, e, 1.0))
+        return out

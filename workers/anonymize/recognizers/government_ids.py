@@ -1,0 +1,154 @@
+"""Government and other identity numbers (redacted): A-numbers, SSNs, ID/passport/matrícula/
+booking numbers, licence plates and dates of birth."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from .. import patterns as P
+from .common import Ctx, DomainRecognizer, candidate, ctx_of, near_officer
+
+# "placa" is both a plate and a badge: after "mi carro", "anotó mi placa", "la placa de mi
+# troca" it is the reporter's plate.
+OWN_VEHICLE_RE = re.compile(
+    r"(?:\b(?:mi|mis|nuestra|nuestras|nuestro|tu|tus|my|our)\s+(?:\w+\s+){0,2}?"
+    r"(?:placas?|carro|troca|camioneta|auto|coche|vehiculo|car|truck)"
+    r"|\bplacas?\s+(?:de|del)\s+(?:mi\s+|nuestr[oa]\s+|la\s+|el\s+)?"
+    r"(?:carro|troca|camioneta|auto|coche|vehiculo))\b[^.!?\n]{0,30}$"
+)
+
+
+OWN_PLATE_VALUE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5}(?![\w-])")
+
+
+class GovernmentIdRecognizer(DomainRecognizer):
+    """A-numbers, SSNs, ID/passport/matrícula/booking numbers, plates and dates of birth."""
+
+    ENTITIES = ("A_NUMBER", "SSN", "ID_NUMBER", "LICENSE_PLATE", "DOB")
+    DOB_CONTEXT_RE = re.compile(
+        r"(?:\bdob\b|d\.o\.b|date of birth|\bborn\b|birthday|birth ?date|\bb-?day\b|naci|"
+        r"nacimiento|cumpleanos|f\. ?nac|fecha de nac)[^.!?\n]{0,25}$"
+    )
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        ctx = ctx_of(text, nlp_artifacts)
+        return self._ssn_and_a_numbers(ctx) + self._ids(ctx) + self._plates(ctx) + self._dobs(ctx)
+
+    def _ssn_and_a_numbers(self, ctx: Ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
+        for m in P.SSN_RE.finditer(text):
+            out.append(candidate("SSN", m.start(), m.end(), 1.0))
+        for m in P.NINE_RE.finditer(text):
+            before = P.window_before(F, m.start(), 45)
+            if P.SSN_CONTEXT_RE.search(before):
+                out.append(candidate("SSN", m.start(), m.end(), 1.0))
+        for m in P.A_PREFIXED_RE.finditer(text):
+            if P.a_number_digits_ok(m.group()):
+                out.append(candidate("A_NUMBER", m.start(), m.end(), 1.0))
+        for m in P.A_VALUE_RE.finditer(text):
+            if not P.a_number_digits_ok(m.group()):
+                continue
+            if P.A_CONTEXT_RE.search(P.window_before(F, m.start(), 50)):
+                out.append(candidate("A_NUMBER", m.start(), m.end(), 1.0))
+        return out
+
+    def _ids(self, ctx: Ctx) -> list[RecognizerResult]:
+        """Numbers after an id word (passport, matrícula, booking...), and long codes."""
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
+        for m in P.ID_VALUE_RE.finditer(text):
+            s, e = m.span()
+            while s < e and text[s] in "# ":
+                s += 1
+            value = text[s:e]
+            nd = len(P.digits(value))
+            before = P.window_before(F, s, 40)
+            if nd < 4 or not P.ID_CONTEXT_RE.search(before):
+                continue
+            if re.fullmatch(r"(?:19|20)\d\d", value):
+                continue  # "un caso en 2016": a year
+            if P.BADGE_STRONG_RE.search(before[-20:]):
+                continue
+            if (
+                nd <= 6
+                and near_officer(F, s, 60)
+                and not re.search(r"licen|passport|pasaporte|matricula|booking", before)
+            ):
+                continue
+            out.append(candidate("ID_NUMBER", s, e, 0.99))
+        for m in P.GENERIC_ID_RE.finditer(text):
+            v = m.group()
+            nd = len(P.digits(v))
+            letters = sum(c.isalpha() for c in v)
+            if nd >= 6 or (nd >= 5 and letters >= 1):
+                out.append(candidate("ID_NUMBER", m.start(), m.end(), 0.6))
+        return out
+
+    def _plates(self, ctx: Ctx) -> list[RecognizerResult]:
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
+        for m in P.PLATE_VALUE_RE.finditer(text):
+            v = m.group()
+            alnum = re.sub(r"[^A-Z0-9]", "", v)
+            if not (4 <= len(alnum) <= 10) or not any(c.isdigit() for c in alnum):
+                continue
+            before = P.window_before(F, m.start(), 30)
+            cm = P.PLATE_CONTEXT_RE.search(before)
+            if not cm:
+                continue
+            word = cm.group().split()[0] if cm.group().split() else ""
+            if (
+                word.startswith("placa")
+                and not word.startswith("placas")
+                and (alnum.isdigit() or near_officer(F, m.start(), 90))
+                and not OWN_VEHICLE_RE.search(P.window_before(F, m.start(), 45))
+            ):
+                continue  # "placa 552" after an officer is a badge, "mi placa" a plate
+            out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99))
+        for m in OWN_PLATE_VALUE_RE.finditer(text):
+            v = m.group()
+            if any(c.isdigit() for c in v) and OWN_VEHICLE_RE.search(
+                P.window_before(F, m.start(), 45)
+            ):
+                before = P.window_before(F, m.start(), 25)
+                if re.search(r"plac|plate|tag|tablilla", before):
+                    out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99))
+        for m in P.PLATE_SHAPE_RE.finditer(text):
+            before = P.window_before(F, m.start(), 25)
+            if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
+                out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.6))
+        return out
+
+    def _dobs(self, ctx: Ctx) -> list[RecognizerResult]:
+        """Dates after a birth word, and full dates at least 14 years back."""
+        text, F = ctx.text, ctx.folded
+        out: list[RecognizerResult] = []
+        this_year = dt.date.today().year
+        seen = set()
+        for rx in (P.FULL_DATE_RE, P.DATE_RE):
+            for m in rx.finditer(text):
+                if m.span() in seen or not re.search(r"\d", m.group()):
+                    continue
+                seen.add(m.span())
+                before = P.window_before(F, m.start(), 40)
+                year = _year_of(m.group())
+                if self.DOB_CONTEXT_RE.search(before) or (
+                    year is not None and year <= this_year - 14 and rx is P.FULL_DATE_RE
+                ):
+                    out.append(candidate("DOB", m.start(), m.end(), 0.99))
+        return out
+
+
+def _year_of(s: str) -> int | None:
+    m = re.search(r"(?:19|20)\d{2}(?!\d)", s)
+    if m:
+        return int(m.group())
+    m = re.search(r"(?:[/.-]|\s'?)(\d{2})$", s.strip())
+    if m:
+        yy = int(m.group(1))
+        return 2000 + yy if yy <= dt.date.today().year % 100 else 1900 + yy
+    return None

@@ -1,0 +1,754 @@
+"""People: private persons (PERSON, redacted) and officers in their role (OFFICER, kept).
+
+Recall first: a name is a private person's unless there is positive evidence of an officer
+(a rank or role word before it, a badge after it). Each pass below reads one kind of cue;
+`PeopleRecognizer` runs them all over one `NameScan`.
+
+The seam for another detector (a statistical name model): `merge_person_candidates` takes its
+PERSON spans and merges them with the rules' candidates under the same resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from presidio_analyzer import RecognizerResult
+
+from ..lexicon import (
+    AGENCY_ACRONYMS,
+    AMBIGUOUS_NAMES,
+    FACILITY_WORDS,
+    GEO_WORDS,
+    KIN_ADJECTIVES,
+    KIN_NOUNS,
+    NOT_NAME,
+    OFFICER_TITLES,
+    STREET_SUFFIXES,
+    US_STATES,
+    everyday_word,
+    places,
+    words,
+    zipf,
+)
+from .common import (
+    LOCATION_PREPS,
+    DomainRecognizer,
+    before_vehicle,
+    candidate,
+    ctx_of,
+    trim_entity,
+)
+from .names import NOT_NAME_POS, NameScan
+
+SELF_INTRO = [
+    ("my name is", "self"),
+    ("my name's", "self"),
+    ("my names", "self"),
+    ("me llamo", "self"),
+    ("mi nombre es", "self"),
+    ("i am", "self_cap"),
+    ("i'm", "self_cap"),
+    ("im", "self_cap"),
+    ("soy", "self_cap"),
+    ("yo soy", "self_cap"),
+    ("this is", "self_cap"),
+    ("call me", "self"),
+    ("me dicen", "self"),
+    ("me llaman", "self"),
+    ("known as", "self"),
+    ("conocido como", "self"),
+    ("conocida como", "self"),
+    ("aka", "self"),
+    ("alias", "self"),
+    ("le dicen", "nick"),
+    ("le decian", "nick"),
+    ("le decia", "nick"),
+    ("le dice", "nick"),
+    ("le decimos", "nick"),
+    ("les decian", "nick"),
+    ("they called him", "nick"),
+    ("they called her", "nick"),
+    ("les dicen", "nick"),
+    ("they call him", "nick"),
+    ("they call her", "nick"),
+    ("we call him", "nick"),
+    ("we call her", "nick"),
+    ("atentamente", "close"),
+    ("sincerely", "close"),
+    ("regards", "close"),
+    ("quedo atenta", "close"),
+    ("quedo atento", "close"),
+    ("saludos", "close"),
+    ("thank you", "close"),
+    ("thanks", "close"),
+    ("gracias", "close"),
+    ("contact me", "close"),
+    ("reach me", "close"),
+    ("text me", "close"),
+    ("firma", "close"),
+    ("signed", "close"),
+    ("att", "close"),
+    ("here", "none"),
+    ("hey", "greet"),
+    ("oye", "greet"),
+    ("ey", "greet"),
+    ("hola", "greet"),
+    ("hi", "greet"),
+    ("hello", "greet"),
+    ("dear", "greet"),
+    ("querido", "greet"),
+    ("querida", "greet"),
+    ("estimado", "greet"),
+    ("estimada", "greet"),
+    ("named", "ante"),
+    ("called", "ante_cap"),
+    ("llamado", "ante"),
+    ("llamada", "ante"),
+    ("se llama", "ante"),
+    ("se llamaba", "ante"),
+    ("de nombre", "ante"),
+    ("name is", "ante"),
+    ("name was", "ante"),
+    ("name's", "ante"),
+    ("names", "ante_cap"),
+    ("name:", "ante"),
+    ("nombre es", "ante"),
+    ("nombre era", "ante"),
+    ("identified as", "ante"),
+    ("tag said", "ante"),
+    ("tape said", "ante"),
+    ("tag says", "ante"),
+    ("tag read", "ante"),
+    ("plate said", "ante"),
+    ("it said", "ante_cap"),
+    ("decia", "ante_cap"),
+    ("apellido", "ante"),
+    ("apellido es", "ante"),
+    ("was", "ante_cap"),
+    ("era", "ante_cap"),
+]
+_INTRO: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _k, _v in sorted(SELF_INTRO, key=lambda kv: -len(kv[0].split())):
+    _key = tuple(_k.replace(":", "").split())
+    _INTRO.setdefault(_key[0], []).append((_key, _v))
+KIN_ADJ_NOUNS = words("chiquito chiquita pequeno pequena menor mayor chiquitin bebe")
+OBJECT_VERBS_EN = words(
+    """handcuffed cuffed arrested detained deported grabbed tased tackled punched pushed
+    searched frisked released questioned interrogated picked pulled beat slapped choked
+    kicked shoved threatened followed"""
+)
+OBJECT_VERBS_ES = words(
+    """detuvieron detuvo agarraron agarro arrestaron arresto pararon paro deportaron deporto
+    esposaron golpearon golpeo soltaron solto encerraron encerro llevaron levantaron
+    interrogaron revisaron empujaron amenazaron trataron"""
+)
+CLITICS = words("lo la los las me nos te le les")
+HONORIFIC_CUES = words("mr mrs ms miss sr sra srta don dona dr lic licenciada licenciado")
+POSSESSIVES = words(
+    """my mi mis our his her their su sus nuestro nuestra nuestros nuestras the la el a an un una
+    your tu tus this esta este that esa ese whose cuyo cuya"""
+)
+
+
+KIN_ADJ_NOUNS = words("chiquito chiquita pequeno pequena menor mayor chiquitin bebe")
+OBJECT_VERBS_EN = words(
+    """handcuffed cuffed arrested detained deported grabbed tased tackled punched pushed
+    searched frisked released questioned interrogated picked pulled beat slapped choked
+    kicked shoved threatened followed"""
+)
+OBJECT_VERBS_ES = words(
+    """detuvieron detuvo agarraron agarro arrestaron arresto pararon paro deportaron deporto
+    esposaron golpearon golpeo soltaron solto encerraron encerro llevaron levantaron
+    interrogaron revisaron empujaron amenazaron trataron"""
+)
+CLITICS = words("lo la los las me nos te le les")
+HONORIFIC_CUES = words("mr mrs ms miss sr sra srta don dona dr lic licenciada licenciado")
+POSSESSIVES = words(
+    """my mi mis our his her their su sus nuestro nuestra nuestros nuestras the la el a an un una
+    your tu tus this esta este that esa ese whose cuyo cuya"""
+)
+
+
+# Words allowed between an officer title and the name: "Deputy name was X", "the officer, a
+# woman named X"; the "explicit" ones say a name follows.
+TITLE_FILLERS = words(
+    """name nombre named llamado llamada tag tape said says read was is era es se llamaba llama
+    de identified as apellido at booking a an un una woman man lady guy mujer hombre female male
+    senora senor"""
+)
+TITLE_EXPLICIT = words("name named llamado llamada llamaba llama said was era identified apellido")
+OPEN_GAPS = ("", ",", "(", ":", "'", '"', "“", "‘")
+
+
+def officer_titles(scan: NameScan) -> None:
+    """ "Deputy Ramsey", "el oficial Smith", "Sgt. OKAFOR", "trooper name X" (OFFICER, kept)."""
+    toks, n, text = scan.toks, scan.n, scan.text
+    for i, t in enumerate(toks):
+        if t.f not in OFFICER_TITLES:
+            continue
+        # "sheriff de Harris" is an agency, "Sheriff Gonzalez" a person in office
+        if t.f == "sheriff" and i + 1 < n and toks[i + 1].f in ("de", "del"):
+            continue
+        k, explicit = i + 1, False
+        while k < n and k - i <= 5 and toks[k].f in TITLE_FILLERS:
+            explicit = explicit or toks[k].f in TITLE_EXPLICIT
+            k += 1
+        if k > i + 1 and not explicit:
+            continue
+        allowed_gap = OPEN_GAPS
+        if k == i + 1 and text[t.end : t.end + 1] == ".":
+            allowed_gap = (".", ".,", ".:")  # "Lt. Voss", "Sgt. Ortiz"
+        if k < n and scan.ctx.gap(k).strip() not in allowed_gap:
+            continue
+        lower = (explicit and scan.ctx.style != "normal") or scan.lower_ok_for(k)
+        span = scan.take(k, lower, 3)
+        if span:
+            scan.resolved.add(i)
+            scan.emit(span, "OFFICER", 0.9, "title")
+
+
+def _is_kin_noun(scan: NameScan, i: int) -> bool:
+    """ "my husband", and "my 15 year old Cruz", "el más chiquito Jesusito"."""
+    toks = scan.toks
+    f = toks[i].f
+    if f in KIN_NOUNS:
+        return True
+    if f in ("old", "year-old", "yr-old") and i > 0:
+        return toks[i - 1].f in ("year", "years", "yr", "yrs", "year-old")
+    return f in KIN_ADJ_NOUNS and i > 0 and toks[i - 1].f in ("mas", "el", "la")
+
+
+def _after_kin_noun(scan: NameScan, i: int) -> int | None:
+    """Token index where the name after the kin noun i starts, or None."""
+    toks, n, ctx = scan.toks, scan.n, scan.ctx
+    k = i + 1
+    # "compañero de celda", "my sister in law Mercedes"
+    if k + 1 < n and toks[k].f == "de" and toks[k + 1].f in ("celda", "trabajo", "cuarto", "casa"):
+        k += 2
+    if k + 1 < n and toks[k].f == "in" and toks[k + 1].f == "law":
+        k += 2
+    if k < n and ctx.gap(k).strip() not in ("", ","):
+        return None
+    k = scan.skip_fillers(k)
+    # "mi compa el Güero", "su novio el Flaco", "mi amiga la Lupe"
+    if (
+        k + 1 < n
+        and toks[k].f in ("el", "la")
+        and ctx.gap(k + 1) == " "
+        and (scan.cap(k + 1) or ctx.style != "normal")
+        and toks[k + 1].f not in KIN_ADJ_NOUNS
+    ):
+        k += 1
+    if k < n and ctx.gap(k).strip() not in ("", ",", "(", "'", '"'):
+        return None
+    return k
+
+
+def relatives(scan: NameScan) -> None:
+    """Relatives and other private people: "my husband Miguel", "mi hermano Eloy"."""
+    toks = scan.toks
+    for i, t in enumerate(toks):
+        if not _is_kin_noun(scan, i):
+            continue
+        j = i - 1
+        while j >= 0 and (toks[j].f in KIN_ADJECTIVES or toks[j].f in ("year", "years")):
+            j -= 1
+        if (j < 0 or toks[j].f not in POSSESSIVES) and not (
+            t.text[0].isupper() and t.f in ("don", "dona")
+        ):
+            continue
+        k = _after_kin_noun(scan, i)
+        span = scan.take(k, scan.lower_ok_for(k)) if k is not None else None
+        if span:
+            scan.resolved.add(i)
+            scan.emit(span, "PERSON", 0.7, "kin")
+
+
+def _intro_at(scan: NameScan, i: int) -> tuple[int, str] | None:
+    """The naming cue that starts at token i ("my name is", "se llamaba"...): (end, kind)."""
+    toks, n = scan.toks, scan.n
+    for key, kind in _INTRO.get(toks[i].f, ()):
+        if i + len(key) > n:
+            continue
+        if tuple(toks[i + q].f for q in range(len(key))) != key:
+            continue
+        if any(scan.ctx.gap(i + q).strip() for q in range(1, len(key))):
+            continue
+        return i + len(key), kind
+    return None
+
+
+def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | None:
+    """The name after the cue of `kind` at tokens i..k-1, or None."""
+    toks = scan.toks
+    gap = scan.ctx.gap(k)
+    if gap.strip() not in ("", ",", ":", "(", "'", '"', "“", "‘", "-") or kind == "none":
+        return None
+    k = scan.skip_fillers(k) if kind != "ante_cap" else k
+    if kind in ("self_cap", "close", "ante_cap", "greet"):
+        lower = False
+        if kind == "close" and gap.strip() != ",":
+            return None
+    else:
+        lower = scan.ctx.style != "normal" or (k < scan.n and toks[k].f in scan.fn)
+    span = scan.take(k, lower) if k < scan.n else None
+    if not span:
+        return None
+    one_unknown = toks[span[0]].f not in scan.fn and span[0] == span[1]
+    if kind in ("self_cap", "ante_cap") and one_unknown:
+        # "I am Hispanic": one unknown capitalised word is not enough
+        if scan.ctx.style == "caps" or toks[span[0]].f in NOT_NAME:
+            return None
+        # "was Colby": trust only when the antecedent is an officer
+        if kind == "ante_cap" and scan.antecedent(i) != "OFFICER":
+            return None
+    return span
+
+
+def introductions(scan: NameScan) -> None:
+    """Introductions, naming constructions and sign-offs: "me llamo X", "his name was X"."""
+    for i in range(scan.n):
+        found = _intro_at(scan, i)
+        if found is None or found[0] >= scan.n:
+            continue
+        k, kind = found
+        span = _intro_name(scan, i, k, kind)
+        if not span or scan.toks[span[0]].start in scan.intro_starts:
+            continue
+        if kind.startswith("ante") or kind == "nick":
+            label = scan.antecedent(i)
+            if label == "OFFICER" and _names_a_known_person(scan, span):
+                label = "PERSON"  # "my husband Carlos ... his whole name is Carlos Mendoza"
+            scan.emit(span, label, 0.9 if label == "OFFICER" else 0.85, "named")
+        else:
+            # "me llamo María de los Ángeles": a naming cue outranks a place name inside it
+            scan.emit(span, "PERSON", 0.85, kind)
+        scan.intro_starts.add(scan.toks[span[0]].start)
+
+
+def _names_a_known_person(scan: NameScan, span: tuple[int, int]) -> bool:
+    """Does the name at `span` share a word with a private person found before it?"""
+    words_of_span = {tk.f for tk in scan.toks[span[0] : span[1] + 1]}
+    for r in scan.out:
+        if r.entity_type == "PERSON" and r.start < scan.toks[span[0]].start:
+            k0, k1 = scan.ctx.index_at(r.start), scan.ctx.index_at(r.end)
+            if words_of_span & {tk.f for tk in scan.toks[k0:k1]}:
+                return True
+    return False
+
+
+SIGNOFF_RE = re.compile(
+    r"(?:^|[-–—]\s*|[.!?]\s+|\n\s*)((?:[A-ZÁÉÍÓÚÑ][\w'’-]+\s?){1,4})[,\s]*"
+    r"(?=\(?\+?\d[\d\s().-]{6,}\d|[\w.+-]+@)"
+)
+
+
+def signoffs(scan: NameScan) -> None:
+    """ "Lupe here", "- Mark 817...", "Oscar Benitez 361 555 0107"."""
+    toks, text, ctx = scan.toks, scan.text, scan.ctx
+    for i, t in enumerate(toks):
+        if t.f == "here" and i > 0 and ctx.gap(i) == " ":
+            j = i - 1
+            while j > 0 and ctx.gap(j) == " " and scan.name_word(j - 1, False) and i - j < 3:
+                j -= 1
+            before = text[max(0, toks[j].start - 4) : toks[j].start]
+            if scan.name_word(j, False) and (j == 0 or re.search(r"(^|[.!?,\n(]\s*)$", before)):
+                scan.emit((j, i - 1), "PERSON", 0.7, "here")
+    for m in SIGNOFF_RE.finditer(text):
+        span = scan.take(ctx.index_at(m.start(1)), False)
+        if span:
+            scan.emit(span, "PERSON", 0.7, "signoff")
+
+
+PAREN_NAME_RE = re.compile(
+    r"\(\s*['\"‘“]?([A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+){0,3})['\"’”]?\s*\)"
+)
+
+
+def _not_a_name_group(group) -> bool:
+    if not group or any(
+        tk.f in OFFICER_TITLES
+        or tk.f in STREET_SUFFIXES
+        or tk.f in FACILITY_WORDS
+        or tk.f in US_STATES
+        or tk.text in AGENCY_ACRONYMS
+        or (tk.text.isupper() and len(tk.text) > 1)
+        for tk in group
+    ):
+        return True
+    gz_single, gz_multi = places()
+    gfold = tuple(tk.f for tk in group)
+    return (len(gfold) == 1 and gfold[0] in gz_single) or gfold in gz_multi.get(gfold[0], ())
+
+
+def parenthesised(scan: NameScan) -> None:
+    """A name in parentheses right after a name: "Ignacio Villarreal ('Nacho')",
+    "mi hijo Chuy (Jesús Ramírez)"; an officer's when the outer name has a title."""
+    toks, text, ctx = scan.toks, scan.text, scan.ctx
+    for m in PAREN_NAME_RE.finditer(text):
+        k = ctx.index_at(m.start(1))
+        if not (k > 0 and toks[k - 1].end >= m.start() - 3 and scan.name_word(k - 1, False)):
+            continue
+        k1 = ctx.index_at(m.end(1)) - 1
+        if _not_a_name_group(toks[k : k1 + 1]):
+            continue  # "Miguel (Houston)"
+        q = k - 1
+        while q > 0 and scan.name_word(q - 1, False) and ctx.gap(q).strip() == "":
+            q -= 1
+        officer = q > 0 and (
+            toks[q - 1].f in OFFICER_TITLES
+            or (q > 1 and toks[q - 2].f in OFFICER_TITLES and text[toks[q - 2].end] == ".")
+        )
+        label = "OFFICER" if officer else "PERSON"
+        scan.emit((k, k1), label, 0.9 if officer else 0.7, "nickname")
+
+
+NOT_NICKNAME = OFFICER_TITLES | KIN_NOUNS | FACILITY_WORDS | STREET_SUFFIXES | GEO_WORDS
+
+
+def article_nicknames(scan: NameScan) -> None:
+    """ "el Güero", "la Flaca", "el Chino": a capitalised word after "el"/"la" that is no
+    place, agency, institution or everyday word of the language is a nickname."""
+    toks, ctx = scan.toks, scan.ctx
+    if ctx.style != "normal":
+        return
+    single, multi = places()
+    for i in range(1, scan.n):
+        art, t = toks[i - 1], toks[i]
+        if art.f not in ("el", "la") or ctx.gap(i) != " " or not scan.cap(i):
+            continue
+        if i > 1 and toks[i - 2].f in ("en", "por", "de", "a", "al", "del", "para", "hasta"):
+            continue  # "fuimos a la Corte", "en el Walmart": a place
+        f = t.f
+        if f in NOT_NAME or f in NOT_NICKNAME or t.text in AGENCY_ACRONYMS or t.text.isupper():
+            continue
+        if f in single or (art.f, f) in {c[:2] for c in multi.get(art.f, ())}:
+            continue
+        if zipf(f, "es") >= 5.0 or zipf(f, "en") >= 5.0:
+            continue
+        span = scan.take(i, False)
+        if span:
+            scan.emit(span, "PERSON", 0.5, "nickname")
+
+
+QUOTED_RE = re.compile(r"[\"“'‘]([A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+){0,2})[\"”'’]")
+
+
+def quoted_nicknames(scan: NameScan) -> None:
+    """ "Flaco", 'Chepe': one to three capitalised words in quotes that are rare as words
+    and no place or agency are a nickname ("she said 'Stop'" is a word)."""
+    single, _multi = places()
+    for m in QUOTED_RE.finditer(scan.text):
+        k0 = scan.ctx.index_at(m.start(1))
+        k1 = scan.ctx.index_at(m.end(1)) - 1
+        group = scan.toks[k0 : k1 + 1]
+        if group and not any(
+            zipf(tk.f, scan.language) >= 4.0
+            or tk.f in NOT_NAME
+            or tk.f in single
+            or tk.text in AGENCY_ACRONYMS
+            or tk.f in OFFICER_TITLES
+            for tk in group
+        ):
+            scan.emit((k0, k1), "PERSON", 0.5, "quoted")
+
+
+def objects_of_force(scan: NameScan) -> None:
+    """People as the object of what officers do: "handcuffed Santos", "detuvieron a Benito"
+    ("lo llevaron a Stewart" is a place: see the gazetteer)."""
+    toks, n = scan.toks, scan.n
+    for i, t in enumerate(toks):
+        k = None
+        if t.f in OBJECT_VERBS_EN:
+            k = i + 1
+            if k < n and toks[k].f in ("up", "over") and t.f in ("picked", "pulled"):
+                k += 1
+        elif (
+            t.f in OBJECT_VERBS_ES
+            and i + 2 < n
+            and toks[i + 1].f == "a"
+            and not (i > 0 and toks[i - 1].f in CLITICS)
+        ):
+            k = i + 2
+        if k is None or k >= n or scan.ctx.gap(k).strip() not in ("", ",") or not scan.cap(k):
+            continue
+        span = scan.take(k, False)
+        if span:
+            scan.emit(span, "PERSON", 0.6, "object")
+
+
+def honorifics(scan: NameScan) -> None:
+    """ "Mr. Ajcá", "Ms. Pineda", "doña Chayo"."""
+    for i, t in enumerate(scan.toks):
+        if t.f in HONORIFIC_CUES and (
+            t.f in ("don", "dona", "lic", "licenciada", "licenciado")
+            or scan.text[t.end : t.end + 1] == "."
+        ):
+            span = scan.take(i + 1, scan.ctx.style != "normal")
+            if span:
+                scan.emit(span, "PERSON", 0.7, "honorific")
+
+
+# Words before a name-that-is-a-word that make it the word or a place: "la Paz", "en Paz",
+# "El Salvador", "the Will", "de Guadalupe".
+WORD_BEFORE = words("la el los las de del en the of in at on from to a al por para san santa")
+
+
+def _word_used_as_name(scan: NameScan, i: int) -> bool:
+    """Rosa, Paz, Dolores, Will, Hope...: a first name that is also a word, alone. It is a
+    name when capitalised where a word would not be (mid-sentence, not after an article or a
+    preposition), or at the start of a sentence when the language rarely uses it as a word
+    there and a verb follows ("Paz was there")."""
+    toks, t = scan.toks, scan.toks[i]
+    if i > 0 and toks[i - 1].f in WORD_BEFORE and scan.ctx.gap(i) == " ":
+        return False
+    if not scan.sentence_start(i):
+        return scan.ctx.style == "normal"
+    nxt = scan.pos_of.get(toks[i + 1].start) if i + 1 < scan.n else None
+    return nxt in ("VERB", "AUX") and scan.pos_of.get(t.start) not in ("AUX", "VERB")
+
+
+def _sentence_word(scan: NameScan, i: int) -> bool:
+    """ "Tiene miedo", "Oren por nosotros": a listed first name that is an everyday word of
+    the language, opening a sentence and not followed by a verb or another name."""
+    if not scan.sentence_start(i):
+        return False
+    if everyday_word(scan.toks[i].f, scan.language):
+        return True
+    nxt = scan.pos_of.get(scan.toks[i + 1].start) if i + 1 < scan.n else None
+    pos = scan.pos_of.get(scan.toks[i].start)
+    return pos in NOT_NAME_POS or nxt in ("ADP", "DET", "PRON", "ADV", "NOUN", "ADJ")
+
+
+def _first_name_ok(scan: NameScan, i: int, span: tuple[int, int]) -> bool:
+    toks, t = scan.toks, scan.toks[i]
+    single = span[0] == span[1]
+    prev = toks[i - 1].f if i > 0 else ""
+    if single and t.f in AMBIGUOUS_NAMES:
+        if not _word_used_as_name(scan, i):
+            return False
+    elif single and _sentence_word(scan, i):
+        return False
+    if prev in LOCATION_PREPS and scan.ctx.gap(i) == " ":
+        return False
+    if single and before_vehicle(scan.ctx, span[1]):
+        return False  # "my old Mercedes van"
+    if single and scan.language == "es" and scan.pos_of.get(t.start) in NOT_NAME_POS:
+        return False  # "Tiene", "Durante", "Salí" at the start of a sentence
+    if not single and _is_place(toks[span[0] : span[1] + 1]):
+        return False  # "Nuevo León", "San Pedro Sula"
+    # "en la Dale Mabry": a road
+    return not (i > 1 and prev in ("la", "el") and toks[i - 2].f in ("en", "por"))
+
+
+def _is_place(group) -> bool:
+    _single, multi = places()
+    folded = tuple(tk.f for tk in group)
+    return folded in multi.get(folded[0], ())
+
+
+def listed_first_names(scan: NameScan) -> None:
+    """First names from the name list, with the surnames that follow them."""
+    i = 0
+    while i < scan.n:
+        t = scan.toks[i]
+        if scan.cap(i) and t.f in scan.fn and t.f not in NOT_NAME and scan.ctx.style != "caps":
+            span = scan.take(i, False)
+            if span:
+                if _first_name_ok(scan, i, span):
+                    scan.emit(span, "PERSON", 0.55, "firstname")
+                i = span[1] + 1
+                continue
+        i += 1
+
+
+LIST_JOINERS = words("and y e &")
+
+
+def _list_next(scan: NameScan, k: int) -> int | None:
+    """After a name ending before token k: where the next name of a list starts
+    (", Dagoberto", " and Tulvane", ", y Pedro"), or None."""
+    toks, ctx = scan.toks, scan.ctx
+    if k >= scan.n or ctx.gap(k).strip() not in ("", ","):
+        return None
+    if toks[k].f not in LIST_JOINERS:
+        return k if ctx.gap(k).strip() == "," else None
+    if k + 1 < scan.n and not ctx.gap(k + 1).strip():
+        return k + 1
+    return None
+
+
+def coordinated(scan: NameScan) -> None:
+    """The later names of a list: "her kids Dulce and Angelito", "Ixchel, Dagoberto and Tulvane"."""
+    toks, ctx = scan.toks, scan.ctx
+    single, _multi = places()
+    queue = [
+        r
+        for r in scan.out
+        if r.entity_type == "PERSON" and r.recognition_metadata.get("why") != "ner"
+    ]
+    seen = {r.start for r in queue}
+    while queue:
+        r = queue.pop()
+        k = _list_next(scan, ctx.index_at(r.end))
+        if k is None or k >= scan.n or toks[k].start in seen:
+            continue
+        t = toks[k]
+        if (
+            t.f in US_STATES
+            or t.f in single
+            or (not scan.cap(k) and ctx.gap(k).strip() == "," and ctx.style == "normal")
+        ):
+            continue
+        lower = ctx.style != "normal" or (t.f in scan.fn and t.f not in AMBIGUOUS_NAMES)
+        span = scan.take(k, lower)
+        if span and not before_vehicle(ctx, span[1]):
+            scan.emit(span, "PERSON", 0.7, "coord")
+            seen.add(t.start)
+            queue.append(scan.out[-1])
+
+
+# Words that make a capitalised run a place or an organisation, not a person.
+NOT_IN_PERSON_RUN = (
+    GEO_WORDS
+    | US_STATES
+    | words(
+        """corp corporation inc llc ltd co company companies group bank university college
+    institute foundation services service foods farms farm construction restaurant store
+    market church ministries charities center clinic hospital school academy association
+    department office court club team news radio tv"""
+    )
+)
+
+
+def capitalised_runs(scan: NameScan) -> None:
+    """Recall first: two to four capitalised words mid-sentence that nothing else explains
+    ("then Tulvane Quispe was handcuffed") are a person's name, at the lowest priority, so
+    any place, agency or officer found over them wins."""
+    if scan.ctx.style != "normal":
+        return
+    toks = scan.toks
+    i = 0
+    while i < scan.n:
+        span = None
+        if scan.cap(i) and toks[i].text not in AGENCY_ACRONYMS:
+            span = scan.take(i, False)
+        if span is None or span[1] == span[0]:
+            i += 1
+            continue
+        group = toks[span[0] : span[1] + 1]
+        prev = toks[i - 1].f if i > 0 else ""
+        # at a sentence start capitals say nothing: only words that are rare as words
+        rare = all(zipf(tk.f, scan.language) < 4.0 for tk in group)
+        if not (
+            prev in LOCATION_PREPS
+            or (scan.sentence_start(i) and not rare)
+            or _is_place(group)
+            or any(tk.f in NOT_IN_PERSON_RUN or tk.text in AGENCY_ACRONYMS for tk in group)
+        ):
+            scan.emit(span, "PERSON", 0.4, "capitalised")
+        i = span[1] + 1
+
+
+PARSE_STOP = STREET_SUFFIXES | FACILITY_WORDS | words("county sheriff pd police")
+
+
+def _parse_tokens(scan: NameScan, s: int, e: int):
+    """The tokens of a spaCy PERSON entity worth trusting, or None."""
+    ctx, toks = scan.ctx, scan.toks
+    k0, k1 = ctx.index_at(s), ctx.index_at(e) - 1
+    if k1 < k0:
+        return None
+    span_toks = toks[k0 : k1 + 1]
+    bad = [q for q, tk in enumerate(span_toks) if tk.f in NOT_NAME or tk.f in PARSE_STOP]
+    if bad:
+        # keep the leading run of name words, unless a place word follows it
+        if bad[0] == 0 or span_toks[bad[0]].f in PARSE_STOP:
+            return None
+        span_toks = span_toks[: bad[0]]
+    if ctx.style == "normal" and not any(tk.text[0].isupper() for tk in span_toks):
+        return None
+    if ctx.style == "normal" and all(tk.text.isupper() and len(tk.text) > 1 for tk in span_toks):
+        return None
+    if len(span_toks) == 1 and span_toks[0].f in AMBIGUOUS_NAMES:
+        return None
+    # lower-case text: the small models tag ordinary words ("booking") as names
+    if not span_toks[0].text[0].isupper() and span_toks[0].f not in scan.fn:
+        return None
+    if any(
+        scan.pos_of.get(tk.start) in NOT_NAME_POS and not tk.text[0].isupper() for tk in span_toks
+    ):
+        return None
+    return span_toks
+
+
+def parsed_persons(scan: NameScan, nlp_artifacts) -> None:
+    """PERSON entities of the spaCy parse, trimmed and checked against what the rules know."""
+    ctx, toks = scan.ctx, scan.toks
+    for ent in nlp_artifacts.entities:
+        if ent.label_ not in ("PERSON", "PER"):
+            continue
+        s, e = trim_entity(ctx, ent.start_char, ent.end_char)
+        if e <= s or re.search(r"[\d@#]", scan.text[s:e]):
+            continue
+        span_toks = _parse_tokens(scan, s, e)
+        if not span_toks:
+            continue
+        k0 = ctx.index_at(span_toks[0].start)
+        if k0 > 0 and toks[k0 - 1].f in LOCATION_PREPS and ctx.gap(k0) == " ":
+            continue
+        if k0 > 1 and toks[k0 - 1].f in ("la", "el") and toks[k0 - 2].f in ("en", "por", "de"):
+            continue  # "en la Dale Mabry": a road
+        first = span_toks[0].f
+        if (
+            len(span_toks) == 1
+            and scan.sentence_start(k0)
+            and (first not in scan.fn or everyday_word(first, scan.language))
+        ):
+            continue  # "Solo porque...", "Salí con fianza"
+        scan.out.append(candidate("PERSON", span_toks[0].start, span_toks[-1].end, 0.45, why="ner"))
+
+
+class PeopleRecognizer(DomainRecognizer):
+    """Names of private people (PERSON, redacted) and of officers in their role (OFFICER, kept)."""
+
+    ENTITIES = ("PERSON", "OFFICER")
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        scan = NameScan(ctx_of(text, nlp_artifacts), nlp_artifacts, self.supported_language)
+        officer_titles(scan)
+        relatives(scan)
+        introductions(scan)
+        signoffs(scan)
+        parenthesised(scan)
+        objects_of_force(scan)
+        honorifics(scan)
+        article_nicknames(scan)
+        quoted_nicknames(scan)
+        listed_first_names(scan)
+        coordinated(scan)
+        capitalised_runs(scan)
+        if nlp_artifacts is not None:
+            parsed_persons(scan, nlp_artifacts)
+        return scan.out
+
+
+def merge_person_candidates(
+    rule_results: list[RecognizerResult], extra: Iterable[tuple[int, int, float]]
+) -> list[RecognizerResult]:
+    """Add PERSON spans (start, end, score in 0..1) from another detector to the rules' results.
+
+    This is the seam for a statistical name detector (workers/anonymize/learned.py): its spans
+    join the same recall-first resolution as the rules' (`core.resolve`), where a redaction
+    that overlaps another redaction is merged into one, and a keep (an officer, a place)
+    only wins when its priority is higher. A detector's span gets priority 0.5 + score / 10
+    (0.5..0.6): above the spaCy parse (0.45), below every cue-based rule, so it adds names the
+    rules missed and widens partial ones, but does not overturn an officer with a title.
+    """
+    out = list(rule_results)
+    for start, end, score in extra:
+        if end > start:
+            priority = 0.5 + max(0.0, min(1.0, float(score))) / 10
+            out.append(candidate("PERSON", start, end, priority, why="learned"))
+    return out

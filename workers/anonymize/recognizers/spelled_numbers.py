@@ -1,0 +1,82 @@
+"""Identifiers written in words ("five six one ...", "cuatro ocho cero ...", "june third
+nineteen eighty eight"): read as digits (`number_words`), judged like the same digits would be,
+and redacted over the words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from .. import patterns as P
+from ..number_words import NUMBER_WORDS, NumberRun, runs
+from .common import DomainRecognizer, candidate, ctx_of
+from .government_ids import GovernmentIdRecognizer
+
+# "june third", "the 3rd of june", "tres de junio de": the day and month before a spoken year
+MONTH_BEFORE_RE = re.compile(
+    rf"(?:{P.MONTHS_EN}\.?\s+(?:the\s+)?(?:[a-z0-9-]+\s+){{0,2}}(?:of\s+)?,?\s*"
+    rf"|(?:the\s+)?(?:[a-z0-9-]+\s+){{1,2}}(?:of\s+)?{P.MONTHS_EN},?\s+"
+    rf"|(?:[a-z0-9]+\s+){{1,3}}de\s+{P.MONTHS_ES}\s+(?:de(?:l)?\s+)?)$"
+)
+DAY_OR_MONTH_RE = re.compile(
+    rf"\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th)|first|second|third|primero|"
+    rf"{P.MONTHS_EN}|{P.MONTHS_ES}"
+)
+SPOKEN_A_RE = re.compile(r"(?:^|\W)a[\s.-]*$")
+PLUS_RE = re.compile(r"(?:plus|mas|\+)\s*$")
+
+
+class SpelledNumberRecognizer(DomainRecognizer):
+    """Phones, A-numbers, SSNs, other id numbers and dates of birth written in words."""
+
+    ENTITIES = ("PHONE", "A_NUMBER", "SSN", "ID_NUMBER", "DOB")
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        ctx = ctx_of(text, nlp_artifacts)
+        out: list[RecognizerResult] = []
+        for run in runs(text, min_words=2):
+            found = self._dob(ctx.folded, run) or self._identifier(ctx.folded, run)
+            if found:
+                out.append(candidate(found[0], found[1], run.end, 1.0, why="spelled"))
+        return out
+
+    @staticmethod
+    def _dob(folded: str, run: NumberRun) -> tuple[str, int] | None:
+        d = run.digits
+        if not (len(d) == 4 and d[:2] in ("19", "20")):
+            return None
+        m = MONTH_BEFORE_RE.search(folded[max(0, run.start - 40) : run.start])
+        if not m:
+            return None
+        start = run.start - len(m.group())
+        # "nació el quince de mayo": the date starts at the day or the month
+        for w in re.finditer(r"[a-z0-9]+", m.group()):
+            if w.group() in NUMBER_WORDS or DAY_OR_MONTH_RE.fullmatch(w.group()):
+                start += w.start()
+                break
+        before = P.window_before(folded, start, 40)
+        if GovernmentIdRecognizer.DOB_CONTEXT_RE.search(before) or int(d) <= (
+            dt.date.today().year - 14
+        ):
+            return "DOB", start
+        return None
+
+    @staticmethod
+    def _identifier(folded: str, run: NumberRun) -> tuple[str, int] | None:
+        d, n = run.digits, len(run.digits)
+        if run.words < 3 or n < 7:
+            return None
+        before = P.window_before(folded, run.start, 45)
+        if n in (9, 10) and (P.SSN_CONTEXT_RE.search(before) and n == 9):
+            return "SSN", run.start
+        if 7 <= n <= 10 and (P.A_CONTEXT_RE.search(before) or SPOKEN_A_RE.search(before)):
+            if SPOKEN_A_RE.search(before):
+                return "A_NUMBER", run.start - len(SPOKEN_A_RE.search(before).group().lstrip())
+            return "A_NUMBER", run.start
+        if PLUS_RE.search(before) and 8 <= n <= 13:
+            return "PHONE", run.start - len(PLUS_RE.search(before).group())
+        if n in (7, 10) or (n == 11 and d[0] == "1") or P.PHONE_CONTEXT_RE.search(before):
+            return "PHONE", run.start
+        return "ID_NUMBER", run.start

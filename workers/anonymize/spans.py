@@ -1,0 +1,94 @@
+"""Candidate spans and how conflicts between them are resolved (recall first)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from presidio_analyzer import RecognizerResult
+
+from .recognizers import KEEP_LABELS, REDACT_LABELS
+
+
+@dataclass(frozen=True)
+class Span:
+    """One thing found in a text: character offsets, label, priority and why it was found.
+
+    `score` is a priority, not a probability (see recognizers/common.py); `cluster` ties the
+    mentions of one known person together ("k0" is the reporter)."""
+
+    start: int
+    end: int
+    label: str
+    score: float
+    why: str = ""
+    cluster: str = ""
+
+    @property
+    def action(self) -> str:
+        return "keep" if self.label in KEEP_LABELS else "redact"
+
+    def shifted(self, offset: int) -> Span:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+# Presidio's stock entities: our label, the lowest stock score accepted (after Presidio's
+# context enhancement), and the priority given. Checksummed or validated values (phone numbers
+# valid in a region, Luhn-valid cards, IBANs, IPs) are taken as found; the weak licence and
+# passport patterns only with a context word.
+STOCK_LABELS = {
+    "PHONE_NUMBER": ("PHONE", 0.0, 0.65),
+    "IP_ADDRESS": ("IP_ADDRESS", 0.5, 0.95),
+    "CREDIT_CARD": ("CREDIT_CARD", 0.0, 0.95),
+    "IBAN_CODE": ("IBAN", 0.0, 0.95),
+    "US_DRIVER_LICENSE": ("ID_NUMBER", 0.3, 0.62),
+    "US_PASSPORT": ("ID_NUMBER", 0.4, 0.62),
+}
+
+
+def from_results(results: Iterable[RecognizerResult]) -> list[Span]:
+    out = []
+    for r in results:
+        label, score = r.entity_type, r.score
+        if label in STOCK_LABELS:
+            label, lowest, score = STOCK_LABELS[label]
+            if r.score < lowest:
+                continue
+        if label not in REDACT_LABELS and label not in KEEP_LABELS:
+            continue
+        meta = r.recognition_metadata or {}
+        out.append(
+            Span(
+                r.start,
+                r.end,
+                label,
+                score,
+                str(meta.get("why", "")),
+                str(meta.get("cluster", "")),
+            )
+        )
+    return out
+
+
+def resolve(cands: Iterable[Span]) -> list[Span]:
+    """Highest priority wins; overlapping redactions merge into one (never leak a part of a
+    value). A keep survives only where no redaction of higher priority overlaps it."""
+    chosen: list[Span] = []
+    for c in sorted(cands, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
+        if c.end <= c.start:
+            continue
+        over = [x for x in chosen if x.start < c.end and c.start < x.end]
+        if not over:
+            chosen.append(c)
+            continue
+        if c.action == "keep" or any(x.action == "keep" for x in over):
+            continue
+        start = min([c.start] + [x.start for x in over])
+        end = max([c.end] + [x.end for x in over])
+        merged = replace(over[0], start=start, end=end)
+        chosen = [x for x in chosen if all(x is not o for o in over)] + [merged]
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def covered(spans: Iterable[Span], s: int, e: int) -> bool:
+    return any(x.start < e and s < x.end for x in spans)
