@@ -8,8 +8,8 @@ to the form's new first question (is someone held, about to be transferred, hurt
 medicine, a child alone, right now?). Reports routed before this revision
 get the level their `urgent` flag implies.
 
-Revision ID: 0007_report_level
-Revises: 0006
+Revision ID: report_level
+Revises: keyed_receipt_hashes
 Create Date: 2026-12-02 13:50:00
 
 """
@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_report_level'
-down_revision = '0006'
+revision = 'report_level'
+down_revision = 'keyed_receipt_hashes'
 branch_labels = None
 depends_on = None
 

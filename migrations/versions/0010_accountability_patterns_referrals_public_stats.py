@@ -6,8 +6,8 @@ pattern_alert_delivery is one send to one supervisor. referral_packet records a 
 preparation and the answer, for the 30-day reminder. public_stats_snapshot holds the public
 statistics as the schedule computed them, already suppressed.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: accountability
+Revises: report_level
 Create Date: 2026-12-02 12:52:24.600234
 
 """
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007'
-down_revision = '0006'
+revision = 'accountability'
+down_revision = 'report_level'
 branch_labels = None
 depends_on = None
 
