@@ -71,6 +71,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .digest import bp as digest_bp
     from .digest import cli as digest_cli
     from .errors import register_error_handlers
+    from .evidence import init_evidence
     from .followup import bp as followup_bp
     from .keys import group as keys_cli
     from .public import bp as public_bp
@@ -86,6 +87,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(staff_bp)
     app.register_blueprint(followup_bp)
     app.register_blueprint(digest_bp)
+    init_evidence(app)
     app.cli.add_command(agencies_cli.group)
     app.cli.add_command(users_cli.group)
     app.cli.add_command(reports_cli.group)

@@ -20,13 +20,14 @@ from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
 from .extensions import db
-from .models import Report, ReportMessage
+from .models import Attachment, Report, ReportMessage
 from .timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
 PROCESS_REPORT = "process_report"
 REDACT_MESSAGE = "redact_message"
+STERILISE_ATTACHMENT = "sterilise_attachment"
 
 
 def stamp_enqueued(row: Report | ReportMessage) -> None:
@@ -75,7 +76,16 @@ def enqueue_message_redactions(message_ids: list[int]) -> int:
     return _enqueue_all(REDACT_MESSAGE, ReportMessage, message_ids)
 
 
-def _enqueue_all(task: str, model: type[Report] | type[ReportMessage], row_ids: list[int]) -> int:
+def enqueue_attachments(attachment_ids: list[int]) -> int:
+    """Send `sterilise_attachment` for each evidence file (stamped and committed): the worker
+    makes the staff copy; the submit does not wait for it."""
+    return _enqueue_all(STERILISE_ATTACHMENT, Attachment, attachment_ids)
+
+
+Queued = type[Report] | type[ReportMessage] | type[Attachment]
+
+
+def _enqueue_all(task: str, model: Queued, row_ids: list[int]) -> int:
     """Send `task` for each row in turn. At the first refusal the broker is down: the rest
     would fail the same way, each after its own attempt, so their stamps are taken back
     together and the next sweep sends them."""
@@ -86,7 +96,7 @@ def _enqueue_all(task: str, model: type[Report] | type[ReportMessage], row_ids: 
     return len(row_ids)
 
 
-def _unstamp(model: type[Report] | type[ReportMessage], row_ids: list[int]) -> None:
+def _unstamp(model: Queued, row_ids: list[int]) -> None:
     """Let the next sweep send these rows at once rather than after their grace period."""
     try:
         db.session.execute(update(model).where(model.id.in_(row_ids)).values(enqueued_at=None))
