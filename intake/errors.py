@@ -12,15 +12,31 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
+def _urgent_help() -> str:
+    """Every error a reporter can meet says where to get help right now, in their language."""
+    from .public.keepsake import urgent_hotline
+
+    hotline = urgent_hotline()
+    return _(
+        "If you need help urgently, call %(name)s: %(phone)s.",
+        name=hotline.name,
+        phone=hotline.phone,
+    )
+
+
 def _form_again(message: str, status: int):  # noqa: ANN202
     """The report form again with everything typed, a fresh token, and `message` on top."""
     from .public.routes import new_form, render_form
 
-    return render_form(new_form(request.form), status, banner=message)
+    banner = f"{message} {_urgent_help()}"
+    return render_form(new_form(request.form), status, banner=banner)
 
 
 def _page(code: int, message: str):  # noqa: ANN202
-    return render_template("error.html", code=code, message=message), code
+    from .public.keepsake import urgent_hotline
+
+    page = render_template("error.html", code=code, message=message, hotline=urgent_hotline())
+    return page, code
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -59,8 +75,9 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(413)
     def too_large(error: HTTPException):  # noqa: ANN202
         message = _(
-            "What you sent is too large. Please shorten the text and try again. "
-            "If you need to send files, tell us in the text and we will contact you."
+            "What you sent is too large. If you added files, send the report without them "
+            "and add them afterwards on the follow-up page, a few at a time. A text must be "
+            "shorter."
         )
         return _page(413, message)
 

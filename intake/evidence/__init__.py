@@ -37,9 +37,12 @@ def init_evidence(app: Flask) -> None:
 
     app.request_class = IntakeRequest
     init_storage(app)
+    from .views import template_helpers
+
     app.jinja_env.globals["evidence_limits"] = lambda: Limits(
         size_label(file_limit()), size_label(report_limit())
     )
+    app.jinja_env.globals.update(template_helpers())
     app.register_blueprint(bp)
 
 

@@ -102,8 +102,8 @@ def switching_language() -> bool:
 
 
 @bp.route("/report", methods=["GET", "POST"])
-@public_rate_limit("RATELIMIT_SUBMIT", exempt_when=switching_language)
 @accepts_evidence
+@public_rate_limit("RATELIMIT_SUBMIT", exempt_when=switching_language)
 def report() -> Response:
     if request.method == "GET":
         # Only the GET is compressed: it reflects nothing a third party could choose, so the
