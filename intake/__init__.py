@@ -81,12 +81,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .setup import setup_command
     from .staff import bp as staff_bp
     from .templating import init_templating
+    from .volunteer import bp as volunteer_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(followup_bp)
     app.register_blueprint(digest_bp)
+    app.register_blueprint(volunteer_bp)
     init_evidence(app)
     app.cli.add_command(agencies_cli.group)
     app.cli.add_command(users_cli.group)

@@ -184,6 +184,7 @@ def from_environment(
                 "workers.retention_tasks",
                 "workers.digest_tasks",
                 "workers.evidence_tasks",
+                "workers.volunteer_tasks",
             ],
         },
     }

@@ -56,6 +56,17 @@ def _send(task: str, row_id: int, what: str) -> bool:
     return True
 
 
+def send_by_name(task: str, *args: object) -> bool:
+    """Send a task that stands for no stored row (a notice: nothing for a sweep to re-send);
+    True if the broker took it. A refusal is logged with the exception's type only."""
+    try:
+        current_app.extensions["celery"].send_task(task, args=list(args), retry=False)
+    except (KombuError, RedisError, OSError) as exc:
+        log.warning("%s not enqueued (%s)", task, type(exc).__name__)
+        return False
+    return True
+
+
 def enqueue_report(report_id: int) -> bool:
     """Send `process_report(report_id)`; True if the broker took it."""
     return enqueue_reports([report_id]) == 1

@@ -33,7 +33,7 @@ from ..models.audit import audit
 from ..ratelimit import public_rate_limit
 from ..timeutil import utcnow
 from . import bp
-from .permissions import open_to_anyone, requires_login
+from .permissions import ENTER_REPORTS, VIEW_REPORTS, open_to_anyone, requires_login
 from .twofactor import new_secret, provisioning_uri, qr_svg, verify_totp
 
 # Verified when the email is unknown, so a wrong email costs as long as a wrong password.
@@ -73,10 +73,17 @@ def find_user(email: str) -> StaffUser | None:
     )
 
 
-def _safe_next(target: str | None) -> str:
+def home_for(user: StaffUser) -> str:
+    """Where an account lands after login: the queue, or a volunteer's own entries."""
+    if user.can(VIEW_REPORTS) or not user.can(ENTER_REPORTS):
+        return url_for("staff.queue")
+    return url_for("volunteer.mine")
+
+
+def _safe_next(target: str | None) -> str | None:
     # Only local paths: an open redirect would hand staff to a look-alike site.
     if not target or not target.startswith("/") or target.startswith("//"):
-        return url_for("staff.queue")
+        return None
     return target
 
 
@@ -160,7 +167,7 @@ def _pending_user() -> StaffUser | None:
 
 
 def _finish_login(user: StaffUser, method: str) -> str:
-    target = session.pop(PENDING, {}).get("next") or url_for("staff.queue")
+    target = session.pop(PENDING, {}).get("next") or home_for(user)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = utcnow()

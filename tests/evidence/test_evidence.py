@@ -206,7 +206,8 @@ def test_files_over_the_report_total_are_refused_one_by_one(client, ctx, app, ev
     assert db.session.scalar(select(Report)) is not None
 
 
-def test_the_message_is_in_the_reporters_language(client, ctx):
+def test_the_message_is_in_the_reporters_language(app, ctx):
+    client = browser(app)  # a fresh `g` per request: Flask-Babel keeps the locale there
     spanish = {"Accept-Language": "es-MX,es;q=0.9"}
     response = post_report(client, {"x.exe": b"MZ\x90\x00" * 100}, headers=spanish)
     body = response.get_data(as_text=True)
