@@ -86,3 +86,57 @@ def voice_note(workdir: Path, extension: str = "ogg") -> bytes:
         ],
         workdir / f"note.{extension}",
     )  # fmt: skip
+
+
+def heic_with_gps() -> bytes:
+    """An iPhone-style HEIC photo with GPS and camera in its EXIF (pillow-heif)."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Apple", "iPhone 12"
+    gps = exif.get_ifd(GPS_IFD)
+    gps[1], gps[2] = "N", (29.0, 41.0, 28.0)
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (10, 120, 200)).save(out, format="HEIF", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def png_with_text() -> bytes:
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Author", "Rosa Ortega")
+    info.add_text("Comment", "Screenshot of the deputy's message")
+    out = io.BytesIO()
+    Image.new("RGBA", (40, 30), (0, 0, 0, 128)).save(out, format="PNG", pnginfo=info)
+    return out.getvalue()
+
+
+def webp_with_exif() -> bytes:
+    exif = Image.Exif()
+    exif[0x010F], exif[0x013B] = "Samsung", "Rosa Ortega"
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 200, 0)).save(out, format="WEBP", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def media(workdir: Path, extension: str) -> bytes:
+    """MOV, 3GP, MP3 and WAV files as phones and recorders make them, tagged with a name."""
+    video = ["-f", "lavfi", "-i", "testsrc=size=176x144:rate=10:duration=1"]
+    audio = ["-f", "lavfi", "-i", "sine=frequency=300:duration=1"]
+    tags = ["-metadata", "artist=Rosa Ortega", "-metadata", f"location={LOCATION}"]
+    args = {
+        "mov": [*video, *audio, "-c:v", "mpeg4", "-c:a", "aac", "-f", "mov"],
+        "3gp": [*video, *audio, "-c:v", "h263", "-c:a", "aac", "-ar", "8000", "-ac", "1",
+                "-f", "3gp"],
+        "mp3": [*audio, "-c:a", "libmp3lame", "-f", "mp3"],
+        "wav": [*audio, "-c:a", "pcm_s16le", "-f", "wav"],
+    }[extension]  # fmt: skip
+    return _ffmpeg([*args, *tags], workdir / f"sample.{extension}")
+
+
+def amr_voice_note() -> bytes:
+    """An AMR-NB voice note (old Android phones): the magic, then 12.2 kbit/s silent frames
+    (Debian's ffmpeg decodes AMR but cannot encode it)."""
+    return b"#!AMR\n" + (b"\x3c" + b"\x00" * 31) * 50
