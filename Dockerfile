@@ -2,6 +2,10 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
+# ffmpeg: the worker re-muxes videos and voice notes without their metadata (staff copies).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ffmpeg \
+ && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml requirements-runtime.lock ./
 COPY intake ./intake
 COPY workers ./workers

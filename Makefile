@@ -6,7 +6,7 @@ PORT ?= 5000
 export PORT
 STAMP := $(VENV)/.installed
 
-.PHONY: help install browser run test lint bench names-model clean
+.PHONY: help install browser media run test lint bench names-model clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -29,11 +29,15 @@ browser:  ## Debian's chromium for the browser tests (Playwright cannot download
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \
 	  || echo "chromium not installed: the browser tests will fail (apt-get install chromium)"
 
-run: install  ## serve the form on http://127.0.0.1:$(PORT) with a worker and beat (Ctrl-C stops all)
+media:  ## Debian's ffmpeg, which makes the staff copies of videos and voice notes
+	@command -v ffmpeg >/dev/null || (apt-get update -qq && apt-get install -y -qq ffmpeg) \
+	  || echo "ffmpeg not installed: videos and voice notes stay sealed, without a staff copy (apt-get install ffmpeg)"
+
+run: install media  ## serve the form on http://127.0.0.1:$(PORT) with a worker and beat (Ctrl-C stops all)
 	$(BIN)/flask --app intake setup
 	$(BIN)/honcho start -f Procfile
 
-test: install browser  ## run the whole test suite (TEST_DATABASE_URL / TEST_REDIS_URL select PostgreSQL / Redis)
+test: install browser media  ## run the whole test suite (TEST_DATABASE_URL / TEST_REDIS_URL select PostgreSQL / Redis)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 

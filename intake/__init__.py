@@ -89,6 +89,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .digest import bp as digest_bp
     from .digest import cli as digest_cli
     from .errors import register_error_handlers
+    from .evidence import init_evidence
     from .followup import bp as followup_bp
     from .keys import group as keys_cli
     from .patterns import bp as patterns_bp
@@ -101,6 +102,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .setup import setup_command
     from .staff import bp as staff_bp
     from .templating import init_templating
+    from .volunteer import bp as volunteer_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth_bp)
@@ -110,6 +112,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(patterns_bp)
     app.register_blueprint(publication_bp)
     app.register_blueprint(referrals_bp)
+    app.register_blueprint(volunteer_bp)
+    init_evidence(app)
     app.cli.add_command(agencies_cli.group)
     app.cli.add_command(users_cli.group)
     app.cli.add_command(reports_cli.group)

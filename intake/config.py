@@ -159,8 +159,17 @@ def from_environment(
         "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", 30)),
         "QUICK_EXIT_URL": env.get("QUICK_EXIT_URL", "https://www.google.com/"),
         "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
-        # Big enough for a long narrative, small enough that nobody can fill the disk.
+        # Big enough for a long narrative, small enough that nobody can fill the disk. Forms
+        # with evidence files take the limits below instead (intake/evidence/uploads.py).
         "MAX_CONTENT_LENGTH": int(env.get("MAX_CONTENT_LENGTH", 256 * 1024)),
+        "EVIDENCE_MAX_FILE_BYTES": int(float(env.get("EVIDENCE_MAX_FILE_MB", 50)) * 1024 * 1024),
+        "EVIDENCE_MAX_REPORT_BYTES": int(
+            float(env.get("EVIDENCE_MAX_REPORT_MB", 200)) * 1024 * 1024
+        ),
+        # Unset: sealed evidence files under instance/evidence; else an S3-compatible store.
+        "STORAGE_URL": env.get("STORAGE_URL"),
+        # An account entering more reports for people than this in an hour is flagged to admins.
+        "VOLUNTEER_FLAG_PER_HOUR": int(env.get("VOLUNTEER_FLAG_PER_HOUR", 20)),
         "SESSION_COOKIE_SAMESITE": "Strict",
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SECURE": production,
@@ -216,6 +225,7 @@ def from_environment(
             "beat_schedule": {
                 "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
                 "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
+                "sweep-evidence-files": {"task": "sweep_attachments", "schedule": 60.0},
                 # Digests (workers/digest_tasks.py): once per period and recipient, however
                 # often beat fires; the period is the last complete day or Monday-to-Monday week.
                 # Issue 17: officer patterns, referral reminders, the public statistics.
@@ -238,6 +248,8 @@ def from_environment(
                 "workers.retention_tasks",
                 "workers.digest_tasks",
                 "workers.accountability_tasks",
+                "workers.evidence_tasks",
+                "workers.volunteer_tasks",
             ],
         },
     }

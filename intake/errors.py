@@ -23,12 +23,25 @@ log = logging.getLogger(__name__)
 OVERSIZE_READ_LIMIT = 4 * 1024 * 1024
 
 
+def _urgent_help() -> str:
+    """Every error a reporter can meet says where to get help right now, in their language."""
+    from .public.keepsake import urgent_hotline
+
+    hotline = urgent_hotline()
+    return _(
+        "If you need help urgently, call %(name)s: %(phone)s.",
+        name=hotline.name,
+        phone=hotline.phone,
+    )
+
+
 def _form_again(message: str, status: int, formdata: MultiDict | None = None):  # noqa: ANN202
-    """The report form again with everything typed, a fresh token, and `message` on top."""
+    """The report form again with everything typed, a fresh token, and `message` on top,
+    with where to get help right now."""
     from .public.routes import new_form, render_form
 
     form = new_form(request.form if formdata is None else formdata)
-    return render_form(form, status, banner=message)
+    return render_form(form, status, banner=f"{message} {_urgent_help()}")
 
 
 def _sent_report() -> bool:
@@ -54,8 +67,13 @@ def _typed_narrative() -> str:
         return ""
 
 
-def _page(code: int, message: str):  # noqa: ANN202
-    return render_template("error.html", code=code, message=message), code
+def _page(code: int, message: str, kept: str = ""):  # noqa: ANN202
+    from .public.keepsake import urgent_hotline
+
+    page = render_template(
+        "error.html", code=code, message=message, hotline=urgent_hotline(), kept=kept
+    )
+    return page, code
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -98,8 +116,9 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(413)
     def too_large(error: HTTPException):  # noqa: ANN202
         message = _(
-            "What you sent is too large. Please shorten the text and try again. "
-            "If you need to send files, tell us in the text and we will contact you."
+            "What you sent is too large. If you added files, send the report without them "
+            "and add them afterwards on the follow-up page, a few at a time. A text must be "
+            "shorter."
         )
         if _sent_report() and (form := _oversize_form()) is not None:
             return _form_again(message, 413, form)
@@ -125,5 +144,4 @@ def register_error_handlers(app: Flask) -> None:
         except Exception:  # noqa: BLE001 (the form needs the database, which may be what failed)
             log.warning("the report form could not be shown again after an error")
         # At least the narrative, in a box to copy from.
-        page = render_template("error.html", code=500, message=message, kept=_typed_narrative())
-        return page, 500
+        return _page(500, message, kept=_typed_narrative())

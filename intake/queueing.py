@@ -20,13 +20,14 @@ from sqlalchemy import update
 from sqlalchemy.exc import SQLAlchemyError
 
 from .extensions import db
-from .models import Report, ReportMessage
+from .models import Attachment, Report, ReportMessage
 from .timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
 PROCESS_REPORT = "process_report"
 REDACT_MESSAGE = "redact_message"
+STERILISE_ATTACHMENT = "sterilise_attachment"
 
 
 def stamp_enqueued(row: Report | ReportMessage) -> None:
@@ -55,6 +56,17 @@ def _send(task: str, row_id: int, what: str) -> bool:
     return True
 
 
+def send_by_name(task: str, *args: object) -> bool:
+    """Send a task that stands for no stored row (a notice: nothing for a sweep to re-send);
+    True if the broker took it. A refusal is logged with the exception's type only."""
+    try:
+        current_app.extensions["celery"].send_task(task, args=list(args), retry=False)
+    except (KombuError, RedisError, OSError) as exc:
+        log.warning("%s not enqueued (%s)", task, type(exc).__name__)
+        return False
+    return True
+
+
 def enqueue_report(report_id: int) -> bool:
     """Send `process_report(report_id)`; True if the broker took it."""
     return enqueue_reports([report_id]) == 1
@@ -75,7 +87,16 @@ def enqueue_message_redactions(message_ids: list[int]) -> int:
     return _enqueue_all(REDACT_MESSAGE, ReportMessage, message_ids)
 
 
-def _enqueue_all(task: str, model: type[Report] | type[ReportMessage], row_ids: list[int]) -> int:
+def enqueue_attachments(attachment_ids: list[int]) -> int:
+    """Send `sterilise_attachment` for each evidence file (stamped and committed): the worker
+    makes the staff copy; the submit does not wait for it."""
+    return _enqueue_all(STERILISE_ATTACHMENT, Attachment, attachment_ids)
+
+
+Queued = type[Report] | type[ReportMessage] | type[Attachment]
+
+
+def _enqueue_all(task: str, model: Queued, row_ids: list[int]) -> int:
     """Send `task` for each row in turn. At the first refusal the broker is down: the rest
     would fail the same way, each after its own attempt, so their stamps are taken back
     together and the next sweep sends them."""
@@ -86,7 +107,7 @@ def _enqueue_all(task: str, model: type[Report] | type[ReportMessage], row_ids: 
     return len(row_ids)
 
 
-def _unstamp(model: type[Report] | type[ReportMessage], row_ids: list[int]) -> None:
+def _unstamp(model: Queued, row_ids: list[int]) -> None:
     """Let the next sweep send these rows at once rather than after their grace period."""
     try:
         db.session.execute(update(model).where(model.id.in_(row_ids)).values(enqueued_at=None))

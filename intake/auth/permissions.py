@@ -28,6 +28,7 @@ VIEW_STATS = "view_stats"
 MANAGE_RULES = "manage_rules"
 MANAGE_USERS = "manage_users"
 VIEW_AUDIT = "view_audit"
+ENTER_REPORTS = "enter_reports"  # "New report for someone": a report taken by phone or in person
 
 PERMISSIONS = (
     VIEW_REPORTS,
@@ -41,11 +42,15 @@ PERMISSIONS = (
     MANAGE_RULES,
     MANAGE_USERS,
     VIEW_AUDIT,
+    ENTER_REPORTS,
 )
 
-_REVIEWER = frozenset({VIEW_REPORTS, ADD_NOTES, CHANGE_STATUS, MESSAGE_REPORTER})
+# A volunteer (hotline, clinic, event) enters reports for people and sees only those.
+_VOLUNTEER = frozenset({ENTER_REPORTS})
+_REVIEWER = frozenset({VIEW_REPORTS, ADD_NOTES, CHANGE_STATUS, MESSAGE_REPORTER, ENTER_REPORTS})
 _SUPERVISOR = _REVIEWER | {ASSIGN, REVEAL_ORIGINAL, EXPORT, VIEW_STATS, MANAGE_RULES}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    "volunteer": _VOLUNTEER,
     "reviewer": _REVIEWER,
     "supervisor": frozenset(_SUPERVISOR),
     "admin": frozenset(PERMISSIONS),

@@ -33,7 +33,7 @@ from ..models.audit import audit
 from ..ratelimit import public_rate_limit
 from ..timeutil import utcnow
 from . import bp
-from .permissions import open_to_anyone, requires_login
+from .permissions import ENTER_REPORTS, VIEW_REPORTS, open_to_anyone, requires_login
 from .sessions import TOKEN, end_session, session_user, start_session
 from .throttle import PENDING_EMAIL, failed, remember_device, sign_in_failure_limits
 from .twofactor import new_secret, provisioning_uri, qr_svg, verify_totp
@@ -72,7 +72,18 @@ def find_user(email: str) -> StaffUser | None:
     )
 
 
-# A path of our own staff area and nothing else: no scheme, host, backslash, control or
+def home_for(user: StaffUser) -> str:
+    """Where an account lands after login: the queue, or a volunteer's own entries."""
+    if user.can(VIEW_REPORTS) or not user.can(ENTER_REPORTS):
+        return url_for("staff.queue")
+    return url_for("volunteer.mine")
+
+
+def _safe_next(target: str | None) -> str | None:
+    # Only local paths: an open redirect would hand staff to a look-alike site.
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
 # space character (browsers drop tabs and newlines, so "/\t/evil" is "//evil"), no "//".
 _PATH_CHARS = "A-Za-z0-9._~!$&'()*+,;=:@%-"
 _STAFF_PATH = re.compile(rf"/staff(/[{_PATH_CHARS}]*)*(\?[{_PATH_CHARS}/?]*)?")
@@ -156,7 +167,7 @@ def pending_user() -> StaffUser | None:
 
 
 def _finish_login(user: StaffUser, method: str) -> str:
-    target = session.pop(PENDING, {}).get("next") or url_for("staff.queue")
+    target = session.pop(PENDING, {}).get("next") or home_for(user)
     session.pop(PENDING_EMAIL, None)
     user.failed_logins = 0
     user.locked_until = None

@@ -12,14 +12,16 @@ from flask import Response, make_response, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import HiddenField, StringField, TextAreaField
+from wtforms import HiddenField, MultipleFileField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..evidence.sealed import FileReceipt, seal_uploads
+from ..evidence.uploads import accepts_evidence, received_files
 from ..extensions import db
 from ..language import switch_language
-from ..models import Report, ReportMessage, StatusChange
+from ..models import Attachment, Report, ReportMessage, StatusChange
 from ..public.receipts import receipt_hash
-from ..queueing import enqueue_message_redaction, stamp_enqueued
+from ..queueing import enqueue_attachments, enqueue_message_redaction, stamp_enqueued
 from ..ratelimit import public_rate_limit
 from ..staff.workflow import REPORTER_STATUS
 from ..timeutil import utcnow
@@ -46,6 +48,7 @@ class ReplyForm(FlaskForm):
         validators=[Optional(), Length(max=MAX_REPLY)],
         description=_l("Do not write your immigration status, A-number or date of birth."),
     )
+    files = MultipleFileField(_l("Add photos, videos, voice notes or documents (optional)"))
 
 
 def _no_store(page: str, status: int = 200) -> Response:
@@ -59,11 +62,21 @@ def find_report(code: str) -> Report | None:
     return db.session.scalar(select(Report).where(Report.receipt_hash == receipt_hash(code)))
 
 
-def _status_page(report: Report, code: str, sent: bool = False, typed: str = "") -> Response:
+def _status_page(
+    report: Report,
+    code: str,
+    sent: bool = False,
+    typed: str = "",
+    received: list[FileReceipt] | None = None,
+) -> Response:
     """The report's status and conversation; `typed` goes back into the answer box (a
-    language switch sends what was typed along, without sending it to staff)."""
+    language switch sends what was typed along, without sending it to staff); `received`
+    says what became of the files just sent."""
     messages = db.session.scalars(
         select(ReportMessage).where(ReportMessage.report_id == report.id).order_by(ReportMessage.id)
+    ).all()
+    attachments = db.session.scalars(
+        select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.position)
     ).all()
     form = ReplyForm(formdata=None, code=code, body=typed)
     return _no_store(
@@ -74,6 +87,8 @@ def _status_page(report: Report, code: str, sent: bool = False, typed: str = "")
             messages=messages,
             form=form,
             sent=sent,
+            attachments=attachments,
+            files=[f for f in received or [] if f.refused],
             # The language buttons belong to the answer form: the code and the text stay.
             language_form="reply-form",
         )
@@ -86,6 +101,7 @@ def lookup() -> Response:
 
 
 @bp.post("/follow-up")
+@accepts_evidence
 @public_rate_limit("RATELIMIT_LOOKUP")
 def status() -> Response:
     """Open the status page with the receipt code; or, with an answer, add it first. A
@@ -107,8 +123,16 @@ def status() -> Response:
     if switching:
         return _status_page(report, code, typed=reply.body.data or "")
     body = (reply.body.data or "").strip()
+    attachments, received = _sealed_files(report)
+    if attachments:
+        db.session.add_all(attachments)
+        report.version = report.version + 1  # staff who opened the report see a conflict
     if not body:
-        return _status_page(report, code)
+        if not attachments:
+            return _status_page(report, code, received=received)
+        db.session.commit()
+        enqueue_attachments([row.id for row in attachments])
+        return _status_page(report, code, sent=True, received=received)
     now = utcnow()
     message = ReportMessage(report_id=report.id, sender="reporter", body=body, created_at=now)
     stamp_enqueued(message)
@@ -123,11 +147,29 @@ def status() -> Response:
         )
         report.status = "in_review"
         report.status_changed_at = now
-    report.version = report.version + 1  # staff who opened the report before see a conflict
+    if not attachments:
+        report.version = report.version + 1  # staff who opened the report before see a conflict
     db.session.flush()
     message_id = message.id  # read before the commit expires it (no extra SELECT)
     db.session.commit()
     # Staff read the reply only once the anonymizer has run on it; after the commit, so the
     # worker finds the row. A broker that is down changes nothing here: the sweep sends it.
     enqueue_message_redaction(message_id)
-    return _status_page(report, code, sent=True)
+    enqueue_attachments([row.id for row in attachments])
+    return _status_page(report, code, sent=True, received=received)
+
+
+def _sealed_files(report: Report) -> tuple[list[Attachment], list[FileReceipt]]:
+    """The files sent with this answer, sealed and numbered after the report's earlier ones
+    (which count against the report's total); not yet added to the session."""
+    earlier = db.session.scalars(
+        select(Attachment).where(Attachment.report_id == report.id)
+    ).all()
+    uploads = received_files(already=sum(a.size for a in earlier))
+    if not uploads:
+        return [], []
+    first = max((a.position for a in earlier), default=0) + 1
+    attachments, received = seal_uploads(uploads, source="follow-up", first_position=first)
+    for attachment in attachments:
+        attachment.report_id = report.id
+    return attachments, received

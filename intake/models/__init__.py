@@ -1,6 +1,7 @@
 """The database models, one module per aggregate."""
 
 from .agency import Agency
+from .attachment import Attachment
 from .audit import AuditEvent
 from .digest import DigestDelivery, DigestOption, DigestSubscription
 from .notification import Notification
@@ -13,6 +14,7 @@ from .workflow import ReportMessage, ReportNote, StatusChange
 
 __all__ = [
     "Agency",
+    "Attachment",
     "AuditEvent",
     "DigestDelivery",
     "DigestOption",

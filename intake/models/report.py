@@ -146,13 +146,21 @@ class Report(db.Model):
     # Optimistic locking: every staff change checks and bumps it (intake/staff/workflow.py).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
-    assigned_to: Mapped[StaffUser | None] = relationship(lazy="joined")
+    assigned_to: Mapped[StaffUser | None] = relationship(
+        lazy="joined", foreign_keys=[assigned_to_id]
+    )
     labels: Mapped[list[str]] = mapped_column(JSON, default=list)
     status_changed_at: Mapped[datetime | None]
     first_response_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]  # entered resolved/closed; the retention clock
     original_purged_at: Mapped[datetime | None]  # the retention job removed the originals
     reporter_replied_at: Mapped[datetime | None]
+
+    # --- taken by a volunteer for someone (intake/volunteer): who typed it, how the person
+    # reached us and the language they spoke. NULL for reports sent on the public form.
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    channel: Mapped[str | None] = mapped_column(String(20))
+    spoken_language: Mapped[str | None] = mapped_column(String(8))
 
     @property
     def contact_possible(self) -> bool:

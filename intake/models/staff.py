@@ -14,7 +14,7 @@ from ..crypto import EncryptedText
 from ..extensions import db
 from ..timeutil import utcnow
 
-ROLES = ("admin", "supervisor", "reviewer")
+ROLES = ("admin", "supervisor", "reviewer", "volunteer")
 _hasher = PasswordHasher()
 
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"

@@ -18,4 +18,4 @@ def _init_compress(state: BlueprintSetupState) -> None:
     compress.init_app(state.app)
 
 
-from . import routes  # noqa: E402,F401  (routes attach themselves to bp)
+from . import keepsake, routes  # noqa: E402,F401  (routes attach themselves to bp)

@@ -17,6 +17,7 @@ from wtforms import (
     DateField,
     EmailField,
     HiddenField,
+    MultipleFileField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -248,8 +249,11 @@ class ReportForm(FlaskForm):
 
     # --- Evidence and help
     evidence = CheckboxesField(
-        _l("Is there evidence? (Do not upload it.)"), choices=choices(EVIDENCE)
+        _l("Is there evidence? Tick all that apply."), choices=choices(EVIDENCE)
     )
+    # Evidence files (intake/evidence): limits are applied as the bytes arrive, and a file
+    # refused never stops the report (templates/public/_uploads.html says so to the reporter).
+    files = MultipleFileField(_l("Add photos, videos, voice notes or documents (optional)"))
     help_wanted = CheckboxesField(_l("What help do you want?"), choices=choices(HELP_WANTED))
 
     # --- Contact (optional)

@@ -14,11 +14,14 @@ from flask import (
 from flask_wtf.csrf import generate_csrf
 
 from ..agencies import grouped_choices
+from ..evidence.sealed import FileReceipt, discard, seal_uploads
+from ..evidence.uploads import accepts_evidence, received_files
 from ..language import requested_language, switch_language
-from ..queueing import enqueue_report
+from ..queueing import enqueue_attachments, enqueue_report
 from ..ratelimit import public_rate_limit
 from . import bp, compress
 from .forms import ReportForm
+from .keepsake import files_from_form
 from .kept import kept_page, slot
 from .receipts import RECEIPT_FORMAT, new_submission_id
 from .resources import EMERGENCY_HOTLINES, HOTLINES, OFFICIAL_CHANNELS, RIGHTS
@@ -110,6 +113,7 @@ def switching_language() -> bool:
 
 
 @bp.route("/report", methods=["GET", "POST"])
+@accepts_evidence
 @public_rate_limit("RATELIMIT_SUBMIT", exempt_when=switching_language)
 def report() -> Response:
     if request.method == "GET":
@@ -126,16 +130,29 @@ def report() -> Response:
         if form.website.data:
             # A bot filled the honeypot: answer like a success, keep nothing.
             return received_page(receipt=None, referral=False)
-        receipt, report_id = accept(form)
-        if report_id is not None:
+        # Files are sealed before the report is stored and go in its transaction; one the
+        # limits or the store refused is listed on the receipt page, the report stored anyway.
+        attachments, files = seal_uploads(received_files(), source="form")
+        receipt, report_id = accept(form, attachments=attachments)
+        if report_id is None:
+            discard(attachments)  # the same form again: its files were stored the first time
+            files = []
+        else:
             enqueue_report(report_id)
-        return received_page(receipt, form.consent_referral.data, again=report_id is None)
-    return render_form(form, 400)
+            enqueue_attachments([row.id for row in attachments])
+        return received_page(receipt, form.consent_referral.data, report_id is None, files)
+    return render_form(form, 400, files_dropped=bool(received_files()))
 
 
-def received_page(receipt: str | None, referral: bool, again: bool = False) -> Response:
+def received_page(
+    receipt: str | None,
+    referral: bool,
+    again: bool = False,
+    files: list[FileReceipt] | None = None,
+) -> Response:
     """The thank-you page with the receipt code (none for a bot), kept per language; `again`
-    says this form had been received before and was not stored twice."""
+    says this form had been received before and was not stored twice; `files` are what
+    became of each file sent (fingerprints, or why one was not accepted)."""
 
     def render() -> str:
         return render_template(
@@ -148,11 +165,21 @@ def received_page(receipt: str | None, referral: bool, again: bool = False) -> R
             rights=RIGHTS,
             hotlines=HOTLINES,
             official_channels=OFFICIAL_CHANNELS,
+            files_slot=slot("files"),
+            file_fields=slot("file_fields"),
         )
 
-    # Receipt codes are letters, digits and dashes (receipts.py): nothing to escape.
+    # Receipt codes are letters, digits and dashes (receipts.py): nothing to escape; the files'
+    # part is rendered from our own template (autoescaped) for this request.
     variant = ("received", referral, bool(receipt), again)
-    fills = {"receipt": receipt or "", "csrf": generate_csrf() if receipt else ""}
+    fills = {
+        "receipt": receipt or "",
+        "csrf": generate_csrf() if receipt else "",
+        "files": render_template("public/_file_receipts.html", files=files) if files else "",
+        "file_fields": "".join(
+            f'<input type="hidden" name="file" value="{f.as_field()}">' for f in files or []
+        ),
+    }
     page = kept_page(variant, render, fills)
     return no_store(make_response(page))
 
@@ -166,4 +193,6 @@ def received_in_language() -> Response:
     if not RECEIPT_FORMAT.fullmatch(receipt):
         abort(400)
     switch_language()
-    return received_page(receipt, referral=request.form.get("referral") == "y")
+    return received_page(
+        receipt, referral=request.form.get("referral") == "y", files=files_from_form()
+    )

@@ -9,6 +9,7 @@ else (the form was changed and sent again), that is a new report with a receipt 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from flask_babel import get_locale
@@ -16,20 +17,26 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Agency, Report
+from ..models import Agency, Attachment, Report
 from ..queueing import stamp_enqueued
 from .forms import AGENCY_OTHER, AGENCY_UNKNOWN, ReportForm
 from .receipts import new_receipt, receipt_for, receipt_hash
 
 
-def accept(form: ReportForm) -> tuple[str, int | None]:
+def accept(
+    form: ReportForm,
+    extra: dict[str, Any] | None = None,
+    attachments: Sequence[Attachment] = (),
+) -> tuple[str, int | None]:
     """Store the report of `form` unless it is stored already; returns the receipt and the new
-    report's id (None when this form had been received before: nothing new to enqueue)."""
-    values = report_values(form)
+    report's id (None when this form had been received before: nothing new to enqueue).
+    `extra` are columns the form does not have (a volunteer's entry: who, channel, language);
+    `attachments` are its sealed evidence files, stored in the same transaction."""
+    values = {**report_values(form), **(extra or {})}
     submission = form.submission_id()
     receipt = receipt_for(submission) if submission else new_receipt()
     try:
-        return receipt, save_report(values, receipt)
+        return receipt, save_report(values, receipt, attachments)
     except IntegrityError:
         db.session.rollback()
         earlier = db.session.scalar(select(Report).filter_by(receipt_hash=receipt_hash(receipt)))
@@ -40,7 +47,7 @@ def accept(form: ReportForm) -> tuple[str, int | None]:
             # on the receipt page and went back re-sends the same report in another.)
             return receipt, None
         receipt = new_receipt()
-        return receipt, save_report(values, receipt)
+        return receipt, save_report(values, receipt, attachments)
 
 
 def _text(value: str | None) -> str | None:
@@ -108,13 +115,20 @@ def _detained_from(form: ReportForm) -> str | None:
     return "no" if form.emergency_now.data == "no" else None
 
 
-def save_report(values: dict[str, Any], receipt: str) -> int:
-    """Store the report (sensitive fields encrypt themselves) and commit, in one transaction
-    and one round trip for the row; returns its id."""
+def save_report(
+    values: dict[str, Any], receipt: str, attachments: Sequence[Attachment] = ()
+) -> int:
+    """Store the report (sensitive fields encrypt themselves) and its attachments and commit,
+    in one transaction and one round trip for the row; returns its id."""
     report = Report(receipt_hash=receipt_hash(receipt), **values)
     stamp_enqueued(report)
     db.session.add(report)
     db.session.flush()  # the INSERT ... RETURNING id, which the commit would issue anyway
     report_id = report.id  # read before the commit expires the row (a reload is a round trip)
+    for attachment in attachments:
+        attachment.report_id = report_id
+        db.session.add(attachment)
+    if attachments:
+        db.session.flush()  # their ids, for the enqueue after the commit
     db.session.commit()
     return report_id

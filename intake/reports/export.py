@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from ..evidence.views import attachments_of
 from ..models import Report
 
 
@@ -40,4 +41,9 @@ def export_record(report: Report) -> dict[str, Any]:
         "routing_explanation": routing.get("explanation"),
         "summary": report.summary,
         "narrative_redacted": report.narrative_redacted,
+        # Evidence files by fingerprint only: never their content, name or metadata.
+        "attachments": [
+            {"kind": a.kind, "size": a.size, "sha256": a.sha256, "state": a.state}
+            for a in attachments_of(report)
+        ],
     }

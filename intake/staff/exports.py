@@ -36,6 +36,7 @@ CSV_FIELDS = (
     "routing",
     "summary",
     "narrative_redacted",
+    "attachments",  # kind:sha256 of each evidence file, ";"-separated (never the files)
 )
 
 
@@ -94,6 +95,9 @@ def as_csv(rows: Iterable[dict[str, Any]]) -> str:
         flat = dict(row)
         for key in ("categories", "routing"):
             flat[key] = ";".join(flat.get(key) or [])
+        flat["attachments"] = ";".join(
+            f"{a['kind']}:{a['sha256']}" for a in flat.get("attachments") or []
+        )
         # A cell starting with = + - @ runs as a formula in a spreadsheet: neutralise it.
         for key, value in flat.items():
             if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
+from ..evidence.retention import purge_evidence
 from ..extensions import db
 from ..models import Report, ReportMessage
 from ..models.audit import audit
@@ -78,4 +79,6 @@ def purge_closed_originals(now: datetime | None = None, days: int | None = None)
         audit("retention.purge", reports=len(ids), days=days, first=ids[0], last=ids[-1])
         db.session.commit()
         purged += len(ids)
+    # Their evidence files (sealed originals, copies, thumbnails) go with them.
+    purge_evidence(now)
     return purged

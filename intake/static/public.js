@@ -66,6 +66,10 @@
     receipt.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { saved = true; window.print(); });
     });
+    // Saving it as a file or opening the printable page keeps it too; the page stays.
+    receipt.querySelectorAll("form[data-saves-receipt]").forEach(function (keep) {
+      keep.addEventListener("submit", function () { saved = true; });
+    });
     warnBeforeLeaving(function () { return !saved; });
   }
 })();
