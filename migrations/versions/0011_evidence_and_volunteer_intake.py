@@ -5,8 +5,8 @@ arrival, and the sterilised staff copy the worker makes. The file's name is neve
 Reports get who entered them for someone (a volunteer or any staff account), the channel and the
 language the person spoke; NULL for reports sent on the public form.
 
-Revision ID: i16_evidence
-Revises: 0006
+Revision ID: evidence
+Revises: accountability
 Create Date: 2026-12-02 13:00:00
 
 """
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'i16_evidence'
-down_revision = '0006'
+revision = 'evidence'
+down_revision = 'accountability'
 branch_labels = None
 depends_on = None
 
