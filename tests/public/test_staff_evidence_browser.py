@@ -50,7 +50,10 @@ def test_staff_see_the_safe_copy_of_a_photo(visit, ctx, app, client, width):
     page = tab.page
     block = page.locator("#evidence")
     assert "GPS position" in block.inner_text()
-    assert page.evaluate("document.querySelector('#evidence img.thumbnail').naturalWidth") > 0
+    # The thumbnail is a request of its own: wait until the browser has decoded it.
+    thumbnail = "document.querySelector('#evidence img.thumbnail')"
+    page.wait_for_function(f"{thumbnail}.complete", timeout=15000)
+    assert page.evaluate(f"{thumbnail}.naturalWidth") > 0
     assert axe_violations(page) == ""
     SHOTS.mkdir(exist_ok=True)
     block.screenshot(path=str(SHOTS / f"staff-evidence-{width}.png"))
