@@ -141,13 +141,19 @@ class Report(db.Model):
     # Optimistic locking: every staff change checks and bumps it (intake/staff/workflow.py).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
-    assigned_to: Mapped[StaffUser | None] = relationship(lazy="joined")
+    assigned_to: Mapped[StaffUser | None] = relationship(
+        lazy="joined", foreign_keys="Report.assigned_to_id"
+    )
     labels: Mapped[list[str]] = mapped_column(JSON, default=list)
     status_changed_at: Mapped[datetime | None]
     first_response_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]  # entered resolved/closed; the retention clock
     original_purged_at: Mapped[datetime | None]  # the retention job removed the originals
     reporter_replied_at: Mapped[datetime | None]
+    # A member of staff read the redacted text and found nothing left to correct; partner
+    # exports can be limited to such reports.
+    redaction_checked_at: Mapped[datetime | None]
+    redaction_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     @property
     def contact_possible(self) -> bool:

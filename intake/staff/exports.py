@@ -39,7 +39,8 @@ CSV_FIELDS = (
 
 
 def small_count(count: int) -> int | str:
-    """A count as shown in any aggregate: under 5 it could point at a person."""
+    """A count as it leaves the organisation (partner exports, anything published): under 5
+    it could point at a person. The one suppression rule; staff pages show exact counts."""
     return FEWER_THAN if 0 < count < SMALL else count
 
 
@@ -85,8 +86,13 @@ def as_json(rows: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=1)
 
 
+# A byte-order mark first: without it Excel reads UTF-8 as Windows-1252 ("CÃ¡rcel").
+BOM = "\ufeff"
+
+
 def as_csv(rows: Iterable[dict[str, Any]]) -> str:
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
@@ -116,6 +122,7 @@ def aggregate_csv(reports: Iterable[Report]) -> str:
         counters["queue"][report.queue or "none"] += 1
         counters["month"][report.created_at.strftime("%Y-%m")] += 1
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer)
     writer.writerow(["dimension", "value", "reports"])
     for dimension, counter in counters.items():

@@ -76,6 +76,14 @@ def change_status(report: Report, to_status: str, actor: StaffUser, seen_version
     if to_status not in TRANSITIONS.get(report.status, ()):
         raise NotAllowed
     claim_version(report, seen_version)
+    change_status_now(report, to_status, actor)
+
+
+def change_status_now(report: Report, to_status: str, actor: StaffUser) -> None:
+    """Record the step (history and audit). The caller has checked the step and the version.
+
+    A status change says nothing about whether anyone spoke to the reporter, so it never stops
+    the first-response clock (intake/staff/casework.py does)."""
     now = utcnow()
     db.session.add(
         StatusChange(
@@ -89,11 +97,4 @@ def change_status(report: Report, to_status: str, actor: StaffUser, seen_version
     audit("report.status", actor=actor, report_id=report.id, frm=report.status, to=to_status)
     report.status = to_status
     report.status_changed_at = now
-    if report.first_response_at is None:
-        report.first_response_at = now
     report.closed_at = now if to_status in TERMINAL else None
-
-
-def mark_first_response(report: Report) -> None:
-    if report.first_response_at is None:
-        report.first_response_at = utcnow()
