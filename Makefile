@@ -6,7 +6,7 @@ PORT ?= 5000
 export PORT
 STAMP := $(VENV)/.installed
 
-.PHONY: help install browser run test lint bench clean
+.PHONY: help install browser run test lint bench clean screens
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -50,3 +50,6 @@ bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the
 
 clean:  ## remove the venv and local data
 	rm -rf $(VENV) instance
+
+screens: install browser  ## Chromium screenshots of the staff pages (30 seeded reports) into docs/screens/
+	$(BIN)/python scripts/screens.py

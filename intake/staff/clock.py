@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_timedelta
+from babel.dates import format_datetime, format_timedelta
 from flask import current_app
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -32,12 +32,16 @@ def utc_title(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def local_time(moment: datetime | None, with_date: bool = True) -> Markup:
-    """`<time>` in the organisation's zone (its abbreviation shown), UTC in the title."""
+def local_time(moment: datetime | None, short: bool = False) -> Markup:
+    """`<time>` in the organisation's zone (its abbreviation shown), UTC in the title.
+    `short`: "24 Nov 03:45" in the page's language, for table cells."""
     if moment is None:
         return Markup("—")
     shown = local(moment)
-    text = shown.strftime("%Y-%m-%d %H:%M %Z" if with_date else "%H:%M %Z")
+    if short:
+        text = format_datetime(shown, "d MMM HH:mm", locale=str(get_locale() or "en"))
+    else:
+        text = shown.strftime("%Y-%m-%d %H:%M %Z")
     return Markup(  # noqa: S704 (both values are escaped)
         f'<time datetime="{moment.isoformat()}Z" title="{escape(utc_title(moment))}">'
         f"{escape(text)}</time>"
