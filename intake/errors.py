@@ -20,7 +20,10 @@ def _form_again(message: str, status: int):  # noqa: ANN202
 
 
 def _page(code: int, message: str):  # noqa: ANN202
-    return render_template("error.html", code=code, message=message), code
+    # An error belongs to the area it happened in: staff pages keep the staff layout (no
+    # "Quick exit", the staff navigation), public pages the reporter's.
+    template = "staff/error.html" if request.path.startswith("/staff") else "error.html"
+    return render_template(template, code=code, message=message), code
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -63,6 +66,12 @@ def register_error_handlers(app: Flask) -> None:
             "If you need to send files, tell us in the text and we will contact you."
         )
         return _page(413, message)
+
+    @app.errorhandler(403)
+    def forbidden(error: HTTPException):  # noqa: ANN202
+        return _page(
+            403, _("Your account may not open this page. Ask an administrator if you need it.")
+        )
 
     @app.errorhandler(404)
     def not_found(error: HTTPException):  # noqa: ANN202
