@@ -15,7 +15,6 @@ import secrets
 import sys
 import tempfile
 import threading
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -61,6 +60,7 @@ NARRATIVES_ES = [
 ]
 NAMES = ["Jaime Ortega", "Rosa Delgado", "Miguel Herrera", "Lucía Campos", "Carlos Mendez"]
 OFFICERS = ["Ramsey", "Cole", "Whitaker", "Salinas", "Brandt"]
+CITIES = {"TX": ["Pasadena", "Houston", "Baytown"], "FL": ["Naples", "Tampa", "Orlando"]}
 COUNTIES = ["Harris", "Galveston", "Collier", "Hillsborough"]
 # What each narrative above reports, in the same order (English, then Spanish).
 CATEGORIES_EN = [
@@ -151,7 +151,7 @@ def seed(app, rng: random.Random) -> dict[str, int]:  # noqa: ANN001, C901
                 language="es" if spanish else "en",
                 created_at=now - timedelta(hours=rng.uniform(0.2, 24 * 9)),
                 incident_date=date.today() - timedelta(days=rng.randint(1, 40)),
-                city=rng.choice(["Pasadena", "Houston", "Naples", "Tampa", "Baytown"]),
+                city=rng.choice(CITIES[agency.state if agency else "TX"]),
                 state=agency.state if agency else "TX",
                 agency_id=agency.id if agency else None,
                 agency_choice="listed" if agency else "unknown",
@@ -169,16 +169,14 @@ def seed(app, rng: random.Random) -> dict[str, int]:  # noqa: ANN001, C901
             db.session.add(report)
             db.session.commit()
             ids.append(report.id)
-        saved_ids = {key: type("Saved", (), {"id": user.id}) for key, user in staff.items()}
+        staff_ids = {key: user.id for key, user in staff.items()}
         db.session.remove()
         for report_id in ids:
             tasks.process_report.run(report_id)
             db.session.remove()
 
-        staff = {
-            key: db.session.get(StaffUser, user_id)
-            for key, user_id in {k: u.id for k, u in saved_ids.items()}.items()
-        }
+        # The pipeline runs in its own sessions: load the accounts again.
+        staff = {key: db.session.get(StaffUser, user_id) for key, user_id in staff_ids.items()}
         admin = staff["ana"]
         reviewers = [staff["ben"], staff["carmen"], staff["dev"]]
         reports = db.session.scalars(select(Report).order_by(Report.id)).all()
@@ -325,7 +323,6 @@ def main() -> None:
                     print(f"{name}-{size}.png")
                 context.close()
                 # The next login needs a fresh one-time code (a code is accepted once).
-                time.sleep(0)
                 with app.app_context():
                     from intake.extensions import db
                     from intake.models import StaffUser

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, false
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, false, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -19,6 +19,11 @@ def sensitive():  # noqa: ANN201
 
 
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
+
+# The saved views' partial indexes (migration 0007).
+URGENT_UNASSIGNED = "urgent AND assigned_to_id IS NULL"
+UNANSWERED = "first_response_at IS NULL"
+REPLIED = "reporter_replied_at IS NOT NULL"
 
 
 class Report(db.Model):
@@ -55,6 +60,26 @@ class Report(db.Model):
             postgresql_using="gin",
             postgresql_ops={"narrative_redacted": "gin_trgm_ops"},
             sqlite_where=false(),
+        ),
+        # The queue's saved views (intake/staff/queue.py, view_conditions): partial indexes
+        # hold only the few reports each view can match, so counting them is cheap.
+        Index(
+            "ix_report_urgent_unassigned",
+            "status",
+            postgresql_where=text(URGENT_UNASSIGNED),
+            sqlite_where=text(URGENT_UNASSIGNED),
+        ),
+        Index(
+            "ix_report_unanswered_deadline",
+            "deadline_at",
+            postgresql_where=text(UNANSWERED),
+            sqlite_where=text(UNANSWERED),
+        ),
+        Index(
+            "ix_report_reporter_replied",
+            "reporter_replied_at",
+            postgresql_where=text(REPLIED),
+            sqlite_where=text(REPLIED),
         ),
         Index(
             "ix_report_summary_trgm",

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from ..auth.permissions import MANAGE_USERS, ROLE_PERMISSIONS, VIEW_AUDIT, requires
+from ..auth.permissions import MANAGE_USERS, ROLE_PERMISSIONS, VIEW_AUDIT, requires, requires_login
 from ..extensions import db
 from ..models import AuditEvent, RedactionCorrection, StaffUser
 from ..models.audit import audit
@@ -141,6 +141,19 @@ def update_user(user_id: int) -> Response:
     db.session.commit()
     flash(_l("Saved."))
     return redirect(url_for("staff.users"))
+
+
+@bp.post("/settings/language")
+@requires_login
+def set_own_language() -> Response:
+    """The signed-in member's own language for the staff pages."""
+    language = request.form.get("language", "")
+    if language not in current_app.config["LANGUAGES"]:
+        abort(400)
+    audit("user.language", actor=current_user, target_user_id=current_user.id, to=language)
+    current_user.language = language
+    db.session.commit()
+    return redirect(url_for("digest.digest_settings"))
 
 
 @bp.get("/audit")

@@ -3,7 +3,6 @@ accounts, the priority levels. Free text is never a filter."""
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
@@ -31,12 +30,11 @@ PRIORITY_LABELS: dict[str, object] = {
 
 
 def configured_queues() -> list[str]:
-    """The queues the routing rules declare (none if the rules file cannot be read)."""
-    from workers.route import RulesError, default_rules_path, load_rules
+    """The queues the routing rules in force declare (none if no good rules were loaded)."""
+    from .rules import rules_state
 
-    with contextlib.suppress(RulesError, OSError):
-        return sorted(load_rules(default_rules_path()).queues)
-    return []
+    rules = rules_state().rules
+    return sorted(rules.queues) if rules else []
 
 
 def known_queues(user: StaffUser | None = None) -> list[str]:
@@ -49,10 +47,8 @@ def known_queues(user: StaffUser | None = None) -> list[str]:
 
 
 def report_languages() -> list[str]:
-    """The form's languages and any language a report carries."""
-    found = set(current_app.config.get("LANGUAGES", ("en",)))
-    found |= {code for code in db.session.scalars(select(Report.language).distinct()) if code}
-    return sorted(found)
+    """The languages a report can be in: the form's."""
+    return sorted(current_app.config.get("LANGUAGES", ("en",)))
 
 
 def active_staff() -> list[StaffUser]:
@@ -99,7 +95,14 @@ def filter_choices(user: StaffUser, queues: list[str] | None = None) -> FilterCh
         queue_options=[(q, q) for q in queues],
         statuses=STATUSES,
         priority_options=[(p, str(PRIORITY_LABELS.get(p, p))) for p in PRIORITIES],
-        staff_options=[(str(u.id), display_name(u)) for u in active_staff()],
+        staff_options=[
+            (str(user_id), email.split("@", 1)[0])
+            for user_id, email in db.session.execute(
+                select(StaffUser.id, StaffUser.email)
+                .where(StaffUser.active.is_(True))
+                .order_by(StaffUser.email)
+            )
+        ],
         categories=CATEGORIES,
         agency_options=[(str(a.id), f"{a.state} — {a.name}") for a in agencies],
         language_options=[(code, language_name(code)) for code in report_languages()],

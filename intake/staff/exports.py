@@ -76,10 +76,19 @@ def without_officers(report: Report, record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def records(reports: Iterable[Report], include_officers: bool) -> Iterable[dict[str, Any]]:
+# The fields written in people's words: what a partner export for publication leaves out.
+FREE_TEXT = ("summary", "narrative_redacted", "routing_explanation")
+
+
+def records(
+    reports: Iterable[Report], include_officers: bool, free_text: bool = True
+) -> Iterable[dict[str, Any]]:
     for report in reports:
         record = export_record(report)
-        yield record if include_officers else without_officers(report, record)
+        record = record if include_officers else without_officers(report, record)
+        if not free_text:
+            record = {k: (None if k in FREE_TEXT else v) for k, v in record.items()}
+        yield record
 
 
 def as_json(rows: Iterable[dict[str, Any]]) -> str:

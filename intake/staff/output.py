@@ -44,6 +44,7 @@ def export() -> Response:
         abort(400)
     include_officers = request.form.get("officers") == "y"
     checked_only = request.form.get("checked_only") == "y"
+    free_text = request.form.get("no_free_text") != "y"
     filters = QueueFilters.from_args(request.form)
     query = filters.apply(select(Report), current_user)
     if checked_only:
@@ -52,7 +53,7 @@ def export() -> Response:
     if fmt == "aggregate":
         body = aggregate_csv(reports)
     else:
-        rows = records(reports, include_officers)
+        rows = records(reports, include_officers, free_text)
         body = as_csv(rows) if fmt == "csv" else as_json(rows)
     audit(
         "report.export",
@@ -60,6 +61,7 @@ def export() -> Response:
         format=fmt,
         officers=include_officers,
         checked_only=checked_only,
+        free_text=free_text,
         reports=len(reports),
         filters=filters.args,
     )

@@ -52,6 +52,7 @@ from .choices import PRIORITY_LABELS, active_staff, display_name, filter_choices
 from .clock import deadline_of, local, organisation_zone
 from .queue import (
     TEXT_COUNT_CAP,
+    VIEW_COUNT_CAP,
     VIEWS,
     QueueFilters,
     queue_counts,
@@ -118,6 +119,7 @@ def queue() -> str:
         counts=counts,
         views=VIEWS,
         view_counts=view_counts(current_user),
+        view_cap=VIEW_COUNT_CAP,
         pending=[r for r in pending if current_user.sees_queue(r.queue)],
         deadline_of=deadline_of,
         choices=filter_choices(current_user, queues),

@@ -236,4 +236,9 @@ def test_partner_exports_can_be_limited_to_checked_reports(app, client, ctx):
     )
     assert len(list(csv.DictReader(io.StringIO(both.get_data(as_text=True))))) == 2
     [row] = csv.DictReader(io.StringIO(only.get_data(as_text=True).lstrip("\ufeff")))
-    assert row["id"] == str(checked.id)
+    assert row["id"] == str(checked.id) and "Deputy" in row["narrative_redacted"]
+    bare = client.post(
+        "/staff/export", data={"csrf_token": token, "format": "json", "no_free_text": "y"}
+    )
+    records = json.loads(bare.get_data(as_text=True))
+    assert all(r["narrative_redacted"] is None and r["summary"] is None for r in records)

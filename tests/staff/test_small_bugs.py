@@ -158,4 +158,9 @@ def test_staff_pages_speak_the_account_language(app, client, ctx):
     log_in(client, make_staff(app, "es@example.org", language="es"))
     page = client.get("/staff/").get_data(as_text=True)
     assert '<html lang="es"' in page and "Reportes por revisar" in page
+    assert "Revisar ya" in page and "Más filtros" in page
+    # Each member sets their own language on the settings page.
+    token = form_token(client, "/staff/settings/digests")
+    client.post("/staff/settings/language", data={"csrf_token": token, "language": "en"})
+    assert "Reports to review" in client.get("/staff/").get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(StaffUser)) == 1
