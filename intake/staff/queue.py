@@ -129,15 +129,9 @@ class QueueFilters:
         view = args.get("view") if args.get("view") in VIEWS else None
         text = (args.get("q") or "").strip()[:MAX_TEXT] or None
         page = max(_int(args.get("page")) or 1, 1)
-        queue = (args.get("queue") or "").strip()[:40] or None
-        unknown = None
-        if queue and queues is not None and queue not in queues:
-            queue, unknown = None, queue
         kept = {k: v for k, v in args.items() if v and k not in ("page", "csrf_token")}
-        if unknown:
-            kept.pop("queue", None)
-        return cls(
-            queue=queue,
+        filters = cls(
+            queue=(args.get("queue") or "").strip()[:40] or None,
             status=status,
             priority=priority,
             category=category,
@@ -150,8 +144,16 @@ class QueueFilters:
             view=view,
             page=min(page, 10_000),
             args=kept,
-            unknown_queue=unknown,
         )
+        if queues is not None:
+            filters.check_queue(queues)
+        return filters
+
+    def check_queue(self, queues: list[str]) -> None:
+        """Drop a queue that is not among `queues` (and remember it, for the message)."""
+        if self.queue and self.queue not in queues:
+            self.unknown_queue, self.queue = self.queue, None
+            self.args.pop("queue", None)
 
     @property
     def folded(self) -> int:
@@ -263,18 +265,23 @@ VIEW_COUNT_CAP = 99
 
 def view_counts(user: StaffUser) -> dict[str, int]:
     """How many open reports each saved view holds now, up to VIEW_COUNT_CAP + 1 each: one
-    small query per view, served by an index or stopped early by the limit."""
+    statement, a small count per view, each served by an index or stopped by its limit."""
     base = QueueFilters(status="open")
-    counts = {}
-    for view in VIEWS:
-        matches = (
+    now = utcnow()
+    counts = [
+        select(func.count())
+        .select_from(
             base.apply(select(Report.id), user)
-            .where(*view_conditions(view, user))
+            .where(*view_conditions(view, user, now))
             .limit(VIEW_COUNT_CAP + 1)
             .subquery()
         )
-        counts[view] = db.session.scalar(select(func.count()).select_from(matches)) or 0
-    return counts
+        .scalar_subquery()
+        .label(view)
+        for view in VIEWS
+    ]
+    row = db.session.execute(select(*counts)).one()
+    return {view: int(n or 0) for view, n in zip(VIEWS, row, strict=True)}
 
 
 def queue_page(filters: QueueFilters, user: StaffUser, page_size: int) -> list[Report]:

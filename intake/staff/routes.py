@@ -48,7 +48,7 @@ from .casework import (
     record_contact,
     record_referral,
 )
-from .choices import PRIORITY_LABELS, active_staff, display_name, filter_choices, known_queues
+from .choices import PRIORITY_LABELS, active_staff, configured_queues, display_name, filter_choices
 from .clock import deadline_of, local, organisation_zone
 from .queue import (
     TEXT_COUNT_CAP,
@@ -86,9 +86,14 @@ def _text(name: str) -> str:
 @requires(VIEW_REPORTS)
 def queue() -> str:
     """Processed reports by priority then deadline, filtered; and those still in the pipeline."""
-    queues = known_queues(current_user)
-    filters = QueueFilters.from_args(request.args, queues)
+    filters = QueueFilters.from_args(request.args)
+    # Counted without the queue filter, so they also say which queues hold reports: with the
+    # configured ones, the queues that exist (no DISTINCT over every report).
     counts = queue_counts(filters, current_user)
+    queues = sorted(set(configured_queues()) | {q for q, _ in counts if q})
+    if current_user.queues:
+        queues = [q for q in queues if q in current_user.queues]
+    filters.check_queue(queues)
     # The total comes from the per-queue counts: one scan of the filtered reports, not two.
     total = sum(n for q, n in counts if not filters.queue or q == filters.queue)
     # A free-text search counts no further than TEXT_COUNT_CAP (intake/staff/queue.py).
@@ -123,9 +128,10 @@ def queue() -> str:
         pending=[r for r in pending if current_user.sees_queue(r.queue)],
         deadline_of=deadline_of,
         choices=filter_choices(current_user, queues),
-        priority_labels=PRIORITY_LABELS,
-        statuses=STATUSES,
-        categories=CATEGORIES,
+        # Translated once for the page, not once per row.
+        priority_labels={k: str(v) for k, v in PRIORITY_LABELS.items()},
+        statuses={k: str(v) for k, v in STATUSES.items()},
+        categories={k: str(v) for k, v in CATEGORIES.items()},
         name=display_name,
     )
 
