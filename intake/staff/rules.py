@@ -163,9 +163,13 @@ def _in_words(text: str) -> str:
         elif field in ("urgent_signals", "urgent"):
             for code, label in URGENT_SIGNALS.items():
                 text = re.sub(rf"\b{re.escape(code)}\b", str(label), text)
-    text = text.replace(" is false", ": " + str(_l("no"))).replace(
-        " is true", ": " + str(_l("yes"))
-    )
+    for operator, word in (
+        (" is false", _l("no")),
+        (" is true", _l("yes")),
+        (" is not empty", _l("at least one")),
+        (" is empty", _l("none")),
+    ):
+        text = text.replace(operator, f": {word}")
     phrases = _QUOTED.findall(text)
     if len(phrases) > SHOWN_PHRASES:
         cut = text.index(phrases[SHOWN_PHRASES]) - 2

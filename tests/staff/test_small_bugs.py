@@ -164,3 +164,14 @@ def test_staff_pages_speak_the_account_language(app, client, ctx):
     client.post("/staff/settings/language", data={"csrf_token": token, "language": "en"})
     assert "Reports to review" in client.get("/staff/").get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(StaffUser)) == 1
+
+
+def test_the_rules_page_reads_as_a_table_in_words(app, client, ctx):
+    log_in(client, make_staff(app, "admin@example.org", role="admin"))
+    page = client.get("/staff/rules").get_data(as_text=True)
+    table = page.split("Rules, top to bottom", 1)[1].split("</table>", 1)[0]
+    assert "<th scope=\"col\">When it applies</th>" in table and "What it does" in table
+    assert "urgent signals found: at least one" in table  # not "urgent is not empty"
+    assert "the reporter can be contacted: no" in table
+    # The YAML is behind a fold, wrapped.
+    assert '<details class="rules-file"><summary>The rules file (YAML)</summary>' in page

@@ -1,6 +1,9 @@
 """The staff pages in headless Chromium: axe-core finds no violations at desktop and phone
 width, in English and Spanish; nothing scrolls sideways; no request leaves the site; and the
-queue shows at least 15 reports on the first screen at 1280×800."""
+queue shows at least 15 reports on the first screen at 1280×800.
+
+Here beside the public pages' browser tests because it shares their one Chromium (a second
+Playwright in the same process cannot start while the first runs)."""
 
 from __future__ import annotations
 
@@ -14,9 +17,8 @@ from intake.extensions import db
 from intake.models import ReportMessage, StaffUser
 from intake.timeutil import utcnow
 
-from ..public.conftest import browser, live_server, visit  # noqa: F401 (fixtures)
-from ..public.test_browser import check_page
-from .helpers import PASSWORD, current_code, make_report, make_staff
+from ..staff.helpers import PASSWORD, current_code, make_report, make_staff
+from .test_browser import check_page
 
 
 def staff_log_in(tab, email: str) -> None:
@@ -56,7 +58,7 @@ def seed() -> int:
 
 
 @pytest.mark.parametrize(("language", "width"), [("en", 1280), ("es", 390)])
-def test_staff_pages_have_no_axe_violations(app, visit, ctx, language, width):  # noqa: F811
+def test_staff_pages_have_no_axe_violations(app, visit, ctx, language, width):
     report_id = seed()
     email = make_staff(app, f"admin-{language}@example.org", role="admin", language=language)
     tab = visit(width=width)
@@ -80,7 +82,7 @@ def test_staff_pages_have_no_axe_violations(app, visit, ctx, language, width):  
     assert [e for e in tab.console_errors if "Content Security Policy" in e] == []
 
 
-def test_the_queue_shows_fifteen_reports_on_the_first_screen_and_rows_are_links(app, visit, ctx):  # noqa: F811
+def test_the_queue_shows_fifteen_reports_on_the_first_screen_and_rows_are_links(app, visit, ctx):
     seed()
     email = make_staff(app, "coordinator@example.org", role="supervisor")
     tab = visit(width=1280)
@@ -100,7 +102,7 @@ def test_the_queue_shows_fifteen_reports_on_the_first_screen_and_rows_are_links(
     assert side["x"] > main["x"] + main["width"] - 1
 
 
-def test_selecting_text_fills_the_redaction_form(app, visit, ctx):  # noqa: F811
+def test_selecting_text_fills_the_redaction_form(app, visit, ctx):
     report_id = seed()
     email = make_staff(app, "sup@example.org", role="supervisor")
     tab = visit(width=1280)
