@@ -6,7 +6,7 @@ PORT ?= 5000
 export PORT
 STAMP := $(VENV)/.installed
 
-.PHONY: help install browser media run test lint bench names-model clean
+.PHONY: help install browser media run test lint bench names-model screens clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -60,3 +60,6 @@ names-model: install  ## retrain the anonymizer's name detector (workers/anonymi
 
 clean:  ## remove the venv and local data
 	rm -rf $(VENV) instance
+
+screens: install browser  ## Chromium screenshots of the staff pages (30 seeded reports) into docs/screens/
+	$(BIN)/python scripts/screens.py

@@ -14,6 +14,7 @@ import os
 import secrets
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from celery.schedules import crontab
 from cryptography.fernet import Fernet
@@ -49,6 +50,16 @@ def _postgres_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix) :]
     return url
+
+
+def _time_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(
+            f"INTAKE_TIMEZONE={name!r} is not a time zone; use a name such as America/Chicago"
+        ) from exc
+    return name
 
 
 def parse_on_call(value: str) -> dict[str, list[str]]:
@@ -158,7 +169,11 @@ def from_environment(
         "RETENTION_DAYS": int(env.get("INTAKE_RETENTION_DAYS", 90)),
         "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", 30)),
         "QUICK_EXIT_URL": env.get("QUICK_EXIT_URL", "https://www.google.com/"),
-        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
+        # Where staff open the app: the links in alerts and digests start with it.
+        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL")
+        or f"http://127.0.0.1:{env.get('PORT') or '5000'}",
+        # The organisation's time zone: staff pages show times and deadlines in it.
+        "INTAKE_TIMEZONE": _time_zone(env.get("INTAKE_TIMEZONE") or "UTC"),
         # Big enough for a long narrative, small enough that nobody can fill the disk. Forms
         # with evidence files take the limits below instead (intake/evidence/uploads.py).
         "MAX_CONTENT_LENGTH": int(env.get("MAX_CONTENT_LENGTH", 256 * 1024)),

@@ -70,6 +70,10 @@ def _typed_narrative() -> str:
 def _page(code: int, message: str, kept: str = ""):  # noqa: ANN202
     from .public.keepsake import urgent_hotline
 
+    # An error belongs to the area it happened in: staff pages keep the staff layout (no
+    # "Quick exit", the staff navigation), public pages the reporter's, with the hotline.
+    if request.path.startswith("/staff"):
+        return render_template("staff/error.html", code=code, message=message), code
     page = render_template(
         "error.html", code=code, message=message, hotline=urgent_hotline(), kept=kept
     )
@@ -123,6 +127,12 @@ def register_error_handlers(app: Flask) -> None:
         if _sent_report() and (form := _oversize_form()) is not None:
             return _form_again(message, 413, form)
         return _page(413, message)
+
+    @app.errorhandler(403)
+    def forbidden(error: HTTPException):  # noqa: ANN202
+        return _page(
+            403, _("Your account may not open this page. Ask an administrator if you need it.")
+        )
 
     @app.errorhandler(404)
     def not_found(error: HTTPException):  # noqa: ANN202

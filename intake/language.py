@@ -7,7 +7,8 @@ from flask_babel import refresh
 
 
 def select_locale() -> str:
-    """?lang= (remembered in the session), then the browser's preference, then English.
+    """?lang= (remembered in the session), a signed-in staff member's own language on staff
+    pages, then the browser's preference, then English.
 
     The request body is never read here: the error pages (a body too large to read included)
     are rendered in this language too.
@@ -17,6 +18,13 @@ def select_locale() -> str:
     if asked in languages:
         session["lang"] = asked
         return asked
+    if request.path.startswith("/staff/"):
+        # Staff pages speak each account's own language (set on the accounts page).
+        from flask_login import current_user
+
+        account = getattr(current_user, "language", None) if current_user else None
+        if current_user and current_user.is_authenticated and account in languages:
+            return account
     remembered = session.get("lang")
     if remembered in languages:
         return remembered

@@ -51,7 +51,10 @@ def test_three_reports_over_http_come_out_of_export_processed(app, client, ctx, 
     reports = wait_processed(3)
 
     assert {r.pipeline_state for r in reports} == {"processed"}
-    result = app.test_cli_runner().invoke(args=["reports", "export", "--format", "jsonl"])
+    # --officers: the kept officer names too (without it they read [OFFICER], as on the web).
+    result = app.test_cli_runner().invoke(
+        args=["reports", "export", "--format", "jsonl", "--officers"]
+    )
     records = [json.loads(line) for line in result.output.splitlines()]
     assert len(records) == 3
     assert all(r["processed_at"] and r["summary"] and r["narrative_redacted"] for r in records)

@@ -48,8 +48,13 @@ class AgencyRow:
     signed: date | None
 
 
+# The published sheets mix typographic and plain quotes ("Sheriff’s" in one row, "Sheriff's" in
+# the next): one agency must not become two.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def _clean(value: Any) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
+    return " ".join(str(value).translate(_QUOTES).split()) if value is not None else ""
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -145,7 +150,7 @@ def import_agencies(path: Path, status: str | None = None) -> ImportResult:
         raise AgencyFileError(f"status must be one of {', '.join(STATUSES)}")
     agencies, skipped = read_agencies(path)
     result = ImportResult(skipped=skipped)
-    existing = {(a.state, a.name): a for a in db.session.scalars(select(Agency))}
+    existing = {(a.state, _clean(a.name)): a for a in db.session.scalars(select(Agency))}
     for row in agencies:
         models = sorted(row.models)
         current = existing.get((row.state, row.name))
@@ -168,6 +173,7 @@ def import_agencies(path: Path, status: str | None = None) -> ImportResult:
             result.unchanged += 1
             continue
         values = {
+            "name": row.name,
             "county": row.county,
             "agency_type": row.agency_type,
             "models": models,

@@ -3,11 +3,12 @@ from __future__ import annotations
 import secrets
 
 import click
-from email_validator import EmailNotValidError, validate_email
+from email_validator import EmailNotValidError
 
 from ..extensions import db
 from ..models import StaffUser
 from ..models.staff import ROLES
+from ..staff.accounts import staff_email
 from .routes import find_user
 
 group = click.Group("users", help="Staff accounts.")
@@ -31,7 +32,7 @@ def create_user(email: str, role: str, password: str | None = None) -> tuple[Sta
 def create_command(email: str, role: str, password: str | None, generate: bool) -> None:
     """Make a staff account."""
     try:
-        email = validate_email(email, check_deliverability=False).normalized
+        email = staff_email(email)
     except EmailNotValidError as exc:
         raise click.BadParameter(str(exc), param_hint="EMAIL") from exc
     if find_user(email):

@@ -51,9 +51,18 @@ def effective_queues(chosen: list[str] | None, allowed: list[str] | None) -> lis
     return sorted(set(chosen) & set(allowed))
 
 
+def subscribed_by_default(user: StaffUser, period: str) -> bool:
+    """Digests reach people out of the box: administrators and supervisors get the weekly
+    digest of every queue they see, members of particular queues the daily digest of those
+    queues. Anyone can turn either off (a subscription row with `active` false)."""
+    if period == "weekly":
+        return user.role in ("admin", "supervisor")
+    return period == "daily" and bool(user.queues)
+
+
 def recipients(period: str) -> list[Recipient]:
-    """Everyone owed a `period` digest: active accounts with an active subscription, and
-    supervisors with no weekly choice of their own (weekly, every queue, by default)."""
+    """Everyone owed a `period` digest: active accounts with an active subscription, and those
+    with no choice of their own who get it by default (subscribed_by_default)."""
     users = db.session.scalars(
         select(StaffUser).where(StaffUser.active).order_by(StaffUser.email)
     ).all()
@@ -67,7 +76,7 @@ def recipients(period: str) -> list[Recipient]:
     for user in users:
         sub = subscriptions.get(user.id)
         if sub is None:
-            if not (period == "weekly" and user.role == "supervisor"):
+            if not subscribed_by_default(user, period):
                 continue
             chosen, language = [], user.language or "en"
         elif not sub.active:

@@ -4,7 +4,6 @@ administrators the failed deliveries and the summaries option. Every view declar
 from __future__ import annotations
 
 import base64
-import contextlib
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -15,11 +14,18 @@ from workers.digest import CHART_CID, LANGUAGES
 
 from ..auth.permissions import MANAGE_USERS, requires, requires_login
 from ..extensions import db
-from ..models import DigestDelivery, DigestOption, DigestSubscription, Report
+from ..models import DigestDelivery, DigestOption, DigestSubscription
 from ..models.audit import audit
 from ..models.digest import PERIODS
+from ..staff.choices import known_queues as staff_queues
 from ..timeutil import utcnow
-from .queries import INCLUDE_SUMMARIES, Recipient, effective_queues, summaries_enabled
+from .queries import (
+    INCLUDE_SUMMARIES,
+    Recipient,
+    effective_queues,
+    subscribed_by_default,
+    summaries_enabled,
+)
 from .send import bounds, build_for
 
 bp = Blueprint("digest", __name__, url_prefix="/staff")
@@ -40,16 +46,8 @@ def no_store(response: Response) -> Response:
 
 
 def known_queues() -> list[str]:
-    """Queues declared by the routing rules, and any that reports carry (older rules)."""
-    from workers.route import RulesError, default_rules_path, load_rules
-
-    names: set[str] = set()
-    with contextlib.suppress(RulesError, OSError):  # a broken rules file: the reports' queues
-        names |= set(load_rules(default_rules_path()).queues)
-    names |= {q for q in db.session.scalars(select(Report.queue).distinct()) if q}
-    if current_user.queues:
-        names &= set(current_user.queues)
-    return sorted(names)
+    """The queues this account may choose (intake/staff/choices.py)."""
+    return staff_queues(current_user)
 
 
 def _subscriptions() -> dict[str, DigestSubscription]:
@@ -62,7 +60,7 @@ def _subscriptions() -> dict[str, DigestSubscription]:
 def _current_choice(period: str, rows: dict[str, DigestSubscription]) -> dict[str, object]:
     row = rows.get(period)
     if row is None:
-        default = period == "weekly" and current_user.role == "supervisor"
+        default = subscribed_by_default(current_user, period)
         return {"active": default, "queues": [], "default": default}
     return {"active": row.active, "queues": list(row.queues or []), "default": False}
 

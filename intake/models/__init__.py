@@ -3,6 +3,7 @@
 from .agency import Agency
 from .attachment import Attachment
 from .audit import AuditEvent
+from .casework import ContactLogEntry, RedactionCorrection, Referral
 from .digest import DigestDelivery, DigestOption, DigestSubscription
 from .notification import Notification
 from .pattern_alert import PatternAlert, PatternAlertDelivery, PatternAlertKey
@@ -16,6 +17,7 @@ __all__ = [
     "Agency",
     "Attachment",
     "AuditEvent",
+    "ContactLogEntry",
     "DigestDelivery",
     "DigestOption",
     "DigestSubscription",
@@ -25,6 +27,8 @@ __all__ = [
     "PatternAlertKey",
     "PublicStatsSnapshot",
     "ReferralPacket",
+    "RedactionCorrection",
+    "Referral",
     "Report",
     "ReportMessage",
     "ReportNote",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, false
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, false, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -20,6 +20,11 @@ def sensitive():  # noqa: ANN201
 
 # check-now: "might be urgent", top of the queue right after the urgent ones (no page-out).
 PRIORITY_RANK = {"urgent": 0, "check-now": 1, "high": 2, "normal": 3, "low": 4}
+
+# The saved views' partial indexes (migration 0007).
+URGENT_UNASSIGNED = "urgent AND assigned_to_id IS NULL"
+UNANSWERED = "first_response_at IS NULL"
+REPLIED = "reporter_replied_at IS NOT NULL"
 
 
 class Report(db.Model):
@@ -56,6 +61,26 @@ class Report(db.Model):
             postgresql_using="gin",
             postgresql_ops={"narrative_redacted": "gin_trgm_ops"},
             sqlite_where=false(),
+        ),
+        # The queue's saved views (intake/staff/queue.py, view_conditions): partial indexes
+        # hold only the few reports each view can match, so counting them is cheap.
+        Index(
+            "ix_report_urgent_unassigned",
+            "status",
+            postgresql_where=text(URGENT_UNASSIGNED),
+            sqlite_where=text(URGENT_UNASSIGNED),
+        ),
+        Index(
+            "ix_report_unanswered_deadline",
+            "deadline_at",
+            postgresql_where=text(UNANSWERED),
+            sqlite_where=text(UNANSWERED),
+        ),
+        Index(
+            "ix_report_reporter_replied",
+            "reporter_replied_at",
+            postgresql_where=text(REPLIED),
+            sqlite_where=text(REPLIED),
         ),
         Index(
             "ix_report_summary_trgm",
@@ -155,6 +180,10 @@ class Report(db.Model):
     closed_at: Mapped[datetime | None]  # entered resolved/closed; the retention clock
     original_purged_at: Mapped[datetime | None]  # the retention job removed the originals
     reporter_replied_at: Mapped[datetime | None]
+    # A member of staff read the redacted text and found nothing left to correct; partner
+    # exports can be limited to such reports.
+    redaction_checked_at: Mapped[datetime | None]
+    redaction_checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     # --- taken by a volunteer for someone (intake/volunteer): who typed it, how the person
     # reached us and the language they spoke. NULL for reports sent on the public form.

@@ -116,7 +116,7 @@ def switching_language() -> bool:
 @accepts_evidence
 @public_rate_limit("RATELIMIT_SUBMIT", exempt_when=switching_language)
 def report() -> Response:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD is a GET without the body, never a send
         # Only the GET is compressed: it reflects nothing a third party could choose, so the
         # CSRF token in it cannot be guessed byte by byte from compressed sizes (BREACH).
         # Answers to a POST carry what the reporter typed and are sent as they are.

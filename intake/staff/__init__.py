@@ -14,4 +14,12 @@ def no_store(response: Response) -> Response:
     return response
 
 
+@bp.app_context_processor
+def staff_helpers() -> dict[str, object]:
+    from .clock import local, local_time
+    from .queue import one_line
+
+    return {"local": local, "local_time": local_time, "one_line": one_line}
+
+
 from . import admin, output, routes, rules  # noqa: E402,F401

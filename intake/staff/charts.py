@@ -13,12 +13,14 @@ BAR_WIDTH = 320
 VALUE_WIDTH = 110
 
 
-def bar_chart(rows: list[tuple[str, int]], title: str) -> Markup:
-    """Horizontal bars, one per (label, count). Counts under 5 get no bar and read
-    "fewer than 5", so the chart never shows more than the table beside it."""
+def bar_chart(rows: list[tuple[str, int]], title: str, suppress: bool = False) -> Markup:
+    """Horizontal bars, one per (label, count), exact for staff. With `suppress` (anything that
+    leaves the organisation), counts under 5 get no bar and read "fewer than 5", so the chart
+    never shows more than the table beside it."""
     if not rows:
         return Markup("")
-    shown = [count for _, count in rows if count >= SMALL]
+    floor = SMALL if suppress else 1
+    shown = [count for _, count in rows if count >= floor]
     largest = max(shown, default=1)
     height = len(rows) * (BAR_HEIGHT + GAP) + GAP
     width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
@@ -35,7 +37,7 @@ def bar_chart(rows: list[tuple[str, int]], title: str) -> Markup:
             f'<text x="{LABEL_WIDTH - 6}" y="{text_y}" text-anchor="end" font-size="12">'
             f"{escape(short)}</text>"
         )
-        bar = 0 if count < SMALL else max(int(BAR_WIDTH * count / largest), 1)
+        bar = 0 if count < floor else max(int(BAR_WIDTH * count / largest), 1)
         if bar:
             parts.append(
                 f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar}" height="{BAR_HEIGHT}" '
@@ -43,7 +45,7 @@ def bar_chart(rows: list[tuple[str, int]], title: str) -> Markup:
             )
         parts.append(
             f'<text x="{LABEL_WIDTH + bar + 6}" y="{text_y}" font-size="12">'
-            f"{escape(str(small_count(count)))}</text>"
+            f"{escape(str(small_count(count) if suppress else count))}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 (every label and value above is escaped)

@@ -41,7 +41,8 @@ CSV_FIELDS = (
 
 
 def small_count(count: int) -> int | str:
-    """A count as shown in any aggregate: under 5 it could point at a person."""
+    """A count as it leaves the organisation (partner exports, anything published): under 5
+    it could point at a person. The one suppression rule; staff pages show exact counts."""
     return FEWER_THAN if 0 < count < SMALL else count
 
 
@@ -77,18 +78,32 @@ def without_officers(report: Report, record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def records(reports: Iterable[Report], include_officers: bool) -> Iterable[dict[str, Any]]:
+# The fields written in people's words: what a partner export for publication leaves out.
+FREE_TEXT = ("summary", "narrative_redacted", "routing_explanation")
+
+
+def records(
+    reports: Iterable[Report], include_officers: bool, free_text: bool = True
+) -> Iterable[dict[str, Any]]:
     for report in reports:
         record = export_record(report)
-        yield record if include_officers else without_officers(report, record)
+        record = record if include_officers else without_officers(report, record)
+        if not free_text:
+            record = {k: (None if k in FREE_TEXT else v) for k, v in record.items()}
+        yield record
 
 
 def as_json(rows: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=1)
 
 
+# A byte-order mark first: without it Excel reads UTF-8 as Windows-1252 ("CÃ¡rcel").
+BOM = "\ufeff"
+
+
 def as_csv(rows: Iterable[dict[str, Any]]) -> str:
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
@@ -121,6 +136,7 @@ def aggregate_csv(reports: Iterable[Report]) -> str:
         counters["queue"][report.queue or "none"] += 1
         counters["month"][report.created_at.strftime("%Y-%m")] += 1
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer)
     writer.writerow(["dimension", "value", "reports"])
     for dimension, counter in counters.items():

@@ -2,27 +2,81 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, or_, select, type_coerce
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, String, cast, exists, func, or_, select, type_coerce
 from sqlalchemy.dialects.postgresql import JSONB
 from werkzeug.datastructures import MultiDict
 
 from ..extensions import db
-from ..models import Report, StaffUser
+from ..models import Report, ReportMessage, StaffUser
 from ..timeutil import utcnow
 from ..untrusted import whole_number
 from ..vocabulary import CATEGORIES
+from .choices import CHECK_NOW
 from .workflow import OPEN_STATUSES, STATUSES
 
 PRIORITIES = ("urgent", "check-now", "high", "normal", "low")
-DUE_SOON = timedelta(hours=24)
 MAX_TEXT = 200
 # A free-text search counts its matches up to here and no further: a word found in most reports
 # would otherwise cost a scan of every narrative on each page view, for a number nobody reads.
 TEXT_COUNT_CAP = 1000
+
+# The saved views of the queue, in the order of the bar above it.
+VIEWS: dict[str, object] = {
+    "mine": _l("Mine"),
+    "urgent_unassigned": _l("Urgent, unassigned"),
+    "check_now": _l("Check now"),
+    "overdue": _l("Overdue"),
+    "waiting": _l("Waiting for reporter"),
+    "new_reply": _l("New reply"),
+}
+
+# Each letter with the accented forms Spanish and English text use, both cases, so that
+# "carcel" finds "cárcel" (and "cárcel" finds "carcel") on PostgreSQL and SQLite alike.
+_VARIANTS = {
+    "a": "aáàâäã",
+    "e": "eéèêë",
+    "i": "iíìîï",
+    "o": "oóòôöõ",
+    "u": "uúùûü",
+    "n": "nñ",
+    "c": "cç",
+    "y": "yý",
+}
+_REGEX_SPECIAL = set(".^$*+?()[]{}|\\-/")
+
+
+def _plain(text: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
+    )
+
+
+def accent_pattern(text: str) -> str:
+    """A case- and accent-insensitive regular expression matching `text` literally.
+
+    A regular expression rather than ILIKE because PostgreSQL's trigram indexes
+    (ix_report_narrative_trgm, ix_report_summary_trgm) serve it; SQLAlchemy gives SQLite a
+    REGEXP function with the same meaning.
+    """
+    out = []
+    for ch in _plain(" ".join(text.split())):
+        lower = ch.lower()
+        if lower in _VARIANTS:
+            forms = _VARIANTS[lower]
+            out.append("[" + forms + forms.upper() + "]")
+        elif ch.isalpha():
+            out.append("[" + lower + lower.upper() + "]" if lower != lower.upper() else ch)
+        elif ch in _REGEX_SPECIAL:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _date(value: str | None) -> date | None:
@@ -38,7 +92,11 @@ def _int(value: str | None) -> int | None:
 
 @dataclass
 class QueueFilters:
-    """What the queue's filter form asked for; unknown values are ignored, never an error."""
+    """What the queue's filter bar asked for; unknown values are ignored, never an error.
+
+    `unknown_queue` keeps a queue name that no configured queue has, so the page can say so
+    instead of showing an empty list.
+    """
 
     queue: str | None = None
     status: str | None = None  # a status, "open" (default) or "all"
@@ -46,27 +104,33 @@ class QueueFilters:
     category: str | None = None
     agency: int | None = None
     language: str | None = None
-    assigned: str | None = None  # "me", "anyone", "nobody"
+    assigned: str | None = None  # "me", "anyone", "nobody" or an account id
     date_from: date | None = None
     date_to: date | None = None
     text: str | None = None
+    view: str | None = None
     page: int = 1
     args: dict[str, str] = field(default_factory=dict)
+    unknown_queue: str | None = None
 
     @classmethod
-    def from_args(cls, args: MultiDict[str, str]) -> QueueFilters:
+    def from_args(
+        cls, args: MultiDict[str, str], queues: list[str] | None = None
+    ) -> QueueFilters:
+        """`queues`: the queues that exist; a queue not among them is dropped (not matched)."""
         status = args.get("status") or "open"
         if status not in STATUSES and status not in ("open", "all"):
             status = "open"
         priority = args.get("priority") if args.get("priority") in PRIORITIES else None
         category = args.get("category") if args.get("category") in CATEGORIES else None
-        assigned = (
-            args.get("assigned") if args.get("assigned") in ("me", "anyone", "nobody") else None
-        )
+        assigned = args.get("assigned") or None
+        if assigned not in ("me", "anyone", "nobody") and not (assigned or "").isdigit():
+            assigned = None
+        view = args.get("view") if args.get("view") in VIEWS else None
         text = (args.get("q") or "").strip()[:MAX_TEXT] or None
         page = max(_int(args.get("page")) or 1, 1)
-        kept = {k: v for k, v in args.items() if v and k != "page"}
-        return cls(
+        kept = {k: v for k, v in args.items() if v and k not in ("page", "csrf_token")}
+        filters = cls(
             queue=(args.get("queue") or "").strip()[:40] or None,
             status=status,
             priority=priority,
@@ -77,8 +141,26 @@ class QueueFilters:
             date_from=_date(args.get("from")),
             date_to=_date(args.get("to")),
             text=text,
+            view=view,
             page=min(page, 10_000),
             args=kept,
+        )
+        if queues is not None:
+            filters.check_queue(queues)
+        return filters
+
+    def check_queue(self, queues: list[str]) -> None:
+        """Drop a queue that is not among `queues` (and remember it, for the message)."""
+        if self.queue and self.queue not in queues:
+            self.unknown_queue, self.queue = self.queue, None
+            self.args.pop("queue", None)
+
+    @property
+    def folded(self) -> int:
+        """How many of the filters behind "more filters" are set (the fold opens if any)."""
+        return sum(
+            bool(value)
+            for value in (self.category, self.agency, self.language, self.date_from, self.date_to)
         )
 
     def link(self, **changes: object) -> dict[str, object]:
@@ -94,6 +176,8 @@ class QueueFilters:
             query = query.where(Report.queue.in_(user.queues))
         if with_queue and self.queue:
             query = query.where(Report.queue == self.queue)
+        if self.view:
+            query = query.where(*view_conditions(self.view, user))
         if self.status == "open":
             query = query.where(Report.status.in_(OPEN_STATUSES))
         elif self.status and self.status != "all":
@@ -117,6 +201,8 @@ class QueueFilters:
             query = query.where(Report.assigned_to_id.is_not(None))
         elif self.assigned == "nobody":
             query = query.where(Report.assigned_to_id.is_(None))
+        elif self.assigned:
+            query = query.where(Report.assigned_to_id == int(self.assigned))
         if self.date_from:
             query = query.where(
                 Report.created_at >= datetime.combine(self.date_from, datetime.min.time())
@@ -125,18 +211,72 @@ class QueueFilters:
             end = datetime.combine(self.date_to, datetime.min.time()) + timedelta(days=1)
             query = query.where(Report.created_at < end)
         if self.text:
-            # ILIKE on both databases (the same matches); on PostgreSQL the pg_trgm indexes
-            # ix_report_narrative_trgm and ix_report_summary_trgm serve it.
-            pattern = (
-                "%" + self.text.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
-            )
+            pattern = accent_pattern(self.text)
             query = query.where(
                 or_(
-                    Report.narrative_redacted.ilike(pattern, escape="\\"),
-                    Report.summary.ilike(pattern, escape="\\"),
+                    Report.narrative_redacted.regexp_match(pattern),
+                    Report.summary.regexp_match(pattern),
                 )
             )
         return query
+
+
+def check_now_condition() -> Any:
+    """The "check now" level, which the router stores on the report."""
+    return Report.level == CHECK_NOW
+
+
+def view_conditions(view: str, user: StaffUser, now: datetime | None = None) -> list[Any]:
+    """What one saved view means, as conditions over open reports (each view is work to do).
+
+    The conditions match the partial indexes of migration 0007 (ix_report_urgent_unassigned,
+    ix_report_unanswered_deadline, ix_report_reporter_replied), so each view's count is an
+    index scan, not a pass over every report."""
+    now = now or utcnow()
+    if view == "mine":
+        return [Report.assigned_to_id == user.id]
+    if view == "urgent_unassigned":
+        return [Report.urgent, Report.assigned_to_id.is_(None)]
+    if view == "check_now":
+        return [check_now_condition()]
+    if view == "overdue":
+        return [Report.first_response_at.is_(None), Report.deadline_at < now]
+    if view == "waiting":
+        return [Report.status == "waiting_reporter"]
+    if view == "new_reply":
+        answered = exists().where(
+            ReportMessage.report_id == Report.id,
+            ReportMessage.sender == "staff",
+            ReportMessage.created_at > Report.reporter_replied_at,
+        )
+        return [Report.reporter_replied_at.is_not(None), ~answered]
+    raise ValueError(view)
+
+
+# A saved view's count stops here ("99+"): past it the number changes nothing for the person
+# reading it, and counting every overdue report of a large backlog would cost a full scan.
+VIEW_COUNT_CAP = 99
+
+
+def view_counts(user: StaffUser) -> dict[str, int]:
+    """How many open reports each saved view holds now, up to VIEW_COUNT_CAP + 1 each: one
+    statement, a small count per view, each served by an index or stopped by its limit."""
+    base = QueueFilters(status="open")
+    now = utcnow()
+    counts = [
+        select(func.count())
+        .select_from(
+            base.apply(select(Report.id), user)
+            .where(*view_conditions(view, user, now))
+            .limit(VIEW_COUNT_CAP + 1)
+            .subquery()
+        )
+        .scalar_subquery()
+        .label(view)
+        for view in VIEWS
+    ]
+    row = db.session.execute(select(*counts)).one()
+    return {view: int(n or 0) for view, n in zip(VIEWS, row, strict=True)}
 
 
 def queue_page(filters: QueueFilters, user: StaffUser, page_size: int) -> list[Report]:
@@ -178,15 +318,14 @@ def text_total(filters: QueueFilters, user: StaffUser) -> int:
     return db.session.scalar(select(func.count()).select_from(matches)) or 0
 
 
-def deadline_badge(report: Report, now: datetime | None = None) -> str | None:
-    """ "overdue", "due_soon" (within 24 hours) or None, for open reports with a deadline."""
-    if report.deadline_at is None or report.status not in OPEN_STATUSES:
-        return None
-    if report.first_response_at is not None:
-        return None
-    now = now or utcnow()
-    if report.deadline_at < now:
-        return "overdue"
-    if report.deadline_at - now <= DUE_SOON:
-        return "due_soon"
-    return None
+ONE_LINE = 160
+
+
+def one_line(report: Report) -> str:
+    """What happened, in one line: the summary's first sentence from the narrative, else the
+    start of the redacted narrative (both redacted text)."""
+    sentences = (report.summary_detail or {}).get("sentences") or []
+    text = sentences[0].get("text", "") if sentences else ""
+    text = text or report.narrative_redacted or ""
+    text = " ".join(text.split())
+    return text if len(text) <= ONE_LINE else text[: ONE_LINE - 1].rstrip() + "…"

@@ -1,10 +1,12 @@
-"""Related reports, first version: the same agency within 14 days, or the same officer or badge
-text kept by the anonymizer. Simple on purpose; pattern finding can grow from here."""
+"""Related reports: the same agency with incidents within 14 days of each other, or the same
+officer or badge text kept by the anonymizer. Simple on purpose; pattern finding can grow
+from here."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..extensions import db
@@ -34,19 +36,27 @@ def related_reports(report: Report, user: StaffUser) -> list[tuple[Report, str]]
         base = base.where(Report.queue.in_(user.queues))
     found: dict[int, tuple[Report, str]] = {}
     if report.agency_id:
-        same_agency = base.where(
-            Report.agency_id == report.agency_id,
-            Report.created_at.between(report.created_at - WINDOW, report.created_at + WINDOW),
-        )
+        # What happened when matters, not when it was reported: people report weeks later.
+        if report.incident_date is not None:
+            near = Report.incident_date.between(
+                report.incident_date - WINDOW, report.incident_date + WINDOW
+            )
+        else:
+            near = Report.incident_date.is_(None) & Report.created_at.between(
+                report.created_at - WINDOW, report.created_at + WINDOW
+            )
+        same_agency = base.where(Report.agency_id == report.agency_id, near)
         for other in db.session.scalars(
-            same_agency.order_by(Report.created_at.desc()).limit(LIMIT)
+            same_agency.order_by(Report.incident_date.desc(), Report.id.desc()).limit(LIMIT)
         ):
-            found.setdefault(other.id, (other, "same agency within 14 days"))
+            found.setdefault(
+                other.id, (other, str(_l("same agency, incidents within 14 days of each other")))
+            )
     for value in kept_officer_texts(report)[:5]:
         if len(found) >= LIMIT:
             break
         pattern = "%" + value.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_") + "%"
         same_officer = base.where(Report.narrative_redacted.like(pattern, escape="\\"))
         for other in db.session.scalars(same_officer.order_by(Report.id.desc()).limit(LIMIT)):
-            found.setdefault(other.id, (other, f"mentions “{value}”"))
+            found.setdefault(other.id, (other, str(_l("mentions “%(text)s”", text=value))))
     return list(found.values())[:LIMIT]

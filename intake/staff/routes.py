@@ -1,7 +1,9 @@
-"""The queue, a report's page, and what staff do to a report (status, assignment, labels,
-notes, questions to the reporter, reveal)."""
+"""The queue, a report's page, and what staff do to a report (the actions form, notes,
+messages to the reporter, the contact log, referrals, redaction corrections, reveal)."""
 
 from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
 
 from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -20,35 +22,53 @@ from ..auth.permissions import (
     requires,
 )
 from ..extensions import db
-from ..models import Agency, AuditEvent, Report, ReportMessage, ReportNote, StaffUser, StatusChange
+from ..models import (
+    AuditEvent,
+    ContactLogEntry,
+    RedactionCorrection,
+    Referral,
+    Report,
+    ReportMessage,
+    ReportNote,
+    StaffUser,
+    StatusChange,
+)
 from ..models.audit import audit
+from ..timeutil import utcnow
 from ..untrusted import whole_number
 from ..vocabulary import AFFECTED_ROLES, CATEGORIES, CONTACT_METHODS, URGENT_SIGNALS
 from . import bp
+from .actions import FIELDS, parse_labels, save_actions
+from .casework import (
+    CONTACT_METHODS as CONTACT_WAYS,
+)
+from .casework import (
+    CONTACT_OUTCOMES,
+    REFERRAL_DESTINATIONS,
+    mark_first_response,
+    record_contact,
+    record_referral,
+)
+from .choices import PRIORITY_LABELS, active_staff, configured_queues, display_name, filter_choices
+from .clock import deadline_of, local, organisation_zone
 from .queue import (
-    PRIORITIES,
     TEXT_COUNT_CAP,
+    VIEW_COUNT_CAP,
+    VIEWS,
     QueueFilters,
-    deadline_badge,
     queue_counts,
     queue_page,
     text_total,
+    view_counts,
 )
+from .redaction import LABELS as REDACTION_LABELS
+from .redaction import CorrectionRefused, correct_narrative, correct_reply, correction_from
 from .related import related_reports
 from .rules import rules_state
-from .workflow import (
-    STATUSES,
-    TRANSITIONS,
-    Conflict,
-    NotAllowed,
-    change_status,
-    claim_version,
-    mark_first_response,
-)
+from .workflow import STATUSES, TRANSITIONS, Conflict, NotAllowed
 
 PAGE_SIZE = 50
 MAX_TEXT = 5000
-MAX_LABELS = 10
 
 
 def visible_report(report_id: int) -> Report:
@@ -57,13 +77,6 @@ def visible_report(report_id: int) -> Report:
     if report is None or not current_user.sees_queue(report.queue):
         abort(404)
     return report
-
-
-def _seen_version() -> int:
-    version = whole_number(request.form.get("version"))
-    if version is None:
-        abort(400)
-    return version
 
 
 def _text(name: str) -> str:
@@ -75,7 +88,13 @@ def _text(name: str) -> str:
 def queue() -> str:
     """Processed reports by priority then deadline, filtered; and those still in the pipeline."""
     filters = QueueFilters.from_args(request.args)
+    # Counted without the queue filter, so they also say which queues hold reports: with the
+    # configured ones, the queues that exist (no DISTINCT over every report).
     counts = queue_counts(filters, current_user)
+    queues = sorted(set(configured_queues()) | {q for q, _ in counts if q})
+    if current_user.queues:
+        queues = [q for q in queues if q in current_user.queues]
+    filters.check_queue(queues)
     # The total comes from the per-queue counts: one scan of the filtered reports, not two.
     total = sum(n for q, n in counts if not filters.queue or q == filters.queue)
     # A free-text search counts no further than TEXT_COUNT_CAP (intake/staff/queue.py).
@@ -89,9 +108,6 @@ def queue() -> str:
         .where(Report.pipeline_state != "processed")
         .order_by(Report.created_at)
         .limit(PAGE_SIZE)
-    ).all()
-    agencies = db.session.execute(
-        select(Agency.id, Agency.name, Agency.state).order_by(Agency.state, Agency.name)
     ).all()
     rules = rules_state() if current_user.can(MANAGE_RULES) else None
     return render_template(
@@ -107,59 +123,74 @@ def queue() -> str:
         count_cap=TEXT_COUNT_CAP,
         filters=filters,
         counts=counts,
+        views=VIEWS,
+        view_counts=view_counts(current_user),
+        view_cap=VIEW_COUNT_CAP,
         pending=[r for r in pending if current_user.sees_queue(r.queue)],
-        categories=CATEGORIES,
-        statuses=STATUSES,
-        priorities=PRIORITIES,
-        agencies=agencies,
-        badge=deadline_badge,
+        deadline_of=deadline_of,
+        choices=filter_choices(current_user, queues),
+        # Translated once for the page, not once per row.
+        priority_labels={k: str(v) for k, v in PRIORITY_LABELS.items()},
+        statuses={k: str(v) for k, v in STATUSES.items()},
+        categories={k: str(v) for k, v in CATEGORIES.items()},
+        name=display_name,
     )
 
 
 def render_report(report: Report, status: int = 200, **extra: object) -> Response:
-    notes = db.session.scalars(
-        select(ReportNote).where(ReportNote.report_id == report.id).order_by(ReportNote.id)
-    ).all()
-    messages = db.session.scalars(
-        select(ReportMessage)
-        .where(ReportMessage.report_id == report.id)
-        .order_by(ReportMessage.id)
+    def rows(model, order, *options):  # noqa: ANN001, ANN202
+        query = select(model).where(model.report_id == report.id).order_by(order)
+        return db.session.scalars(query.options(*options)).all()
+
+    messages = rows(
+        ReportMessage,
+        ReportMessage.id,
         # Reporters' originals are not shown here, so not read or decrypted either; a staff
         # message's own text loads when the template asks for it.
-        .options(defer(ReportMessage.body))
-    ).all()
-    history = db.session.scalars(
-        select(StatusChange).where(StatusChange.report_id == report.id).order_by(StatusChange.id)
-    ).all()
+        defer(ReportMessage.body),
+    )
     reveals = db.session.scalars(
         select(AuditEvent)
         .where(AuditEvent.report_id == report.id, AuditEvent.action == "report.reveal")
         .order_by(AuditEvent.id)
     ).all()
-    staff = (
-        db.session.scalars(
-            select(StaffUser).where(StaffUser.active.is_(True)).order_by(StaffUser.email)
-        ).all()
-        if current_user.can(ASSIGN)
-        else []
+    checked_by = (
+        db.session.get(StaffUser, report.redaction_checked_by_id)
+        if report.redaction_checked_by_id
+        else None
     )
+    now_local = local(utcnow())
     page = render_template(
         "staff/report.html",
         report=report,
-        notes=notes,
+        notes=rows(ReportNote, ReportNote.id),
         messages=messages,
-        history=history,
+        history=rows(StatusChange, StatusChange.id),
+        contacts=rows(ContactLogEntry, ContactLogEntry.at),
+        referrals=rows(Referral, Referral.id),
+        corrections=rows(RedactionCorrection, RedactionCorrection.id),
         reveals=reveals,
-        staff=staff,
+        checked_by=checked_by,
+        staff=active_staff() if current_user.can(ASSIGN) else [],
         related=related_reports(report, current_user)
         if report.pipeline_state == "processed"
         else [],
-        next_statuses=TRANSITIONS.get(report.status, ()),
+        can_refer="referred" in TRANSITIONS.get(report.status, ()),
+        next_statuses=[s for s in TRANSITIONS.get(report.status, ()) if s != "referred"],
         statuses=STATUSES,
-        badge=deadline_badge(report),
+        priority_labels=PRIORITY_LABELS,
+        deadline=deadline_of(report),
         categories=CATEGORIES,
         urgent_signals=URGENT_SIGNALS,
         roles=AFFECTED_ROLES,
+        contact_ways=CONTACT_WAYS,
+        contact_outcomes=CONTACT_OUTCOMES,
+        destinations=REFERRAL_DESTINATIONS,
+        redaction_labels=REDACTION_LABELS,
+        name=display_name,
+        now_local=now_local.strftime("%Y-%m-%dT%H:%M"),
+        today_local=now_local.date().isoformat(),
+        zone=organisation_zone().key,
         **extra,
     )
     return make_response(page, status)
@@ -171,76 +202,182 @@ def report(report_id: int) -> Response:
     return render_report(visible_report(report_id))
 
 
-def _conflict(report_id: int) -> Response:
-    db.session.rollback()
-    report = visible_report(report_id)
-    message = _l(
-        "Someone else changed this report after you opened it, so your change was not saved. "
-        "Their change is shown below; make yours again if it still applies."
-    )
-    return render_report(report, 409, conflict=message)
+def _back(report: Report, anchor: str = "") -> Response:
+    return redirect(url_for("staff.report", report_id=report.id) + anchor)
 
 
-@bp.post("/reports/<int:report_id>/status")
-@requires(CHANGE_STATUS)
-def set_status(report_id: int) -> Response:
-    report = visible_report(report_id)
-    try:
-        change_status(report, request.form.get("status", ""), current_user, _seen_version())
-    except Conflict:
-        return _conflict(report_id)
-    except NotAllowed:
+FIELD_NAMES = {"status": _l("status"), "assignee": _l("assignee"), "labels": _l("labels")}
+
+
+def _account_id(value: str) -> int | None:
+    """An assignee field: empty is nobody; anything but an id-sized number is a bad request."""
+    if not value:
+        return None
+    if (number := whole_number(value)) is None:
         abort(400)
-    db.session.commit()
-    flash(_l("Status changed to %(status)s.", status=STATUSES[report.status]))
-    return redirect(url_for("staff.report", report_id=report.id))
+    return number
 
 
-@bp.post("/reports/<int:report_id>/assign")
-@requires(ASSIGN)
-def assign(report_id: int) -> Response:
+def _wanted_and_loaded() -> tuple[dict[str, object], dict[str, object]]:
+    """The fields the form sent, and the values the page showed when it was loaded."""
+    form = request.form
+    wanted: dict[str, object] = {}
+    loaded: dict[str, object] = {}
+    for name in FIELDS:
+        if name not in form:
+            continue
+        value, was = form.get(name, ""), form.get(f"was_{name}", "")
+        if name == "status":
+            wanted[name], loaded[name] = value, was
+        elif name == "assignee":
+            wanted[name], loaded[name] = _account_id(value), _account_id(was)
+        else:
+            wanted[name], loaded[name] = parse_labels(value[:MAX_TEXT]), parse_labels(was)
+    return wanted, loaded
+
+
+@bp.post("/reports/<int:report_id>/actions")
+@requires(VIEW_REPORTS)
+def save_report_actions(report_id: int) -> Response:
+    """Status, assignee and labels in one form; only the fields changed on the page are saved,
+    and a conflict is only someone else having changed the same field meanwhile."""
     report = visible_report(report_id)
-    value = request.form.get("assignee", "")
-    assignee = None
-    if value:
-        number = whole_number(value)
-        assignee = db.session.get(StaffUser, number) if number is not None else None
-        if assignee is None or not assignee.active:
+    wanted, loaded = _wanted_and_loaded()
+    changing = {f for f in wanted if wanted[f] != loaded.get(f)}
+    if "assignee" in changing and not current_user.can(ASSIGN):
+        abort(403)
+    if changing & {"status", "labels"} and not current_user.can(CHANGE_STATUS):
+        abort(403)
+    assignee = wanted.get("assignee")
+    if "assignee" in changing and assignee is not None:
+        person = db.session.get(StaffUser, assignee)
+        if person is None or not person.active:
             abort(400)
     try:
-        claim_version(report, _seen_version())
+        outcome = save_actions(report, current_user, wanted, loaded)
+    except NotAllowed:
+        abort(400)
     except Conflict:
-        return _conflict(report_id)
-    audit(
-        "report.assign",
-        actor=current_user,
-        report_id=report.id,
-        target_user_id=assignee.id if assignee else None,
-        frm=report.assigned_to_id,
-    )
-    report.assigned_to_id = assignee.id if assignee else None
+        outcome = None
     db.session.commit()
-    flash(_l("Assignment saved."))
-    return redirect(url_for("staff.report", report_id=report.id))
+    if outcome is None or outcome.conflicts:
+        fields = outcome.conflicts if outcome else tuple(changing)
+        message = _l(
+            "Someone else changed the %(fields)s of this report after you opened it, so your "
+            "change to it was not saved. What they chose is shown; change it again if yours "
+            "still applies.",
+            fields=", ".join(str(FIELD_NAMES[f]) for f in fields),
+        )
+        if outcome and outcome.saved:
+            flash(_l("Your other changes were saved."))
+        db.session.expire_all()
+        return render_report(visible_report(report_id), 409, conflict=message)
+    flash(_l("Saved.") if outcome.saved else _l("Nothing to save: nothing was changed."))
+    return _back(report)
 
 
-@bp.post("/reports/<int:report_id>/labels")
-@requires(CHANGE_STATUS)
-def set_labels(report_id: int) -> Response:
-    report = visible_report(report_id)
-    labels = []
-    for raw in _text("labels").split(","):
-        label = " ".join(raw.split())[:40]
-        if label and label not in labels:
-            labels.append(label)
+def _local_moment(value: str) -> datetime | None:
+    """A datetime-local value, in the organisation's zone, as naive UTC."""
     try:
-        claim_version(report, _seen_version())
-    except Conflict:
-        return _conflict(report_id)
-    report.labels = labels[:MAX_LABELS]
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=organisation_zone())
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+@bp.post("/reports/<int:report_id>/contacts")
+@requires(MESSAGE_REPORTER)
+def log_contact(report_id: int) -> Response:
+    """A call or other contact with the reporter: when, how, and what came of it."""
+    report = visible_report(report_id)
+    method, outcome = request.form.get("method", ""), request.form.get("outcome", "")
+    at = _local_moment(request.form.get("at", ""))
+    if method not in CONTACT_WAYS or outcome not in CONTACT_OUTCOMES:
+        return render_report(report, 400, contact_error=_l("Choose how, and what came of it."))
+    if at is None or at > utcnow() + timedelta(minutes=5):
+        error = _l("Give when it happened (not later than now).")
+        return render_report(report, 400, contact_error=error)
+    record_contact(report, current_user, at, method, outcome, _text("note") or None)
     db.session.commit()
-    flash(_l("Labels saved."))
-    return redirect(url_for("staff.report", report_id=report.id))
+    flash(_l("Contact logged."))
+    return _back(report, "#contacts")
+
+
+@bp.post("/reports/<int:report_id>/referrals")
+@requires(CHANGE_STATUS)
+def add_referral(report_id: int) -> Response:
+    """To whom, when, their reference number, and whether the reporter consented."""
+    report = visible_report(report_id)
+    destination = request.form.get("destination", "")
+    try:
+        referred_on = date.fromisoformat(request.form.get("referred_on", ""))
+    except ValueError:
+        referred_on = None
+    consent = request.form.get("consented", "")
+    if destination not in REFERRAL_DESTINATIONS or consent not in ("yes", "no"):
+        error = _l("Choose to whom, and whether the reporter consented.")
+    elif referred_on is None or referred_on > local(utcnow()).date():
+        error = _l("Give the date of the referral (not later than today).")
+    else:
+        error = None
+    if error:
+        return render_report(report, 400, referral_error=error)
+    record_referral(
+        report,
+        current_user,
+        destination=destination,
+        destination_other=_text("destination_other")[:200] or None,
+        referred_on=referred_on,
+        reference=_text("reference")[:100] or None,
+        consented=consent == "yes",
+    )
+    db.session.commit()
+    flash(_l("Referral recorded."))
+    return _back(report, "#referrals")
+
+
+@bp.post("/reports/<int:report_id>/redaction")
+@requires(REVEAL_ORIGINAL)
+def correct_redaction(report_id: int) -> Response:
+    """Redact more, or restore a word the anonymizer removed by mistake (audit-logged)."""
+    report = visible_report(report_id)
+    target = request.form.get("target", "narrative")
+    try:
+        correction = correction_from(
+            request.form.get("kind", ""),
+            request.form.get("text", ""),
+            request.form.get("label", ""),
+            request.form.get("word", ""),
+            _text("why"),
+        )
+        if target == "narrative":
+            count = correct_narrative(report, correction, current_user)
+        else:
+            message = db.session.get(ReportMessage, int(target)) if target.isdigit() else None
+            if message is None or message.report_id != report.id or message.sender != "reporter":
+                abort(400)
+            count = correct_reply(report, message, correction, current_user)
+    except CorrectionRefused as refused:
+        db.session.rollback()
+        return render_report(report, 400, redaction_error=refused.args[0])
+    db.session.commit()
+    flash(_l("Redaction corrected (%(num)s places).", num=count))
+    return _back(report, "#narrative")
+
+
+@bp.post("/reports/<int:report_id>/redaction-checked")
+@requires(REVEAL_ORIGINAL)
+def mark_redaction_checked(report_id: int) -> Response:
+    report = visible_report(report_id)
+    checked = request.form.get("checked") == "y"
+    report.redaction_checked_at = utcnow() if checked else None
+    report.redaction_checked_by_id = current_user.id if checked else None
+    audit("redaction.checked", actor=current_user, report_id=report.id, checked=checked)
+    db.session.commit()
+    flash(_l("Marked as checked.") if checked else _l("Mark removed."))
+    return _back(report, "#narrative")
 
 
 @bp.post("/reports/<int:report_id>/notes")
@@ -270,7 +407,7 @@ def send_message(report_id: int) -> Response:
         db.session.add(
             ReportMessage(report_id=report.id, sender="staff", author_id=current_user.id, body=body)
         )
-        mark_first_response(report)
+        mark_first_response(report, utcnow())
         audit("message.sent", actor=current_user, report_id=report.id)
         db.session.commit()
         flash(_l("Message saved. The reporter sees it when they open their receipt."))

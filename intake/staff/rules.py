@@ -3,6 +3,7 @@ and a dry run against a sample or an existing report (the pure `workers.route.dr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,6 +123,74 @@ def report_facts(report: Report) -> dict[str, Any]:
     )
 
 
+# The rules' field names as people say them (workers/route/conditions.py names the fields).
+FIELD_WORDS: dict[str, object] = {
+    "categories": _l("what happened"),
+    "agency.models": _l("the agency's 287(g) models"),
+    "agency.state": _l("the agency's state"),
+    "agency.county": _l("the agency's county"),
+    "agency.status": _l("the agency's 287(g) status"),
+    "agency.name": _l("the agency's name"),
+    "agency_choice": _l("the agency the reporter chose"),
+    "state": _l("the state"),
+    "county": _l("the county"),
+    "city": _l("the city"),
+    "language": _l("the report's language"),
+    "urgent": _l("urgent signals found"),
+    "urgent_signals": _l("urgent answers on the form"),
+    "detained_now": _l("someone detained now"),
+    "transfer_expected": _l("a transfer to ICE expected"),
+    "affected_minor": _l("a child affected"),
+    "consent.review": _l("consent to review"),
+    "consent.referral": _l("consent to a referral"),
+    "consent.statistics": _l("consent to statistics"),
+    "contact_possible": _l("the reporter can be contacted"),
+    "narrative": _l("the narrative"),
+}
+SHOWN_PHRASES = 4
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+def _in_words(text: str) -> str:
+    """One line of a rule's condition with field names and codes as words, and a long phrase
+    list cut to its first few."""
+    field, _, rest = text.partition(" ")
+    if field in FIELD_WORDS:
+        text = f"{FIELD_WORDS[field]} {rest}"
+        if field == "categories":
+            for code, label in CATEGORIES.items():
+                text = re.sub(rf"\b{re.escape(code)}\b", str(label), text)
+        elif field in ("urgent_signals", "urgent"):
+            for code, label in URGENT_SIGNALS.items():
+                text = re.sub(rf"\b{re.escape(code)}\b", str(label), text)
+    for operator, word in (
+        (" is false", _l("no")),
+        (" is true", _l("yes")),
+        (" is not empty", _l("at least one")),
+        (" is empty", _l("none")),
+    ):
+        text = text.replace(operator, f": {word}")
+    phrases = _QUOTED.findall(text)
+    if len(phrases) > SHOWN_PHRASES:
+        cut = text.index(phrases[SHOWN_PHRASES]) - 2
+        more = len(phrases) - SHOWN_PHRASES
+        text = text[:cut] + " " + str(_l("and %(num)s more", num=more))
+    return text
+
+
+def rule_rows(shown: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rules as table rows: name and purpose, when it applies (in words), what it does."""
+    return [
+        {
+            **rule,
+            "when_words": [
+                {"depth": line["depth"], "text": _in_words(line["text"])} for line in rule["when"]
+            ],
+        }
+        for rule in shown["rules"]
+    ]
+
+
 def _page(form: DryRunForm, status: int = 200, **extra: Any) -> tuple[str, int]:
     state = rules_state()
     path = rules_cache.path
@@ -132,6 +201,7 @@ def _page(form: DryRunForm, status: int = 200, **extra: Any) -> tuple[str, int]:
             path=path.name,
             text=path.read_text("utf-8"),
             rules=shown,
+            rows=rule_rows(shown) if shown else [],
             rules_error=state.error,
             form=form,
             **extra,

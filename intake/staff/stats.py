@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy import String, case, cast, func, select
 
 from ..extensions import db
-from ..models import Agency, Report, StaffUser
+from ..models import Agency, Referral, Report, StaffUser
 from ..vocabulary import CATEGORIES
-from .exports import SMALL, small_count
+from .casework import REFERRAL_DESTINATIONS
 from .queue import QueueFilters
+from .workflow import OPEN_STATUSES
 
 
 def _month(column: Any) -> Any:
@@ -58,22 +59,56 @@ def statistics(filters: QueueFilters, user: StaffUser) -> dict[str, Any]:
     hours: dict[str, list[float]] = {}
     for queue, created, first in responses:
         hours.setdefault(queue or "none", []).append((first - created).total_seconds() / 3600)
-    response_rows = []
-    for queue, values in sorted(hours.items()):
-        enough = len(values) >= SMALL
-        response_rows.append(
-            {
-                "queue": queue,
-                "reports": small_count(len(values)),
-                "median": round(median(values), 1) if enough else None,
-                "p90": round(quantiles(values, n=10)[-1], 1) if enough else None,
-            }
+    everyone = [value for values in hours.values() for value in values]
+    response_rows = [_spread(queue, values) for queue, values in sorted(hours.items())]
+    if len(hours) > 1:
+        response_rows.append(_spread(None, everyone))
+    waiting = db.session.scalar(
+        filters.apply(select(func.count()).select_from(Report), user).where(
+            Report.first_response_at.is_(None), Report.status.in_(OPEN_STATUSES)
         )
+    )
+    referrals = db.session.execute(
+        filters.apply(
+            select(
+                Referral.destination,
+                func.count(),
+                func.sum(case((Referral.reporter_consented, 1), else_=0)),
+            )
+            .select_from(Report)
+            .join(Referral, Referral.report_id == Report.id),
+            user,
+        )
+        .group_by(Referral.destination)
+        .order_by(func.count().desc())
+    ).all()
     return {
         "by_month": [(m or "?", int(n)) for m, n in by_month],
         "by_queue": [(q or "none", int(n)) for q, n in by_queue],
         "by_agency": [(a, int(n)) for a, n in by_agency],
         "by_category": by_category,
         "first_response": response_rows,
+        "not_contacted": int(waiting or 0),
+        "referrals": [(str(REFERRAL_DESTINATIONS.get(d, d)), int(n)) for d, n, _ in referrals],
+        "referral_rows": [
+            {
+                "destination": str(REFERRAL_DESTINATIONS.get(d, d)),
+                "count": int(n),
+                "consented": int(c or 0),
+            }
+            for d, n, c in referrals
+        ],
         "total": sum(int(n) for _, n in by_queue),
+    }
+
+
+def _spread(queue: str | None, values: list[float]) -> dict[str, Any]:
+    """Exact figures of the hours to first contact (staff statistics are not suppressed)."""
+    return {
+        "queue": queue,
+        "reports": len(values),
+        "median": round(median(values), 1),
+        "p90": round(quantiles(values, n=10, method="inclusive")[-1], 1)
+        if len(values) > 1
+        else round(values[0], 1),
     }

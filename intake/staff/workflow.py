@@ -1,9 +1,9 @@
 """The review workflow: statuses, allowed steps, and changes that cannot overwrite each other.
 
 new → in review → waiting for reporter → referred → resolved / closed (and back to in review
-when a case reopens). Every change names the version of the report the member of staff saw;
-if someone else changed the report since, the change is refused (`Conflict`) instead of
-silently overwriting theirs.
+when a case reopens). Writes go through `claim_version`, one conditional UPDATE, so two writes
+cannot interleave; what counts as a conflict between two people is decided per field by
+intake/staff/actions.py.
 """
 
 from __future__ import annotations
@@ -72,10 +72,12 @@ def claim_version(report: Report, seen_version: int) -> None:
     db.session.refresh(report)
 
 
-def change_status(report: Report, to_status: str, actor: StaffUser, seen_version: int) -> None:
-    if to_status not in TRANSITIONS.get(report.status, ()):
-        raise NotAllowed
-    claim_version(report, seen_version)
+def change_status_now(report: Report, to_status: str, actor: StaffUser) -> None:
+    """Record the step (history and audit). The caller has checked that the step is allowed
+    and claimed the version (intake/staff/actions.py).
+
+    A status change says nothing about whether anyone spoke to the reporter, so it never stops
+    the first-response clock (intake/staff/casework.py does)."""
     now = utcnow()
     db.session.add(
         StatusChange(
@@ -89,11 +91,4 @@ def change_status(report: Report, to_status: str, actor: StaffUser, seen_version
     audit("report.status", actor=actor, report_id=report.id, frm=report.status, to=to_status)
     report.status = to_status
     report.status_changed_at = now
-    if report.first_response_at is None:
-        report.first_response_at = now
     report.closed_at = now if to_status in TERMINAL else None
-
-
-def mark_first_response(report: Report) -> None:
-    if report.first_response_at is None:
-        report.first_response_at = utcnow()

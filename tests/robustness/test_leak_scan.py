@@ -91,11 +91,24 @@ def per_record(where: str, fmt: str, body: str) -> list[tuple[str, str, int | No
     elif fmt == "jsonl":
         records = [json.loads(line) for line in body.splitlines()]
     elif fmt == "csv":
-        records = list(csv.DictReader(io.StringIO(body)))
+        # The CSV starts with a byte-order mark (for Excel), as utf-8-sig readers expect.
+        records = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
     else:
         return [(where, body, None)]
     found = [(where, json.dumps(r, ensure_ascii=False), int(r["id"])) for r in records]
     return found + [(where + " header", body.splitlines()[0] if fmt == "csv" else "", None)]
+
+
+QUEUE_ROW = re.compile(r'<tr class="row[^"]*">.*?href="/staff/reports/(\d+)".*?</tr>', re.S)
+
+
+def per_row(where: str, page: str, report_id: int | None) -> list[tuple[str, str, int | None]]:
+    """A staff page, with each queue row (one report's line) tagged with its report, like an
+    export's records: a word of one report's text is checked against that report's secrets."""
+    if report_id is not None:
+        return [(where, page, report_id)]
+    rows = [(f"{where} row", m.group(0), int(m.group(1))) for m in QUEUE_ROW.finditer(page)]
+    return [(where, QUEUE_ROW.sub(" ", page), None), *rows]
 
 
 def raw_text_columns() -> list[tuple[str, str, int | None]]:
@@ -189,7 +202,7 @@ def test_corpus_through_the_whole_system_leaks_nothing(
             response = staff.get(path)
             assert response.status_code == 200, path
             report_id = int(path.rsplit("/", 1)[1]) if "/reports/" in path else None
-            outputs.append((path, response.get_data(as_text=True), report_id))
+            outputs += per_row(path, response.get_data(as_text=True), report_id)
         # The scan above read the reply as staff see it, not the placeholder of one pending.
         first = staff.get(f"/staff/reports/{ids[0]}").get_data(as_text=True)
         assert str(escape(reply_redacted)) in first

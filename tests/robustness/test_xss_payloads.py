@@ -16,7 +16,7 @@ from workers import tasks
 
 from ..conftest import csrf_token, submit_report
 from ..staff.conftest import browser
-from ..staff.helpers import form_token, log_in, make_staff
+from ..staff.helpers import form_token, log_in, make_staff, save_actions
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -112,11 +112,7 @@ def test_payloads_everywhere_are_shown_as_text(robust_env, redis_server, build_a
             token = form_token(staff, path)
             staff.post(f"{path}/notes", data={"csrf_token": token, "body": payload})
             staff.post(f"{path}/messages", data={"csrf_token": token, "body": payload})
-            version = db.session.get(Report, report_id).version
-            staff.post(
-                f"{path}/labels",
-                data={"csrf_token": token, "labels": payload, "version": str(version)},
-            )
+            save_actions(staff, report_id, token, labels=payload)
             db.session.remove()
             reply = reporter.post(
                 "/follow-up",

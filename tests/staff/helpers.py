@@ -106,3 +106,20 @@ def make_report(**fields) -> tuple[Report, str]:
     db.session.add(report)
     db.session.commit()
     return report, code
+
+
+def save_actions(client: FlaskClient, report_id: int, token: str, **fields):
+    """Post the report page's actions form as a person would: each field sent carries the
+    value the page showed (read now), so only the fields given are changes."""
+    report = db.session.get(Report, report_id)
+    db.session.refresh(report)
+    shown = {
+        "status": report.status,
+        "assignee": str(report.assigned_to_id or ""),
+        "labels": ", ".join(report.labels or []),
+    }
+    data = {"csrf_token": token}
+    for name, value in fields.items():
+        data[name] = value
+        data[f"was_{name}"] = shown[name]
+    return client.post(f"/staff/reports/{report_id}/actions", data=data)

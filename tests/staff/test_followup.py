@@ -17,7 +17,7 @@ from workers import tasks
 
 from ..conftest import csrf_token, dispose_engines
 from .conftest import browser
-from .helpers import form_token, log_in, make_report, make_staff
+from .helpers import form_token, log_in, make_report, make_staff, save_actions
 
 
 def open_report(reporter, code, body=None):
@@ -42,15 +42,8 @@ def test_conversation_through_the_receipt(app, ctx):
 
     # Staff ask a question and wait for the reporter.
     token = form_token(staff, f"/staff/reports/{report.id}")
-    staff.post(
-        f"/staff/reports/{report.id}/status",
-        data={"csrf_token": token, "status": "in_review", "version": report.version},
-    )
-    db.session.expire_all()
-    staff.post(
-        f"/staff/reports/{report.id}/status",
-        data={"csrf_token": token, "status": "waiting_reporter", "version": report.version},
-    )
+    save_actions(staff, report.id, token, status="in_review")
+    save_actions(staff, report.id, token, status="waiting_reporter")
     staff.post(
         f"/staff/reports/{report.id}/messages",
         data={"csrf_token": token, "body": "Which jail was he taken to, and when?"},

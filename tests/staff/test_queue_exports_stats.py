@@ -19,7 +19,7 @@ from .helpers import form_token, log_in, make_report, make_staff
 
 
 def ids_on(page: str) -> list[int]:
-    return [int(i) for i in re.findall(r'<td><a href="/staff/reports/(\d+)"', page)]
+    return [int(i) for i in re.findall(r'<a class="row-link" href="/staff/reports/(\d+)"', page)]
 
 
 def test_queue_filters_sort_and_badges(app, client, ctx):
@@ -41,9 +41,10 @@ def test_queue_filters_sort_and_badges(app, client, ctx):
 
     page = client.get("/staff/").get_data(as_text=True)
     assert ids_on(page) == [urgent.id, late.id, soon.id, low.id]  # closed is not open
-    assert "overdue" in page and "due soon" in page
-    assert re.search(r"detention <span class=\"count\">\(1\)", page)
-    assert re.search(r"intake <span class=\"count\">\(3\)", page)
+    assert re.search(r"overdue by 6\d min", page) and "due in 2 hr" in page
+    assert 'title="20' in page and ' UTC"' in page  # the exact UTC time on hover
+    assert re.search(r"detention <span class=\"queue-count\">\(1\)", page)
+    assert re.search(r"intake <span class=\"queue-count\">\(3\)", page)
 
     def only(**args):
         return ids_on(client.get("/staff/", query_string=args).get_data(as_text=True))
@@ -124,7 +125,7 @@ def test_exports_are_redacted_and_officers_optional(app, client, ctx):
     assert [e.detail["format"] for e in events] == ["json", "json", "csv", "aggregate"]
 
 
-def test_statistics_page_draws_svg_and_hides_small_counts(app, client, ctx):
+def test_statistics_page_draws_svg_with_exact_counts(app, client, ctx):
     now = utcnow()
     for hours in (1, 2, 3, 4, 5, 6):
         make_report(first_response_at=now + timedelta(hours=hours), created_at=now)
@@ -134,7 +135,9 @@ def test_statistics_page_draws_svg_and_hides_small_counts(app, client, ctx):
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert page.count("<svg") == 4 and "<script" not in page.split("<main", 1)[1]
-    assert "fewer than 5" in page
+    # Staff statistics are exact: small counts are suppressed only in what leaves (exports).
+    assert "fewer than 5" not in page.split('<div class="stat-grid">', 1)[1]
     assert re.search(r"<td>intake</td><td>6</td><td>3\.5</td>", page)
+    assert re.search(r"<td>detention</td><td>1</td>", page)
     filtered = client.get("/staff/stats?queue=detention").get_data(as_text=True)
-    assert "intake" not in filtered.split("<h1>", 1)[1].split("Time to first response")[0]
+    assert "<td>intake</td>" not in filtered

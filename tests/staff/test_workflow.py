@@ -3,6 +3,7 @@ and two staff editing at once cannot overwrite each other."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from sqlalchemy import select
@@ -13,16 +14,11 @@ from workers import tasks
 
 from ..conftest import submit_report
 from .conftest import browser
-from .helpers import form_token, log_in, make_report, make_staff
+from .helpers import form_token, log_in, make_report, make_staff, save_actions
 
 
 def report_token(client, report_id):
     return form_token(client, f"/staff/reports/{report_id}")
-
-
-def version_of(report_id):
-    db.session.expire_all()
-    return db.session.get(Report, report_id).version
 
 
 def post(client, report_id, action, **data):
@@ -51,9 +47,22 @@ def test_new_to_closed_with_notes_and_a_reveal(app, client, ctx):
     assert 'class="kept"' in page  # the kept officer tag is highlighted
     assert "Reveal" not in page  # a reviewer cannot reveal
 
-    for status in ("in_review", "waiting_reporter", "referred", "resolved"):
-        response = post(client, report_id, "status", status=status, version=version_of(report_id))
+    for status in ("in_review", "waiting_reporter"):
+        response = save_actions(client, report_id, report_token(client, report_id), status=status)
         assert response.status_code == 302, status
+    # "Referred" is a referral recorded: to whom, when, the reference, the consent.
+    response = post(
+        client,
+        report_id,
+        "referrals",
+        destination="crcl",
+        referred_on="2026-01-05",
+        reference="CRCL-2026-0042",
+        consented="yes",
+    )
+    assert response.status_code == 302
+    response = save_actions(client, report_id, report_token(client, report_id), status="resolved")
+    assert response.status_code == 302
     response = post(
         client, report_id, "notes", body="<script>alert(1)</script> Called back, <b>no answer</b>."
     )
@@ -63,7 +72,7 @@ def test_new_to_closed_with_notes_and_a_reveal(app, client, ctx):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;no answer" in page
     # A status that cannot follow the current one is refused.
     assert (
-        post(client, report_id, "status", status="new", version=version_of(report_id)).status_code
+        save_actions(client, report_id, report_token(client, report_id), status="new").status_code
         == 400
     )
     client.post("/staff/logout", data={"csrf_token": report_token(client, report_id)})
@@ -81,28 +90,11 @@ def test_new_to_closed_with_notes_and_a_reveal(app, client, ctx):
     assert "Miguel" not in client.get(f"/staff/reports/{report_id}").get_data(as_text=True)
 
     reviewer_id = db.session.scalar(select(StaffUser.id).where(StaffUser.email == reviewer))
-    assert (
-        post(
-            client, report_id, "assign", assignee=reviewer_id, version=version_of(report_id)
-        ).status_code
-        == 302
-    )
-    assert (
-        post(
-            client,
-            report_id,
-            "labels",
-            labels="detainer, Harris County, detainer",
-            version=version_of(report_id),
-        ).status_code
-        == 302
-    )
-    assert (
-        post(
-            client, report_id, "status", status="closed", version=version_of(report_id)
-        ).status_code
-        == 302
-    )
+    token = report_token(client, report_id)
+    assert save_actions(client, report_id, token, assignee=str(reviewer_id)).status_code == 302
+    labels = "detainer, Harris County, detainer"
+    assert save_actions(client, report_id, token, labels=labels).status_code == 302
+    assert save_actions(client, report_id, token, status="closed").status_code == 302
 
     db.session.expire_all()
     report = db.session.get(Report, report_id)
@@ -130,8 +122,16 @@ def test_new_to_closed_with_notes_and_a_reveal(app, client, ctx):
 
     log_in(client, admin)
     audit = client.get("/staff/audit").get_data(as_text=True)
-    for action in ("report.reveal", "report.status", "report.assign", "login.success"):
-        assert action in audit
+    # The audit log reads as sentences, never as `frm=None`.
+    for sentence in (
+        f"{supervisor} revealed report #{report_id}: reason “Calling the family back",
+        f"{reviewer} moved report #{report_id} from New to In review",
+        f"{supervisor} assigned report #{report_id} to {reviewer}",
+        f"{reviewer} referred report #{report_id} to DHS Office for Civil Rights",
+        f"{admin} logged in",
+    ):
+        assert sentence in html.unescape(audit), sentence
+    assert "frm=" not in audit and "None" not in audit
     actions = db.session.scalars(select(AuditEvent.action)).all()
     assert actions.count("report.status") == 5 and actions.count("report.reveal") == 1
 
@@ -139,37 +139,49 @@ def test_new_to_closed_with_notes_and_a_reveal(app, client, ctx):
 def test_two_staff_editing_cannot_overwrite_each_other(app, ctx):
     report, _ = make_report()
     first, second = browser(app), browser(app)
-    log_in(first, make_staff(app, "a@example.org"))
-    log_in(second, make_staff(app, "b@example.org"))
-    # Both open the report and see version 1.
+    log_in(first, make_staff(app, "a@example.org", role="supervisor"))
+    log_in(second, make_staff(app, "b@example.org", role="supervisor"))
+    b_id = db.session.scalar(select(StaffUser.id).where(StaffUser.email == "b@example.org"))
+    # Both open the report: status new, nobody assigned, no labels.
     token_a, token_b = report_token(first, report.id), report_token(second, report.id)
-    seen = report.version
+    shown = {"was_status": "new", "was_assignee": "", "was_labels": ""}
+    path = f"/staff/reports/{report.id}/actions"
     ok = first.post(
-        f"/staff/reports/{report.id}/status",
-        data={"csrf_token": token_a, "status": "in_review", "version": seen},
+        path,
+        data={"csrf_token": token_a, **shown, "status": "in_review", "assignee": "", "labels": ""},
     )
     assert ok.status_code == 302
+    # B changed other fields only (assignee, labels) and left the status as shown: no conflict.
+    independent = second.post(
+        path,
+        data={
+            "csrf_token": token_b,
+            **shown,
+            "status": "new",
+            "assignee": str(b_id),
+            "labels": "detainer",
+        },
+    )
+    assert independent.status_code == 302
+    # B, from the same old page, now changes the status too: the same field, a conflict.
     late = second.post(
-        f"/staff/reports/{report.id}/status",
-        data={"csrf_token": token_b, "status": "closed", "version": seen},
+        path,
+        data={"csrf_token": token_b, **shown, "status": "closed", "assignee": "", "labels": ""},
     )
     assert late.status_code == 409
-    assert "Someone else changed this report" in late.get_data(as_text=True)
-    late_labels = second.post(
-        f"/staff/reports/{report.id}/labels",
-        data={"csrf_token": token_b, "labels": "mine", "version": seen},
-    )
-    assert late_labels.status_code == 409
+    body = late.get_data(as_text=True)
+    assert "Someone else changed the status" in body
     db.session.expire_all()
     saved = db.session.get(Report, report.id)
-    assert saved.status == "in_review" and saved.labels == [] and saved.version == seen + 1
+    assert saved.status == "in_review" and saved.labels == ["detainer"]
+    assert saved.assigned_to_id == b_id  # the stale form's "nobody" overwrote nothing
 
 
 def test_forged_csrf_is_refused(app, client, ctx):
     report, _ = make_report()
     log_in(client, make_staff(app, "s@example.org", role="supervisor"))
     for action, data in (
-        ("status", {"status": "in_review", "version": report.version}),
+        ("actions", {"status": "in_review", "was_status": "new"}),
         ("reveal", {"reason": "a perfectly good reason"}),
         ("notes", {"body": "x"}),
     ):

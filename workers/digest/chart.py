@@ -1,8 +1,7 @@
 """The digest's small chart: a PNG drawn on the server with Pillow, sent inline in the email.
 
 Email clients do not run scripts and many block remote images, so the chart travels inside the
-message. Like the statistics page's SVG charts, a count under 5 gets no bar, only the words
-"fewer than 5", so the picture never shows more than the table beside it.
+message. Its counts are exact, like the table beside it: a staff digest is read by staff.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ import io
 
 from PIL import Image, ImageDraw, ImageFont
 
-SMALL = 5
 WIDTH = 560
 ROW = 26
 BAR_HEIGHT = 18
@@ -36,7 +34,7 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: object, width: int) -> str:
     return text + "…"
 
 
-def bar_chart_png(rows: list[tuple[str, int]], title: str, fewer_than: str) -> bytes | None:
+def bar_chart_png(rows: list[tuple[str, int]], title: str) -> bytes | None:
     """Horizontal bars, one per (label, count), as PNG bytes; None when there is nothing to draw."""
     if not rows or not any(count for _, count in rows):
         return None
@@ -50,7 +48,7 @@ def bar_chart_png(rows: list[tuple[str, int]], title: str, fewer_than: str) -> b
         fill=TEXT_COLOUR,
         font=title_font,
     )
-    largest = max((count for _, count in rows if count >= SMALL), default=1)
+    largest = max((count for _, count in rows), default=1) or 1
     bar_room = WIDTH - LABEL_WIDTH - VALUE_WIDTH - 2 * MARGIN
     for index, (label, count) in enumerate(rows):
         top = TITLE_HEIGHT + index * ROW
@@ -63,11 +61,11 @@ def bar_chart_png(rows: list[tuple[str, int]], title: str, fewer_than: str) -> b
             font=font,
             anchor="ra",
         )
-        bar = 0 if count < SMALL else max(round(bar_room * count / largest), 1)
+        bar = 0 if count == 0 else max(round(bar_room * count / largest), 1)
         left = MARGIN + LABEL_WIDTH - MARGIN
         if bar:
             draw.rectangle((left, top, left + bar, top + BAR_HEIGHT), fill=BAR_COLOUR)
-        value = str(count) if count == 0 or count >= SMALL else fewer_than
+        value = str(count)
         draw.text((left + bar + 6, text_y), value, fill=TEXT_COLOUR, font=font)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)

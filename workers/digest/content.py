@@ -30,7 +30,7 @@ from typing import Any
 from babel import dates as babel_dates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .chart import SMALL, bar_chart_png
+from .chart import bar_chart_png
 from .phrases import PHRASES, phrases_for
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "email"
@@ -55,22 +55,18 @@ class Digest:
 
 
 def shown(count: int, p: dict) -> str:
-    """A count as any aggregate shows it: under 5 it could point at a person."""
-    if count == 0:
-        return "0"
-    return p["fewer_than"] if count < SMALL else str(count)
+    """A count as a staff digest shows it: exactly. Staff can read the reports themselves;
+    suppressing small counts is for what leaves the organisation (partner exports)."""
+    return str(count)
 
 
 def change(count: int, previous: int, p: dict) -> str:
-    """The change from the previous period, never finer than the counts themselves allow: a
-    difference is given only when both counts are 5 or more (else it would reveal a small one)."""
+    """The change from the previous period."""
     if count == previous:
         return p["same"]
     if previous == 0:
         return p["new"]
-    if count >= SMALL and previous >= SMALL:
-        return f"{count - previous:+d}"
-    return p["up"] if count > previous else p["down"]
+    return f"{count - previous:+d}"
 
 
 def _day(value: datetime, p: dict) -> str:
@@ -110,7 +106,7 @@ def build_digest(figures: dict[str, Any], language: str = "en") -> Digest:
         subject = p["subject"].format(period_title=period_title, dates=span, total=shown(total, p))
     subject = subject[0].upper() + subject[1:]
     queues = [(name or "-", int(n)) for name, n in figures.get("queues", [])]
-    chart = None if empty else bar_chart_png(queues, p["chart_title"], p["fewer_than"])
+    chart = None if empty else bar_chart_png(queues, p["chart_title"])
     scope = figures.get("scope")
     context = {
         "p": p,

@@ -31,7 +31,6 @@ PHRASES: dict[str, dict] = {
         "this_period": "This period",
         "change": "Change",
         "none": "none",
-        "fewer_than": "fewer than 5",
         "up": "up",
         "down": "down",
         "same": "no change",
@@ -45,36 +44,34 @@ PHRASES: dict[str, dict] = {
         "login_note": "Links open the staff site; you will be asked to sign in.",
         "privacy_note": (
             "Email is not a safe channel: this digest carries counts and links only, never "
-            "narratives, names or officer details. Counts under 5 are shown as "
-            "\u201cfewer than 5\u201d."
+            "narratives, names or officer details."
         ),
         "privacy_note_summaries": (
             "Email is not a safe channel: the summaries below are built only from redacted "
-            "text, with officer identifiers removed. Counts under 5 are shown as "
-            "\u201cfewer than 5\u201d."
+            "text, with officer identifiers removed."
         ),
         "settings": "Change or stop these emails",
         "dates_range": "{first} to {last}",
     },
     "es": {
         "locale": "es",  # dates are written by Babel in this locale
-        "subject": "Resumen {period_title}, {dates}: {total} denuncias nuevas",
-        "subject_empty": "Resumen {period_title}, {dates}: ninguna denuncia nueva",
+        "subject": "Resumen {period_title}, {dates}: {total} reportes nuevos",
+        "subject_empty": "Resumen {period_title}, {dates}: ningún reporte nuevo",
         "period_title": {"daily": "diario", "weekly": "semanal"},
-        "heading": "Resumen {period_title} de denuncias",
-        "period_line": "Denuncias recibidas {dates} (UTC).",
+        "heading": "Resumen {period_title} de reportes",
+        "period_line": "Reportes recibidos {dates} (UTC).",
         "scope_all": "Colas: todas las colas que usted puede ver.",
         "scope_some": "Colas: {queues}.",
-        "empty": "No llegó ninguna denuncia nueva en este periodo.",
-        "new_reports": "Denuncias nuevas",
-        "new_total": "{total} denuncias nuevas ({change} respecto al periodo anterior).",
-        "by_queue": "Denuncias nuevas por cola",
+        "empty": "No llegó ningún reporte nuevo en este periodo.",
+        "new_reports": "Reportes nuevos",
+        "new_total": "{total} reportes nuevos ({change} respecto al periodo anterior).",
+        "by_queue": "Reportes nuevos por cola",
         "queue": "Cola",
-        "reports": "Denuncias",
+        "reports": "Reportes",
         "needs_attention": "Requiere atención ahora",
-        "urgent_unassigned": "Denuncias urgentes aún sin asignar",
-        "overdue": "Denuncias con el plazo de primera respuesta vencido",
-        "top_agencies": "Agencias con más denuncias",
+        "urgent_unassigned": "Reportes urgentes aún sin asignar",
+        "overdue": "Reportes con el plazo de primera respuesta vencido",
+        "top_agencies": "Agencias con más reportes",
         "top_categories": "Categorías de incidente más frecuentes",
         "agency": "Agencia",
         "category": "Categoría",
@@ -82,29 +79,26 @@ PHRASES: dict[str, dict] = {
         "this_period": "Este periodo",
         "change": "Cambio",
         "none": "ninguna",
-        "fewer_than": "menos de 5",
         "up": "sube",
         "down": "baja",
         "same": "sin cambio",
-        "new": "nueva",
-        "chart_title": "Denuncias nuevas por cola",
+        "new": "nuevo",
+        "chart_title": "Reportes nuevos por cola",
         "chart_alt": (
-            "Gráfico de barras de denuncias nuevas por cola; las cifras están en la tabla."
+            "Gráfico de barras de reportes nuevos por cola; las cifras están en la tabla."
         ),
         "summaries": "Resúmenes anonimizados (activados por un administrador)",
-        "summary_of": "Denuncia n.º {id} ({queue})",
+        "summary_of": "Reporte n.º {id} ({queue})",
         "open_queue": "Abrir la cola",
-        "open_report": "Abrir la denuncia n.º {id}",
+        "open_report": "Abrir el reporte n.º {id}",
         "login_note": "Los enlaces abren el sitio del personal; se le pedirá iniciar sesión.",
         "privacy_note": (
             "El correo electrónico no es un canal seguro: este resumen contiene solo cifras y "
-            "enlaces, nunca relatos, nombres ni datos de agentes. Las cifras menores de 5 se "
-            "muestran como \u00abmenos de 5\u00bb."
+            "enlaces, nunca relatos, nombres ni datos de agentes."
         ),
         "privacy_note_summaries": (
             "El correo electrónico no es un canal seguro: los resúmenes siguientes se hacen solo "
-            "con texto censurado y sin datos que identifiquen a agentes. Las cifras menores de 5 "
-            "se muestran como \u00abmenos de 5\u00bb."
+            "con texto censurado y sin datos que identifiquen a agentes."
         ),
         "settings": "Cambiar o dejar de recibir estos correos",
         "dates_range": "del {first} al {last}",
