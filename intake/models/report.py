@@ -21,7 +21,7 @@ def sensitive():  # noqa: ANN201
 # check-now: "might be urgent", top of the queue right after the urgent ones (no page-out).
 PRIORITY_RANK = {"urgent": 0, "check-now": 1, "high": 2, "normal": 3, "low": 4}
 
-# The saved views' partial indexes (migration 0007).
+# The saved views' partial indexes (migration 0012_staff_casework).
 URGENT_UNASSIGNED = "urgent AND assigned_to_id IS NULL"
 UNANSWERED = "first_response_at IS NULL"
 REPLIED = "reporter_replied_at IS NOT NULL"

@@ -3,7 +3,8 @@
 A code is 16 characters from a 30-symbol alphabet without look-alikes (16 x log2(30) = 78.5
 bits), shown in groups of four. Only a keyed hash of it is stored: HMAC-SHA-256, under a key
 derived from the secret key, of the code's SHA-256 (the form rows had before keys were added,
-which migration 0007 turned into this one). With 78 bits of entropy a fast hash is enough, and
+which migration 0008_keyed_receipt_hashes turned into this one). With 78 bits of entropy a fast
+hash is enough, and
 it lets a follow-up find the report by an indexed lookup; the key means a copy of the database
 and a code found on a seized phone do not find the report without the server's secret too.
 
