@@ -321,17 +321,20 @@ def main(argv=None):
     args = ap.parse_args(argv)
     names = args.corpus or [n for n, p in CORPORA.items() if p is None or p.exists()]
     out: list[str] = []
+    memory = None
+    if not args.no_memory:
+        # First, while this process is small: a child's peak RSS starts at its parent's at fork.
+        memory = peak_memory_mb(CORPORA["dev"])
     for name in names:
         items = load_corpus(name, args.generated_n)
         out.append(f"### {Path(name).name}\n")
         out.append(run_corpus(items, args))
         out.append("")
         print("\n".join(out[-3:]), flush=True)
-    if not args.no_memory:
-        worker, stock = peak_memory_mb(CORPORA["dev"])
+    if memory is not None:
         line = (
             f"Peak memory (RSS) on the dev corpus: worker `python -m workers.anonymize` "
-            f"{worker:.0f} MB; a stock Presidio process {stock:.0f} MB."
+            f"{memory[0]:.0f} MB; a stock Presidio process {memory[1]:.0f} MB."
         )
         out.append(line)
         print(line)

@@ -34,6 +34,9 @@ def test_dev_corpus_recall_keep_and_precision(anon):
         ("Mon mari Pierre Dupont a été arrêté par le shérif, appelez 06 12 34 56 78", "fr"),
         ("Meu marido João Silva foi preso", None),
         ("\x00\x01 weird \ufffd bytes", "xx"),
+        # a name connector as the last token (Presidio's benchmark has such a sentence)
+        ("Mi hermana es Maria de", "es"),
+        ("Contact Maria de la", "en"),
     ],
 )
 def test_bad_input_never_crashes(anon, text, lang):

@@ -42,12 +42,14 @@ def test_private_person_without_role_word_is_redacted(anon, lang):
         "The deputy arrested a man. His name was {f} {s}.",
         "They detained my aunt. Her name is {f} {s}, she is 52.",
         "Deputy Harlan stopped us and then {f} {s} was handcuffed.",
+        "We were stopped by a deputy. {f} {s} was crying the whole time.",
     ]
     es = [
         "Oye {f}, ¿dónde están tus papeles?, le dijo el policía a mi hermano.",
         "El agente detuvo a un señor. Se llamaba {f} {s}.",
         "Detuvieron a mi tía. Su nombre es {f} {s} y tiene 52 años.",
         "El oficial Harlan nos paró y a {f} {s} lo esposaron.",
+        "Nos paró un oficial. {f} {s} lloraba todo el tiempo.",
     ]
     templates = en if lang == "en" else es
     cases = []
@@ -439,3 +441,17 @@ def test_lower_case_names_with_connectors_and_quoted_nicknames(anon):
         cases.append(("en", f'Caller reports nephew "{nick}" was detained at the jail.', [nick]))
         cases.append(("es", f"a mi sobrino le dicen '{nick}' y lo detuvieron", [nick]))
     check_removed(anon, cases)
+
+
+def test_a_long_text_is_cut_between_values_and_keeps_its_names(anon, monkeypatch):
+    """Past MAX_CHARS a text is analysed in two pieces: no value cut in two, and a name found
+    before the cut is still removed after it (MAX_CHARS made small for the test)."""
+    from workers.anonymize import core
+
+    monkeypatch.setattr(core, "MAX_CHARS", 1_000)
+    head = "My son Tulvane Brixamo was taken by a deputy. " * 10
+    para = "Tulvane called me at five six one four four two three nine nine zero today. "
+    text = head + para * 20
+    res = anon.anonymize(text, "en")
+    assert "Tulvane" not in res["redacted"] and "Brixamo" not in res["redacted"]
+    assert "four four" not in res["redacted"]

@@ -66,6 +66,22 @@ class Result:
         }
 
 
+def _cut_point(text: str) -> int:
+    """Where a text longer than MAX_CHARS is split: the last line or sentence end before
+    MAX_CHARS, else the last space (a value is never cut in two)."""
+    floor = MAX_CHARS - 5_000
+    for sep in ("\n", ". ", " "):
+        at = text.rfind(sep, floor, MAX_CHARS)
+        if at != -1:
+            return at + len(sep)
+    return MAX_CHARS
+
+
+def _other_names(known: dict) -> list[str]:
+    others = known.get("other_names") or []
+    return [others] if isinstance(others, str) else [o for o in others if isinstance(o, str)]
+
+
 def _officer_by_badge(text: str, spans: list[Span]) -> list[Span]:
     """A name right before a badge number is an officer's (positive evidence)."""
     return [
@@ -158,10 +174,15 @@ class Anonymizer:
             return Result(rid, text, (), (), mode)
         conservative = mode == "conservative"
         spans = self.analyze_spans(text, lang, known, doc, conservative=conservative)
-        # texts longer than MAX_CHARS: the tail is analysed without the spaCy parse
+        # texts longer than MAX_CHARS: the tail is analysed without the spaCy parse, from a
+        # sentence or word boundary, knowing the names found before it
         if len(text) > MAX_CHARS:
-            tail = self.analyze_spans(text[MAX_CHARS:], lang, known, None, conservative)
-            spans = [s for s in spans if s.end <= MAX_CHARS] + [s.shifted(MAX_CHARS) for s in tail]
+            cut = _cut_point(text)
+            head = [s for s in spans if s.end <= cut]
+            names = [text[s.start : s.end] for s in head if s.label == "PERSON"]
+            tail_known = dict(known, other_names=_other_names(known) + sorted(set(names)))
+            tail = self.analyze_spans(text[cut:], lang, tail_known, None, conservative)
+            spans = head + [s.shifted(cut) for s in tail]
         redacted, kept = render(text, spans)
         return Result(rid, redacted, tuple(spans), kept, mode)
 

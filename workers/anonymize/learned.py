@@ -22,6 +22,7 @@ import spacy
 from spacy.language import Language
 
 from .lexicon import AMBIGUOUS_NAMES, VEHICLE_NOUNS, everyday_word, first_names, fold, zipf
+from .recognizers.people import NOT_IN_PERSON_RUN
 
 MODELS = Path(__file__).resolve().parent / "models"
 LANGUAGES = ("en", "es")
@@ -114,6 +115,12 @@ def _names_a_vehicle(run: list) -> bool:
     )
 
 
+def _names_a_place_or_firm(run: list) -> bool:
+    """ "Acme Corp", "Harris County": a word of the run makes it an organisation or a place
+    (the rules' own list for capitalised runs)."""
+    return any(fold(t.text.strip(".")) in NOT_IN_PERSON_RUN for t in run)
+
+
 def _uncapitalised(text: str) -> str:
     """Text written in capitals is read in lower case (a style the model knows), when that
     keeps every offset; hits are offsets, so they apply to the original."""
@@ -144,7 +151,7 @@ def _hits(doc, language: str) -> tuple[NameHit, ...]:
                 run.pop(0)
             while run and word_not_name(run[-1], language, cased):
                 run.pop()
-            if run and not _names_a_vehicle(run):
+            if run and not _names_a_vehicle(run) and not _names_a_place_or_firm(run):
                 out.append(NameHit(run[0].idx, run[-1].idx + len(run[-1].text), label, score))
     return tuple(out)
 

@@ -95,7 +95,9 @@ class Ctx:
 
     def gap(self, i: int) -> str:
         """Text between token i-1 and token i."""
-        return self.text[self.toks[i - 1].end : self.toks[i].start] if i > 0 else ""
+        if not 0 < i < len(self.toks):  # before the first token, or after the last one
+            return ""
+        return self.text[self.toks[i - 1].end : self.toks[i].start]
 
     def is_cap(self, tok: Tok) -> bool:
         return tok.text[0].isupper()

@@ -197,8 +197,8 @@ def officer_titles(scan: NameScan) -> None:
         if k > i + 1 and not explicit:
             continue
         allowed_gap = OPEN_GAPS
-        if k == i + 1 and text[t.end : t.end + 1] == ".":
-            allowed_gap = (".", ".,", ".:")  # "Lt. Voss", "Sgt. Ortiz"
+        if k == i + 1 and text[t.end : t.end + 1] == "." and len(t.text) <= 4 and t.f != "cop":
+            allowed_gap = (".", ".,", ".:")  # "Lt. Voss", "Sgt. Ortiz"; not "a deputy. Ana"
         if k < n and scan.ctx.gap(k).strip() not in allowed_gap:
             continue
         lower = (explicit and scan.ctx.style != "normal") or scan.lower_ok_for(k)
