@@ -229,9 +229,9 @@ def check_now_condition() -> Any:
 def view_conditions(view: str, user: StaffUser, now: datetime | None = None) -> list[Any]:
     """What one saved view means, as conditions over open reports (each view is work to do).
 
-    The conditions match the partial indexes of migration 0012_staff_casework (ix_report_urgent_unassigned,
-    ix_report_unanswered_deadline, ix_report_reporter_replied), so each view's count is an
-    index scan, not a pass over every report."""
+    The conditions match the partial indexes of migration 0012_staff_casework
+    (ix_report_urgent_unassigned, ix_report_unanswered_deadline, ix_report_reporter_replied), so
+    each view's count is an index scan, not a pass over every report."""
     now = now or utcnow()
     if view == "mine":
         return [Report.assigned_to_id == user.id]
