@@ -105,3 +105,9 @@ def test_partitions_share_no_name_and_the_generator_is_reproducible():
         for sp in it["spans"]:
             value = it["text"][sp["start"] : sp["end"]]
             assert value == value.strip() and value, (it["id"], sp)
+
+
+def test_symbols_are_never_a_name():
+    text = "<script>alert(1)</script> Harris County jail, Monday. #!? --> ()"
+    hits = name_detector("en").find(text)
+    assert all(any(c.isalpha() for c in text[h.start : h.end]) for h in hits), hits

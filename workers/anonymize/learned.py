@@ -77,8 +77,8 @@ def word_not_name(token, language: str, cased: bool) -> bool:
     written with capitals, a lower-case word or the first word of a sentence is not marked as a
     name by its capital, so rarer words count as words there, and so do first names that are
     everyday words ("with faith")."""
-    if not token.is_alpha:
-        return not token.text.strip() or token.is_punct
+    if not token.is_alpha:  # punctuation and symbols are no name ("<script>")
+        return not any(c.isalpha() for c in token.text)
     w = fold(token.text)
     unmarked = cased and (token.text.islower() or _sentence_start(token))
     if w in first_names():  # "faith" in "we will go to court with faith" is a word
