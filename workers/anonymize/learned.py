@@ -131,12 +131,6 @@ def _uncapitalised(text: str) -> str:
     return lower if len(lower) == len(text) else text
 
 
-def _edge_not_name(token, language: str, cased: bool) -> bool:
-    """A name neither starts nor ends with punctuation or a word that is only a word ("<" of
-    markup, a dash, "the")."""
-    return not any(c.isalpha() for c in token.text) or word_not_name(token, language, cased)
-
-
 def _hits(doc, language: str) -> tuple[NameHit, ...]:
     out = []
     cased = _is_cased(doc)
@@ -153,9 +147,9 @@ def _hits(doc, language: str) -> tuple[NameHit, ...]:
             if "\n" in tok.whitespace_:
                 runs.append([])
         for run in runs:
-            while run and _edge_not_name(run[0], language, cased):
+            while run and word_not_name(run[0], language, cased):
                 run.pop(0)
-            while run and _edge_not_name(run[-1], language, cased):
+            while run and word_not_name(run[-1], language, cased):
                 run.pop()
             if run and not _names_a_vehicle(run) and not _names_a_place_or_firm(run):
                 out.append(NameHit(run[0].idx, run[-1].idx + len(run[-1].text), label, score))
