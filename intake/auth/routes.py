@@ -79,22 +79,18 @@ def home_for(user: StaffUser) -> str:
     return url_for("volunteer.mine")
 
 
-def _safe_next(target: str | None) -> str | None:
-    # Only local paths: an open redirect would hand staff to a look-alike site.
-    if not target or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
+# A path of our own staff area and nothing else: no scheme, host, backslash, control or
 # space character (browsers drop tabs and newlines, so "/\t/evil" is "//evil"), no "//".
 _PATH_CHARS = "A-Za-z0-9._~!$&'()*+,;=:@%-"
 _STAFF_PATH = re.compile(rf"/staff(/[{_PATH_CHARS}]*)*(\?[{_PATH_CHARS}/?]*)?")
 
 
-def safe_next(target: str | None) -> str:
-    """Where to go after sign-in: `target` if it is a path of the staff area, else the queue
-    (an open redirect would hand staff to a look-alike site)."""
+def safe_next(target: str | None) -> str | None:
+    """Where to go after sign-in: `target` if it is a path of the staff area, else None (the
+    account's home); an open redirect would hand staff to a look-alike site."""
     if target and _STAFF_PATH.fullmatch(target) and "//" not in target:
         return target
-    return url_for("staff.queue")
+    return None
 
 
 @bp.before_app_request

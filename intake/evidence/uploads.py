@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import IO, Any, TypeVar
 
-from flask import Request, current_app, request
+from flask import current_app, request
 from werkzeug.datastructures import FileStorage
 
+from ..untrusted import CleanedRequest
 from .kinds import HEAD_BYTES, Detected, detect
 
 FIELD = "files"  # the form field name (the public form, the follow-up page, volunteers)
@@ -105,8 +106,9 @@ class UploadBudget:
         self.left += count
 
 
-class IntakeRequest(Request):
-    """Flask's request, with the limits above for views marked `@accepts_evidence`."""
+class IntakeRequest(CleanedRequest):
+    """The cleaned request (intake/untrusted.py), with the limits above for views marked
+    `@accepts_evidence`."""
 
     _budget: UploadBudget | None = None
 

@@ -187,15 +187,15 @@ def test_window_is_configurable(app, ctx, window, expected):
 
 
 def test_agency_profile_matches_a_hand_count(app, ctx):
-    galveston = agency("Galveston County Sheriff's Office", "TX")
-    three_ways(galveston.id, start=date(2025, 1, 10), gap=20)  # Jan 10, Jan 30, Feb 19, Jan 10
+    wso_only = agency("Anderson County Sheriff's Office", "TX")
+    three_ways(wso_only.id, start=date(2025, 1, 10), gap=20)  # Jan 10, Jan 30, Feb 19, Jan 10
     report(
         "Asked for papers at booking.",
-        agency_id=galveston.id,
+        agency_id=wso_only.id,
         day=date(2025, 3, 2),
         categories=["status_questioning"],
     )
-    profile = agency_profile(galveston, None)
+    profile = agency_profile(wso_only, None)
     # By hand: 5 reports; Jan: 3 (traffic_stop 2, status_questioning 2); Feb: 1
     # (detainer_hold 1); Mar: 1 (status_questioning 1).
     assert profile.total == 5
@@ -205,8 +205,8 @@ def test_agency_profile_matches_a_hand_count(app, ctx):
     assert profile.by_month["2025-03"] == {"status_questioning": 1}
     assert profile.stop_questioning.count == 1 and profile.stop_questioning.percent == 20
     assert profile.detainer_holds.count == 1
-    # Galveston's only model is WSO (ICE's sheet), so status questions are beyond it: 3 of 5.
-    assert galveston.models == ["WSO"]
+    # Anderson's only model is WSO (ICE's sheet), so status questions are beyond it: 3 of 5.
+    assert wso_only.models == ["WSO"]
     assert profile.beyond_agreement.count == 3 and profile.beyond_agreement.percent == 60
     [officer] = profile.officers
     assert len(officer.report_ids) == 4 and officer.reporters == 3

@@ -112,7 +112,7 @@ def test_saved_views(app, client, ctx):
     me = db.session.scalar(select(StaffUser).where(StaffUser.email == email))
     mine, _ = make_report(assigned_to_id=me.id)
     urgent, _ = make_report(priority="urgent")
-    check, _ = make_report(priority="high")
+    check, _ = make_report(priority="check-now")
     overdue, _ = make_report(deadline_at=now - timedelta(hours=1))
     waiting, _ = make_report(status="waiting_reporter")
     replied, _ = make_report(reporter_replied_at=now)

@@ -77,7 +77,7 @@ def test_the_queue_given_a_queue_that_does_not_exist_says_so(app, client, ctx):
 
 
 def test_links_in_emails_use_public_base_url_or_the_port(tmp_path):
-    env = {"SECRET_KEY": "x", "INTAKE_ENCRYPTION_KEYS": "y", "INTAKE_INSTANCE": str(tmp_path)}
+    env = {"SECRET_KEY": "x" * 32, "INTAKE_ENCRYPTION_KEYS": "y", "INTAKE_INSTANCE": str(tmp_path)}
     assert from_environment({**env, "PORT": "8080"})["PUBLIC_BASE_URL"] == "http://127.0.0.1:8080"
     named = from_environment({**env, "PUBLIC_BASE_URL": "https://intake.example.org"})
     assert named["PUBLIC_BASE_URL"] == "https://intake.example.org"
