@@ -24,6 +24,7 @@ from intake.publication.snapshot import store_snapshot
 from intake.timeutil import utcnow
 
 from .alerts import pattern_alert_message, post_webhook, referral_reminder_message
+from .delivery import deliver_once
 
 log = logging.getLogger(__name__)
 ALERT_RETRIES = 10
@@ -59,28 +60,6 @@ def _delivery(alert_id: int, channel: str, recipient: str) -> PatternAlertDelive
     return db.session.scalar(query)
 
 
-def _send_once(delivery: PatternAlertDelivery, send: callable) -> bool:  # noqa: ANN001
-    """Send unless already sent; record the outcome. True when nothing is left to retry."""
-    if delivery.status == "sent":
-        return True
-    delivery.attempts += 1
-    try:
-        send()
-    except (smtplib.SMTPException, OSError, ValueError) as exc:
-        delivery.status, delivery.last_error = "failed", type(exc).__name__
-        db.session.commit()
-        log.warning(
-            "pattern alert %s via %s failed: %s",
-            delivery.alert_id,
-            delivery.channel,
-            type(exc).__name__,
-        )
-        return False
-    delivery.status, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
-    db.session.commit()
-    return True
-
-
 def supervisors() -> list[str]:
     return list(
         db.session.scalars(
@@ -99,6 +78,7 @@ def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
         return 0
     config = current_app.config
     link = _link(f"/staff/patterns/alerts/{alert.id}")
+    what = f"pattern alert {alert.id}"
     subject, body = pattern_alert_message(alert.reporters, config["PATTERN_ALERT_DAYS"], link)
     recipients = supervisors()
     done = True
@@ -106,13 +86,15 @@ def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
         for address in recipients:
             message = Message(subject=subject, recipients=[address], body=body)
             delivery = _delivery(alert.id, "email", address)
-            done &= _send_once(delivery, lambda message=message: mail.send(message))
+            done &= deliver_once(delivery, lambda message=message: mail.send(message), what)
     else:
         log.warning("pattern alert %s: MAIL_SERVER is not set, no email sent", alert.id)
     if config.get("ONCALL_WEBHOOK_URL"):
         payload = {"pattern_alert": alert.id, "message": subject, "link": link}
         delivery = _delivery(alert.id, "webhook", "webhook")
-        done &= _send_once(delivery, lambda: post_webhook(config["ONCALL_WEBHOOK_URL"], payload))
+        done &= deliver_once(
+            delivery, lambda: post_webhook(config["ONCALL_WEBHOOK_URL"], payload), what
+        )
     if not done:
         raise self.retry(countdown=min(30 * 2**self.request.retries, 600))
     return len(recipients)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import smtplib
 import threading
 import time
 from collections.abc import Iterator
@@ -34,6 +33,7 @@ from intake.untrusted import clean_optional, clean_text
 
 from .alerts import alert_message, on_call_emails, post_webhook
 from .anonymize import get_anonymizer
+from .delivery import deliver_once
 from .route import default_rules_path, route
 from .route.cache import RulesCache
 from .summarize import summarize
@@ -434,28 +434,6 @@ def _notification(report_id: int, channel: str, recipient: str) -> Notification:
     return db.session.scalar(query)
 
 
-def _deliver(note: Notification, send: callable) -> bool:  # noqa: ANN001
-    """Send unless already sent; record the outcome. True when nothing is left to retry."""
-    if note.status == "sent":
-        return True
-    note.attempts += 1
-    try:
-        send()
-    except (smtplib.SMTPException, OSError, ValueError) as exc:
-        note.status, note.last_error = "failed", type(exc).__name__
-        db.session.commit()
-        log.warning(
-            "alert for report %s via %s failed: %s",
-            note.report_id,
-            note.channel,
-            type(exc).__name__,
-        )
-        return False
-    note.status, note.sent_at, note.last_error = "sent", utcnow(), None
-    db.session.commit()
-    return True
-
-
 @shared_task(name="send_urgent_alert", bind=True, max_retries=ALERT_RETRIES, acks_late=True)
 def send_urgent_alert(self, report_id: int) -> int:  # noqa: ANN001
     """Alert the report's on-call lists: once per recipient, retried while the server is down."""
@@ -464,6 +442,7 @@ def send_urgent_alert(self, report_id: int) -> int:  # noqa: ANN001
         return 0
     config = current_app.config
     link = f"{config['PUBLIC_BASE_URL'].rstrip('/')}/staff/reports/{report.id}"
+    what = f"alert for report {report.id}"
     subject, body = alert_message(
         report.id, report.queue, report.priority, report.deadline_at, link
     )
@@ -476,7 +455,7 @@ def send_urgent_alert(self, report_id: int) -> int:  # noqa: ANN001
         for address in recipients:
             message = Message(subject=subject, recipients=[address], body=body)
             note = _notification(report.id, "email", address)
-            done &= _deliver(note, lambda message=message: mail.send(message))
+            done &= deliver_once(note, lambda message=message: mail.send(message), what)
     else:
         log.warning(
             "report %s is urgent but MAIL_SERVER is not set: no alert email sent", report.id
@@ -490,7 +469,9 @@ def send_urgent_alert(self, report_id: int) -> int:  # noqa: ANN001
             "link": link,
         }
         note = _notification(report.id, "webhook", "webhook")
-        done &= _deliver(note, lambda: post_webhook(config["ONCALL_WEBHOOK_URL"], payload))
+        done &= deliver_once(
+            note, lambda: post_webhook(config["ONCALL_WEBHOOK_URL"], payload), what
+        )
     if not done:
         # 30 s, 60 s, 120 s ... capped at 10 minutes: the mail server may be briefly down.
         raise self.retry(countdown=min(30 * 2**self.request.retries, 600))
