@@ -151,25 +151,6 @@ POSSESSIVES = words(
 )
 
 
-KIN_ADJ_NOUNS = words("chiquito chiquita pequeno pequena menor mayor chiquitin bebe")
-OBJECT_VERBS_EN = words(
-    """handcuffed cuffed arrested detained deported grabbed tased tackled punched pushed
-    searched frisked released questioned interrogated picked pulled beat slapped choked
-    kicked shoved threatened followed"""
-)
-OBJECT_VERBS_ES = words(
-    """detuvieron detuvo agarraron agarro arrestaron arresto pararon paro deportaron deporto
-    esposaron golpearon golpeo soltaron solto encerraron encerro llevaron levantaron
-    interrogaron revisaron empujaron amenazaron trataron"""
-)
-CLITICS = words("lo la los las me nos te le les")
-HONORIFIC_CUES = words("mr mrs ms miss sr sra srta don dona dr lic licenciada licenciado")
-POSSESSIVES = words(
-    """my mi mis our his her their su sus nuestro nuestra nuestros nuestras the la el a an un una
-    your tu tus this esta este that esa ese whose cuyo cuya"""
-)
-
-
 # Words allowed between an officer title and the name: "Deputy name was X", "the officer, a
 # woman named X"; the "explicit" ones say a name follows.
 TITLE_FILLERS = words(
