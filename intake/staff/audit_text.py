@@ -162,6 +162,57 @@ def describe(event: AuditEvent, emails: dict[int, str]) -> str:
         return _("%(who)s deactivated %(target)s", who=who, target=target)
     if a == "user.activate":
         return _("%(who)s activated %(target)s again", who=who, target=target)
+    if a == "attachment.reveal":
+        return _(
+            "%(who)s opened the sealed original of an evidence file of report %(report)s: "
+            "reason “%(reason)s”",
+            who=who,
+            report=report,
+            reason=event.reason or "",
+        )
+    if a == "report.entered":
+        return _(
+            "%(who)s entered report %(report)s for someone (%(channel)s)",
+            who=who,
+            report=report,
+            channel=d.get("channel") or _("channel not given"),
+        )
+    if a == "user.reset":
+        return _(
+            "%(who)s reset the password and two-factor authentication of %(target)s",
+            who=who,
+            target=target,
+        )
+    if a == "password.changed":
+        return _("%(who)s changed their password", who=who)
+    if a == "password.change_refused":
+        return _("%(who)s tried to change their password with a wrong current one", who=who)
+    if a == "volunteer.flagged":
+        return _(
+            "%(target)s entered %(n)s reports for people within an hour (more than %(limit)s)",
+            target=target,
+            n=d.get("count"),
+            limit=d.get("limit"),
+        )
+    if a == "attachment.broken":
+        return _(
+            "%(who)s opened an evidence file of report %(report)s whose stored original no "
+            "longer matches its fingerprint",
+            who=who,
+            report=report,
+        )
+    if a == "referral.prepare":
+        shared = _("with the reporter's identity") if d.get("identity") else _("without identity")
+        return _(
+            "%(who)s prepared a referral packet of report %(report)s for %(channel)s, %(shared)s",
+            who=who,
+            report=report,
+            channel=d.get("channel"),
+            shared=shared,
+        )
+    if a == "referral.answer":
+        return _("%(who)s recorded the answer to a referral of report %(report)s", who=who,
+                 report=report)  # fmt: skip
     if a == "user.unlock":
         return _("%(who)s unlocked %(target)s", who=who, target=target)
     if a == "user.reset_two_factor":
