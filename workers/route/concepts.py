@@ -32,7 +32,8 @@ MACROS = {
         r"(?:jail|jails|custody|detention|detention center|lockup|lock up|holding cell|holding|"
         r"cell|prison|station|precinct|sheriff'?s? office|sheriff'?s? department|"
         r"patrol car|cop car|police car|squad car|back of the (?:car|truck|patrol)|booking|"
-        r"processing center|ice office|ice facility|immigration office|"
+        r"processing center|ice office|ice facility|immigration office|oficina del sheriff|"
+        r"oficina del alguacil|"
         r"carcel|prision|detencion|custodia|corralon|condado|estacion|comisaria|delegacion|"
         r"patrulla|la hielera|hielera|centro de detencion|migracion|separos|celda|bote|tambo)"
     ),
@@ -118,6 +119,8 @@ CUES: list[Cue] = [
             r"(?:him|her|them|my \w+|[\[]\w+ \d+[\]])",
             r"{pron} (?:tienen|tiene|tenian|siguen teniendo|mantienen|tienen todavia) "
             r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
+            r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
+            r"\w+ |a \w+ )?(?:en|ahi|alla|detenid[oa]s?|encerrad[oa]s?)",
             r"(?:detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?|agarrad[oa]s?|"
             r"levantad[oa]s?)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
@@ -237,7 +240,7 @@ CUES: list[Cue] = [
             r"(?:knows?|found out|finds out|sabe|supo|encontro) {w}(?:where|donde) "
             r"{w}(?:i am|i'm|im|i live|i stay|i'm staying|i am staying|we are|we live|estoy|vivo|"
             r"estamos|vivimos|me quedo|me estoy quedando)",
-            r"(?:threaten\w*|amenaz\w+) {w}(?:to |con |de )?(?:kill|hurt|matar|lastimar|call ice|"
+            r"(?:threaten\w*|amenaz\w+) {w}(?:to |con |de )?(?:kill|hurt|(?:matar|lastimar)(?:me|nos|la|lo)?|call ice|"
             r"llamar a (?:la )?migra\w*|deport\w*)",
             r"(?:looking for me|following me|me esta buscando|me busca|me sigue|outside my (?:house|door))",
             r"(?:took|has|have|keeps?|kept|holds?|holding|tiene|tienen|quito|quitaron|guarda|guardan|"

@@ -63,6 +63,9 @@ class Finding:
     sentence: int  # index of the sentence in the narrative
     sentence_text: str
     at: int = 0  # where the words start in the folded sentence
+    # The words deny an end ("no lo sueltan", "won't let him go"): said after a resolution,
+    # they are the later word on it ("pagamos la fianza y no lo sueltan").
+    denial: bool = False
     # Only the agency on its way, for nobody named in the clause ("dicen que viene la migra").
     targetless: bool = False
     hearsay: bool = False  # told as a rumour ("dicen que", "I heard", "rumors of")
@@ -89,7 +92,7 @@ _NEEDS = {cue.needs: _bounded(cue.needs) for cue in CUES if cue.needs}
 _DOUBT = [_bounded(p) for p in DOUBT]
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\n]|(?<!\w)(?:but|although|though|however|pero|aunque|sino|"
-    r"and then|y luego|y despues|y ahora|and now)(?!\w)"
+    r"and then|y luego|y despues|y ahora|and now|because|porque|xq|por que|cuz|cause)(?!\w)"
 )
 _NEGATOR_WORDS = re.compile(
     r"(?<![\w'])(?:no|not|n't|never|nunca|jamas|tampoco|nobody|nadie|no one|ni|ya no|"
@@ -101,6 +104,9 @@ _CONTRAST = re.compile(
     r"(?<![\w'])(?:but|even though|although|though|still|yet|however|pero|aunque|todavia|"
     r"sigue|siguen|sin embargo|y aun asi|and still)(?![\w'])"
 )
+# A resolution this many words before a finding in one unpunctuated sentence is another
+# statement, not the end of this one.
+_RUN_ON_WORDS = 12
 # Hearsay: the reporter passes on what is said, not what happened to someone.
 _HEARSAY = re.compile(
     r"(?<![\w'])(?:dicen que|dice la gente|se dice|dizque|andan diciendo|escuche que|oi que|"
@@ -253,7 +259,7 @@ def _finding(
     time, time_words, span = _decide_time(
         cue, anchor, in_clause, start, end, frame, before, anchor_in_cue
     )
-    if time is Time.PAST and cue.standing and span and not _LONG_PAST.search(folded[span[0]:span[1]]):
+    if time is Time.PAST and cue.standing and span and not _LONG_PAST.search(folded[slice(*span)]):
         time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
     if (
         time in (Time.NOW, Time.IMMINENT)
@@ -275,13 +281,19 @@ def _finding(
 
     suppressed = None
     if not cue.negation_inside:
-        suppressed = _negated(anchor, folded, clause_start, start)
+        scope = (
+            sent.start_char + index[clause_start] if clause_start < len(index) else 0,
+            sent.start_char + index[clause_end - 1] if 0 < clause_end <= len(index) else 1 << 30,
+        )
+        suppressed = _negated(anchor, folded, clause_start, start, scope)
     if suppressed is None and time is Time.PAST and cue.concept is not Concept.CITIZEN:
         suppressed = "over" + (f" (\u201c{time_words}\u201d)" if time_words else " (past tense)")
-    clause = folded[clause_start:start] + " " + folded[end:clause_end]
+    # Whom it comes for is said right after ("viene la migra por mi primo") or just before.
+    clause = " ".join(folded[clause_start:start].split()[-2:]) + " " + folded[end:clause_end]
     return Finding(
         cue.concept, evidence, time, time_words, suppressed, cue.weak, number, original.strip(),
         at=start,
+        denial=cue.negation_inside,
         targetless=cue.agent_only and not _TARGET.search(clause),
         hearsay=_HEARSAY.search(folded[:clause_end]) is not None,
     )  # fmt: skip
@@ -417,14 +429,18 @@ def _from_frame(cue: Cue, anchor, in_clause, frame: Time | None) -> bool:  # noq
     return not in_clause and frame is not None and _verb_time(anchor) in (Time.PAST, None)
 
 
-def _negated(anchor, folded: str, clause_start: int, start: int) -> str | None:  # noqa: ANN001
+def _negated(  # noqa: ANN001
+    anchor, folded: str, clause_start: int, start: int, scope: tuple[int, int] = (0, 1 << 30)
+) -> str | None:
     # "I don't think ICE is coming": the negation of a verb of opinion is the clause's.
     if anchor is not None and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in _OPINION:
         for child in anchor.head.children:
             if child.dep_ == "neg" or child.lower_ in NEGATORS:
                 return f"negated by \u201c{child.text} {anchor.head.text}\u201d"
     if anchor is not None:
-        for child in anchor.children:
+        # The negation's scope is the clause: "no sueltan a mi papá porque migración lo quiere"
+        # does not deny that immigration wants him.
+        for child in (c for c in anchor.children if scope[0] <= c.idx <= scope[1]):
             word = child.lower_.replace("\u2019", "'")
             if child.i < anchor.i + 2 and (child.dep_ == "neg" or (
                 child.dep_ == "advmod" and word in NEGATORS
@@ -479,7 +495,8 @@ def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) ->
     is not)."""
     if number != finding.sentence or match.start() >= finding.at:
         return False
-    return _CONTRAST.search(folded, match.end(), finding.at) is not None
+    far = len(folded[match.end() : finding.at].split()) > _RUN_ON_WORDS
+    return far or finding.denial or _CONTRAST.search(folded, match.end(), finding.at) is not None
 
 
 def _rumours(findings: list[Finding]) -> list[Finding]:
