@@ -134,6 +134,7 @@ CUES: list[Cue] = [
             r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
             r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
             r"(?:still there|sigue ahi|siguen ahi|todavia esta ahi|sigue alla)",
+            r"(?:han|ha|hayan) (?:detenido|arrestado|agarrado|levantado|llevado) a",
         ],
     ),
     *_cues(
@@ -143,6 +144,8 @@ CUES: list[Cue] = [
             r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
             r"dejaron salir|dejan ir|let go)",
             r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
+            r"(?:no|not|hasn'?t|haven'?t|can'?t|won'?t) (?:ha |han )?(?:sale|salen|salido|gotten out|got out|"
+            r"get out|come out) (?:de |of |from )(?:la |el |los |the )?(?:\w+ )?{place}",
         ],
         negation_inside=True,
     ),
@@ -168,9 +171,14 @@ CUES: list[Cue] = [
             r"deport|deported|deporting|deportation|removal|removed|pick(?:ed|ing)? (?:\w+ )?up|"
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
+            # Released or handed to ICE: now in immigration's hands.
+            r"(?:released|handed|turned|passed) (?:him |her |them |my \w+ |\w+ )?(?:over )?(?:to|into) "
+            r"(?:ice|immigration|la migra|migracion)|(?:soltaron|entregaron|pasaron) (?:\w+ )?a "
+            r"(?:ice|migracion|la migra|inmigracion)",
             # Immigration waiting for the person: a detainer described, not named.
             r"(?:ice|immigration|la migra|migra|migracion|inmigracion|the feds|federales) "
-            r"{w}(?:wants?|quiere|quieren|is waiting|are waiting|esta esperando|estan esperando|"
+            r"{w}(?:wants?|quiere|quieren|(?:lo |la )?pidio|(?:lo |la )?reclamo|asked for (?:him|her)|"
+            r"is waiting|are waiting|esta esperando|estan esperando|"
             r"asked (?:them |the jail )?to (?:hold|keep)|pidio que (?:lo|la) (?:detengan|tengan)|"
             r"(?:transport|bus|van|list|pickup|pick up))",
             r"(?:waiting for|waiting on|esperando a|esperan a|entregarlo a|turn him over to) "
@@ -244,19 +252,29 @@ CUES: list[Cue] = [
             r"llamar a (?:la )?migra\w*|deport\w*)",
             r"(?:looking for me|following me|me esta buscando|me busca|me sigue|outside my (?:house|door))",
             r"(?:took|has|have|keeps?|kept|holds?|holding|tiene|tienen|quito|quitaron|guarda|guardan|"
-            r"guardo|won'?t give (?:back )?|will not give (?:back )?|wont give (?:back )?|"
-            r"no (?:me|nos) (?:da|dan|quiere dar|quieren dar|devuelve|devuelven)) (?:(?:me|us) )?"
+            r"guardo) (?:(?:me|us) )?"
             r"(?:(?:my|our|his|her|their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )"
             r"(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)(?! (?:and|y) "
             r"(?:gave|returned|devolvio|regreso))",
             r"(?:makes? (?:me|us|them) work|forces? (?:me|us|them) to work|force (?:me|us) to work|"
-            r"forced to work|(?:me|nos|los|las) (?:obliga|obligan|hace|hacen|pone|ponen) a trabajar|"
-            r"me obligan|nos obligan|pay off (?:the |a )?debt|pagar la deuda|"
-            r"(?:won'?t|will not|doesn'?t|does not|don'?t) let (?:me|us) (?:leave|go)(?! home early)|"
-            r"no (?:me|nos) (?:deja|dejan) (?:salir|irnos|irme))",
+            r"forced to work|(?:me|nos|los|las) (?:obliga|obligan|hace|hacen|pone|ponen) (?:a )?trabajar|"
+            r"me obligan|nos obligan|pay off (?:the |a )?debt|pagar la deuda)",
             r"(?:afraid|scared|miedo|asustad[oa]) {w}(?:to (?:be here|go home|stay)|tonight|esta noche|"
-            r"de (?:estar aqui|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
+            r"de (?:estar aqui|quedarme|quedarnos|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
         ],
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            # Withheld papers and confinement say their own "no": it is the danger, not its denial.
+            r"(?:won'?t give (?:back )?|will not give (?:back )?|wont give (?:back )?|"
+            r"no (?:me|nos) (?:da|dan|quiere dar|quieren dar|devuelve|devuelven|regresa|regresan)) "
+            r"(?:(?:me|us) )?(?:(?:my|our|his|her|their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|"
+            r"the) )(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)",
+            r"(?:won'?t|will not|doesn'?t|does not|don'?t) let (?:me|us) (?:leave|go)(?! home early)|"
+            r"no (?:me|nos) (?:deja|dejan) (?:salir|irnos|irme)",
+        ],
+        negation_inside=True,
     ),
     *_cues(
         Concept.DANGER,
@@ -445,6 +463,8 @@ RESOLVED = {
     ],
     Concept.DANGER: [
         r"(?:(?:is|i'?m|am|we'?re|are|she'?s|he'?s) safe(?: now)?|moved away|far away|in prison now|"
+        # the abuser locked up ("he is in prison in another state")
+        r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)|"
         r"esta a salvo|estoy a salvo|estamos a salvo|ya estoy bien|ya no me busca|lejos de el|"
         r"ya no vive)",
     ],

@@ -115,8 +115,8 @@ _HEARSAY = re.compile(
 )
 # Whom the agency comes for: a person or pronoun in the clause ("viene la migra por mi primo").
 _TARGET = re.compile(
-    r"(?<![\w'])(?:him|her|them|me|us|my|our|his|their|mi|mis|su|sus|nuestr[oa]s?|lo|los|le|"
-    r"les|por (?:el|ella|ellos|ellas|nosotros)|\[[a-z_]+(?: \d+)?\])(?![\w'])"
+    r"(?<![\w'])(?:him|her|them|me|us|my|our|his|their|mi|mis|su|sus|nuestr[oa]s?|le|les|"
+    r"por (?:el|ella|ellos|ellas|nosotros)|\[[a-z_]+(?: \d+)?\])(?![\w'])"
 )
 # A long-past time (years, months, a date) ends even a standing situation; "last week" or "two
 # days ago" tells when a hold was put or an abuser got out, and it still stands.
@@ -202,7 +202,7 @@ def read(narrative: str, nlp) -> list[Finding]:  # noqa: ANN001 - a spaCy Langua
                 explicit[0][0],
                 original_span(originals[number], index, explicit[0][1], explicit[0][2]),
             )
-    return _rumours(_resolve(findings, folded_sentences, originals))
+    return _rumours(_abuser_held(_resolve(findings, folded_sentences, originals)))
 
 
 def _time_expressions(folded: str):
@@ -448,6 +448,9 @@ def _negated(  # noqa: ANN001
                 return f"negated by \u201c{child.text}\u201d"
             if child.dep_ in ("nsubj", "nsubjpass") and word in NOBODY:
                 return f"negated by \u201c{child.text}\u201d"
+            no = [d for d in child.children if d.lower_ in ("no", "ningun", "ningún")]
+            if child.dep_ in ("nsubj", "nsubjpass") and no:  # "no one", "ningún agente"
+                return f"negated by \u201c{no[0].text} {child.text}\u201d"
     prefix = folded[clause_start:start]
     for doubt in _DOUBT:
         prefix = doubt.sub(" ", prefix)
@@ -497,6 +500,21 @@ def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) ->
         return False
     far = len(folded[match.end() : finding.at].split()) > _RUN_ON_WORDS
     return far or finding.denial or _CONTRAST.search(folded, match.end(), finding.at) is not None
+
+
+def _abuser_held(findings: list[Finding]) -> list[Finding]:
+    """Someone held in a sentence that ends a survivor's danger is the abuser ("he is in prison
+    in another state now"): her safety, not an emergency."""
+    if not any(f.concept is Concept.DANGER for f in findings):
+        return findings
+    out = []
+    for f in findings:
+        if f.concept is Concept.IN_CUSTODY and f.suppressed is None:
+            folded = normalize(f.sentence_text)[0]
+            if any(regex.search(folded) for regex in _RESOLVED[Concept.DANGER]):
+                f = replace(f, suppressed="the abuser is held: the danger is over")
+        out.append(f)
+    return out
 
 
 def _rumours(findings: list[Finding]) -> list[Finding]:
