@@ -433,6 +433,9 @@ SOON_TIME = [
     r"going to|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
     r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
 ]
+# The abuser locked up ("he is in prison in another state"): her danger over, and the one held
+# is not someone who needs help.
+ABUSER_HELD = r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)"
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
 RESOLVED = {
     Concept.IN_CUSTODY: [
@@ -462,9 +465,8 @@ RESOLVED = {
         r"i'?m fine now|is fine now)",
     ],
     Concept.DANGER: [
+        ABUSER_HELD,
         r"(?:(?:is|i'?m|am|we'?re|are|she'?s|he'?s) safe(?: now)?|moved away|far away|in prison now|"
-        # the abuser locked up ("he is in prison in another state")
-        r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)|"
         r"esta a salvo|estoy a salvo|estamos a salvo|ya estoy bien|ya no me busca|lejos de el|"
         r"ya no vive)",
     ],

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .concepts import (
+    ABUSER_HELD,
     CUES,
     DOUBT,
     MACROS,
@@ -88,6 +89,7 @@ _TIMES: list[tuple[Time, re.Pattern[str]]] = (
     + [(Time.IMMINENT, _bounded(p)) for p in SOON_TIME]
 )
 _RESOLVED = {c: [_bounded(p) for p in ps] for c, ps in RESOLVED.items()}
+_ABUSER_HELD = _bounded(ABUSER_HELD)
 _NEEDS = {cue.needs: _bounded(cue.needs) for cue in CUES if cue.needs}
 _DOUBT = [_bounded(p) for p in DOUBT]
 _CLAUSE_BREAK = re.compile(
@@ -509,10 +511,12 @@ def _abuser_held(findings: list[Finding]) -> list[Finding]:
         return findings
     out = []
     for f in findings:
-        if f.concept is Concept.IN_CUSTODY and f.suppressed is None:
-            folded = normalize(f.sentence_text)[0]
-            if any(regex.search(folded) for regex in _RESOLVED[Concept.DANGER]):
-                f = replace(f, suppressed="the abuser is held: the danger is over")
+        if (
+            f.concept is Concept.IN_CUSTODY
+            and f.suppressed is None
+            and _ABUSER_HELD.search(normalize(f.sentence_text)[0])
+        ):
+            f = replace(f, suppressed="the abuser is held: the danger is over")
         out.append(f)
     return out
 
