@@ -144,6 +144,13 @@ NOT_URGENT = [
 ]
 
 
+def test_a_sitter_leaving_is_urgent_only_while_someone_is_held():
+    held = decide("me llamó del bote. la vecina que cuida a los niños se va hoy en la noche", "es")
+    free = decide("the sitter who watches my kids leaves tonight for her vacation", "en")
+    assert held["level"] == "urgent", held["explanation"]
+    assert free["level"] == "check-now", free["explanation"]
+
+
 def test_released_to_ice_is_a_transfer_not_an_end():
     result = decide("they released him to ICE this morning and we don't know where he is", "en")
     assert result["level"] != "normal", result["explanation"]

@@ -80,6 +80,9 @@ class Cue:
     # A regex (macros allowed) the narrative must also contain for the cue to mean the concept:
     # a sitter leaving tonight is an emergency only when there are children to look after.
     needs: str | None = None
+    # An emergency only while someone is held or taken (a sitter leaving tonight matters because
+    # the parent cannot come home); otherwise worth a check, not a page-out.
+    with_custody: bool = False
 
 
 def _cues(concept: Concept, patterns: list[str], **kwargs: bool | str) -> list[Cue]:
@@ -352,6 +355,7 @@ CUES: list[Cue] = [
         ],
         negation_inside=True,
         needs="{kid}",
+        with_custody=True,
     ),
     # --- a citizenship claim
     *_cues(

@@ -70,6 +70,7 @@ class Finding:
     # Only the agency on its way, for nobody named in the clause ("dicen que viene la migra").
     targetless: bool = False
     hearsay: bool = False  # told as a rumour ("dicen que", "I heard", "rumors of")
+    with_custody: bool = False  # urgent only while someone is held (concepts.Cue)
 
 
 def _expand(pattern: str) -> str:
@@ -296,6 +297,7 @@ def _finding(
         cue.concept, evidence, time, time_words, suppressed, cue.weak, number, original.strip(),
         at=start,
         denial=cue.negation_inside,
+        with_custody=cue.with_custody,
         targetless=cue.agent_only and not _TARGET.search(clause),
         hearsay=_HEARSAY.search(folded[:clause_end]) is not None,
     )  # fmt: skip
@@ -538,8 +540,13 @@ def _rumours(findings: list[Finding]) -> list[Finding]:
         ),
         None,
     )  # fmt: skip
+    taken = any(
+        f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not f.targetless for f in live
+    )
     out = []
     for f in findings:
+        if f.suppressed is None and f.with_custody and not taken:
+            f = replace(f, weak=True)  # the sitter leaves, but nobody is held: worth a check
         if f.suppressed is None and f.targetless and not held:
             if nobody is not None:
                 f = replace(f, suppressed=f"nobody is held (\u201c{nobody.evidence}\u201d)")
