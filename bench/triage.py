@@ -6,8 +6,8 @@
 Scores, side by side in one run, the phrase-list design that shipped before (baseline,
 bench/data/rules-phrase-baseline.yaml), the concept reader alone (rules, no scorer) and the
 shipped router (concept reader + learned scorer), on:
-- the generated `eval` partition (bench/triage_corpus.py: templates and vocabulary disjoint from
-  the scorer's training partition);
+- the generated `eval` and `blind` partitions (bench/triage_corpus.py: templates and vocabulary
+  disjoint from the training partition and from each other);
 - a held-out file of hand-written narratives, when given (one JSON object a line: id, language,
   text, urgent).
 Targets: recall of urgent-or-check-now >= 0.95 over the truly urgent, precision of the urgent
@@ -130,7 +130,10 @@ def main() -> int:
 
     shipped = load_rules()
     baseline = load_rules(BASELINE)
-    sets = [("generated eval partition", generate("eval", args.count, SEED))]
+    sets = [
+        ("generated eval partition", generate("eval", args.count, SEED)),
+        ("generated blind partition", generate("blind", args.count, SEED)),
+    ]
     for path in args.heldout:
         lines = path.read_text("utf-8").splitlines()
         rows = [json.loads(line) for line in lines if line.strip()]

@@ -1,9 +1,10 @@
 # ruff: noqa: E501 - templates read best one per line
 """Generated, annotated narratives for the urgency scorer and its benchmark.
 
-Two partitions with DISJOINT templates and vocabulary (relatives, places, times, openers,
-closers): `train` teaches the learned scorer (bench/triage_train.py), `eval` measures it and the
-rules (bench/triage.py). A narrative is an opener, one situation (which decides the label:
+Three partitions with DISJOINT templates and vocabulary (relatives, places, times, openers,
+closers): `train` teaches the learned scorer (bench/triage_train.py) and is what the rules are
+tuned on, `eval` measures it and the rules (bench/triage.py), and `blind`, written after a
+round's tuning, is scored once and never read to tune. A narrative is an opener, one situation (which decides the label:
 urgent or not), sometimes a second, non-urgent detail, and a closer; then a phone style: lower
 case, accents dropped, typos, SMS abbreviations, voice-to-text (fillers, no punctuation), or a
 hotline note. English, Spanish and Spanglish.
@@ -96,6 +97,60 @@ VOCAB = {
         "recent_en": ["earlier today", "on sunday", "a couple hours ago"],
         "recent_es": ["hoy temprano", "el domingo", "hace un par de horas"],
     },
+}
+
+VOCAB["blind"] = {
+    "rel_en": [
+        "my fiance",
+        "my stepdad",
+        "my brother in law",
+        "my aunt",
+        "my oldest son",
+        "my roommate",
+    ],
+    "rel_es": [
+        "mi prometido",
+        "mi padrastro",
+        "mi cuñado",
+        "mi tía",
+        "mi hijo mayor",
+        "mi compañero de cuarto",
+    ],
+    "place_en": [
+        "the Wake county jail",
+        "the sheriff's lockup",
+        "the ICE processing office",
+        "the detention facility in Lumpkin",
+    ],
+    "place_es": [
+        "la cárcel de Wake",
+        "los separos",
+        "la oficina de inmigración",
+        "el centro de detención de Lumpkin",
+    ],
+    "now_en": [
+        "right at this minute",
+        "since tuesday",
+        "since early this morning",
+        "still tonight",
+    ],
+    "now_es": ["en estos momentos", "desde el martes", "desde esta madrugada", "todavía hoy"],
+    "soon_en": ["first thing tomorrow", "friday morning", "in a day or two"],
+    "soon_es": ["mañana temprano", "el viernes en la mañana", "en uno o dos días"],
+    "past_en": [
+        "back in 2015",
+        "four years ago",
+        "last winter",
+        "when I first came here years back",
+    ],
+    "past_es": ["en 2015", "hace cuatro años", "el invierno pasado", "hace años cuando llegué"],
+    "kid_en": ["my 6 year old", "our two kids", "my girls"],
+    "kid_es": ["mi niña de 6 años", "nuestros dos hijos", "mis niñas"],
+    "meds_en": ["heart medication", "epilepsy pills", "asthma inhaler"],
+    "meds_es": ["medicina del corazón", "pastillas para la epilepsia", "bomba para el asma"],
+    "town": ["Siler City", "Dalton", "Immokalee", "Lufkin"],
+    "recent_en": ["tonight around 7", "this past saturday", "about an hour ago"],
+    "recent_es": ["hoy como a las 7", "este sábado", "hace como una hora"],
 }
 
 # --- situations: (label, templates per partition and language) ---------------------------------
@@ -564,6 +619,169 @@ SITUATIONS = [
     ),
 ]
 
+# The `blind` partition: templates and vocabulary written after the rules were tuned and before
+# this partition was ever scored; scored once per round and never read to tune anything.
+BLIND = {
+    "custody_now": {
+        "en": [
+            "they've got {rel} locked in {place} {now} and won't say why",
+            "{rel} is sitting in a cell at {place} {now}",
+        ],
+        "es": [
+            "{rel} está encerrado en {place} {now}",
+            "tienen a {rel} en {place} {now} y no nos dejan verlo",
+        ],
+    },
+    "transfer_soon": {
+        "en": [
+            "the officer said ICE will come take {rel} {soon}",
+            "{rel} is being sent to an ICE facility {soon}",
+        ],
+        "es": [
+            "dicen en la cárcel que a {rel} se lo lleva inmigración {soon}",
+            "{rel} tiene un detainer y {soon} lo entregan",
+        ],
+    },
+    "medical_now": {
+        "en": [
+            "{rel} is in {place} {now} without his {meds} and he is getting worse",
+            "{rel} passed out in {place} {now} and nobody called a doctor",
+        ],
+        "es": [
+            "{rel} está en {place} sin su {meds} {now}",
+            "a {rel} le dio una convulsión en {place} y no lo atienden",
+        ],
+    },
+    "danger_now": {
+        "en": [
+            "my ex keeps calling and says he knows where I moved, I am scared {soon}",
+            "he threatened to hurt me if I talk and he is outside my house {now}",
+        ],
+        "es": [
+            "mi ex me amenazó de muerte y sabe dónde estoy viviendo",
+            "me está buscando el que me golpeaba y tengo miedo de que venga {soon}",
+        ],
+    },
+    "child_alone": {
+        "en": [
+            "{kid} came home from school and there is nobody home since {rel} was taken",
+            "{kid} are by themselves {now}, both parents were picked up",
+        ],
+        "es": [
+            "{kid} se quedaron solos en la casa desde que detuvieron a {rel}",
+            "no hay quien recoja a {kid} hoy, a {rel} se lo llevaron",
+        ],
+    },
+    "citizen_held": {
+        "en": ["{rel} has a US passport and they are still holding him at {place}"],
+        "es": ["{rel} es ciudadano de aquí, nació en Texas, y lo tienen en {place} {now}"],
+    },
+    "jail_call_caregiver": {
+        "en": [
+            "{rel} rang me from {place} {now}, and the babysitter for {kid} can only stay till {soon}"
+        ],
+        "es": [
+            "{rel} me llamó desde {place} {now} y la señora que me ayuda con {kid} se tiene que ir {soon}"
+        ],
+    },
+    "trafficking": {
+        "en": [
+            "the man who hired us took our passports and makes us work 14 hours, we cant leave",
+            "our boss keeps all our papers and says we have to work off the debt, I am afraid to stay here tonight",
+        ],
+        "es": [
+            "el patrón se quedó con nuestros pasaportes y nos obliga a trabajar sin descanso",
+            "la señora de la casa tiene mis documentos y no me deja salir",
+        ],
+    },
+    "abuser_out": {
+        "en": [
+            "my abuser got out of jail {recent} and sent me a picture of my kids school",
+            "my ex was released {recent} and he found out my new address",
+        ],
+        "es": [
+            "a mi agresor lo soltaron {recent} y ya sabe en qué refugio estoy",
+            "mi ex salió {recent} y me mandó una foto de mi puerta",
+        ],
+    },
+    "held_for_ice": {
+        "en": [
+            "we paid the bail {recent} but the jail still won't release {rel}, they said ICE wants him",
+            "{rel} bonded out on paper but they're keeping him for immigration",
+        ],
+        "es": [
+            "pagamos la fianza {recent} y todavía no sueltan a {rel}, dicen que inmigración lo quiere",
+            "ya se pagó el bond pero {rel} sigue en {place} esperando a la migra",
+        ],
+    },
+    "past_custody": {
+        "en": [
+            "{past} {rel} was locked up in {place} for a week and then released",
+            "{rel} got arrested {past} but that case is closed",
+        ],
+        "es": [
+            "{past} tuvieron a {rel} en {place} una semana y luego lo soltaron",
+            "a {rel} lo arrestaron {past} pero ese caso ya se cerró",
+        ],
+    },
+    "past_force": {
+        "en": ["{past} an officer punched me during an arrest, I am okay now"],
+        "es": ["{past} un policía me golpeó cuando me detuvieron, ya estoy bien"],
+    },
+    "questioning": {
+        "en": [
+            "a deputy in {town} asked my husband if he was legal and for his papers, then let him go",
+            "at the checkpoint in {town} they asked everybody where they were born",
+        ],
+        "es": [
+            "un policía en {town} le preguntó a mi esposo si tenía papeles y luego lo dejó ir",
+            "en el retén de {town} le preguntaron a todos dónde nacieron",
+        ],
+    },
+    "negated": {
+        "en": [
+            "nobody got arrested, the officer just yelled at us",
+            "they did not take anyone, but they searched the car for no reason",
+        ],
+        "es": [
+            "no arrestaron a nadie, pero el oficial nos gritó",
+            "nadie quedó detenido, solo nos revisaron el carro sin razón",
+        ],
+    },
+    "survivor_safe": {
+        "en": ["I was abused by my ex {past}, now I live in another state and I am safe"],
+        "es": ["{past} mi pareja me golpeaba, ahora vivo lejos y estoy a salvo"],
+    },
+    "old_removal": {
+        "en": ["{rel} was deported {past} after a stop in {town}"],
+        "es": ["a {rel} lo deportaron {past} después de que lo pararon en {town}"],
+    },
+    "custody_resolved": {
+        "en": [
+            "{rel} was picked up {recent} but they let him go a few hours later",
+            "{rel} was detained {recent}, he is back home now",
+        ],
+        "es": [
+            "detuvieron a {rel} {recent} pero ya lo dejaron salir",
+            "a {rel} se lo llevaron {recent} y ya regresó a la casa",
+        ],
+    },
+    "phone_hold": {
+        "en": ["I tried calling {place} three times and they put me on hold every time"],
+        "es": ["llamé a {place} y me dejaron en espera media hora, nadie contestó"],
+    },
+    "raid_rumor": {
+        "en": [
+            "someone posted that ICE is doing raids in {town} this week, nobody we know was detained"
+        ],
+        "es": [
+            "dicen en el grupo que viene la migra a {town} esta semana, pero no han detenido a nadie"
+        ],
+    },
+}
+for _situation in SITUATIONS:
+    _situation.templates["blind"] = BLIND[_situation.name]
+
 OPENERS = {
     "train": {
         "en": [
@@ -582,6 +800,10 @@ OPENERS = {
         "es": ["buenas", "Llamante dice:", "No sé a quién más decirle."],
     },
 }
+OPENERS["blind"] = {
+    "en": ["good evening,", "Message for the hotline:", "sorry for my english."],
+    "es": ["buenas noches,", "Mensaje para la línea:", "perdón por molestar."],
+}
 CLOSERS = {
     "train": {
         "en": ["What can we do?", "Please call me.", "Thank you."],
@@ -592,18 +814,25 @@ CLOSERS = {
         "es": ["ayuda porfa", "Pide que le regresen la llamada.", "Dios los bendiga"],
     },
 }
+CLOSERS["blind"] = {
+    "en": ["please answer soon", "Caller will try again later.", "thanks for anything"],
+    "es": ["contesten pronto por favor", "Volverá a llamar más tarde.", "gracias por todo"],
+}
 SPANGLISH = {
     "train": [("la cárcel", "el jail"), ("mañana", "tomorrow"), ("migración", "la immigration")],
     "eval": [("el corralón", "el county"), ("el jueves", "el thursday"), ("la migra", "ICE")],
+    "blind": [("los separos", "el lockup"), ("la fianza", "el bail"), ("mañana", "tomorrow")],
 }
 # Voice-to-text and hurried calls: fillers between words, no punctuation at all.
 FILLERS = {
     "train": {"en": ["um", "like"], "es": ["este", "pues"]},
     "eval": {"en": ["uh", "you know"], "es": ["o sea", "bueno"]},
+    "blind": {"en": ["okay so", "i mean"], "es": ["mire", "verdad"]},
 }
 SMS = {
     "train": [("you", "u"), ("please", "plz"), ("porque", "xq"), ("que", "q")],
     "eval": [("are", "r"), ("tomorrow", "tmrw"), ("por favor", "xfa"), ("también", "tmb")],
+    "blind": [("because", "bc"), ("tonight", "2nite"), ("que", "k"), ("para", "pa")],
 }
 
 
@@ -656,7 +885,7 @@ def _style(text: str, partition: str, lang: str, rng: random.Random) -> str:
 
 
 def generate(partition: str, count: int, seed: int) -> list[dict]:
-    """`count` narratives of `partition` ("train" or "eval"), reproducible from `seed`."""
+    """`count` narratives of `partition` ("train", "eval" or "blind"), reproducible from `seed`."""
     rng = random.Random(f"{partition}-{seed}")
     vocab = VOCAB[partition]
     urgent = [s for s in SITUATIONS if s.urgent]
