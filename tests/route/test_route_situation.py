@@ -138,6 +138,9 @@ NOT_URGENT = [
     # a raid rumour with nobody held
     ("es", "dicen que anda la migra en el pueblo pero nadie detenido", "nobody is held"),
     ("en", "people say immigration is coming to town, no one has been detained", "nobody is held"),
+    # papers taken at a stop are not trafficking, nor a person taken
+    ("en", "The deputy took my papers and gave me a ticket.", None),
+    ("es", "El policía me quitó los documentos y me dejó ir.", None),
     # a county as a jurisdiction, the abuser in prison
     ("en", "I want information on the 287(g) agreement in Gaston County", None),
     ("en", "I survived domestic violence. He is in prison in another state now.", "the abuser"),

@@ -37,6 +37,18 @@ MACROS = {
         r"carcel|prision|detencion|custodia|corralon|condado|estacion|comisaria|delegacion|"
         r"patrulla|la hielera|hielera|centro de detencion|migracion|separos|celda|bote|tambo)"
     ),
+    "employer": (
+        r"(?:boss|employer|crew leader|contractor|foreman|the man who (?:brought|hired)|"
+        r"work(?:ing)? for (?:him|her|them)|make[s]? (?:me|us) work|owe|debt|patron|jefe|"
+        r"contratista|mayordomo|el que nos trajo|(?:nos|me) (?:obliga|obligan|pone|ponen|hace|hacen) "
+        r"(?:a )?trabajar|deuda|debemos|le debo)"
+    ),
+    # What an officer takes that is not a person ("took my papers", "grabbed my phone").
+    "thing": (
+        r"(?:papers|documents|license|licence|id|ids|phone|car|truck|keys|money|wallet|passport|"
+        r"passports|picture|photo|information|info|name|statement|report|complaint|stuff|things|"
+        r"bag|purse|plates|registration|insurance|ticket)\b"
+    ),
     "meds": (
         r"(?:medicine|medicines|medication|medications|meds|insulin|inhaler|pills|pill|"
         r"prescription|dialysis|treatment|oxygen|seizure meds|heart meds|blood pressure meds|"
@@ -128,7 +140,7 @@ CUES: list[Cue] = [
             r"levantad[oa]s?)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
             r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))",
-            r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my \w+)",
+            r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my (?!{thing})\w+)",
             r"(?:got |was |were |been )?(?:taken|picked up|grabbed) by (?:ice|immigration|la migra|"
             r"the police|police|the sheriff|deputies|the deputies|cops|the cops)",
             r"(?:was|were|got|been|get|being) (?:taken|picked up|grabbed|snatched|hauled off|"
@@ -254,17 +266,25 @@ CUES: list[Cue] = [
             r"(?:threaten\w*|amenaz\w+) {w}(?:to |con |de )?(?:kill|hurt|(?:matar|lastimar)(?:me|nos|la|lo)?|call ice|"
             r"llamar a (?:la )?migra\w*|deport\w*)",
             r"(?:looking for me|following me|me esta buscando|me busca|me sigue|outside my (?:house|door))",
-            r"(?:took|has|have|keeps?|kept|holds?|holding|tiene|tienen|quito|quitaron|guarda|guardan|"
-            r"guardo) (?:(?:me|us) )?"
-            r"(?:(?:my|our|his|her|their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )"
-            r"(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)(?! (?:and|y) "
-            r"(?:gave|returned|devolvio|regreso))",
+            r"(?:keeps?|kept|holds?|holding|guarda|guardan|guardo|se quedo con|se quedaron con) "
+            r"(?:(?:me|us) )?(?:(?:my|our|his|her|their|all our|mi|mis|nuestros?|nuestras?|sus?|los|"
+            r"las|el|the) )(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)",
             r"(?:makes? (?:me|us|them) work|forces? (?:me|us|them) to work|force (?:me|us) to work|"
             r"forced to work|(?:me|nos|los|las) (?:obliga|obligan|hace|hacen|pone|ponen) (?:a )?trabajar|"
             r"me obligan|nos obligan|pay off (?:the |a )?debt|pagar la deuda)",
             r"(?:afraid|scared|miedo|asustad[oa]) {w}(?:to (?:be here|go home|stay)|tonight|esta noche|"
             r"de (?:estar aqui|quedarme|quedarnos|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
         ],
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            # Papers taken: an officer at a stop takes them too; trafficking when work is told.
+            r"(?:took|has|have|tiene|tienen|quito|quitaron) (?:(?:me|us) )?(?:(?:my|our|his|her|"
+            r"their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )(?:passports?|papers|documents|"
+            r"pasaportes?|papeles|documentos|ids)(?! (?:and|y) (?:gave|returned|devolvio|regreso))",
+        ],
+        needs="{employer}",
     ),
     *_cues(
         Concept.DANGER,

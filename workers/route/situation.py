@@ -74,7 +74,7 @@ class Finding:
 
 
 def _expand(pattern: str) -> str:
-    return re.sub(r"\{(w|ww|pron|kid|place|meds)\}", lambda m: MACROS[m.group(1)], pattern)
+    return re.sub(r"\{(\w+)\}", lambda m: MACROS[m.group(1)], pattern)
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:
