@@ -30,7 +30,7 @@ MACROS = {
     ),
     "place": (
         r"(?:jail|jails|custody|detention|detention center|lockup|lock up|holding cell|holding|"
-        r"cell|prison|station|precinct|sheriff'?s? office|sheriff'?s? department|"
+        r"cell|prison|(?<!gas )(?<!bus )(?<!train )(?<!fire )(?<!radio )(?<!tv )station|precinct|sheriff'?s? office|sheriff'?s? department|"
         r"patrol car|cop car|police car|squad car|back of the (?:car|truck|patrol)|booking|"
         r"processing center|ice office|ice facility|immigration office|oficina del sheriff|"
         r"oficina del alguacil|"
@@ -118,7 +118,7 @@ CUES: list[Cue] = [
             # A call from the jail tells where the caller is: held, until someone says otherwise.
             r"(?:call(?:ed|ing|s)?|phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
             r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|desde|del|de la) (?:the |la |el )?"
-            r"(?:\w+ ){0,2}?(?:{place}|county|jail phone|telefono de la carcel)",
+            r"(?:\w+ ){0,2}?(?:{place}|county jail|jail phone|telefono de la carcel)",
         ],
         standing=True,
     ),
