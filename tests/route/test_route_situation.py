@@ -29,7 +29,10 @@ CASES = [
     ("en", "ICE already has a van scheduled thursday", "urgent", "transfer_imminent"),
     ("es", "le pusieron ICE hold", "urgent", "transfer_imminent"),
     ("es", "tiene detainer y lo trasladan el jueves", "urgent", "transfer_imminent"),
-    ("es", "el lunes viene la migra", "urgent", "transfer_imminent"),
+    ("es", "lo tienen en el condado y el lunes viene la migra", "urgent", "transfer_imminent"),
+    # the agency on its way for nobody held is a raid warning: worth a check, no page-out
+    ("es", "el lunes viene la migra", "check-now", "transfer_imminent"),
+    ("en", "ICE is in town, people are scared", "check-now", "transfer_imminent"),
     ("es", "van a mandar a mi papa a Mexico el viernes", "urgent", "transfer_imminent"),
     # in custody, said another way
     ("en", "still at the station", "urgent", "in_custody_now"),
@@ -141,6 +144,8 @@ NOT_URGENT = [
     # papers taken at a stop are not trafficking, nor a person taken
     ("en", "The deputy took my papers and gave me a ticket.", None),
     ("es", "El policía me quitó los documentos y me dejó ir.", None),
+    # a hold on an account is no detainer
+    ("en", "my sister has a hold on her account at the bank, the deputy was rude", None),
     # a county as a jurisdiction, the abuser in prison
     ("en", "I want information on the 287(g) agreement in Gaston County", None),
     ("en", "I survived domestic violence. He is in prison in another state now.", "the abuser"),

@@ -37,6 +37,7 @@ MACROS = {
         r"carcel|prision|detencion|custodia|corralon|condado|estacion|comisaria|delegacion|"
         r"patrulla|la hielera|hielera|centro de detencion|migracion|separos|celda|bote|tambo)"
     ),
+    "agency": r"(?:ice|immigration|inmigracion|migracion|migra|detainer|feds|federales|dhs|i-247)",
     "employer": (
         r"(?:boss|employer|crew leader|contractor|foreman|the man who (?:brought|hired)|"
         r"work(?:ing)? for (?:him|her|them)|make[s]? (?:me|us) work|owe|debt|patron|jefe|"
@@ -170,8 +171,11 @@ CUES: list[Cue] = [
         [
             r"(?:ice|immigration|migra|la migra|inmigracion|migracion) ?(?:hold|detainer)",
             r"(?:detainer|detainers|retencion|orden de retencion)",
-            r"(?:a|an|the|un|una|el|his|her|su|no|put|placed|puso|pusieron|tiene|has) "
-            r"(?:\w+ )?(?<!on )(?<!en )hold(?! (?:of|music|the line|on the line|on a sec))",
+            # a hold placed on someone: "put a hold on him", "le pusieron hold"
+            r"(?:a|an|the|un|el|put|placed|puso|pusieron) (?:\w+ )?(?<!on )(?<!en )hold (?:on|for|de|a|por) "
+            r"(?:him|them|\[|(?:her|my|his|su|mi)(?! (?:account|card|mail|package|order|check|loan|"
+            r"payment|credit|license|bank|cuenta|tarjeta)))",
+            r"(?:le|les) (?:pusieron|puso|tienen|tiene|metieron) (?:un |el |una )?(?:\w+ )?hold",
             r"48 ?(?:hours?|hrs?|horas)",
             r"(?:72|24) ?(?:hours?|hrs?|horas)",
         ],
@@ -192,7 +196,8 @@ CUES: list[Cue] = [
             r"(?:ice|migracion|la migra|inmigracion)",
             # Immigration waiting for the person: a detainer described, not named.
             r"(?:ice|immigration|la migra|migra|migracion|inmigracion|the feds|federales) "
-            r"{w}(?:wants?|quiere|quieren|(?:lo |la )?pidio|(?:lo |la )?reclamo|asked for (?:him|her)|"
+            r"(?:[\w']+ ){0,2}?(?:wants? (?:him|her|them|to)|(?:lo |la |los )(?:quiere|quieren|pidio|"
+            r"reclamo)|quieren? (?:a |llevarlo|llevarla)|asked for (?:him|her)|"
             r"is waiting|are waiting|esta esperando|estan esperando|"
             r"asked (?:them |the jail )?to (?:hold|keep)|pidio que (?:lo|la) (?:detengan|tengan)|"
             r"(?:transport|bus|van|list|pickup|pick up))",
@@ -209,6 +214,17 @@ CUES: list[Cue] = [
             r"(?:la migra|migracion|ice|inmigracion) (?:{pron} va a "
             r"(?:recoger|llevar)|va a (?:recoger|llevar)(?:lo|la|los)?))",
         ],
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
+            # A hold said without whom, where ICE is told: an account "on hold" is no detainer.
+            r"(?:a|an|the|un|una|el|his|her|su|no|put|placed|puso|pusieron|tiene|has|have|got) "
+            r"(?:\w+ )?(?<!on )(?<!en )hold(?! (?:of|music|the line|on the line|on a sec|on (?:the|her|his|"
+            r"my|their|our) (?:account|card|mail|package|order|check|house|loan|payment)))",
+        ],
+        standing=True,
+        needs="{agency}",
     ),
     *_cues(
         Concept.TRANSFER,

@@ -525,8 +525,8 @@ def _abuser_held(findings: list[Finding]) -> list[Finding]:
 
 def _rumours(findings: list[Finding]) -> list[Finding]:
     """The agency on its way for nobody named: no emergency when the narrative says nobody is
-    held ("dicen que viene la migra pero nadie detenido"), only worth a check when it is told
-    as hearsay and nobody is held now; urgent otherwise ("el lunes viene la migra")."""
+    held ("dicen que viene la migra pero nadie detenido"), worth a check when nobody is held
+    now ("ICE is in town", "el lunes viene la migra"); urgent when someone is held."""
     live = [f for f in findings if f.suppressed is None]
     held = any(
         f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not f.targetless
@@ -550,7 +550,7 @@ def _rumours(findings: list[Finding]) -> list[Finding]:
         if f.suppressed is None and f.targetless and not held:
             if nobody is not None:
                 f = replace(f, suppressed=f"nobody is held (\u201c{nobody.evidence}\u201d)")
-            elif f.hearsay and f.time in (Time.NOW, Time.IMMINENT):
-                f = replace(f, time=Time.UNCLEAR)
+            elif f.time in (Time.NOW, Time.IMMINENT):
+                f = replace(f, time=Time.UNCLEAR)  # a raid warning: worth a check, no page-out
         out.append(f)
     return out
