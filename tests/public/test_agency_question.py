@@ -104,7 +104,10 @@ def test_the_scripts_list_is_the_same_for_everyone_and_in_the_language_asked(cli
 
 @pytest.mark.parametrize(
     ("lang", "order", "example", "typed"),
-    [("en", "month/day/year", "03/31/2025", "03/04/2024"), ("es", "día/mes/año", "31/03/2025", "04/03/2024")],
+    [
+        ("en", "month/day/year", "03/31/2025", "03/04/2024"),
+        ("es", "día/mes/año", "31/03/2025", "04/03/2024"),
+    ],
 )
 def test_the_date_hint_and_typed_dates_follow_the_reporters_language(
     client, ctx, lang, order, example, typed

@@ -25,9 +25,10 @@ SMALL_TARGETS = """() => {
   const controls = document.querySelectorAll(
     "a[href], button, input:not([type=hidden]), select, textarea, summary");
   for (const el of controls) {
-    if (el.closest(".honeypot, .visually-hidden, [hidden]") || el.classList.contains("skip")) continue;
-    if (!el.getClientRects().length) continue;
-    if (el.tagName === "A" && el.closest("p") && el.closest("p").textContent.trim() !== el.textContent.trim()) continue;
+    if (el.closest(".honeypot, .visually-hidden, [hidden]")) continue;
+    if (el.classList.contains("skip") || !el.getClientRects().length) continue;
+    const sentence = el.tagName === "A" && el.closest("p");
+    if (sentence && sentence.textContent.trim() !== el.textContent.trim()) continue;
     const target = (el.type === "checkbox" || el.type === "radio") ? el.closest(".option") : el;
     const box = target.getBoundingClientRect();
     if (box.height < 43.5 || box.width < 43.5) {
@@ -81,7 +82,7 @@ def test_the_quick_exit_stays_in_view_and_covers_nothing_at_the_top(visit, ctx):
     for where in ("#s-agency", "#s-consent", SEND):
         page.locator(where).scroll_into_view_if_needed()
         box = page.locator(".quick-exit").bounding_box()
-        assert 0 <= box["y"] and box["y"] + box["height"] <= 800, f"out of view at {where}"
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 800, f"out of view at {where}"
         on_top = page.evaluate(
             "([x, y]) => document.elementFromPoint(x, y).closest('.quick-exit') !== null",
             [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
@@ -107,7 +108,9 @@ def test_esc_leaves_at_once_even_with_text_typed(visit, ctx):
 
 
 def test_with_javascript_the_agencies_are_filtered_as_you_type(visit, ctx):
-    harris = db.session.scalar(select(Agency).where(Agency.name == "Harris County Sheriff's Office"))
+    harris = db.session.scalar(
+        select(Agency).where(Agency.name == "Harris County Sheriff's Office")
+    )
     tab = visit(width=360)
     page = tab.page
     tab.go("/report")
@@ -142,9 +145,7 @@ def test_without_javascript_the_state_button_shows_its_agencies_and_keeps_the_te
     assert page.url.endswith("#s-agency")
     assert page.input_value("#narrative") == NARRATIVE
     assert page.locator("#error-summary").count() == 0
-    value = page.eval_on_selector(
-        "#agency optgroup[label=Florida] option", "o => o.value"
-    )
+    value = page.eval_on_selector("#agency optgroup[label=Florida] option", "o => o.value")
     page.select_option("#agency", value)
     page.check("#consent_review")
     page.click(SEND)
