@@ -100,6 +100,12 @@
       });
       agencySelect.value = chosen;
       if (agencySelect.value !== chosen) agencySelect.selectedIndex = 0;
+      // A short list is shown open (no picker to open on a phone); a single match is chosen,
+      // unless the reporter had chosen something else already.
+      agencySelect.size = words.length && shown > 0 && shown <= 8 ? shown + 2 : 0;
+      if (words.length && shown === 1 && agencySelect.value === "unknown") {
+        agencySelect.value = agencySelect.querySelector("optgroup:last-child option").value;
+      }
       count.textContent = count.getAttribute(shown === 1 ? "data-one" : "data-many").replace("{n}", shown);
     };
     stateSelect.addEventListener("change", function () { load().then(show); });

@@ -65,8 +65,9 @@ def test_every_tap_target_is_at_least_44_px(visit, ctx, locale, javascript):
     assert tab.page.evaluate(SMALL_TARGETS) == []
 
 
-def test_the_quick_exit_stays_in_view_and_covers_nothing_at_the_top(visit, ctx):
-    tab = visit(width=360)
+@pytest.mark.parametrize("locale", ["en-US", "es-MX"])
+def test_the_quick_exit_stays_in_view_and_covers_nothing_at_the_top(visit, ctx, locale):
+    tab = visit(locale=locale, width=360)
     page = tab.page
     tab.go("/report")
     exit_box = page.locator(".quick-exit").bounding_box()
@@ -126,6 +127,13 @@ def test_with_javascript_the_agencies_are_filtered_as_you_type(visit, ctx):
     assert any(label.startswith("Harris County Sheriff's Office") for label in labels)
     assert all(label.lower().startswith("harr") for label in labels[2:]), labels
     assert "match" in page.inner_text("#agency-filter-count")
+    assert page.eval_on_selector("#agency", "s => s.size") == len(labels)  # shown open
+    page.fill("#agency-filter", "galveston")
+    until(page, "document.querySelectorAll('#agency option').length === 3")
+    galveston = page.eval_on_selector("#agency", "s => s.options[s.selectedIndex].text")
+    assert galveston.startswith("Galveston County")  # the one match is chosen
+    page.fill("#agency-filter", "harr")
+    until(page, "document.querySelectorAll('#agency option').length < 10")
     page.select_option("#agency", str(harris.id))
     page.press("#agency-filter", "Enter")  # narrows only: sends nothing
     assert page.url.endswith("/report")
