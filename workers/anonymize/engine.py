@@ -111,8 +111,10 @@ def domain_nlp_engine() -> SharedSpacyNlpEngine:
     return engine
 
 
-# Where our reporters' phones come from (phonenumbers validates each number for a region).
+# Where our reporters' phones come from (phonenumbers validates each number for a region),
+# and the regions stock Presidio checks, so that no phone stock finds is missed here.
 PHONE_REGIONS = ("US", "MX", "GT", "HN", "SV", "NI", "CO", "VE", "CU", "DO", "HT", "BR")
+PHONE_REGIONS += ("GB", "DE", "IL", "IN", "CA")
 STOCK_CONTEXT_ES = {
     "PHONE_NUMBER": [
         "telefono",

@@ -10,6 +10,7 @@ from presidio_analyzer import RecognizerResult
 from .. import patterns as P
 from ..lexicon import STATE_CODES, STREET_SUFFIXES, fold, places
 from .common import Ctx, DomainRecognizer, candidate, ctx_of
+from .world_addresses import extend_blocks, world_addresses
 
 
 class AddressRecognizer(DomainRecognizer):
@@ -85,8 +86,8 @@ class AddressRecognizer(DomainRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
-        out = self._streets(ctx) + home_descriptions(ctx)
-        return out
+        out = self._streets(ctx) + home_descriptions(ctx) + world_addresses(text)
+        return extend_blocks(text, out)
 
     def _streets(self, ctx: Ctx) -> list[RecognizerResult]:
         text = ctx.text

@@ -34,6 +34,25 @@ class ContactRecognizer(DomainRecognizer):
         re.IGNORECASE,
     )
 
+    # Digits in groups the way the world writes phones: "730 064 218", "05.06.52.16.25",
+    # "(1) 995-8140", "+41 (0)27 240 04 99", "650-752-7354x549"
+    GROUPED_RE = re.compile(
+        r"(?<![\w/.,:$+-])\+?(?:\(?\d{1,5}\)?[\s.-]?){1,5}\d{2,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
+        r"(?![\w/:-]|[.,]\d)",
+        re.IGNORECASE,
+    )
+    # a phone's label after it, in signatures: "723 813 266 office", "0494 41 18 24-Office"
+    LABEL_AFTER_RE = re.compile(
+        r"^\W{0,3}(?:office|fax|mobile|cell|home|work|desk|casa|celular|trabajo|whatsapp)\b",
+        re.IGNORECASE,
+    )
+    # said right before a number that is a phone (beside patterns.PHONE_CONTEXT_RE)
+    CALL_CONTEXT_RE = re.compile(
+        r"(?:fax|desk|office|messages? to|registered|answering at|reach (?:me|us|him|her)|"
+        r"call (?:me|us|him|her)|oficina|celular|mensajes? al?)\W[^.!?\n]{0,20}$"
+        r"|(?:phone|telephone|tel|mobile|cell|fax|celular|telefono|whatsapp)\s*:\s*$"
+    )
+
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
         out = self._addresses(text) + self._handles(ctx) + self._phones(ctx)
@@ -116,4 +135,27 @@ class ContactRecognizer(DomainRecognizer):
                 ok = False
             if ok:
                 out.append(candidate("PHONE", s, e, 1.0))
+        return out + self._grouped_phones(ctx)
+
+    def _grouped_phones(self, ctx) -> list[RecognizerResult]:
+        """Numbers in digit groups with a phone's cue before or its label after; with a
+        leading + or 0 and nine digits or more, the grouping alone is a phone's."""
+        text, out = ctx.text, []
+        for m in self.GROUPED_RE.finditer(text):
+            s, e = m.span()
+            d = P.digits(m.group())
+            if not 7 <= len(d) <= 16 or not re.search(r"[\s.()-]", m.group()):
+                continue
+            before = P.window_before(ctx.folded, s, 40)
+            if P.ID_CONTEXT_RE.search(before) or P.A_CONTEXT_RE.search(before):
+                continue
+            if P.SSN_CONTEXT_RE.search(before):
+                continue
+            cued = (
+                P.PHONE_CONTEXT_RE.search(before)
+                or self.CALL_CONTEXT_RE.search(before)
+                or self.LABEL_AFTER_RE.match(text[e : e + 12])
+            )
+            if cued or (text[s] in "+0(" and len(d) >= 9):
+                out.append(candidate("PHONE", s, e, 0.95, why="grouped"))
         return out
