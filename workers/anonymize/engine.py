@@ -24,9 +24,11 @@ from .recognizers import (
     AddressRecognizer,
     ContactRecognizer,
     GovernmentIdRecognizer,
+    NotNameRecognizer,
     PeopleRecognizer,
     PlacesRecognizer,
     SpelledNumberRecognizer,
+    SpokenRecognizer,
 )
 
 log = logging.getLogger(__name__)
@@ -175,7 +177,9 @@ def domain_recognizers(language: str):
         AccountabilityRecognizer(language),
         PlacesRecognizer(language),
         SpelledNumberRecognizer(language),
+        SpokenRecognizer(language),
         PeopleRecognizer(language),
+        NotNameRecognizer(language),
     ]
 
 

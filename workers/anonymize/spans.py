@@ -46,9 +46,19 @@ STOCK_LABELS = {
 }
 
 
+# Names found by a cue (a kin word, an introduction, a known name) stand against a guard.
+GUARDED_WHY = frozenset(["learned", "firstname", "capitalised", "ner", "quoted", "nickname", ""])
+
+
 def from_results(results: Iterable[RecognizerResult]) -> list[Span]:
+    results = list(results)
+    guards = [(r.start, r.end) for r in results if r.entity_type == "NOT_PERSON"]
     out = []
     for r in results:
+        why = str((r.recognition_metadata or {}).get("why", ""))
+        guarded = any(s < r.end and r.start < e for s, e in guards)
+        if r.entity_type == "PERSON" and why in GUARDED_WHY and guarded:
+            continue  # "a Nissan Rogue", "she speaks Mam": no one's name
         label, score = r.entity_type, r.score
         if label in STOCK_LABELS:
             label, lowest, score = STOCK_LABELS[label]

@@ -19,6 +19,8 @@ class ContactRecognizer(DomainRecognizer):
         r"(?:(?:me|nos|la|lo|los|las|le|les) (?:encuentran|encuentras|pueden encontrar|"
         r"puedes encontrar|buscan|busquen|hallan|encuentra)|"
         r"(?:find|look up|search(?: for)?) (?:me|her|him|us|them)|look (?:me|her|him|us) up|"
+        r"(?:busca|busquen|encuentra|encuentren)(?:me|nos|la|lo|las|los)|"
+        r"look for (?:me|her|him|us)|"
         r"(?:my|mi|su|his|her|their|our) (?:page|profile|account|perfil|pagina|cuenta|"
         r"usuario|user(?:name)?|face|facebook|fb|insta|instagram|ig|tiktok|twitter|snap|"
         r"snapchat)(?: (?:is|es|era|was|:))?)"
@@ -91,23 +93,39 @@ class ContactRecognizer(DomainRecognizer):
             out.append(candidate("URL", s, e, 1.0))
         return out
 
+    # "Lupita Gomez 2 on facebook": a display name before the platform it is on
+    ON_PLATFORM_RE = re.compile(
+        r"^\s*(?:on|en|in)\s+(?:the\s+|el\s+)?(?:facebook|fb|face|insta(?:gram)?|ig|"
+        r"tik\s?tok|twitter|snap(?:chat)?|messenger|whatsapp|telegram)\b",
+        re.IGNORECASE,
+    )
+    NUMBER_AFTER_RE = re.compile(r"^[ ._-]?\d{1,4}(?![\w/:.-]|[.,]\d)")
+
     def _display_names(self, ctx) -> list[RecognizerResult]:
-        """ "my fb is Mari Lopez Ruiz", "búscame como Lupita Flores": a display name."""
+        """ "my fb is Mari Lopez Ruiz", "búscame como Lupita Flores 2", "Lupita Gomez 2 on
+        facebook": a display name, with the number people add to it."""
         out: list[RecognizerResult] = []
-        for i, tok in enumerate(ctx.toks):
-            if not ctx.is_cap(tok):
+        toks, text = ctx.toks, ctx.text
+        for i, tok in enumerate(toks):
+            if not ctx.is_cap(tok) or (i and ctx.is_cap(toks[i - 1]) and ctx.gap(i) == " "):
                 continue
+            j = i
+            while (
+                j + 1 < len(toks)
+                and j - i < 5
+                and ctx.is_cap(toks[j + 1])
+                and ctx.gap(j + 1).strip() in ("", ".", "-", "_")
+            ):
+                j += 1
+            end = toks[j].end
+            num = self.NUMBER_AFTER_RE.match(text[end:])
+            end += num.end() if num else 0
             before = ctx.folded[max(0, tok.start - 45) : tok.start]
-            if self.FIND_ME_RE.search(before) and (i == 0 or not ctx.is_cap(ctx.toks[i - 1])):
-                j = i
-                while (
-                    j + 1 < len(ctx.toks)
-                    and j - i < 5
-                    and ctx.is_cap(ctx.toks[j + 1])
-                    and ctx.gap(j + 1).strip() in ("", ".", "-", "_")
-                ):
-                    j += 1
-                out.append(candidate("SOCIAL_HANDLE", tok.start, ctx.toks[j].end, 1.0))
+            if self.FIND_ME_RE.search(before):
+                out.append(candidate("SOCIAL_HANDLE", tok.start, end, 1.0))
+            elif j > i and self.ON_PLATFORM_RE.match(text[end : end + 25]):
+                # below an agency's priority: "Harris County on facebook" stays
+                out.append(candidate("SOCIAL_HANDLE", tok.start, end, 0.75))
         return out
 
     def _phones(self, ctx) -> list[RecognizerResult]:

@@ -140,7 +140,29 @@ class GovernmentIdRecognizer(DomainRecognizer):
                     year is not None and year <= this_year - 14 and rx is P.FULL_DATE_RE
                 ):
                     out.append(candidate("DOB", m.start(), m.end(), 0.99))
+        for m in SPOKEN_DAY_RE.finditer(text):
+            if self.DOB_CONTEXT_RE.search(P.window_before(F, m.start(), 40)):
+                out.append(candidate("DOB", m.start(), m.end(), 0.99, why="spoken"))
         return out
+
+
+_UNITS_EN = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+ORDINAL_EN = (
+    rf"(?:(?:twenty|thirty)[\s-]?(?:{_UNITS_EN})|{_UNITS_EN}|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"thirtieth)"
+)
+DAY_ES = (
+    r"(?:primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|"
+    r"catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|"
+    r"cinco|s[eé]is|siete|ocho|nueve)|veinte|treinta(?: y uno)?)"
+)
+# "born march fourth", "the third of june", "nació el cuatro de marzo": a birthday in words
+SPOKEN_DAY_RE = re.compile(
+    rf"(?<!\w)(?:{P.MONTHS_EN}\.?\s+(?:the\s+)?{ORDINAL_EN}|(?:the\s+)?{ORDINAL_EN}\s+of\s+"
+    rf"{P.MONTHS_EN}|{DAY_ES}\s+de\s+{P.MONTHS_ES})(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _year_of(s: str) -> int | None:

@@ -14,7 +14,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from ..lexicon import AGENCY_ACRONYMS, HONORIFICS, OFFICER_NOUNS, fold, words
-from .common import candidate
+from .common import FUNCTION_WORDS, candidate
 
 _W = r"[^\W\d_][\w'’.-]*"  # a word of any script
 # upper-case letters of the Latin, Greek and Cyrillic blocks, as a class that ignores the
@@ -133,7 +133,8 @@ NEXT_TOWN_RE = re.compile(
     rf"^(?:(?:,[ \t]*|[ \t]*\n\s*)(?:{_TOWN_WORD})(?:[ \t]+(?:{_TOWN_WORD}|de|del|da|do|of))"
     r"{0,3}|[ \t]+(?-i:[" + re.escape(_UPPER) + r"]{2,})\b(?:[ \t]+nan\b)?)"
 )
-NOT_TOWN = OFFICER_NOUNS | HONORIFICS | {fold(a) for a in AGENCY_ACRONYMS} | WEEKDAYS_MONTHS
+NOT_TOWN = FUNCTION_WORDS | OFFICER_NOUNS | HONORIFICS | WEEKDAYS_MONTHS
+NOT_TOWN |= {fold(a) for a in AGENCY_ACRONYMS}
 
 
 def _town(text: str) -> re.Match | None:
