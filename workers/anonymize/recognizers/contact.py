@@ -164,6 +164,8 @@ class ContactRecognizer(DomainRecognizer):
             d = P.digits(m.group())
             if not 7 <= len(d) <= 16 or not re.search(r"[\s.()-]", m.group()):
                 continue
+            if P.FULL_DATE_RE.fullmatch(m.group()) or P.DATE_RE.fullmatch(m.group()):
+                continue  # "2019-03-04"
             before = P.window_before(ctx.folded, s, 40)
             if P.ID_CONTEXT_RE.search(before) or P.A_CONTEXT_RE.search(before):
                 continue
