@@ -89,8 +89,15 @@ class AddressRecognizer(DomainRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
-        out = self._streets(ctx) + home_descriptions(ctx) + world_addresses(text)
+        out = self._streets(ctx) + home_descriptions(ctx)
+        out += [self._public(ctx, r) for r in world_addresses(text)]
         return extend_blocks(text, out)
+
+    def _public(self, ctx: Ctx, r: RecognizerResult) -> RecognizerResult:
+        """An address right after a jail or an office is that public place's (kept)."""
+        if self.PUBLIC_RE.search(P.window_before(ctx.folded, r.start, 30)):
+            return candidate("PLACE", r.start, r.end, 0.85)
+        return r
 
     def _streets(self, ctx: Ctx) -> list[RecognizerResult]:
         text = ctx.text

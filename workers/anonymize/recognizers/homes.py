@@ -28,14 +28,15 @@ HOME_FORMS = [
     # "building 4, apt 210", "bldg C unit 12", "edificio 3 apartamento 5"
     re.compile(
         r"\b(?:building|bldg\.?|edificio|torre)\s*#?\s*[\w-]{1,4}\s*,?\s*"
-        r"(?:apt\.?|apartment|unit|apto\.?|apartamento|depto\.?|departamento|#)\s*#?\s*[\w-]{1,5}\b",
+        r"(?:apartamento|apartment|apto\.?|apt\.?|unit|depto\.?|departamento|#)\s*#?\s*[\w-]{1,5}\b",
         re.I,
     ),
     # "Oak Park Apartments", "Apartamentos Las Palmas"
     re.compile(
         r"(?:(?:[A-Z][\w'’-]*\s+){1,4}(?:Apartments|Apts\.?|Townhomes|Condominiums|Condos)"
         r"|(?i:apartamentos|residencial|condominio)\s+(?:[A-Z][\w'’-]*\s?){1,3})"
-        r"(?:\s*,?\s*(?i:apt\.?|apartment|unit|apto\.?|#)\s*#?\s*[\w-]{1,5}\b)?"
+        r"(?:\s*,?\s*(?i:edificio|building|bldg\.?|torre)\s*#?\s*[\w-]{1,3}\b)?"
+        r"(?:\s*,?\s*(?i:apartment|apto\.?|apt\.?|unit|#)\s*#?\s*[\w-]{1,5}\b)?"
     ),
     # GPS coordinates: "29.4241, -98.4936", "19°25'42\"N 99°07'39\"W"
     re.compile(r"(?<![\d.])-?\d{1,3}\.\d{3,}\s*,\s*-?\d{1,3}\.\d{3,}(?![\d.])"),
@@ -59,10 +60,9 @@ _CAPS = r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*\s?){1,3}"
 _SPOT = r"(?:lot|lote|space|espacio|trailer|traila|site|sitio)\s*#?\s*\d{1,4}[A-Za-z]?\b"
 _PARK_WORD = r"(?:parque|park|comunidad|community|estates|village)"
 HOME_FORMS += [
-    # "el parque Los Pinos espacio 44", "Sunny Acres Park, lot 14", "lot 14 at Sunny Acres"
-    re.compile(rf"(?i:{_PARK_WORD})\s+{_CAPS}\s*,?\s*(?i:{_SPOT})"),
+    # "el parque Los Pinos espacio 44", "Sunny Acres Park, lot 14"
+    re.compile(rf"(?:(?i:el|the)\s+)?(?i:{_PARK_WORD})\s+{_CAPS}\s*,?\s*(?i:{_SPOT})"),
     re.compile(rf"{_CAPS}(?i:{_PARK_WORD})\s*,?\s*(?i:{_SPOT})"),
-    re.compile(rf"(?i:{_SPOT})\s*,?\s+(?i:at|in|of|en|del|de)\s+(?:(?i:the|el|la)\s+)?{_CAPS}"),
 ]
 _HOW_FAR = (
     r"(?:\d+|una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|media)"
