@@ -10,8 +10,8 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
-from ..lexicon import STATE_CODES, STREET_SUFFIXES, fold, places
-from .common import Ctx, DomainRecognizer, candidate, ctx_of
+from ..lexicon import STATE_CODES, STREET_SUFFIXES, everyday_word, fold, places
+from .common import FUNCTION_WORDS, Ctx, DomainRecognizer, candidate, ctx_of
 from .homes import home_descriptions
 from .world_addresses import extend_blocks, world_addresses
 
@@ -77,7 +77,8 @@ class AddressRecognizer(DomainRecognizer):
     PARK_RE = re.compile(
         rf"(?:{_UNIT}\s*,?\s+(?:del|de\s+la|en\s+el|en|in|at|of|at\s+the|in\s+the|el|the)\s+)?"
         rf"(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}}){_PARK}"
-        rf"(?-i:(?:\s+[A-Z][\w'’-]*){{0,3}})"
+        rf"(?-i:(?:\s+(?!(?:Lot|Lote|Space|Espacio|Trailer|Traila|Unit|Site|Casa)\b)"
+        rf"[A-Z][\w'’-]*){{0,3}})"
         rf"(?:\s*,?\s*{_UNIT})?",
         re.IGNORECASE,
     )
@@ -110,25 +111,22 @@ class AddressRecognizer(DomainRecognizer):
             self.ES_DATE_STREET_RE,
             self.PARK_RE,
         ):
-            for m in rx.finditer(text):
+            view = _titled(ctx) if rx is self.PARK_RE else text
+            for m in rx.finditer(view):
                 s, e = m.span()
                 if rx is self.PARK_RE and not re.search(r"\d", m.group()):
                     continue  # a park is a home address only with a lot/trailer number
+                if view is not text:
+                    s = _past_words(ctx, s, e)
                 if rx is self.ES_DATE_STREET_RE:
                     before = ctx.folded[max(0, s - 14) : s]
                     if not re.search(r"(?:\bla|\bcalle|\bav\.?|avenida|\ben)\s*$", before):
                         continue
-                if rx is not self.US_RE:
+                if rx is not self.US_RE or ctx.style == "lower":
                     col = self.COLONIA_RE.match(text[e:])
                     if col:
                         e += col.end()
-                    # ", Immokalee": the town of a home address belongs to it
-                    town = re.match(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})", text[e:])
-                    if town:
-                        name = tuple(fold(town.group(1)).replace("-", " ").split())
-                        single, multi = places()
-                        if (len(name) == 1 and name[0] in single) or name in multi.get(name[0], ()):
-                            e += town.end(1)
+                    e = _town_after(text, e, ctx.style == "lower")
                 while e > s and text[e - 1] in " ,.":
                     e -= 1
                 before = P.window_before(ctx.folded, s, 30)
@@ -137,3 +135,40 @@ class AddressRecognizer(DomainRecognizer):
                 else:
                     out.append(candidate("STREET_ADDRESS", s, e, 1.0))
         return out
+
+
+TOWN_RE = re.compile(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})")
+LOWER_TOWN_RE = re.compile(r",\s+((?:[^\W\d_][\w'’-]+\s?){1,3})")
+
+
+def _town_after(text: str, e: int, lower: bool) -> int:
+    """ ", Immokalee", ", boca del mar": the town of a home address belongs to it (a place
+    of the gazetteer, its longest name first)."""
+    town = (LOWER_TOWN_RE if lower else TOWN_RE).match(text[e:])
+    if not town:
+        return e
+    words_ = fold(town.group(1)).replace("-", " ").split()
+    single, multi = places()
+    for n in range(len(words_), 0, -1):
+        name = tuple(words_[:n])
+        if (n == 1 and name[0] in single) or name in multi.get(name[0], ()):
+            ends = [m.end() for m in re.finditer(r"[\w'’-]+", town.group(1))]
+            return e + town.start(1) + ends[n - 1]
+    return e
+
+
+def _titled(ctx: Ctx) -> str:
+    """Text written without capitals, read with every word capitalised (same offsets), for
+    the patterns that find names by their capitals ("magnolia mobile home park lot 54")."""
+    if ctx.style != "lower" or len(ctx.text.title()) != len(ctx.text):
+        return ctx.text
+    return ctx.text.title()
+
+
+def _past_words(ctx: Ctx, s: int, e: int) -> int:
+    """Start of a match past the everyday words a capitalised view let in ("in the ...")."""
+    for tok in ctx.toks[ctx.index_at(s) :]:
+        word = tok.f in FUNCTION_WORDS or everyday_word(tok.f, "en") or everyday_word(tok.f, "es")
+        if tok.start >= e or not word:
+            return tok.start if tok.start < e else s
+    return s
