@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import timedelta
 
 from celery import shared_task
@@ -33,6 +34,7 @@ from intake.untrusted import clean_optional, clean_text
 
 from .alerts import alert_message, on_call_emails, post_webhook
 from .anonymize import get_anonymizer
+from .contracts import KnownValues, ReportFacts, Summary
 from .delivery import deliver_once
 from .route import default_rules_path, route
 from .route.cache import RulesCache
@@ -127,10 +129,12 @@ def run_pipeline(report: Report) -> None:
     known = known_values(report)
     # Rows stored before input was cleaned at the edge may hold a NUL, which PostgreSQL would
     # refuse in the redacted text: the same cleaning here, so no report is unprocessable.
-    known = {
-        **{key: clean_text(value) for key, value in known.items() if isinstance(value, str)},
-        "other_names": [clean_text(name) for name in known["other_names"]],
-    }
+    known = KnownValues(
+        reporter_name=clean_text(known.reporter_name),
+        phone=clean_text(known.phone),
+        email=clean_text(known.email),
+        other_names=tuple(clean_text(name) for name in known.other_names),
+    )
     texts = {
         "narrative": clean_text(report.narrative or ""),
         "officer_details": clean_optional(report.officer_details),
@@ -141,7 +145,7 @@ def run_pipeline(report: Report) -> None:
     try:
         results = get_anonymizer().anonymize_batch(
             [
-                {"id": name, "language": report.language, "text": text, "known": known}
+                {"id": name, "language": report.language, "text": text, "known": known.as_dict()}
                 for name, text in present.items()
             ]
         )
@@ -157,13 +161,10 @@ def run_pipeline(report: Report) -> None:
     except Exception as exc:
         raise StepFailed("route", exc) from exc
 
-    facts["urgent"] = decision["urgent"]
-    facts["key_evidence"] = [
-        u["evidence"] for u in decision.get("urgency", []) if u["source"] == "narrative"
-    ]
+    facts = facts.with_routing(decision)
     try:
         summary = summarize(facts, redacted["narrative"] or "", staff_language=STAFF_LANGUAGE)
-        summary["texts"] = summary_texts(report, redacted, facts, summary)
+        detail = {**summary.as_dict(), "texts": summary_texts(report, redacted, facts, summary)}
     except Exception as exc:
         raise StepFailed("summarize", exc) from exc
 
@@ -179,40 +180,40 @@ def run_pipeline(report: Report) -> None:
         "location_detail": redacted["location_detail"],
         "facility": redacted["facility"],
     }
-    report.queue = decision["queue"]
-    report.priority = decision["priority"]
-    report.priority_rank = PRIORITY_RANK.get(decision["priority"], PRIORITY_RANK["normal"])
-    report.urgent = decision["urgent"]
-    report.level = decision.get("level", "urgent" if decision["urgent"] else "normal")
-    report.flags = list(decision.get("flags", []))
-    hours = decision.get("deadline_hours")
+    report.queue = decision.queue
+    report.priority = decision.priority
+    report.priority_rank = PRIORITY_RANK.get(decision.priority, PRIORITY_RANK["normal"])
+    report.urgent = decision.urgent
+    report.level = decision.level
+    report.flags = list(decision.flags)
+    hours = decision.deadline_hours
     report.deadline_at = report.created_at + timedelta(hours=hours) if hours else None
-    report.routing = decision
-    report.summary = summary["text"]
-    report.summary_detail = summary
+    report.routing = decision.as_dict()
+    report.summary = summary.text
+    report.summary_detail = detail
     report.failure_reason = None
     report.pipeline_state = "processed"
     report.processed_at = now
 
 
 def summary_texts(
-    report: Report, redacted: dict[str, str | None], facts: dict, summary: dict
+    report: Report, redacted: dict[str, str | None], facts: ReportFacts, summary: Summary
 ) -> dict[str, str]:
     """The summary in each language the summarizer has phrases for, for digests, which go out
     in each recipient's language. The narrative sentences are the ones already picked; a
     language model's answer, in the staff language, is not asked again in the others."""
-    texts = {STAFF_LANGUAGE: summary["text"]}
+    texts = {STAFF_LANGUAGE: summary.text}
     for language in SUMMARY_LANGUAGES:
         if language in texts:
             continue
-        translated = {**facts_of(report, redacted, language=language), "urgent": facts["urgent"]}
+        translated = replace(facts_of(report, redacted, language=language), urgent=facts.urgent)
         texts[language] = summarize(
             translated,
             redacted["narrative"] or "",
             staff_language=language,
             llm=None,
-            sentences=summary["sentences"],
-        )["text"]
+            sentences=summary.sentences,
+        ).text
     return texts
 
 
@@ -303,7 +304,7 @@ def redact_reply(message: ReportMessage, report: Report) -> str:
         .order_by(ReportMessage.id)
     ).all()
     context = [clean_text(piece) for piece in (report.narrative, *earlier) if piece]
-    known = known_values(report)
+    known = known_values(report).as_dict()
     body = clean_text(message.body)  # as in run_pipeline: no NUL reaches the redacted text
     whole = SEPARATOR.join([*context, body])
     [result] = get_anonymizer().anonymize_batch(
