@@ -43,7 +43,7 @@ def levels(items: list[dict], rules, with_scorer: bool) -> list[str]:  # noqa: A
     try:
         return [
             route(complete_sample({"language": it["language"], "narrative_redacted": it["text"]}),
-                  rules)["level"]
+                  rules).level
             for it in items
         ]  # fmt: skip
     finally:

@@ -155,12 +155,14 @@ def _as_name(match: re.Match[str]) -> str:
     return "N" + "n" * (len(match.group(0)) - 1)
 
 
-def read(narrative: str, nlp) -> list[Finding]:  # noqa: ANN001 - a spaCy Language
-    """Every concept the narrative names, in order, with time and polarity."""
+def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaCy objects
+    """Every concept the narrative names, in order, with time and polarity. `doc` is a parse
+    of the whole narrative that the caller already has (workers/parsed.py), if any."""
     text = narrative[:MAX_CHARS]
     if not text.strip():
         return []
-    doc = nlp(_PLACEHOLDER.sub(_as_name, text))
+    if doc is None or doc.text != narrative or len(narrative) > MAX_CHARS:
+        doc = nlp(_PLACEHOLDER.sub(_as_name, text))
     findings: list[Finding] = []
     frame: Time | None = None  # the time an earlier sentence set ("last year ...")
     frame_words: str | None = None
