@@ -87,6 +87,7 @@ CASES = [
     # trafficking told, not named
     ("en", "the boss keeps our passports and makes us work every night", "urgent", "survivor"),
     ("es", "el patrón nos guarda los papeles y no nos deja salir", "urgent", "survivor"),
+    ("en", "the restaurant owner has our ids, we cannot leave until we pay", "urgent", "survivor"),
     # a threat that stands: a photo of the door, the new address
     ("en", "he got out last week and sent me a photo of my front door", "urgent", "survivor"),
     ("es", "mi ex salió de la cárcel y ya sabe mi nueva dirección", "urgent", "survivor"),
@@ -135,6 +136,7 @@ NOT_URGENT = [
     # custody resolved
     ("en", "they arrested my brother yesterday but he was already released", "over"),
     ("es", "agarraron a mi primo anoche pero ya lo soltaron", "over"),
+    ("en", "He's home now. They held him two days at the county jail for no reason.", "over"),
     # "on hold" on the phone is not an ICE hold
     ("en", "I called the sheriff to complain and they put me on hold for an hour", None),
     ("es", "llamé a la comisaría y me pusieron on hold media hora", None),
@@ -200,3 +202,9 @@ def test_the_forms_first_question_routes(answer, level):
     assert result["level"] == level
     if level != "normal":
         assert "the reporter says it is happening right now" in result["explanation"]
+
+
+def test_a_past_weekday_is_this_week_not_the_next():
+    result = decide("my brother was arrested Friday and nobody tells us where he is", "en")
+    custody = [u for u in result["urgency"] if u["signal"] == "in_custody_now"]
+    assert custody and custody[0]["time"] != "imminent", result["explanation"]

@@ -39,10 +39,12 @@ MACROS = {
     ),
     "agency": r"(?:ice|immigration|inmigracion|migracion|migra|detainer|feds|federales|dhs|i-247)",
     "employer": (
-        r"(?:boss|employer|crew leader|contractor|foreman|the man who (?:brought|hired)|"
-        r"work(?:ing)? for (?:him|her|them)|make[s]? (?:me|us) work|owe|debt|patron|jefe|"
-        r"contratista|mayordomo|el que nos trajo|(?:nos|me) (?:obliga|obligan|pone|ponen|hace|hacen) "
-        r"(?:a )?trabajar|deuda|debemos|le debo)"
+        r"(?:boss|employer|crew leader|contractor|foreman|owner|manager|supervisor|"
+        r"the man who (?:brought|hired)|work(?:ing)? for (?:him|her|them)|make[s]? (?:me|us) work|"
+        r"brought (?:us|me) (?:here )?to work|until (?:we|i) pay|owe|debt|patron|jefe|dueno|"
+        r"encargado|capataz|contratista|mayordomo|el que nos trajo|trajeron a trabajar|"
+        r"(?:nos|me) (?:obliga|obligan|pone|ponen|hace|hacen) (?:a )?trabajar|hasta que paguemos|"
+        r"deuda|debemos|le debo)"
     ),
     # What an officer takes that is not a person ("took my papers", "grabbed my phone").
     "thing": (
@@ -300,6 +302,16 @@ CUES: list[Cue] = [
             r"their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )(?:passports?|papers|documents|"
             r"pasaportes?|papeles|documentos|ids)(?! (?:and|y) (?:gave|returned|devolvio|regreso))",
         ],
+        needs="{employer}",
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            # Not let to leave where work or a debt is told: confinement, not a traffic stop.
+            r"(?:can'?t|cannot|can not|no podemos|no puedo|not allowed to) (?:leave|go anywhere|"
+            r"salir|irnos|irme)",
+        ],
+        negation_inside=True,
         needs="{employer}",
     ),
     *_cues(
