@@ -128,7 +128,9 @@ def report() -> Response:
         # The same form in the other language, or with the state's agencies, with everything
         # typed and no error messages yet (nothing was sent); it stores nothing, so it does
         # not count against the limit. Files cannot be carried over: the page says so.
-        return render_form(new_form(), files_left_behind=bool(received_files()))
+        return render_form(
+            new_form(), files_left_behind=bool(received_files()), focus_agency=showing_agencies()
+        )
     form = new_form()
     if form.validate_on_submit():
         if form.website.data:
