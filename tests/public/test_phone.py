@@ -63,6 +63,8 @@ def test_every_tap_target_is_at_least_44_px(visit, ctx, locale, javascript):
     assert tab.page.evaluate(SMALL_TARGETS) == []
     send_report(tab)
     assert tab.page.evaluate(SMALL_TARGETS) == []
+    tab.go("/follow-up")
+    assert tab.page.evaluate(SMALL_TARGETS) == []
 
 
 @pytest.mark.parametrize("locale", ["en-US", "es-MX"])
