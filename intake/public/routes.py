@@ -21,6 +21,7 @@ from ..evidence.uploads import accepts_evidence, received_files
 from ..language import requested_language, switch_language
 from ..queueing import enqueue_attachments, enqueue_report
 from ..ratelimit import public_rate_limit
+from ..vocabulary import US_STATES
 from . import bp, compress
 from .agency_choice import agencies_for_script, showing_agencies
 from .forms import ReportForm
@@ -74,17 +75,24 @@ def render_form(form: ReportForm, status: int = 200, **context: object) -> Respo
 
 
 def blank_form_page() -> Response:
-    """The empty form, kept per language and agency list, with this visitor's CSRF token and
-    a new submission id. A flashed message makes a page of its own, rendered afresh."""
+    """The empty form, kept per language, state and agency list, with this visitor's CSRF
+    token and a new submission id. `?state=TX` chooses the state, so the agency select lists
+    its agencies (a link, or a partner's script, needs no POST for them). A flashed message
+    makes a page of its own, rendered afresh."""
     fills = {"csrf": generate_csrf(), "submission": new_submission_id()}
+    state = request.args.get("state", "")
+    state = state if state in US_STATES else ""
     if session.get("_flashes"):
         form = new_form()
+        form.state.data = state or None
+        form.set_agency_choices(offered_agencies())
         form.submission.data = fills["submission"]
         return render_form(form)
     agencies = offered_agencies()
 
     def render() -> str:
         form = ReportForm()
+        form.state.data = state or None
         form.set_agency_choices(agencies)
         form.submission.data = slot("submission")
         # This request's token is in the page once; the slot takes its place.
@@ -96,7 +104,7 @@ def blank_form_page() -> Response:
         )
         return page.replace(fills["csrf"], slot("csrf"))
 
-    page = kept_page("blank form", render, fills, source=agencies)
+    page = kept_page(("blank form", state), render, fills, source=agencies)
     return no_store(make_response(page))
 
 
@@ -128,7 +136,9 @@ def report() -> Response:
         # The same form in the other language, or with the state's agencies, with everything
         # typed and no error messages yet (nothing was sent); it stores nothing, so it does
         # not count against the limit. Files cannot be carried over: the page says so.
-        return render_form(new_form(), files_left_behind=bool(received_files()))
+        return render_form(
+            new_form(), files_left_behind=bool(received_files()), focus_agency=showing_agencies()
+        )
     form = new_form()
     if form.validate_on_submit():
         if form.website.data:
