@@ -31,8 +31,14 @@ MACROS = {
     "place": (
         r"(?:jail|jails|custody|detention|detention center|lockup|lock up|holding cell|holding|"
         r"cell|prison|(?<!gas )(?<!bus )(?<!train )(?<!fire )(?<!radio )(?<!tv )station|precinct|sheriff'?s? office|sheriff'?s? department|"
-        r"patrol car|cop car|police car|squad car|back of the (?:car|truck|patrol)|booking|"
-        r"processing center|ice office|ice facility|immigration office|oficina del sheriff|"
+        r"(?:patrol|cop|police|squad|deputy|deputys|deputy'?s|sheriff|sheriff'?s|sheriffs|ice) "
+        r"(?:car|cruiser|truck|suv|van|vehicle)|cruiser|"
+        r"back of (?:the|a|an|his|their) (?:\w+ )?(?:car|truck|patrol|cruiser|suv|van)|booking|"
+        r"processing center|immigration office|oficina del sheriff|"
+        # phone typing: "the ice facilty", "ICE place"
+        r"(?:ice|immigration) (?:facilit\w*|facilty|facilty|faclity|fasility|place|office|center|"
+        r"building|jail|lockup|detention)|"
+        r"oficinas? de (?:la )?(?:inmigracion|migracion|ice|migra)|centro de (?:ice|migracion)|"
         r"oficina del alguacil|"
         r"carcel|prision|detencion|custodia|corralon|condado|estacion|comisaria|delegacion|"
         r"patrulla|la hielera|hielera|centro de detencion|migracion|separos|celda|bote|tambo)"
@@ -122,6 +128,9 @@ CUES: list[Cue] = [
             r"(?:call(?:ed|ing|s)?|phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
             r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|desde|del|de la) (?:the |la |el )?"
             r"(?:\w+ ){0,2}?(?:{place}|county jail|jail phone|telefono de la carcel)",
+            # "they got my wife locked up": the "got" is a present state, held until released.
+            r"(?:got|gotten|have|has|'ve got|ve got) (?:him|her|them|my \w+|his \w+|her \w+|\w+) "
+            r"(?:locked|held|detained|locked up|in custody|behind bars)",
         ],
         standing=True,
     ),
@@ -133,8 +142,9 @@ CUES: list[Cue] = [
             r"(?:locked up|lock(?:ed)? (?:him|her|them) up|detained|arrested|in custody|detain|"
             r"arrest|detaining|arresting|"
             r"behind bars|booked)",
-            r"(?:they|cops|police|deputies|sheriff|ice) (?:have|has|got|still have|still got) "
+            r"(?:they|they'?ve|theyve|cops|police|deputies|sheriff|ice) (?:have|has|got|gotten|still have|still got) "
             r"(?:him|her|them|my \w+|[\[]\w+ \d+[\]])",
+            r"locked (?:in|inside) (?:the |a |an )?(?:\w+ ){0,2}?(?:{place}|room|cage|ice)",
             r"{pron} (?:tienen|tiene|tenian|siguen teniendo|mantienen|tienen todavia) "
             r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
             r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
@@ -192,6 +202,17 @@ CUES: list[Cue] = [
             r"deport|deported|deporting|deportation|removal|removed|pick(?:ed|ing)? (?:\w+ )?up|"
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
+            # Passive, with phone typos: "being sent to an ICE facility", "bieng sent to ice".
+            r"(?:sent|sendt|send|shipped|taken|moved|transferr?ed|transfered) (?:over )?(?:to|into) "
+            r"(?:an? |the )?(?:\w+ ){0,2}?(?:ice|immigration|detention|deportation|{place})",
+            # A release that is a hand-over: "straight to ICE", "directo a los de ICE".
+            r"(?:straight|directly|direct|right|strait|stright) (?:over )?(?:to|into|over to) "
+            r"(?:the )?(?:ice|immigration|migra|la migra|detention|deportation|the feds)",
+            r"(?:directo|directito|derecho|derechito|directamente) (?:a|al|con|para) (?:\w+ ){0,2}?"
+            r"(?:ice|migra|migracion|inmigracion|federales|deportacion)",
+            # Put on a plane: a removal under way.
+            r"(?:on|onto|in) (?:a|the) (?:plane|airplane|flight)|"
+            r"(?:sub\w*|mont\w*|mand\w*|llev\w*|van a mandar\w*) {w}(?:al|a un|en el|en un|en) (?:avion|vuelo)",
             # Released or handed to ICE: now in immigration's hands.
             r"(?:released|handed|turned|passed) (?:him |her |them |my \w+ |\w+ )?(?:over )?(?:to|into) "
             r"(?:ice|immigration|la migra|migracion)|(?:soltaron|entregaron|pasaron) (?:\w+ )?a "
@@ -234,7 +255,8 @@ CUES: list[Cue] = [
             r"(?:viene|vienen|va a venir|van a venir|llega|llegan|anda|andan) (?:la migra|migracion|"
             r"ice|inmigracion)",
             r"(?:la migra|migracion|ice|inmigracion|immigration) (?:viene|vienen|va a venir|"
-            r"is coming|are coming|will come|is going to come|is in town|anda)",
+            r"is coming|are coming|will come|is going to come|is in town|anda|"
+            r"(?:is |are |'s |s )?on (?:the|their|its|his|her) way|ya viene|ya vienen|va en camino|viene en camino)",
         ],
         agent_only=True,
     ),
@@ -298,7 +320,7 @@ CUES: list[Cue] = [
         Concept.DANGER,
         [
             # Papers taken: an officer at a stop takes them too; trafficking when work is told.
-            r"(?:took|has|have|tiene|tienen|quito|quitaron) (?:(?:me|us) )?(?:(?:my|our|his|her|"
+            r"(?:took|has|have|had|tiene|tienen|tenia|tenian|quito|quitaron) (?:(?:me|us) )?(?:(?:my|our|his|her|"
             r"their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )(?:passports?|papers|documents|"
             r"pasaportes?|papeles|documentos|ids)(?! (?:and|y) (?:gave|returned|devolvio|regreso))",
         ],
@@ -340,6 +362,10 @@ CUES: list[Cue] = [
             r"domicilio|apartment|shelter|refugio|albergue|location|ubicacion|nueva direccion)",
             r"(?:coming (?:for|after) me|coming to (?:get|find|kill) me|viene por mi|"
             r"va a venir por mi|viene a buscarme)",
+            # A threat to kill, said as what he will do; it stands until she is safe: "he'll kill me", "me va a matar si regreso".
+            r"(?:kill|hurt|murder) (?:me|us|her|my \w+)|"
+            r"(?:me|nos|la|te) (?:va|van|iba|iban|vaya) a (?:matar|lastimar|desaparecer)|"
+            r"(?:matarme|matarnos|me mata|me matara|nos mata|me matan)",
         ],
         standing=True,
     ),
@@ -497,7 +523,10 @@ RESOLVED = {
         r"soltaron(?! a (?:ice|migracion|la migra|inmigracion))|liberaron|{pron} dejaron (?:ir|salir)|ya salio|salio libre|salio de|"
         r"pagamos (?:la )?fianza|pague (?:la )?fianza|ya esta (?:en (?:la )?casa|libre|afuera|con nosotros)|"
         r"ya (?:lo|la|los) (?:soltaron|liberaron|dejaron)|ya regreso|regreso a (?:la )?casa|"
-        r"esta libre|salieron)",
+        r"esta libre|salieron|"
+        # "my uncle came home Tuesday after 3 days in the county jail" (not "I came home from work")
+        r"(?<!\bi )(?<!\bwe )(?:came|got|come|comes|gets) (?:back )?home(?! (?:from|to) (?:work|school|the store))|"
+        r"(?:llego|volvio|regresaron|llegaron|volvieron) a (?:la )?casa)",
     ],
     Concept.TRANSFER: [
         r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"

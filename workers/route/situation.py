@@ -101,6 +101,9 @@ _NEGATOR_WORDS = re.compile(
     r"(?<![\w'])(?:no|not|n't|never|nunca|jamas|tampoco|nobody|nadie|no one|ni|ya no|"
     r"(?:is|are|was|were|do|does|did|wo|would|ca|could|have|has|had|should)n'?t|cannot)(?![\w'])"
 )
+_NOBODY_OBJECT = re.compile(
+    r"(?<![\w'])(?:a|to) (?:nadie|nobody|no one|noone|ninguno|ninguna)(?![\w'])"
+)
 # A turn between a resolution and a later statement ("we paid the bond but they won't let him
 # go"): what follows the turn is the situation now.
 _CONTRAST = re.compile(
@@ -476,6 +479,10 @@ def _negated(  # noqa: ANN001
     cue = _NEGATOR_WORDS.search(window)
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
+    # The object fronted with its negation: "a nadie que conozco han agarrado".
+    cue = _NOBODY_OBJECT.search(" ".join(prefix.split()[-6:]))
+    if cue:
+        return f"negated by \u201c{cue.group(0)}\u201d"
     return None
 
 
@@ -492,6 +499,10 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
         first = 0 if finding.time is Time.UNCLEAR else finding.sentence
         for number in range(first, len(folded_sentences)):
             folded, index = folded_sentences[number]
+            if number < finding.sentence and _told_of_past(folded):
+                # "en 2015 me detuvieron ... ya estoy bien. el patrón se quedó con los
+                # pasaportes": an old story's end is not the end of what is told after it.
+                continue
             for regex in _RESOLVED.get(finding.concept, []):
                 match = next(
                     (m for m in regex.finditer(folded) if not _turned(finding, number, folded, m)),
@@ -510,6 +521,10 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
         else:
             out.append(replace(finding, suppressed=reason))
     return out
+
+
+def _told_of_past(folded: str) -> bool:
+    return any(time is Time.PAST for time, _, _ in _time_expressions(folded))
 
 
 def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) -> bool:
