@@ -779,6 +779,167 @@ BLIND = {
         ],
     },
 }
+# Round 3 (issue 13, third pass): the patterns a blind set found missing, each written twice
+# apart (train, eval) and added to the situation it belongs to. The `blind` templates are left
+# as they were, so its texts stay the same and before/after compare like with like.
+ROUND_3 = {
+    "custody_now": {
+        "train": {
+            "en": [
+                "{rel} is in the back of a patrol car {now} and the officer says ICE is on the way",
+                "they got {rel} locked up at the immigration office {now}",
+                "there are raid rumors in {town} but nobody was detained. {rel} is at the immigration office {now}",
+            ],
+            "es": [
+                "{rel} está en la patrulla {now} y el policía dice que ya viene migración",
+                "dicen que hay redadas en {town} pero no han detenido a nadie. {rel} está en la oficina de inmigración {now}",
+            ],
+        },
+        "eval": {
+            "en": [
+                "im sitting in a deputy car {now}, the deputy told me immigration is coming for me",
+                "folks online said ice is around but no one got picked up. {rel} is stuck at the ICE office {now}",
+            ],
+            "es": [
+                "estamos en la patrulla del sheriff {now} y dice que la migra va en camino",
+                "en facebook dicen que hay retenes pero no agarraron a nadie. a {rel} lo tienen en las oficinas de migración {now}",
+            ],
+        },
+    },
+    "transfer_soon": {
+        "train": {
+            "en": [
+                "{rel} is getting shipped to ICE detention {soon}",
+                "they said {rel} is bieng moved to the ice facilty {soon}",
+            ],
+            "es": [
+                "a {rel} lo van a mandar a ICE {soon}",
+                "{rel} va a ser enviado a un centro de detención {soon}",
+            ],
+        },
+        "eval": {
+            "en": [
+                "{rel} will be sent to immigration detention {soon}",
+                "hes gettin sent over to the ICE place {soon}, {rel} is so scared",
+            ],
+            "es": [
+                "a {rel} lo envían a migración {soon}",
+                "{soon} trasladan a {rel} con ICE",
+            ],
+        },
+    },
+    "held_for_ice": {
+        "train": {
+            "en": [
+                "we paid the bond for {rel} but the jail won't release him because ICE wants him",
+                "{rel} was released from jail straight to ICE and they put him on a plane {soon}",
+            ],
+            "es": [
+                "pagamos la fianza de {rel} pero no lo sueltan porque lo quiere ICE",
+                "soltaron a {rel} de la cárcel directo a los de ICE y lo suben al avión {soon}",
+            ],
+        },
+        "eval": {
+            "en": [
+                "bail got paid for {rel} and they still wont let him go, they say ice want him",
+                "they let {rel} out of {place} right into immigration, his flight is {soon}",
+            ],
+            "es": [
+                "ya pagamos el bono pero {rel} no sale porque migración lo pidió",
+                "a {rel} lo sacaron del bote derechito con migración y {soon} lo mandan en avión",
+            ],
+        },
+    },
+    "danger_now": {
+        "train": {
+            "en": ["the police came {recent} and I left the house, he says he'll kill me if I come back"],
+            "es": [
+                "vino la policía {recent} y me salí de la casa, mi pareja dice que me va a matar si regreso"
+            ],
+        },
+        "eval": {
+            "en": [
+                "after the cops showed up {recent} i went to my sisters, he keeps texting he is going to kill me"
+            ],
+            "es": [
+                "la policía llegó {recent} y ahora estoy con mi mamá, él me manda mensajes que me va a matar"
+            ],
+        },
+    },
+    "trafficking": {
+        "train": {
+            "en": [
+                "{past} I had a problem with a ticket but that is done. the boss keeps our passports and makes us work"
+            ],
+            "es": [
+                "{past} tuve un problema con la policía pero ya estoy bien. el patrón se quedó con nuestros pasaportes y nos obliga a trabajar"
+            ],
+        },
+        "eval": {
+            "en": [
+                "{past} i was stopped once, all fine now. our employer still has our passports and forces us to work nights"
+            ],
+            "es": [
+                "{past} me multaron pero ya se arregló. el encargado tiene nuestros papeles y nos pone a trabajar sin pago"
+            ],
+        },
+    },
+    "custody_resolved": {
+        "train": {
+            "en": [
+                "{rel} came home {recent} after three days in the county jail",
+                "they arrested {rel} at the stop and let him go a few hours later",
+                "ICE had a detainer on {rel} but it was lifted and he is home with us",
+            ],
+            "es": ["{rel} regresó a la casa {recent} después de tres días en el bote"],
+        },
+        "eval": {
+            "en": [
+                "{rel} got home {recent}, he spent two nights in {place}",
+                "immigration dropped the hold and {rel} has been back with us since the weekend",
+            ],
+            "es": [
+                "a {rel} lo detuvieron y lo soltaron unas horas después",
+                "{rel} llegó a la casa {recent} después de dos días en {place}",
+            ],
+        },
+    },
+    "past_force": {
+        "train": {
+            "en": ["{past} an officer punched me during a stop, I am okay now"],
+            "es": ["{past} un policía me golpeó en una parada, ya estoy bien"],
+        },
+        "eval": {
+            "en": ["{past} a deputy slammed me on the hood, i healed fine"],
+            "es": ["{past} me pegaron los del sheriff pero ya sané"],
+        },
+    },
+    "phone_hold": {
+        "train": {
+            "en": ["{rel} was arrested {past} and is out now. the jail put me on hold when I called"],
+            "es": ["a {rel} lo arrestaron {past} y ya salió. en la cárcel me pusieron en espera"],
+        },
+        "eval": {
+            "en": ["the clerk kept me on hold forever about {rel}, he was picked up {past} and is home"],
+            "es": ["{rel} ya está libre desde {past}, pero cuando marqué me tuvieron en espera"],
+        },
+    },
+    "raid_rumor": {
+        "train": {
+            "en": ["there's talk of a checkpoint near {town} but nobody I know got picked up"],
+            "es": ["dicen que hay un retén en {town} pero a nadie que conozco han agarrado"],
+        },
+        "eval": {
+            "en": ["folks say there is a checkpoint by {town}, not one person we know was taken"],
+            "es": ["hay un retén por la carretera de {town}, a nadie de mi familia han detenido"],
+        },
+    },
+}
+for _name, _partitions in ROUND_3.items():
+    _situation = next(s for s in SITUATIONS if s.name == _name)
+    for _partition, _languages in _partitions.items():
+        for _language, _templates in _languages.items():
+            _situation.templates[_partition][_language].extend(_templates)
 for _situation in SITUATIONS:
     _situation.templates["blind"] = BLIND[_situation.name]
 

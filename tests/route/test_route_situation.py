@@ -109,6 +109,48 @@ CASES = [
     # time unclear: worth a check, never normal
     ("es", "se llevaron a mi esposo y no sabemos donde esta", "check-now", "in_custody_now"),
     ("es", "le quitaron sus pastillas y le dio un ataque", "check-now", "medical_emergency"),
+    # round 3: an imminent transfer said passively, with phone typos
+    ("en", "my cousin is being sent to an ICE facility first thing tomorrow", "urgent",
+     "transfer_imminent"),
+    ("en", "they told us hes bieng sent to the ice facilty on friday", "urgent",
+     "transfer_imminent"),
+    ("es", "a mi tio lo envian a migracion este fin de semana", "urgent", "transfer_imminent"),
+    # custody now: got someone locked in, a deputy car with ICE on its way
+    ("en", "they've got my brother locked in the ICE place in the next town", "urgent",
+     "in_custody_now"),
+    ("en", "they got my wife locked up at the ICE office", "urgent", "in_custody_now"),
+    ("en", "my son is in the back of a deputy car right now and the deputy says ICE is on the way",
+     "urgent", "in_custody_now"),
+    ("es", "estoy en la patrulla del sheriff y dice que la migra va en camino", "urgent",
+     "in_custody_now"),
+    # bail paid, the jail keeps him for ICE (a detainer described), typos included
+    ("en", "bond was paid but they not letting her out cuz ice wants her", "urgent",
+     "transfer_imminent"),
+    ("en", "we paid bail but they wont relase him, ice wnats him", "urgent", "transfer_imminent"),
+    ("es", "hace mucho lo deportaron. ya pagamos el bono pero no sale porque migracion lo pidio",
+     "urgent", "transfer_imminent"),
+    # a release that is a hand-over, and a plane
+    ("en", "they released him from jail straight to ICE and he's on a plane tonight", "urgent",
+     "transfer_imminent"),
+    ("es", "lo soltaron de la carcel directo a los de ICE y lo suben al avion esta noche", "urgent",
+     "transfer_imminent"),
+    ("es", "se llevaron a mi mama pero ya esta en la casa. a mi novio lo sacaron del bote "
+     "derechito con migracion", "urgent", "transfer_imminent"),
+    # a partner's threat after the police came, the victim out of the home
+    ("es", "vino la policia anoche y me fui de la casa. mi esposo dice que me va a matar si regreso",
+     "urgent", "survivor"),
+    ("en", "the police came last night and i left with the kids. he texted he'll kill me if i "
+     "come back", "urgent", "survivor"),
+    # a past resolution earlier does not cancel a present situation later
+    ("es", "en 2015 me detuvieron en un reten pero ya estoy bien. el patron se quedo con nuestros "
+     "pasaportes y nos obliga a trabajar", "urgent", "survivor"),
+    ("es", "en 2016 tuve un accidente y ya sane. el patron tenia nuestros pasaportes", "urgent",
+     "survivor"),
+    # a negation in a rumour sentence does not cancel custody in another
+    ("es", "dicen que hay redadas en el pueblo pero no han detenido a nadie. mi hermano esta en la "
+     "oficina de inmigracion ahorita", "urgent", "in_custody_now"),
+    ("en", "people say ice is around but nobody was arrested. my dad is at the immigration office "
+     "right now", "urgent", "in_custody_now"),
 ]
 
 
@@ -151,7 +193,34 @@ NOT_URGENT = [
     # a county as a jurisdiction, the abuser in prison
     ("en", "I want information on the 287(g) agreement in Gaston County", None),
     ("en", "I survived domestic violence. He is in prison in another state now.", "the abuser"),
+    # round 3: custody that ended wins over the custody told before it
+    ("en", "my uncle came home Tuesday after 3 days in the county jail", "over"),
+    ("en", "they arrested my son at the stop and they let him go a few hours later", "over"),
+    ("en", "ICE had a detainer on him but the detainer was lifted and he's home with us since Friday",
+     "over"),
+    ("es", "mi hermano llego a la casa ayer despues de dos dias en el bote", "over"),
+    # old violence resolved, a phone hold next to a resolved arrest
+    ("en", "back in 2015 an officer punched me during an arrest, i am okay now", "over"),
+    ("en", "my brother was arrested in march, he is out now. when i called the jail they put me "
+     "on hold for an hour", "over"),
+    # a checkpoint rumour where nobody known was taken
+    ("es", "dicen que hay un reten en la carretera pero a nadie que conozco han agarrado",
+     "negated"),
+    ("es", "hay un reten cerca de la tienda, pero a nadie de aqui han detenido", "negated"),
 ]
+
+
+def test_i_came_home_is_not_the_end_of_someone_else_held():
+    result = decide("i came home and ICE was holding my husband in the yard", "en")
+    assert result["level"] == "urgent", result["explanation"]
+
+
+def test_a_hand_over_to_ice_is_explained_as_a_transfer_with_its_words():
+    result = decide("lo soltaron de la carcel directo a los de ICE", "es")
+    assert result["explanation"].startswith(
+        "urgent because: a hold, transfer or removal now: "
+        "\u201clo soltaron de la carcel directo a los de ICE\u201d (narrative)"
+    ), result["explanation"]
 
 
 def test_a_sitter_leaving_is_urgent_only_while_someone_is_held():

@@ -169,7 +169,7 @@ CUES: list[Cue] = [
         Concept.IN_CUSTODY,
         [
             r"(?:no|not|haven'?t|have not|hasn'?t|has not|won'?t|will not|didn'?t|did not) "
-            r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
+            r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|relea?se[d]?|relese[d]?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
             r"dejaron salir|dejan ir|let go)",
             r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
             r"(?:no|not|hasn'?t|haven'?t|can'?t|won'?t) (?:ha |han )?(?:sale|salen|salido|gotten out|got out|"
@@ -205,25 +205,9 @@ CUES: list[Cue] = [
             # Passive, with phone typos: "being sent to an ICE facility", "bieng sent to ice".
             r"(?:sent|sendt|send|shipped|taken|moved|transferr?ed|transfered) (?:over )?(?:to|into) "
             r"(?:an? |the )?(?:\w+ ){0,2}?(?:ice|immigration|detention|deportation|{place})",
-            # A release that is a hand-over: "straight to ICE", "directo a los de ICE".
-            r"(?:straight|directly|direct|right|strait|stright) (?:over )?(?:to|into|over to) "
-            r"(?:the )?(?:ice|immigration|migra|la migra|detention|deportation|the feds)",
-            r"(?:directo|directito|derecho|derechito|directamente) (?:a|al|con|para) (?:\w+ ){0,2}?"
-            r"(?:ice|migra|migracion|inmigracion|federales|deportacion)",
             # Put on a plane: a removal under way.
             r"(?:on|onto|in) (?:a|the) (?:plane|airplane|flight)|"
             r"(?:sub\w*|mont\w*|mand\w*|llev\w*|van a mandar\w*) {w}(?:al|a un|en el|en un|en) (?:avion|vuelo)",
-            # Released or handed to ICE: now in immigration's hands.
-            r"(?:released|handed|turned|passed) (?:him |her |them |my \w+ |\w+ )?(?:over )?(?:to|into) "
-            r"(?:ice|immigration|la migra|migracion)|(?:soltaron|entregaron|pasaron) (?:\w+ )?a "
-            r"(?:ice|migracion|la migra|inmigracion)",
-            # Immigration waiting for the person: a detainer described, not named.
-            r"(?:ice|immigration|la migra|migra|migracion|inmigracion|the feds|federales) "
-            r"(?:[\w']+ ){0,2}?(?:wants? (?:him|her|them|to)|(?:lo |la |los )(?:quiere|quieren|pidio|"
-            r"reclamo)|quieren? (?:a |llevarlo|llevarla)|asked for (?:him|her)|"
-            r"is waiting|are waiting|esta esperando|estan esperando|"
-            r"asked (?:them |the jail )?to (?:hold|keep)|pidio que (?:lo|la) (?:detengan|tengan)|"
-            r"(?:transport|bus|van|list|pickup|pick up))",
             r"(?:waiting for|waiting on|esperando a|esperan a|entregarlo a|turn him over to) "
             r"(?:ice|immigration|la migra|migracion|inmigracion)",
             r"(?:transport|bus|van|list|lista|camion|avion|vuelo) {w}(?:ice|immigration|"
@@ -237,6 +221,30 @@ CUES: list[Cue] = [
             r"(?:la migra|migracion|ice|inmigracion) (?:{pron} va a "
             r"(?:recoger|llevar)|va a (?:recoger|llevar)(?:lo|la|los)?))",
         ],
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
+            # A release that is a hand-over: "straight to ICE", "directo a los de ICE".
+            r"(?:straight|directly|direct|right|strait|stright) (?:over )?(?:to|into|over to) "
+            r"(?:the )?(?:ice|immigration|migra|la migra|detention|deportation|the feds)",
+            r"(?:directo|directito|derecho|derechito|directamente) (?:a|al|con|para) (?:\w+ ){0,2}?"
+            r"(?:ice|migra|migracion|inmigracion|federales|deportacion)",
+            # Released or handed to ICE: now in immigration's hands.
+            r"(?:released|handed|turned|passed) (?:him |her |them |my \w+ |\w+ )?(?:over )?(?:to|into) "
+            r"(?:ice|immigration|la migra|migracion)|(?:soltaron|entregaron|pasaron) (?:\w+ )?a "
+            r"(?:ice|migracion|la migra|inmigracion)",
+            # Immigration waiting for the person: a detainer described, not named.
+            r"(?:ice|immigration|la migra|migra|migracion|inmigracion|the feds|federales) "
+            r"(?:[\w']+ ){0,2}?(?:(?:wants?|wnats?|whants?|wans) (?:him|her|them|to)|(?:lo |la |los )(?:quiere|quieren|pidio|"
+            r"reclamo)|quieren? (?:a |llevarlo|llevarla)|asked for (?:him|her)|"
+            r"is waiting|are waiting|esta esperando|estan esperando|"
+            r"asked (?:them |the jail )?to (?:hold|keep)|pidio que (?:lo|la) (?:detengan|tengan)|"
+            r"(?:transport|bus|van|list|pickup|pick up))",
+        ],
+        # In immigration's hands, or wanted by it: told in the past ("lo sacaron del bote
+        # derechito con migración", "migración lo pidió"), it holds until someone says it ended.
+        standing=True,
     ),
     *_cues(
         Concept.TRANSFER,
@@ -325,6 +333,7 @@ CUES: list[Cue] = [
             r"pasaportes?|papeles|documentos|ids)(?! (?:and|y) (?:gave|returned|devolvio|regreso))",
         ],
         needs="{employer}",
+        standing=True,  # the papers stay kept until they are given back
     ),
     *_cues(
         Concept.DANGER,
@@ -508,6 +517,7 @@ SOON_TIME = [
     r"manana|pasado manana|esta noche|pronto|al rato|esta semana|la proxima semana|"
     r"el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|en \w+ (?:horas|dias)|"
     r"antes del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana)|"
+    r"(?:este|el proximo|el otro) fin de semana|"
     r"going to|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
     r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
 ]

@@ -480,7 +480,7 @@ def _negated(  # noqa: ANN001
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
     # The object fronted with its negation: "a nadie que conozco han agarrado".
-    cue = _NOBODY_OBJECT.search(" ".join(prefix.split()[-6:]))
+    cue = _NOBODY_OBJECT.search(" ".join(prefix.split()[-8:]))
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
     return None
