@@ -137,8 +137,8 @@ CASES = [
     ("es", "se llevaron a mi mama pero ya esta en la casa. a mi novio lo sacaron del bote "
      "derechito con migracion", "urgent", "transfer_imminent"),
     # a partner's threat after the police came, the victim out of the home
-    ("es", "vino la policia anoche y me fui de la casa. mi esposo dice que me va a matar si regreso",
-     "urgent", "survivor"),
+    ("es", "vino la policia anoche y me fui de la casa. mi esposo dice que me va a matar si "
+     "regreso", "urgent", "survivor"),
     ("en", "the police came last night and i left with the kids. he texted he'll kill me if i "
      "come back", "urgent", "survivor"),
     # a past resolution earlier does not cancel a present situation later
@@ -196,8 +196,8 @@ NOT_URGENT = [
     # round 3: custody that ended wins over the custody told before it
     ("en", "my uncle came home Tuesday after 3 days in the county jail", "over"),
     ("en", "they arrested my son at the stop and they let him go a few hours later", "over"),
-    ("en", "ICE had a detainer on him but the detainer was lifted and he's home with us since Friday",
-     "over"),
+    ("en", "ICE had a detainer on him but the detainer was lifted and he's home with us since "
+     "Friday", "over"),
     ("es", "mi hermano llego a la casa ayer despues de dos dias en el bote", "over"),
     # old violence resolved, a phone hold next to a resolved arrest
     ("en", "back in 2015 an officer punched me during an arrest, i am okay now", "over"),
