@@ -27,11 +27,14 @@ from ..lexicon import (
     STREET_SUFFIXES,
     US_STATES,
     everyday_word,
+    first_names,
+    fold,
     places,
     words,
     zipf,
 )
 from .common import (
+    FUNCTION_WORDS,
     LOCATION_PREPS,
     DomainRecognizer,
     before_vehicle,
@@ -413,6 +416,31 @@ def article_nicknames(scan: NameScan) -> None:
             scan.emit(span, "PERSON", 0.5, "nickname")
 
 
+# "le dicen el chapo", "lo conocen como pelón", "they call him Tank", "goes by Chuy": what
+# follows is a nickname, whatever its case and however ordinary the word
+NICK_CUE_RE = re.compile(
+    r"\b(?:(?:le|les|lo|la|los|las|me|nos|te)\s+(?:dicen|decian|decia|dice|decimos|llaman|"
+    r"llamaban|llamamos|apodan|conocen\s+como|conocian\s+como)|apodad[oa]|conocid[oa]\s+como|"
+    r"alias|a\.?k\.?a\.?|nicknamed|goes\s+by|went\s+by|known\s+as|"
+    r"(?:we|they|everyone|people|everybody)\s+call(?:s|ed)?\s+(?:him|her|me|them))"
+    r"\s*:?\s+(?:(?:el|la|the)\s+)?$"
+)
+
+
+def nickname_cues(scan: NameScan) -> None:
+    """The word after a nickname cue ("le dicen el chapo") is a nickname: a name."""
+    toks = scan.toks
+    for i, t in enumerate(toks):
+        if t.f in NOT_NAME or t.f in FUNCTION_WORDS:
+            continue
+        if not NICK_CUE_RE.search(scan.ctx.folded[max(0, t.start - 40) : t.start]):
+            continue
+        j = i
+        if j + 1 < scan.n and scan.cap(j + 1) and scan.cap(i) and scan.ctx.gap(j + 1) == " ":
+            j += 1  # "known as Big Tony"
+        scan.emit((i, j), "PERSON", 0.7, "nickname-cue")
+
+
 QUOTED_RE = re.compile(r"[\"“'‘]([A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+){0,2})[\"”'’]")
 
 
@@ -723,6 +751,7 @@ class PeopleRecognizer(DomainRecognizer):
         objects_of_force(scan)
         honorifics(scan)
         article_nicknames(scan)
+        nickname_cues(scan)
         quoted_nicknames(scan)
         listed_first_names(scan)
         coordinated(scan)
@@ -732,8 +761,36 @@ class PeopleRecognizer(DomainRecognizer):
         return scan.out
 
 
+# Parts of speech a detector's edge word cannot have in a name, in the spaCy parse:
+# "el que manejaba era": a verb is no name (listed first names excepted: "wilma").
+NOT_NAME_EDGE_POS = frozenset(["VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV"])
+
+
+def _trim_by_pos(start: int, end: int, tokens) -> tuple[int, int]:
+    """A detector's span without lower-case edge words the parse says are no name."""
+    inside = [t for t in tokens if start <= t.idx and t.idx + len(t.text) <= end]
+    if not inside:
+        return start, end
+    fn = first_names()
+    while inside and (
+        inside[0].text.islower()
+        and inside[0].pos_ in NOT_NAME_EDGE_POS
+        and fold(inside[0].text) not in fn
+    ):
+        inside.pop(0)
+    while inside and (
+        inside[-1].text.islower()
+        and inside[-1].pos_ in NOT_NAME_EDGE_POS
+        and fold(inside[-1].text) not in fn
+    ):
+        inside.pop()
+    if not inside:
+        return start, start
+    return inside[0].idx, inside[-1].idx + len(inside[-1].text)
+
+
 def merge_person_candidates(
-    rule_results: list[RecognizerResult], extra: Iterable[tuple[int, int, float]]
+    rule_results: list[RecognizerResult], extra: Iterable[tuple[int, int, float]], tokens=None
 ) -> list[RecognizerResult]:
     """Add PERSON spans (start, end, score in 0..1) from another detector to the rules' results.
 
@@ -746,6 +803,8 @@ def merge_person_candidates(
     """
     out = list(rule_results)
     for start, end, score in extra:
+        if tokens:
+            start, end = _trim_by_pos(start, end, tokens)
         if end > start:
             priority = 0.5 + max(0.0, min(1.0, float(score))) / 10
             out.append(candidate("PERSON", start, end, priority, why="learned"))
