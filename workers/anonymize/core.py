@@ -214,7 +214,7 @@ class Anonymizer:
         )
         extra = [span for detect in self.person_detectors for span in detect(text, lang)]
         if extra:
-            results = merge_person_candidates(results, extra, artifacts.tokens)
+            results = merge_person_candidates(results, extra)
         spans = _officer_by_badge(text, resolve(from_results(results)))
         spans = _learned_officer_mentions(text, spans)
         pos_of = {tk.idx: tk.pos_ for tk in artifacts.tokens} if artifacts.tokens else {}

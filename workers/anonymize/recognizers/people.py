@@ -27,8 +27,6 @@ from ..lexicon import (
     STREET_SUFFIXES,
     US_STATES,
     everyday_word,
-    first_names,
-    fold,
     places,
     words,
     zipf,
@@ -761,36 +759,8 @@ class PeopleRecognizer(DomainRecognizer):
         return scan.out
 
 
-# Parts of speech a detector's edge word cannot have in a name, in the spaCy parse:
-# "el que manejaba era": a verb is no name (listed first names excepted: "wilma").
-NOT_NAME_EDGE_POS = frozenset(["VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV"])
-
-
-def _trim_by_pos(start: int, end: int, tokens) -> tuple[int, int]:
-    """A detector's span without lower-case edge words the parse says are no name."""
-    inside = [t for t in tokens if start <= t.idx and t.idx + len(t.text) <= end]
-    if not inside:
-        return start, end
-    fn = first_names()
-    while inside and (
-        inside[0].text.islower()
-        and inside[0].pos_ in NOT_NAME_EDGE_POS
-        and fold(inside[0].text) not in fn
-    ):
-        inside.pop(0)
-    while inside and (
-        inside[-1].text.islower()
-        and inside[-1].pos_ in NOT_NAME_EDGE_POS
-        and fold(inside[-1].text) not in fn
-    ):
-        inside.pop()
-    if not inside:
-        return start, start
-    return inside[0].idx, inside[-1].idx + len(inside[-1].text)
-
-
 def merge_person_candidates(
-    rule_results: list[RecognizerResult], extra: Iterable[tuple[int, int, float]], tokens=None
+    rule_results: list[RecognizerResult], extra: Iterable[tuple[int, int, float]]
 ) -> list[RecognizerResult]:
     """Add PERSON spans (start, end, score in 0..1) from another detector to the rules' results.
 
@@ -803,8 +773,6 @@ def merge_person_candidates(
     """
     out = list(rule_results)
     for start, end, score in extra:
-        if tokens:
-            start, end = _trim_by_pos(start, end, tokens)
         if end > start:
             priority = 0.5 + max(0.0, min(1.0, float(score))) / 10
             out.append(candidate("PERSON", start, end, priority, why="learned"))
