@@ -275,6 +275,8 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
     else:
         lower = scan.ctx.style != "normal" or (k < scan.n and toks[k].f in scan.fn)
     span = scan.take(k, lower) if k < scan.n else None
+    if not span and kind in ("self", "ante", "nick"):
+        span = scan.take_named(k)
     if not span:
         return None
     one_unknown = toks[span[0]].f not in scan.fn and span[0] == span[1]
