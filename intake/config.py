@@ -241,7 +241,7 @@ def from_environment(
                 "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
                 "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
                 "sweep-evidence-files": {"task": "sweep_attachments", "schedule": 60.0},
-                # Digests (workers/digest_tasks.py): once per period and recipient, however
+                # Digests (workers/digests.py): once per period and recipient, however
                 # often beat fires; the period is the last complete day or Monday-to-Monday week.
                 # Issue 17: officer patterns, referral reminders, the public statistics.
                 "check-patterns": {"task": "check_patterns", "schedule": 900.0},
@@ -260,8 +260,6 @@ def from_environment(
             },
             "include": [
                 "workers.tasks",
-                "workers.retention_tasks",
-                "workers.digest_tasks",
                 "workers.accountability_tasks",
                 "workers.evidence_tasks",
                 "workers.volunteer_tasks",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol, runtime_checkable
 
 from workers.nlp import SUPPORTED_LANGUAGES
@@ -59,6 +59,7 @@ class Result:
     spans: tuple[Span, ...]
     kept: tuple[KeptSpan, ...]
     mode: str
+    doc: object = field(default=None, compare=False, repr=False)  # redact_batch(parse=True)
 
     def as_dict(self) -> dict:
         """The JSON shape of docs/contract.md (plus "kept" and "mode")."""
@@ -147,7 +148,11 @@ class Anonymizer:
         """Contract shape (docs/contract.md): one dict per input item, in order."""
         return [r.as_dict() for r in self.redact_batch(items, batch_size)]
 
-    def redact_batch(self, items: list[dict], batch_size: int = 32) -> list[Result]:
+    def redact_batch(
+        self, items: list[dict], batch_size: int = 32, parse: bool = False
+    ) -> list[Result]:
+        """`parse`: run the dependency parser too and keep each text's spaCy Doc on its result
+        (`Result.doc`), for the steps after this one (workers/parsed.py)."""
         prepared = []
         for item in items:
             text = item.get("text")
@@ -169,7 +174,7 @@ class Anonymizer:
                 continue
             nlp = self.nlp_engine.get_nlp(lang)
             texts = [analysis_view(prepared[i][1][:MAX_CHARS]) for i in idx]
-            disable = [p for p in ("parser",) if p in nlp.pipe_names]
+            disable = [p for p in ("parser",) if p in nlp.pipe_names and not parse]
             for detector in self.person_detectors:
                 if isinstance(detector, BatchPersonDetector):
                     detector.prime(texts, lang)
@@ -177,6 +182,8 @@ class Anonymizer:
             for i, doc in zip(idx, docs, strict=True):
                 rid, text, mode, known = prepared[i]
                 results[i] = self._one(rid, text, mode, lang, known, doc)
+                if parse and len(text) <= MAX_CHARS:
+                    results[i] = replace(results[i], doc=doc)
         return results  # type: ignore[return-value]
 
     # -- internals -------------------------------------------------------------------------

@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from ..evidence.retention import purge_evidence
-from ..extensions import db
-from ..models import Report, ReportMessage
-from ..models.audit import audit
-from ..timeutil import utcnow
-from .workflow import TERMINAL
+from intake.evidence.retention import purge_evidence
+from intake.extensions import db
+from intake.models import Report, ReportMessage
+from intake.models.audit import audit
+from intake.staff.workflow import TERMINAL
+from intake.timeutil import utcnow
 
 DEFAULT_DAYS = 90
 BATCH = 500
