@@ -24,7 +24,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from intake.extensions import db, mail
 from intake.models import Notification, Report, ReportMessage, StaffUser
-from intake.models.report import PRIORITY_RANK
 from intake.models.workflow import UNREDACTED_REPLY
 from intake.queueing import enqueue_message_redactions, enqueue_reports, stamp_enqueued
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
@@ -36,6 +35,7 @@ from .anonymize import get_anonymizer
 from .delivery import deliver_once
 from .route import default_rules_path, route
 from .route.cache import RulesCache
+from .states import Priority
 from .summarize import summarize
 from .summarize.phrases import PHRASES
 
@@ -181,7 +181,7 @@ def run_pipeline(report: Report) -> None:
     }
     report.queue = decision["queue"]
     report.priority = decision["priority"]
-    report.priority_rank = PRIORITY_RANK.get(decision["priority"], PRIORITY_RANK["normal"])
+    report.priority_rank = Priority.rank_of(decision["priority"])
     report.urgent = decision["urgent"]
     report.level = decision.get("level", "urgent" if decision["urgent"] else "normal")
     report.flags = list(decision.get("flags", []))

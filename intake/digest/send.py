@@ -31,6 +31,7 @@ from workers.digest import (
     build_digest,
     period_bounds,
 )
+from workers.states import DeliveryStatus
 
 from ..extensions import db, mail
 from ..models import DigestDelivery
@@ -143,12 +144,12 @@ def _claim(delivery_id: int, now: datetime) -> bool:
         .where(DigestDelivery.id == delivery_id)
         .where(
             or_(
-                DigestDelivery.status.in_(("pending", "failed")),
-                (DigestDelivery.status == "sending")
+                DigestDelivery.status.in_((DeliveryStatus.PENDING, DeliveryStatus.FAILED)),
+                (DigestDelivery.status == DeliveryStatus.SENDING)
                 & (DigestDelivery.claimed_at < now - STUCK_AFTER),
             )
         )
-        .values(status="sending", claimed_at=now, attempts=DigestDelivery.attempts + 1)
+        .values(status=DeliveryStatus.SENDING, claimed_at=now, attempts=DigestDelivery.attempts + 1)
     )
     db.session.commit()
     return result.rowcount == 1
@@ -161,23 +162,24 @@ def _finish(delivery_id: int, status: str, error: str | None = None) -> None:
         .values(
             status=status,
             last_error=error[:200] if error else None,
-            sent_at=utcnow() if status == "sent" else None,
+            sent_at=utcnow() if status == DeliveryStatus.SENT else None,
         )
     )
     db.session.commit()
 
 
-def _classify(exc: Exception) -> tuple[str, str]:
-    """("rejected" | "failed", a short reason without message text) for a sending error."""
+def _classify(exc: Exception) -> tuple[DeliveryStatus, str]:
+    """(rejected or failed, a short reason without message text) for a sending error."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in exc.recipients.values()]
         permanent = bool(codes) and all(code >= 500 for code in codes)
         reason = f"{type(exc).__name__} {min(codes, default=0)}"
-        return ("rejected" if permanent else "failed"), reason
+        return (DeliveryStatus.REJECTED if permanent else DeliveryStatus.FAILED), reason
     if isinstance(exc, smtplib.SMTPResponseException):
         permanent = exc.smtp_code >= 500
-        return ("rejected" if permanent else "failed"), f"{type(exc).__name__} {exc.smtp_code}"
-    return "failed", type(exc).__name__
+        failed = DeliveryStatus.REJECTED if permanent else DeliveryStatus.FAILED
+        return failed, f"{type(exc).__name__} {exc.smtp_code}"
+    return DeliveryStatus.FAILED, type(exc).__name__
 
 
 def send_period(
@@ -200,7 +202,7 @@ def send_period(
             digest = build_for(recipient, period, start, end, now, include)
         except Exception as exc:  # a bug for one recipient must not stop the others
             db.session.rollback()
-            _finish(delivery_id, "failed", f"building: {type(exc).__name__}")
+            _finish(delivery_id, DeliveryStatus.FAILED, f"building: {type(exc).__name__}")
             log.error("%s digest %s: building failed: %s", period, delivery_id, type(exc).__name__)
             outcome.failed += 1
             continue
@@ -210,11 +212,11 @@ def send_period(
             status, reason = _classify(exc)
             _finish(delivery_id, status, reason)
             log.warning("%s digest %s: %s (%s)", period, delivery_id, status, reason)
-            if status == "rejected":
+            if status == DeliveryStatus.REJECTED:
                 outcome.rejected += 1
             else:
                 outcome.failed += 1
             continue
-        _finish(delivery_id, "sent")
+        _finish(delivery_id, DeliveryStatus.SENT)
         outcome.sent += 1
     return outcome

@@ -15,6 +15,8 @@ from sqlalchemy import select
 from wtforms import HiddenField, MultipleFileField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from workers.states import Sender, Status
+
 from ..evidence.sealed import FileReceipt, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..extensions import db
@@ -134,18 +136,18 @@ def status() -> Response:
         enqueue_attachments([row.id for row in attachments])
         return _status_page(report, code, sent=True, received=received)
     now = utcnow()
-    message = ReportMessage(report_id=report.id, sender="reporter", body=body, created_at=now)
+    message = ReportMessage(report_id=report.id, sender=Sender.REPORTER, body=body, created_at=now)
     stamp_enqueued(message)
     db.session.add(message)
     report.reporter_replied_at = now
-    if report.status == "waiting_reporter":
+    if report.status == Status.WAITING_REPORTER:
         # The reporter answered: the case goes back to staff's hands.
         db.session.add(
             StatusChange(
-                report_id=report.id, from_status=report.status, to_status="in_review", at=now
+                report_id=report.id, from_status=report.status, to_status=Status.IN_REVIEW, at=now
             )
         )
-        report.status = "in_review"
+        report.status = Status.IN_REVIEW
         report.status_changed_at = now
     if not attachments:
         report.version = report.version + 1  # staff who opened the report before see a conflict

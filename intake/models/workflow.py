@@ -7,9 +7,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workers.states import Sender, Status
+
 from ..crypto import EncryptedText
 from ..extensions import db
 from ..timeutil import utcnow
+from .checks import state_check
 from .staff import StaffUser
 
 
@@ -17,7 +20,11 @@ class StatusChange(db.Model):
     """One step of a report's workflow, with who and when."""
 
     __tablename__ = "status_change"
-    __table_args__ = (Index("ix_status_change_report_at", "report_id", "at"),)
+    __table_args__ = (
+        Index("ix_status_change_report_at", "report_id", "at"),
+        state_check("from_status", Status),
+        state_check("to_status", Status),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
@@ -43,13 +50,13 @@ class ReportNote(db.Model):
 
 
 # Reporter replies the anonymizer has not done yet: the sweep's partial index.
-UNREDACTED_REPLY = "redacted_at IS NULL AND sender = 'reporter'"
+UNREDACTED_REPLY = f"redacted_at IS NULL AND sender = '{Sender.REPORTER}'"
 
 
 class ReportMessage(db.Model):
     """The anonymous follow-up: a question from staff or what the reporter wrote back.
 
-    `sender` is "staff" or "reporter". A reporter's words are an original like the narrative:
+    `sender` is a `Sender`. A reporter's words are an original like the narrative:
     `body` is encrypted at rest, removed by the retention job, and shown only on the reveal
     page; the worker's `redact_message` writes `body_redacted` (and `redacted_at`), which is
     what staff read. A staff message is ours: its `body` is shown, `body_redacted` stays NULL.
@@ -64,6 +71,7 @@ class ReportMessage(db.Model):
             postgresql_where=text(UNREDACTED_REPLY),
             sqlite_where=text(UNREDACTED_REPLY),
         ),
+        state_check("sender", Sender),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

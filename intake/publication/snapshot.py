@@ -16,6 +16,8 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import select
 
+from workers.states import PipelineState
+
 from ..extensions import db
 from ..models import Agency, PublicStatsSnapshot, Report
 from ..suppression import Suppression, suppress
@@ -51,7 +53,9 @@ def consenting_reports() -> list[tuple[date, int | None, str | None, list[str]]]
             Report.agency_id,
             Report.state,
             Report.categories,
-        ).where(Report.consent_statistics.is_(True), Report.pipeline_state == "processed")
+        ).where(
+            Report.consent_statistics.is_(True), Report.pipeline_state == PipelineState.PROCESSED
+        )
     ).all()
     return [
         (incident or created.date(), agency_id, state, list(categories or []))

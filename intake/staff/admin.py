@@ -10,21 +10,23 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from workers.states import Role
+
 from ..auth.permissions import MANAGE_USERS, ROLE_PERMISSIONS, VIEW_AUDIT, requires, requires_login
 from ..auth.sessions import end_all_sessions
 from ..extensions import db
+from ..labels import ROLE_LABELS
 from ..models import AuditEvent, RedactionCorrection, StaffUser
 from ..models.audit import audit
-from ..models.staff import ROLES
 from ..untrusted import whole_number
 from . import bp
-from .accounts import ROLE_DESCRIPTIONS, ROLE_NAMES, UnknownQueues, chosen_queues, staff_email
+from .accounts import ROLE_DESCRIPTIONS, UnknownQueues, chosen_queues, staff_email
 from .audit_text import describe
 from .choices import known_queues, language_name
 from .redaction import LABELS as REDACTION_LABELS
 
 AUDIT_PAGE = 100
-DEFAULT_ROLE = "reviewer"
+DEFAULT_ROLE = Role.REVIEWER
 # The audit filter's choices: a prefix of the action names.
 AUDIT_KINDS = [
     ("report.reveal", _l("Reveals of originals")),
@@ -46,10 +48,10 @@ def users() -> str:
     return render_template(
         "staff/users.html",
         accounts=accounts,
-        roles=ROLES,
+        roles=Role.values(),
         default_role=DEFAULT_ROLE,
         descriptions=ROLE_DESCRIPTIONS,
-        role_names=ROLE_NAMES,
+        role_names=ROLE_LABELS,
         permissions=ROLE_PERMISSIONS,
         queues=known_queues(),
         languages=[(c, language_name(c)) for c in current_app.config["LANGUAGES"]],
@@ -69,7 +71,7 @@ def create_user() -> Response | str:
         email = staff_email(request.form.get("email", ""))
     except EmailNotValidError:
         return _refuse(_l("That email address is not valid."))
-    if role not in ROLES:
+    if role not in Role.values():
         abort(400)
     try:
         queues = chosen_queues(request.form.getlist("queues"), known_queues())
@@ -100,9 +102,9 @@ def update_user(user_id: int) -> Response:
     action = request.form.get("action", "")
     if action == "role":
         role = request.form.get("role", "")
-        if role not in ROLES:
+        if role not in Role.values():
             abort(400)
-        if user.id == current_user.id and role != "admin":
+        if user.id == current_user.id and role != Role.ADMIN:
             flash(_l("You cannot remove your own administrator role."), "error")
             return redirect(url_for("staff.users"))
         audit("user.role", actor=current_user, target_user_id=user.id, frm=user.role, to=role)

@@ -11,6 +11,8 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import defer
 
+from workers.states import PipelineState, Sender, Status
+
 from ..auth.permissions import (
     ADD_NOTES,
     ASSIGN,
@@ -22,6 +24,7 @@ from ..auth.permissions import (
     requires,
 )
 from ..extensions import db
+from ..labels import PRIORITY_LABELS, STATUS_LABELS
 from ..models import (
     AuditEvent,
     ContactLogEntry,
@@ -49,7 +52,7 @@ from .casework import (
     record_contact,
     record_referral,
 )
-from .choices import PRIORITY_LABELS, active_staff, configured_queues, display_name, filter_choices
+from .choices import active_staff, configured_queues, display_name, filter_choices
 from .clock import deadline_of, local, organisation_zone
 from .queue import (
     TEXT_COUNT_CAP,
@@ -65,7 +68,7 @@ from .redaction import LABELS as REDACTION_LABELS
 from .redaction import CorrectionRefused, correct_narrative, correct_reply, correction_from
 from .related import related_reports
 from .rules import rules_state
-from .workflow import STATUSES, TRANSITIONS, Conflict, NotAllowed
+from .workflow import TRANSITIONS, Conflict, NotAllowed
 
 PAGE_SIZE = 50
 MAX_TEXT = 5000
@@ -105,7 +108,7 @@ def queue() -> str:
     reports = queue_page(filters, current_user, PAGE_SIZE)
     pending = db.session.scalars(
         select(Report)
-        .where(Report.pipeline_state != "processed")
+        .where(Report.pipeline_state != PipelineState.PROCESSED)
         .order_by(Report.created_at)
         .limit(PAGE_SIZE)
     ).all()
@@ -131,7 +134,7 @@ def queue() -> str:
         choices=filter_choices(current_user, queues),
         # Translated once for the page, not once per row.
         priority_labels={k: str(v) for k, v in PRIORITY_LABELS.items()},
-        statuses={k: str(v) for k, v in STATUSES.items()},
+        statuses={k: str(v) for k, v in STATUS_LABELS.items()},
         categories={k: str(v) for k, v in CATEGORIES.items()},
         name=display_name,
     )
@@ -173,11 +176,11 @@ def render_report(report: Report, status: int = 200, **extra: object) -> Respons
         checked_by=checked_by,
         staff=active_staff() if current_user.can(ASSIGN) else [],
         related=related_reports(report, current_user)
-        if report.pipeline_state == "processed"
+        if report.pipeline_state == PipelineState.PROCESSED
         else [],
-        can_refer="referred" in TRANSITIONS.get(report.status, ()),
-        next_statuses=[s for s in TRANSITIONS.get(report.status, ()) if s != "referred"],
-        statuses=STATUSES,
+        can_refer=Status.REFERRED in TRANSITIONS.get(report.status, ()),
+        next_statuses=[s for s in TRANSITIONS.get(report.status, ()) if s != Status.REFERRED],
+        statuses=STATUS_LABELS,
         priority_labels=PRIORITY_LABELS,
         deadline=deadline_of(report),
         categories=CATEGORIES,
@@ -356,7 +359,11 @@ def correct_redaction(report_id: int) -> Response:
             count = correct_narrative(report, correction, current_user)
         else:
             message = db.session.get(ReportMessage, int(target)) if target.isdigit() else None
-            if message is None or message.report_id != report.id or message.sender != "reporter":
+            if (
+                message is None
+                or message.report_id != report.id
+                or message.sender != Sender.REPORTER
+            ):
                 abort(400)
             count = correct_reply(report, message, correction, current_user)
     except CorrectionRefused as refused:
@@ -405,7 +412,9 @@ def send_message(report_id: int) -> Response:
         flash(_l("The message is empty."), "error")
     else:
         db.session.add(
-            ReportMessage(report_id=report.id, sender="staff", author_id=current_user.id, body=body)
+            ReportMessage(
+                report_id=report.id, sender=Sender.STAFF, author_id=current_user.id, body=body
+            )
         )
         mark_first_response(report, utcnow())
         audit("message.sent", actor=current_user, report_id=report.id)
@@ -432,7 +441,7 @@ def reveal(report_id: int) -> Response:
     db.session.commit()
     replies = db.session.scalars(
         select(ReportMessage)
-        .where(ReportMessage.report_id == report.id, ReportMessage.sender == "reporter")
+        .where(ReportMessage.report_id == report.id, ReportMessage.sender == Sender.REPORTER)
         .order_by(ReportMessage.id)
     ).all()
     response = make_response(

@@ -11,10 +11,9 @@ Pure functions over a plain "facts" dict (see engine.SAMPLE_FACTS): nothing here
 
 from .engine import SAMPLE_FACTS, complete_sample, detect_urgency, dry_run, route
 from .errors import RulesError
-from .schema import PRIORITIES, Queue, Rule, Rules, default_rules_path, load_rules, parse_rules
+from .schema import Queue, Rule, Rules, default_rules_path, load_rules, parse_rules
 
 __all__ = [
-    "PRIORITIES",
     "SAMPLE_FACTS",
     "Queue",
     "Rule",

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
+from ..states import Level
 from .errors import LDict, LList, RulesError
 from .text import fold, normalize, original_span, pattern_regex, phrase_regex
 
@@ -47,7 +48,7 @@ FIELDS: dict[str, FieldSpec] = {
     "agency.models": FieldSpec("list", MODELS),
     "urgent": FieldSpec("list", SIGNALS),
     "urgent_signals": FieldSpec("list", SIGNALS),
-    "level": FieldSpec("str", ("urgent", "check-now", "normal")),
+    "level": FieldSpec("str", Level.values()),
     "agency.name": FieldSpec("str"),
     "agency.state": FieldSpec("str"),
     "agency.county": FieldSpec("str"),
@@ -128,7 +129,7 @@ class Context:
     """One report's facts, folded once, plus the urgency signals detected for it."""
 
     def __init__(
-        self, facts: dict[str, Any], urgent: Iterable[str] = (), level: str = "normal"
+        self, facts: dict[str, Any], urgent: Iterable[str] = (), level: str = Level.NORMAL
     ) -> None:
         self.facts = facts
         agency = facts.get("agency") or {}
