@@ -84,7 +84,7 @@ def build_for(
         now=now,
         language=recipient.language,
         include_summaries=include_summaries,
-        base_url=current_app.config.get("PUBLIC_BASE_URL", ""),
+        base_url=current_app.config["PUBLIC_BASE_URL"],
     )
     return build_digest(figures, recipient.language)
 

@@ -32,7 +32,6 @@ FORM_ID = "report-form"
 LANGUAGE_FORM_ID = "language-form"
 
 # Where the quick-exit button leaves to: a page that says nothing about this site.
-DEFAULT_QUICK_EXIT_URL = "https://www.google.com/"
 
 
 def no_store(response: Response) -> Response:
@@ -53,7 +52,7 @@ def quick_exit() -> Response:
     303 to a neutral site; our Referrer-Policy means that site does not learn where the
     reporter came from. Clear-Site-Data drops our cookie and cache on HTTPS.
     """
-    response = redirect(current_app.config.get("QUICK_EXIT_URL", DEFAULT_QUICK_EXIT_URL), 303)
+    response = redirect(current_app.config["QUICK_EXIT_URL"], 303)
     response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return no_store(response)
 

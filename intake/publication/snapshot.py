@@ -163,7 +163,7 @@ def compute(today: date, k: int) -> dict:
 def store_snapshot() -> PublicStatsSnapshot:
     """Compute the statistics now and keep them as the newest snapshot."""
     now = utcnow()
-    k = current_app.config.get("PUBLIC_STATS_K", 5)
+    k = current_app.config["PUBLIC_STATS_K"]
     snapshot = PublicStatsSnapshot(
         computed_at=now, data_as_of=now, k=k, tables=compute(now.date(), k)
     )

@@ -21,7 +21,6 @@ from ..models import Report, ReportMessage
 from ..models.audit import audit
 from ..timeutil import utcnow
 
-DEFAULT_DAYS = 90
 BATCH = 500
 
 # Every column that holds the reporter's own words or how to reach them.
@@ -40,10 +39,7 @@ ORIGINAL_COLUMNS = (
 
 def retention_days() -> int:
     """RETENTION_DAYS from the app config (INTAKE_RETENTION_DAYS in the environment)."""
-    days = int(current_app.config.get("RETENTION_DAYS") or DEFAULT_DAYS)
-    if days < 1:
-        raise ValueError("the retention period must be at least one day")
-    return days
+    return current_app.config["RETENTION_DAYS"]
 
 
 def purge_closed_originals(now: datetime | None = None, days: int | None = None) -> int:

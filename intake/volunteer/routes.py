@@ -166,7 +166,7 @@ def receipt_message(receipt: str, language: str) -> str:
 def flag_heavy_entry() -> None:
     """Flag this account to admins if it entered more reports in the last hour than the limit
     (once per hour: the audit log says whether it was flagged already)."""
-    limit = int(current_app.config.get("VOLUNTEER_FLAG_PER_HOUR", 20))
+    limit = current_app.config["VOLUNTEER_FLAG_PER_HOUR"]
     since = utcnow() - timedelta(hours=1)
     count = db.session.scalar(
         select(func.count(Report.id)).where(
