@@ -22,10 +22,10 @@ from flask_mail import Message
 from sqlalchemy import or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from intake.dispatch import enqueue_message_redactions, enqueue_reports, stamp_enqueued
 from intake.extensions import db, mail
 from intake.models import Notification, Report, ReportMessage, StaffUser
-from intake.models.workflow import UNREDACTED_REPLY
-from intake.queueing import enqueue_message_redactions, enqueue_reports, stamp_enqueued
+from intake.models.workflow import UNREDACTED_MESSAGE
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
 from intake.untrusted import clean_optional, clean_text
@@ -363,7 +363,7 @@ def sweep_unredacted_replies() -> int:
     due = db.session.scalars(
         select(ReportMessage)
         # The partial index's own predicate, so the database answers from that small index.
-        .where(text(UNREDACTED_REPLY))
+        .where(text(UNREDACTED_MESSAGE))
         .where(ReportMessage.body.is_not(None))
         .where(
             or_(

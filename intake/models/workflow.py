@@ -49,8 +49,8 @@ class ReportNote(db.Model):
     body: Mapped[str] = mapped_column(EncryptedText)
 
 
-# Reporter replies the anonymizer has not done yet: the sweep's partial index.
-UNREDACTED_REPLY = f"redacted_at IS NULL AND sender = '{Sender.REPORTER}'"
+# Reporter messages the anonymizer has not done yet: the sweep's partial index.
+UNREDACTED_MESSAGE = f"redacted_at IS NULL AND sender = '{Sender.REPORTER}'"
 
 
 class ReportMessage(db.Model):
@@ -68,8 +68,8 @@ class ReportMessage(db.Model):
         Index(
             "ix_report_message_unredacted",
             "created_at",
-            postgresql_where=text(UNREDACTED_REPLY),
-            sqlite_where=text(UNREDACTED_REPLY),
+            postgresql_where=text(UNREDACTED_MESSAGE),
+            sqlite_where=text(UNREDACTED_MESSAGE),
         ),
         state_check("sender", Sender),
     )
@@ -84,4 +84,4 @@ class ReportMessage(db.Model):
     purged_at: Mapped[datetime | None]
     body_redacted: Mapped[str | None] = mapped_column(Text)
     redacted_at: Mapped[datetime | None]
-    enqueued_at: Mapped[datetime | None]  # last handed to the broker (queueing.py), as a report
+    enqueued_at: Mapped[datetime | None]  # last handed to the broker (dispatch.py), as a report

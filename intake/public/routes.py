@@ -14,10 +14,10 @@ from flask import (
 from flask_wtf.csrf import generate_csrf
 
 from ..agencies import grouped_choices
+from ..dispatch import enqueue_attachments, enqueue_report
 from ..evidence.sealed import FileReceipt, discard, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..language import requested_language, switch_language
-from ..queueing import enqueue_attachments, enqueue_report
 from ..ratelimit import public_rate_limit
 from . import bp, compress
 from .forms import ReportForm

@@ -34,7 +34,7 @@ VIEWS: dict[str, object] = {
     "check_now": _l("Check now"),
     "overdue": _l("Overdue"),
     "waiting": _l("Waiting for reporter"),
-    "new_reply": _l("New reply"),
+    "new_message": _l("New message"),
 }
 
 # Each letter with the accented forms Spanish and English text use, both cases, so that
@@ -244,7 +244,7 @@ def view_conditions(view: str, user: StaffUser, now: datetime | None = None) -> 
         return [Report.first_response_at.is_(None), Report.deadline_at < now]
     if view == "waiting":
         return [Report.status == Status.WAITING_REPORTER]
-    if view == "new_reply":
+    if view == "new_message":
         answered = exists().where(
             ReportMessage.report_id == Report.id,
             ReportMessage.sender == Sender.STAFF,

@@ -2,7 +2,7 @@
 
 The original narrative, contact details, the names and places the reporter typed, and the
 reporter's own follow-up messages are set to NULL; the redacted record (narrative_redacted,
-the replies' body_redacted, summary, routing, categories, agency, dates, staff notes and
+the messages' body_redacted, summary, routing, categories, agency, dates, staff notes and
 history) remains. Idempotent: a report is purged once and `original_purged_at` says when.
 """
 

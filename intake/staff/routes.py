@@ -65,7 +65,7 @@ from .queue import (
     view_counts,
 )
 from .redaction import LABELS as REDACTION_LABELS
-from .redaction import CorrectionRefused, correct_narrative, correct_reply, correction_from
+from .redaction import CorrectionRefused, correct_message, correct_narrative, correction_from
 from .related import related_reports
 from .rules import rules_state
 from .workflow import TRANSITIONS, Conflict, NotAllowed
@@ -365,7 +365,7 @@ def correct_redaction(report_id: int) -> Response:
                 or message.sender != Sender.REPORTER
             ):
                 abort(400)
-            count = correct_reply(report, message, correction, current_user)
+            count = correct_message(report, message, correction, current_user)
     except CorrectionRefused as refused:
         db.session.rollback()
         return render_report(report, 400, redaction_error=refused.args[0])
@@ -426,7 +426,7 @@ def send_message(report_id: int) -> Response:
 @bp.post("/reports/<int:report_id>/reveal")
 @requires(REVEAL_ORIGINAL)
 def reveal(report_id: int) -> Response:
-    """The original narrative, contact details and the reporter's replies, once, for a stated
+    """The original narrative, contact details and the reporter's messages, once, for a stated
     reason (audit-logged).
 
     Shown in this response only: never cached, never stored anywhere else.
@@ -439,7 +439,7 @@ def reveal(report_id: int) -> Response:
         )
     audit("report.reveal", actor=current_user, report_id=report.id, reason=reason)
     db.session.commit()
-    replies = db.session.scalars(
+    messages = db.session.scalars(
         select(ReportMessage)
         .where(ReportMessage.report_id == report.id, ReportMessage.sender == Sender.REPORTER)
         .order_by(ReportMessage.id)
@@ -449,7 +449,7 @@ def reveal(report_id: int) -> Response:
             "staff/reveal.html",
             report=report,
             reason=reason,
-            replies=replies,
+            messages=messages,
             contact_methods=CONTACT_METHODS,
         )
     )

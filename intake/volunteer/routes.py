@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from ..agencies import grouped_choices
 from ..auth.permissions import ENTER_REPORTS, requires
+from ..dispatch import enqueue_attachments, enqueue_report, send_by_name
 from ..evidence.sealed import discard, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..extensions import db
@@ -25,7 +26,6 @@ from ..models import AuditEvent, Report
 from ..models.audit import audit
 from ..public.keepsake import follow_up_address, urgent_hotline
 from ..public.submission import accept
-from ..queueing import enqueue_attachments, enqueue_report, send_by_name
 from ..staff.workflow import REPORTER_STATUS
 from ..timeutil import utcnow
 from . import bp

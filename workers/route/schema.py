@@ -92,7 +92,7 @@ class Rules:
     description: str = ""
     source: str = "rules.yaml"
     path: str | None = None
-    digest: str = ""
+    checksum: str = ""  # of the rules text: which file a decision was made with
     on_call_lists: tuple[str, ...] = field(default_factory=tuple)
 
     def to_display(self) -> dict[str, Any]:
@@ -102,7 +102,7 @@ class Rules:
             "description": self.description,
             "source": self.source,
             "path": self.path,
-            "digest": self.digest,
+            "checksum": self.checksum,
             "default_queue": self.default_queue,
             "default_priority": self.default_priority,
             "queues": [q.as_dict() for q in self.queues.values()],
@@ -196,7 +196,7 @@ def parse_rules(text: str, source: str = "rules.yaml") -> Rules:
         urgency=urgency,
         description=description.strip(),
         source=source,
-        digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        checksum=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         on_call_lists=on_call,
     )
 
