@@ -54,7 +54,8 @@ CORPUS = REPO.parent / "shared" / "data" / "narratives" / "dev.jsonl"
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 SUBMISSION_RE = re.compile(r'name="submission" type="hidden" value="([^"]+)"')
 RECEIPT_RE = re.compile(rb'class="receipt-code"[^>]*>([^<]+)<')
-SCRATCH_DB = "intake_load"
+# Its own name per checkout when several run at once (LOAD_SCRATCH_DB); dropped at the end.
+SCRATCH_DB = os.environ.get("LOAD_SCRATCH_DB", "intake_load")
 FALLBACK = [{"text": "The deputy stopped us on the highway and asked where we were born."}]
 
 
