@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -13,6 +14,16 @@ from ..models import Agency
 from ..vocabulary import US_STATES
 
 Choices = dict[str, list[tuple[str, str]]]
+Signature = tuple[str, int, datetime | None]
+
+
+@dataclass(frozen=True)
+class AgencyList:
+    """The agencies of the form's select: {state name: [(id, label), ...]}, states in order.
+    `signature` changes whenever the list does (any import): caches key on it."""
+
+    signature: Signature
+    groups: Choices
 
 # The form shows ~700 agencies on every page view and validates against them on every submit.
 # They change only when someone imports a list, so each process keeps them, keyed by a
@@ -21,8 +32,7 @@ Choices = dict[str, list[tuple[str, str]]]
 # seconds: an import in another process shows up in the form within that time (an import in
 # this process, as in the tests, calls `forget`).
 CHECK_EVERY = 30.0
-Signature = tuple[int, datetime | None]
-_cache: dict[str, tuple[Signature, float, Choices]] = {}
+_cache: dict[str, tuple[Signature, float, AgencyList]] = {}
 
 
 def forget() -> None:
@@ -30,21 +40,21 @@ def forget() -> None:
     _cache.clear()
 
 
-def _signature() -> Signature:
+def _signature() -> tuple[int, datetime | None]:
     count, updated = db.session.execute(
         select(func.count(Agency.id), func.max(Agency.updated_at))
     ).one()
     return count, updated
 
 
-def grouped_choices() -> Choices:
-    """Agencies for the form's select: {state name: [(id, label), ...]}, states alphabetical."""
+def grouped_choices() -> AgencyList:
+    """The agencies for the form's select, read again only when their signature changes."""
     key = db.engine.url.render_as_string()  # one cache per database (tests run several apps)
     cached = _cache.get(key)
     now = time.monotonic()
     if cached and now - cached[1] < CHECK_EVERY:
         return cached[2]
-    signature = _signature()
+    signature = (key, *_signature())
     if cached and cached[0] == signature:
         _cache[key] = (signature, now, cached[2])
         return cached[2]
@@ -57,6 +67,6 @@ def grouped_choices() -> Choices:
     for row in rows:
         label = Agency(name=row.name, models=row.models, status=row.status).label
         groups[US_STATES.get(row.state, row.state)].append((str(row.id), label))
-    choices = dict(sorted(groups.items()))
-    _cache[key] = (signature, now, choices)
-    return choices
+    agencies = AgencyList(signature, dict(sorted(groups.items())))
+    _cache[key] = (signature, now, agencies)
+    return agencies

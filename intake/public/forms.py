@@ -6,12 +6,12 @@ Field names are a stable interface (docs/contract.md): partners script against t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from markupsafe import Markup
 from wtforms import (
     BooleanField,
     DateField,
@@ -28,8 +28,9 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget, Select
+from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..agencies import AgencyList
 from ..vocabulary import (
     AFFECTED_ROLES,
     CATEGORIES,
@@ -77,48 +78,23 @@ class OfferedChoice:
         kwargs.setdefault("filters", [stripped])
         super().__init__(*args, **kwargs)
 
-    def pre_validate(self, form: FlaskForm) -> None:
-        # wtforms builds a Choice for every option to find the one picked: ~700 for the agency
-        # select, on every submit. The offered values are fixed per choices list: keep a set.
-        if self.process_errors or not self.validate_choice:
-            return
-        if self.data not in offered_values(self):
-            raise ValidationError(self.invalid_choice_message)
-
-
-# Choice lists live as long as the process (class attributes, agency_options), so their values
-# are kept by identity; the list is kept too, so its id cannot be reused for another list.
-_offered: dict[int, tuple[object, frozenset[object]]] = {}
-
-
-def offered_values(field: SelectField) -> frozenset[object]:
-    kept = _offered.get(id(field.choices))
-    if kept is None or kept[0] is not field.choices:
-        if len(_offered) > 200:  # old agency lists after imports: start again
-            _offered.clear()
-        values = frozenset(field.coerce(c.value) for c in field._iter_choices_normalized())
-        kept = _offered[id(field.choices)] = (field.choices, values)
-    return kept[1]
 
 
 class ChoiceField(OfferedChoice, SelectField):
     """A select."""
 
 
-class AgencySelect(Select):
-    """The agency select: its ~700 options, with nothing picked yet (every first view of the
-    form), are rendered once per agency list and language instead of on every request."""
+class AgencyField(ChoiceField):
+    """The agency select. Its ~700 values are checked against the set kept with the options
+    (`agency_choices`), not by walking every option on each submit."""
 
-    def __call__(self, field: SelectField, **kwargs: object) -> Markup:
-        cacheable = field.data in (None, "", AGENCY_UNKNOWN) and field.choices is (
-            _agency_options.get(str(get_locale() or "en"))
-        )
-        if not cacheable:
-            return super().__call__(field, **kwargs)
-        key = ("html", str(get_locale() or "en"), field.data or "", tuple(sorted(kwargs.items())))
-        if key not in _agency_options:
-            _agency_options[key] = super().__call__(field, **kwargs)
-        return _agency_options[key]
+    offered: frozenset[str] = frozenset()
+
+    def pre_validate(self, form: FlaskForm) -> None:
+        if self.process_errors or not self.validate_choice:
+            return
+        if self.data not in self.offered:
+            raise ValidationError(self.invalid_choice_message)
 
 
 class RadiosField(OfferedChoice, RadioField):
@@ -207,14 +183,13 @@ class ReportForm(FlaskForm):
     )
 
     # --- Who: agency and officers
-    agency = ChoiceField(
+    agency = AgencyField(
         _l("Which agency?"),
         description=_l(
             "Agencies are grouped by state. Former means the agency has left the 287(g) program."
         ),
         validators=[Optional()],
         validate_choice=True,
-        widget=AgencySelect(),
     )
     agency_other = StringField(
         _l("If other, which agency?"), validators=[Optional(), Length(max=200)]
@@ -312,32 +287,43 @@ class ReportForm(FlaskForm):
         value = self.submission.data or ""
         return value if SUBMISSION_ID.fullmatch(value) else None
 
-    def set_agency_choices(self, grouped: dict[str, list[tuple[str, str]]]) -> None:
+    def set_agency_choices(self, agencies: AgencyList) -> None:
         """Agencies grouped by state (optgroups), plus "I don't know" and "other" first."""
-        self.agency.choices = agency_options(grouped, str(get_locale() or "en"))
+        kept = agency_choices(agencies, str(get_locale() or "en"))
+        self.agency.choices, self.agency.offered = kept.options, kept.values
 
 
-# The ~700 options are the same for every request in a language until the agency list changes
-# (grouped_choices returns a new dict then), so they are built once per list and language.
-# The list itself is kept here too: compared by identity, a new list is never mistaken for it.
-_agency_options: dict[object, object] = {}
+@dataclass(frozen=True)
+class AgencyChoices:
+    """The agency select's options in one language, and the values among them."""
+
+    options: list[SelectChoice]
+    values: frozenset[str]
 
 
-def agency_options(grouped: dict[str, list[tuple[str, str]]], locale: str) -> list[SelectChoice]:
-    if _agency_options.get("list") is not grouped:
-        _agency_options.clear()
-        _agency_options["list"] = grouped
-    if locale not in _agency_options:
+# The ~700 options are the same for every request in a language until the agency list changes,
+# so they are built once per list signature (agencies.AgencyList) and language; an import
+# changes the signature, and the options of older lists are dropped.
+_agency_choices: dict[tuple[object, str], AgencyChoices] = {}
+
+
+def agency_choices(agencies: AgencyList, locale: str) -> AgencyChoices:
+    key = (agencies.signature, locale)
+    kept = _agency_choices.get(key)
+    if kept is None:
         options = choices(
             {AGENCY_UNKNOWN: _l("I don't know"), AGENCY_OTHER: _l("Other (not in the list)")},
             optgroup=str(_l("Not sure")),
         )
         # The agency list marks status in English ("[former]"); say it in the reporter's language.
         marks = {"[former]": str(_l("[former]")), "[pending]": str(_l("[pending]"))}
-        for state, agencies in grouped.items():
-            for value, label in agencies:
+        for state, listed in agencies.groups.items():
+            for value, label in listed:
                 for mark, translated in marks.items():
                     label = label.replace(mark, translated)
                 options.append(SelectChoice(value, label, optgroup=state))
-        _agency_options[locale] = options
-    return _agency_options[locale]
+        kept = AgencyChoices(options, frozenset(option.value for option in options))
+        if any(signature != agencies.signature for signature, _ in _agency_choices):
+            _agency_choices.clear()
+        _agency_choices[key] = kept
+    return kept

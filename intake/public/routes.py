@@ -8,10 +8,8 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
-from flask_wtf.csrf import generate_csrf
 
 from ..agencies import grouped_choices
 from ..dispatch import enqueue_attachments, enqueue_report
@@ -22,7 +20,6 @@ from ..ratelimit import public_rate_limit
 from . import bp, compress
 from .forms import ReportForm
 from .keepsake import files_from_form
-from .kept import kept_page, slot
 from .receipts import RECEIPT_FORMAT, new_submission_id
 from .resources import EMERGENCY_HOTLINES, HOTLINES, OFFICIAL_CHANNELS, RIGHTS
 from .submission import accept
@@ -70,30 +67,10 @@ def render_form(form: ReportForm, status: int = 200, **context: object) -> Respo
 
 
 def blank_form_page() -> Response:
-    """The empty form, kept per language and agency list, with this visitor's CSRF token and
-    a new submission id. A flashed message makes a page of its own, rendered afresh."""
-    fills = {"csrf": generate_csrf(), "submission": new_submission_id()}
-    if session.get("_flashes"):
-        form = new_form()
-        form.submission.data = fills["submission"]
-        return render_form(form)
-    grouped = grouped_choices()
-
-    def render() -> str:
-        form = ReportForm()
-        form.set_agency_choices(grouped)
-        form.submission.data = slot("submission")
-        # This request's token is in the page once; the slot takes its place.
-        page = render_template(
-            "public/report.html",
-            form=form,
-            language_form=FORM_ID,
-            emergency_hotlines=EMERGENCY_HOTLINES,
-        )
-        return page.replace(fills["csrf"], slot("csrf"))
-
-    page = kept_page("blank form", render, fills, source=grouped)
-    return no_store(make_response(page))
+    """The empty form, with a new submission id (the same form sent twice is stored once)."""
+    form = new_form()
+    form.submission.data = new_submission_id()
+    return render_form(form)
 
 
 def new_form(formdata: object = None) -> ReportForm:
@@ -149,37 +126,20 @@ def received_page(
     again: bool = False,
     files: list[FileReceipt] | None = None,
 ) -> Response:
-    """The thank-you page with the receipt code (none for a bot), kept per language; `again`
-    says this form had been received before and was not stored twice; `files` are what
-    became of each file sent (fingerprints, or why one was not accepted)."""
-
-    def render() -> str:
-        return render_template(
-            "public/received.html",
-            receipt=slot("receipt") if receipt else None,
-            token=slot("csrf"),
-            language_form=LANGUAGE_FORM_ID if receipt else None,
-            referral=referral,
-            again=again,
-            rights=RIGHTS,
-            hotlines=HOTLINES,
-            official_channels=OFFICIAL_CHANNELS,
-            files_slot=slot("files"),
-            file_fields=slot("file_fields"),
-        )
-
-    # Receipt codes are letters, digits and dashes (receipts.py): nothing to escape; the files'
-    # part is rendered from our own template (autoescaped) for this request.
-    variant = ("received", referral, bool(receipt), again)
-    fills = {
-        "receipt": receipt or "",
-        "csrf": generate_csrf() if receipt else "",
-        "files": render_template("public/_file_receipts.html", files=files) if files else "",
-        "file_fields": "".join(
-            f'<input type="hidden" name="file" value="{f.as_field()}">' for f in files or []
-        ),
-    }
-    page = kept_page(variant, render, fills)
+    """The thank-you page with the receipt code (none for a bot); `again` says this form had
+    been received before and was not stored twice; `files` are what became of each file sent
+    (fingerprints, or why one was not accepted)."""
+    page = render_template(
+        "public/received.html",
+        receipt=receipt,
+        language_form=LANGUAGE_FORM_ID if receipt else None,
+        referral=referral,
+        again=again,
+        rights=RIGHTS,
+        hotlines=HOTLINES,
+        official_channels=OFFICIAL_CHANNELS,
+        files=files or [],
+    )
     return no_store(make_response(page))
 
 
