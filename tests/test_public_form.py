@@ -163,6 +163,24 @@ def test_agency_select_is_rendered_per_language_and_keeps_a_choice(app, client):
     assert f'<option selected value="{agency_id}">' in body.get_data(as_text=True)
 
 
+def test_the_kept_agency_options_are_what_wtforms_renders(app):
+    # The empty form's ~700 agency options come from the agency-choices cache: they must be
+    # exactly WTForms' own rendering, in every language, and a picked value is still shown.
+    from wtforms.widgets import Select
+
+    from intake.agencies import grouped_choices
+    from intake.public.forms import ReportForm
+
+    for language in app.config["LANGUAGES"]:
+        with app.test_request_context(f"/report?lang={language}"):
+            form = ReportForm()
+            form.set_agency_choices(grouped_choices())
+            attributes = {"aria-describedby": "agency-hint", "class": "wide"}
+            assert str(form.agency(**attributes)) == str(Select()(form.agency, **attributes))
+            picked = form.agency.data = form.agency.choices[-1].value
+            assert f'<option selected value="{picked}">' in str(form.agency())
+
+
 def test_the_form_page_gives_each_visitor_a_token_of_their_own(app):
     first, second = app.test_client(), app.test_client()
     first_token, second_token = csrf_token(first), csrf_token(second)

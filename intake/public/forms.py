@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
 
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import (
     BooleanField,
     DateField,
@@ -26,9 +28,9 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.fields.choices import SelectChoice
+from wtforms.fields.choices import Choice, SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, Select, html_params
 
 from ..agencies import AgencyList
 from ..vocabulary import (
@@ -79,21 +81,38 @@ class OfferedChoice:
         super().__init__(*args, **kwargs)
 
 
-
 class ChoiceField(OfferedChoice, SelectField):
     """A select."""
+
+
+class AgencySelect(Select):
+    """The agency select. With nothing picked (every empty form) its ~700 options are the ones
+    kept rendered with the choices (`AgencyChoices.blank_options`): they were two thirds of the
+    form page's rendering time. With a value picked, WTForms renders it as usual."""
+
+    def __call__(self, field: SelectField, **kwargs: object) -> Markup:
+        kept = getattr(field, "kept", None)
+        if kept is None or field.data not in (None, ""):
+            return super().__call__(field, **kwargs)
+        kwargs.setdefault("id", field.id)
+        for flag in self.validation_attrs:  # as Select does: required, disabled
+            if getattr(field.flags, flag, False) and flag not in kwargs:
+                kwargs[flag] = True
+        tag = html_params(name=field.name, **kwargs)
+        return Markup(f"<select {tag}>{kept.blank_options}</select>")  # noqa: S704 (escaped)
 
 
 class AgencyField(ChoiceField):
     """The agency select. Its ~700 values are checked against the set kept with the options
     (`agency_choices`), not by walking every option on each submit."""
 
-    offered: frozenset[str] = frozenset()
+    kept: AgencyChoices | None = None
+    widget = AgencySelect()
 
     def pre_validate(self, form: FlaskForm) -> None:
         if self.process_errors or not self.validate_choice:
             return
-        if self.data not in self.offered:
+        if self.kept is None or self.data not in self.kept.values:
             raise ValidationError(self.invalid_choice_message)
 
 
@@ -290,15 +309,17 @@ class ReportForm(FlaskForm):
     def set_agency_choices(self, agencies: AgencyList) -> None:
         """Agencies grouped by state (optgroups), plus "I don't know" and "other" first."""
         kept = agency_choices(agencies, str(get_locale() or "en"))
-        self.agency.choices, self.agency.offered = kept.options, kept.values
+        self.agency.choices, self.agency.kept = kept.options, kept
 
 
 @dataclass(frozen=True)
 class AgencyChoices:
-    """The agency select's options in one language, and the values among them."""
+    """The agency select's options in one language, the values among them, and the options
+    rendered with none selected (WTForms' own rendering of each, grouped by state)."""
 
     options: list[SelectChoice]
     values: frozenset[str]
+    blank_options: Markup
 
 
 # The ~700 options are the same for every request in a language until the agency list changes,
@@ -322,8 +343,23 @@ def agency_choices(agencies: AgencyList, locale: str) -> AgencyChoices:
                 for mark, translated in marks.items():
                     label = label.replace(mark, translated)
                 options.append(SelectChoice(value, label, optgroup=state))
-        kept = AgencyChoices(options, frozenset(option.value for option in options))
+        kept = AgencyChoices(
+            options, frozenset(option.value for option in options), _blank_options(options)
+        )
         if any(signature != agencies.signature for signature, _ in _agency_choices):
             _agency_choices.clear()
         _agency_choices[key] = kept
     return kept
+
+
+def _blank_options(options: list[SelectChoice]) -> Markup:
+    """The <optgroup>s and <option>s of `options` with none selected, as Select renders them."""
+    html: list[str] = []
+    for group, members in groupby(options, key=lambda option: option.optgroup):
+        html.append(f"<optgroup {html_params(label=group)}>")
+        html.extend(
+            Select.render_option(Choice(option.value, option.label, False, option.render_kw))
+            for option in members
+        )
+        html.append("</optgroup>")
+    return Markup("".join(html))  # noqa: S704 (render_option and html_params escape)
