@@ -181,12 +181,28 @@ def test_the_kept_agency_options_are_what_wtforms_renders(app):
             assert f'<option selected value="{picked}">' in str(form.agency())
 
 
+def test_the_page_cache_fails_loudly_rather_than_serve_a_wrong_page():
+    from intake.public.page_cache import PageCache, SlotError
+
+    cache = PageCache("csrf", "submission")
+    both = f"{cache.marker('csrf')}|{cache.marker('submission')}"
+    with pytest.raises(SlotError, match="no slot for submission"):
+        cache.page("a", lambda: cache.marker("csrf"), {"csrf": "t", "submission": "s"})
+    with pytest.raises(SlotError, match="fills"):
+        cache.page("b", lambda: both, {"csrf": "t"})
+    assert cache.page("c", lambda: both, {"csrf": "t1", "submission": "s1"}) == "t1|s1"
+    rendered_again = lambda: pytest.fail("a kept page was rendered again")  # noqa: E731
+    assert cache.page("c", rendered_again, {"csrf": "t2", "submission": "s2"}) == "t2|s2"
+    with pytest.raises(SlotError, match="unfilled"):
+        cache.page("c", rendered_again, {"csrf": "t", "submission": cache.marker("csrf")})
+
+
 def test_the_form_page_gives_each_visitor_a_token_of_their_own(app):
     first, second = app.test_client(), app.test_client()
     first_token, second_token = csrf_token(first), csrf_token(second)
     assert first_token != second_token
     page = first.get("/report").get_data(as_text=True)
-    assert page.count('name="csrf_token"') == 1
+    assert page.count('name="csrf_token"') == 1 and "slot-" not in page
     stolen = first.post("/report", data={"csrf_token": second_token, "narrative": "x" * 40})
     assert stolen.status_code == 400  # a token is good only with its own visitor's cookie
     assert submit_report(first) and submit_report(second)

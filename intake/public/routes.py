@@ -8,8 +8,11 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
+from flask_babel import get_locale
+from flask_wtf.csrf import generate_csrf
 
 from ..agencies import grouped_choices
 from ..dispatch import enqueue_attachments, enqueue_report
@@ -20,6 +23,7 @@ from ..ratelimit import public_rate_limit
 from . import bp, compress
 from .forms import ReportForm
 from .keepsake import files_from_form
+from .page_cache import PageCache
 from .receipts import RECEIPT_FORMAT, new_submission_id
 from .resources import EMERGENCY_HOTLINES, HOTLINES, OFFICIAL_CHANNELS, RIGHTS
 from .submission import accept
@@ -67,10 +71,31 @@ def render_form(form: ReportForm, status: int = 200, **context: object) -> Respo
 
 
 def blank_form_page() -> Response:
-    """The empty form, with a new submission id (the same form sent twice is stored once)."""
-    form = new_form()
-    form.submission.data = new_submission_id()
-    return render_form(form)
+    """The empty form with this visitor's CSRF token and a new submission id (the same form
+    sent twice is stored once), from the page cache per language and agency list. A flashed
+    message makes a page of its own, rendered afresh."""
+    fills = {"csrf": generate_csrf(), "submission": new_submission_id()}
+    if session.get("_flashes") or current_app.debug:  # debug: templates change as it runs
+        form = new_form()
+        form.submission.data = fills["submission"]
+        return render_form(form)
+    agencies = grouped_choices()
+    pages: PageCache = current_app.extensions.setdefault("intake.form_pages", PageCache(*fills))
+
+    def render() -> str:
+        form = ReportForm()
+        form.set_agency_choices(agencies)
+        form.csrf_token.current_token = pages.marker("csrf")
+        form.submission.data = pages.marker("submission")
+        return render_template(
+            "public/report.html",
+            form=form,
+            language_form=FORM_ID,
+            emergency_hotlines=EMERGENCY_HOTLINES,
+        )
+
+    page = pages.page((str(get_locale() or "en"), agencies.signature), render, fills)
+    return no_store(make_response(page))
 
 
 def new_form(formdata: object = None) -> ReportForm:
