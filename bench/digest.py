@@ -5,7 +5,7 @@
 Creates the scratch database if needed (default: intake_digest_bench on 127.0.0.1, never the
 test one), drops its tables, migrates, loads synthetic processed reports with COPY (two years of
 dates, 8 queues, 300 agencies, 18 categories), then times building one digest through the real
-code (intake/digest/send.py `build_for`: the SQL aggregates, the content in both languages and
+code (workers/digests.py `build_for`: the SQL aggregates, the content in both languages and
 the PNG chart) for several recipients and periods. Prints and writes bench/RESULTS-digest.md.
 Target: one digest in under 5 s.
 """
@@ -131,8 +131,8 @@ def load(app, url: str, count: int) -> float:
 def scenarios(app):
     """(name, callable) pairs: each builds one digest the way the task does."""
     from intake.digest.queries import Recipient
-    from intake.digest.send import bounds, build_for
     from intake.timeutil import utcnow
+    from workers.digests import bounds, build_for
 
     now = utcnow()
     day, week = bounds("daily", now), bounds("weekly", now)

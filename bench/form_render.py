@@ -70,7 +70,8 @@ def main() -> None:
     print(
         f"GET /report (es) p50 {percentile(gets, 0.5):.1f} ms, p95 {percentile(gets, 0.95):.1f} ms"
         f"; POST p50 {percentile(posts, 0.5):.1f} ms, p95 {percentile(posts, 0.95):.1f} ms"
-        f"; page {size / 1024:.1f} KB uncompressed; median of both {statistics.median(gets + posts) * 1000:.1f} ms"
+        f"; page {size / 1024:.1f} KB uncompressed"
+        f"; median of both {statistics.median(gets + posts) * 1000:.1f} ms"
     )
 
 

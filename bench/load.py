@@ -346,7 +346,14 @@ def main() -> int:  # noqa: PLR0915
             ).fetchall()
         import hashlib
 
-        hashes = [hashlib.sha256(r.replace("-", "").encode()).hexdigest() for r in receipts]
+        from intake.public.receipts import keyed
+
+        # Stored receipt hashes are keyed with the app's secret (receipts.py): this instance's.
+        secret = json.loads((instance / "secrets.json").read_text())["SECRET_KEY"]
+        hashes = [
+            keyed(hashlib.sha256(r.replace("-", "").encode()).hexdigest(), secret)
+            for r in receipts
+        ]
         stored = [row[0] for row in rows]
         lost = len(set(hashes) - set(stored))
         unknown = len(set(stored) - set(hashes))

@@ -50,7 +50,7 @@ def measure(items: list[dict], with_key_facts: bool) -> dict:
                 complete_sample({"language": item["language"], "narrative_redacted": narrative}),
                 rules,
             )
-            evidence = [u["evidence"] for u in decision["urgency"] if u["source"] == "narrative"]
+            evidence = [s.evidence for s in decision.signals if s.source == "narrative"]
             must = evidence if with_key_facts else ()
             summary = extractive.extract(narrative, item["language"], must)
             chosen = [s["text"] for s in summary]

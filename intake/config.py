@@ -351,7 +351,7 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
     "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
     "sweep-evidence-files": {"task": "sweep_attachments", "schedule": 60.0},
-    # Digests (workers/digest_tasks.py): once per period and recipient, however often beat
+    # Digests (workers/digests.py): once per period and recipient, however often beat
     # fires; the period is the last complete day or Monday-to-Monday week.
     # Issue 17: officer patterns, referral reminders, the public statistics.
     "check-patterns": {"task": "check_patterns", "schedule": 900.0},
@@ -370,8 +370,6 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
 }
 WORKER_MODULES = [
     "workers.tasks",
-    "workers.retention_tasks",
-    "workers.digest_tasks",
     "workers.accountability_tasks",
     "workers.evidence_tasks",
     "workers.volunteer_tasks",

@@ -247,9 +247,10 @@ def build_app(app: Flask, service_env: dict[str, str]) -> Iterator[Callable[...,
 
 
 class Worker:
-    """A real `celery worker` process (solo pool) with its output kept for failure messages."""
+    """A real `celery worker` process (solo pool) with its output kept for failure messages;
+    `app` is the Celery entry (tests/slow_worker.py for one that waits after each claim)."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
+    def __init__(self, env: dict[str, str], log: Path, app: str = "workers.celery_app") -> None:
         self.log_path = log
         self.log = log.open("w")
         self.process = subprocess.Popen(
@@ -258,7 +259,7 @@ class Worker:
                 "-m",
                 "celery",
                 "-A",
-                "workers.celery_app",
+                app,
                 "worker",
                 "--pool",
                 "solo",
@@ -296,11 +297,11 @@ class Worker:
 
 
 @pytest.fixture
-def start_worker(tmp_path: Path) -> Iterator[Callable[[dict[str, str]], Worker]]:
+def start_worker(tmp_path: Path) -> Iterator[Callable[..., Worker]]:
     started: list[Worker] = []
 
-    def start(env: dict[str, str]) -> Worker:
-        started.append(Worker(env, tmp_path / f"worker-{len(started)}.log"))
+    def start(env: dict[str, str], app: str = "workers.celery_app") -> Worker:
+        started.append(Worker(env, tmp_path / f"worker-{len(started)}.log", app))
         return started[-1]
 
     yield start

@@ -18,7 +18,7 @@ from intake.models import Report
 from intake.public.receipts import keyed, receipt_hash
 from intake.ratelimit import anonymous_client_key, daily_salt
 from intake.timeutil import utcnow
-from workers import tasks
+from workers import claims, tasks
 
 from .conftest import REPO, submit_report
 from .robustness.conftest import RedisServer
@@ -129,7 +129,7 @@ def test_a_dead_workers_claim_is_swept_within_two_minutes(app, ctx):
         .values(pipeline_state="processing", claimed_at=utcnow() - timedelta(seconds=61))
     )
     db.session.commit()
-    assert tasks.stuck_after() <= timedelta(minutes=1)  # plus the every-minute sweep: 2 minutes
+    assert claims.stuck_after() <= timedelta(minutes=1)  # plus the every-minute sweep: 2 minutes
     assert tasks.sweep_unprocessed.run() == 1
 
 
@@ -139,14 +139,14 @@ def test_a_live_worker_keeps_renewing_its_claim(build_app, service_env):
     app = build_app({**service_env, "PIPELINE_STUCK_AFTER": "3"})
     with app.app_context():
         report, _ = make_report(pipeline_state="received")
-        assert tasks.claim(report.id)
+        assert claims.claim(report.id)
         first = db.session.get(Report, report.id).claimed_at
 
         def renewed() -> bool:
             db.session.remove()
             return db.session.get(Report, report.id).claimed_at > first
 
-        with tasks.claim_kept(report.id):  # a long step: the claim does not go stale
+        with claims.claim_kept(report.id):  # a long step: the claim does not go stale
             wait_until(renewed, 30, "the claim to be renewed")
         db.session.remove()
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from intake.extensions import db
 from intake.models import Report
-from workers import tasks
+from workers import claims, pipeline, tasks
 
 from .conftest import submit_report
 
@@ -74,7 +74,7 @@ def test_a_failing_step_marks_the_report_failed_with_reason_and_retries(client, 
     def broken_summary(*args, **kwargs):
         raise RuntimeError("Ana Ruiz")  # the message must never reach staff or logs
 
-    monkeypatch.setattr(tasks, "summarize", broken_summary)
+    monkeypatch.setattr(pipeline, "summarize", broken_summary)
     # Called directly (not by a worker), Celery's retry re-raises the failure instead of Retry.
     with pytest.raises((Retry, tasks.StepFailed)):
         tasks.process_report.run(report_id)
@@ -120,6 +120,6 @@ def test_sweep_retries_a_failed_report_hourly_until_attempts_run_out(client, ctx
     db.session.commit()
     assert tasks.sweep_unprocessed.run() == 1
     report = db.session.get(Report, report_id)
-    report.attempts = tasks.MAX_ATTEMPTS
+    report.attempts = claims.MAX_ATTEMPTS
     db.session.commit()
     assert tasks.sweep_unprocessed.run() == 0  # given up: staff see the failure

@@ -19,15 +19,19 @@ def errors(body: str) -> list[str]:
     return re.findall(r'<p class="error" id="[^"]+">([^<]+)</p>', body)
 
 
-def test_form_offers_agencies_grouped_by_state_plus_other_and_unknown(client, ctx):
-    body = client.get("/report").get_data(as_text=True)
-    assert '<optgroup label="Texas">' in body
-    assert 'value="unknown"' in body and 'value="other"' in body
+def test_form_offers_a_states_agencies_after_the_state_plus_other_and_unknown(client, ctx):
+    blank = client.get("/report").get_data(as_text=True)
+    assert 'value="unknown"' in blank and 'value="other"' in blank
+    assert '<optgroup label="Texas">' not in blank  # no state chosen yet: no agency list
     harris = db.session.scalar(
         select(Agency).where(Agency.name == "Harris County Sheriff's Office")
     )
     assert harris.status == "former"
-    assert f'value="{harris.id}"' in body and "[former]" in body
+    body = client.post(
+        "/report", data={"csrf_token": csrf_token(client), "state": "TX", "show_agencies": "y"}
+    ).get_data(as_text=True)
+    assert '<optgroup label="Texas">' in body and '<optgroup label="Florida">' not in body
+    assert f'value="{harris.id}"' in body and "left the program" in body
 
 
 def test_contract_fields_only_are_accepted_and_saved_with_hashed_receipt(client, ctx):
@@ -150,7 +154,8 @@ def test_whitespace_choices_are_treated_as_not_given(client, ctx, value):
 
 
 def test_agency_select_is_rendered_per_language_and_keeps_a_choice(app, client):
-    # The options are built once per agency list and language (agency_choices): check both.
+    # The "not sure" options are in the page's language, and a chosen agency stays chosen
+    # even with no state given (its own state's agencies are shown with it).
     english = client.get("/report?lang=en").get_data(as_text=True)
     spanish = client.get("/report?lang=es").get_data(as_text=True)
     assert 'value="unknown">I don\'t know</option>' in english
@@ -161,24 +166,6 @@ def test_agency_select_is_rendered_per_language_and_keeps_a_choice(app, client):
     token = csrf_token(client, "/report?lang=en")
     body = client.post("/report", data={"csrf_token": token, "agency": str(agency_id)})
     assert f'<option selected value="{agency_id}">' in body.get_data(as_text=True)
-
-
-def test_the_kept_agency_options_are_what_wtforms_renders(app):
-    # The empty form's ~700 agency options come from the agency-choices cache: they must be
-    # exactly WTForms' own rendering, in every language, and a picked value is still shown.
-    from wtforms.widgets import Select
-
-    from intake.agencies import grouped_choices
-    from intake.public.forms import ReportForm
-
-    for language in app.config["LANGUAGES"]:
-        with app.test_request_context(f"/report?lang={language}"):
-            form = ReportForm()
-            form.set_agency_choices(grouped_choices())
-            attributes = {"aria-describedby": "agency-hint", "class": "wide"}
-            assert str(form.agency(**attributes)) == str(Select()(form.agency, **attributes))
-            picked = form.agency.data = form.agency.choices[-1].value
-            assert f'<option selected value="{picked}">' in str(form.agency())
 
 
 def test_the_page_cache_fails_loudly_rather_than_serve_a_wrong_page():

@@ -7,6 +7,7 @@ delivery is sent once per recipient, a reminder once per packet, a snapshot is o
 
 from __future__ import annotations
 
+import functools
 import logging
 import smtplib
 from datetime import timedelta
@@ -15,7 +16,6 @@ from celery import shared_task
 from flask import current_app
 from flask_mail import Message
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
 from intake.extensions import db, mail
 from intake.models import PatternAlert, PatternAlertDelivery, ReferralPacket, StaffUser
@@ -23,8 +23,8 @@ from intake.patterns.alerts import check_patterns as find_new_alerts
 from intake.publication.snapshot import store_snapshot
 from intake.timeutil import utcnow
 
-from .alerts import pattern_alert_message, post_webhook, referral_reminder_message
-from .delivery import deliver_once
+from .alerts import pattern_alert_message, referral_reminder_message
+from .delivery import deliver_alert, ledger_row
 from .states import Role
 
 log = logging.getLogger(__name__)
@@ -48,17 +48,8 @@ def check_patterns() -> int:
 
 
 def _delivery(alert_id: int, channel: str, recipient: str) -> PatternAlertDelivery:
-    query = select(PatternAlertDelivery).filter_by(
-        alert_id=alert_id, channel=channel, recipient=recipient
-    )
-    if found := db.session.scalar(query):
-        return found
-    db.session.add(PatternAlertDelivery(alert_id=alert_id, channel=channel, recipient=recipient))
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-    return db.session.scalar(query)
+    key = {"alert_id": alert_id, "channel": channel, "recipient": recipient}
+    return ledger_row(PatternAlertDelivery, key)
 
 
 def supervisors() -> list[str]:
@@ -82,20 +73,9 @@ def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
     what = f"pattern alert {alert.id}"
     subject, body = pattern_alert_message(alert.reporters, config["PATTERN_ALERT_DAYS"], link)
     recipients = supervisors()
-    done = True
-    if config.get("MAIL_SERVER"):
-        for address in recipients:
-            message = Message(subject=subject, recipients=[address], body=body)
-            delivery = _delivery(alert.id, "email", address)
-            done &= deliver_once(delivery, lambda message=message: mail.send(message), what)
-    else:
-        log.warning("pattern alert %s: MAIL_SERVER is not set, no email sent", alert.id)
-    if config.get("ONCALL_WEBHOOK_URL"):
-        payload = {"pattern_alert": alert.id, "message": subject, "link": link}
-        delivery = _delivery(alert.id, "webhook", "webhook")
-        done &= deliver_once(
-            delivery, lambda: post_webhook(config["ONCALL_WEBHOOK_URL"], payload), what
-        )
+    payload = {"pattern_alert": alert.id, "message": subject, "link": link}
+    row_for = functools.partial(_delivery, alert.id)
+    done = deliver_alert(row_for, recipients, subject, body, payload, what)
     if not done:
         raise self.retry(countdown=min(30 * 2**self.request.retries, 600))
     return len(recipients)

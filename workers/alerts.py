@@ -1,14 +1,30 @@
-"""The urgent alert: what an on-call person receives within a minute of an urgent submit.
+"""Alerts: what an on-call person receives within a minute of an urgent submit, and the
+pattern and referral reminders' words.
 
 Email is not a safe channel, so the message is content-minimal: queue, priority, deadline, flags
-and a link to the staff page. No narrative, no names, no place, no agency. Plain data in and out.
+and a link to the staff page. No narrative, no names, no place, no agency. The message builders
+are plain data in and out; `send_urgent_alert` delivers one report's alert once per recipient
+through the delivery ledger (workers/delivery.py).
 """
 
 from __future__ import annotations
 
-import json
-import urllib.request
+import functools
+import logging
 from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import select
+
+from intake.extensions import db
+from intake.models import Notification, Report, StaffUser
+
+from .delivery import deliver_alert, ledger_row
+from .states import Role
+
+log = logging.getLogger(__name__)
+
+URGENT_ALERT = "urgent-alert"  # Notification.kind
 
 
 def alert_message(
@@ -43,17 +59,6 @@ def on_call_emails(
     return recipients
 
 
-def post_webhook(url: str, payload: dict, timeout: float = 10.0) -> None:
-    """POST the same minimal content as JSON to a webhook the deployment configured."""
-    if not url.startswith(("http://", "https://")):
-        raise ValueError("webhook URL must be http(s)")
-    request = urllib.request.Request(  # noqa: S310 (scheme checked above)
-        url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-        response.read()
-
-
 def pattern_alert_message(reporters: int, days: int, link: str) -> tuple[str, str]:
     """(subject, body) of a pattern alert: that a pattern needs review and where, nothing that
     names the officer, the agency, the place or anyone in the reports."""
@@ -85,3 +90,36 @@ def referral_reminder_message(days: int, link: str) -> tuple[str, str]:
         ]
     )
     return subject, body
+
+
+def _notification(report_id: int, channel: str, recipient: str) -> Notification:
+    key = {"report_id": report_id, "kind": URGENT_ALERT, "recipient": recipient}
+    return ledger_row(Notification, key, channel=channel)
+
+
+def send_urgent_alert(report_id: int) -> tuple[bool, int]:
+    """Alert the report's on-call lists, each recipient once: (nothing left to retry, how many
+    email recipients)."""
+    report = db.session.get(Report, report_id)
+    if report is None or not (report.routing or {}).get("alert"):
+        return True, 0
+    config = current_app.config
+    link = f"{config['PUBLIC_BASE_URL'].rstrip('/')}/staff/reports/{report.id}"
+    what = f"alert for report {report.id}"
+    subject, body = alert_message(
+        report.id, report.queue, report.priority, report.deadline_at, link
+    )
+    admins = db.session.scalars(
+        select(StaffUser.email).where(StaffUser.role == Role.ADMIN, StaffUser.active)
+    ).all()
+    recipients = on_call_emails(report.routing["alert"], config["ONCALL_EMAILS"], list(admins))
+    payload = {
+        "report": report.id,
+        "queue": report.queue,
+        "priority": report.priority,
+        "deadline_at": report.deadline_at.isoformat() if report.deadline_at else None,
+        "link": link,
+    }
+    row_for = functools.partial(_notification, report.id)
+    done = deliver_alert(row_for, recipients, subject, body, payload, what)
+    return done, len(recipients)

@@ -1,6 +1,7 @@
-"""Digest emails on the intake side: the figures in SQL (queries.py), sending once per period and
-recipient (send.py), the command line (cli.py) and the staff pages (routes.py). The content itself
-is built by the pure step workers/digest; the beat task is workers/digest_tasks.py."""
+"""Digest emails on the intake side: the figures in SQL (queries.py), the command line (cli.py)
+and the staff pages (routes.py). The content itself
+is built by the pure step workers/digest; sending once per period and recipient is the job
+workers/digests.py, run by the beat task in workers/tasks.py."""
 
 from .routes import bp
 

@@ -8,8 +8,9 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from workers.digests import render_period, send_period
+
 from ..models.digest import PERIODS
-from .send import render_period, send_period
 
 group = AppGroup("digest", help="Digest emails to staff (counts and links, never narratives).")
 

@@ -10,6 +10,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
+# A module, not its names: workers.digests imports this package's queries in turn.
+from workers import digests
 from workers.digest import CHART_CID, LANGUAGES
 from workers.states import DeliveryStatus
 
@@ -27,7 +29,6 @@ from .queries import (
     subscribed_by_default,
     summaries_enabled,
 )
-from .send import bounds, build_for
 
 bp = Blueprint("digest", __name__, url_prefix="/staff")
 
@@ -124,8 +125,8 @@ def preview() -> Response:
         queues = effective_queues([], allowed)
     recipient = Recipient(current_user.id, current_user.email, language, queues)
     now = utcnow()
-    start, end = bounds(period, now)
-    digest = build_for(recipient, period, start, end, now, summaries_enabled())
+    start, end = digests.bounds(period, now)
+    digest = digests.build_for(recipient, period, start, end, now, summaries_enabled())
     html = digest.html
     if digest.chart_png:
         data = base64.b64encode(digest.chart_png).decode("ascii")

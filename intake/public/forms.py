@@ -6,14 +6,10 @@ Field names are a stable interface (docs/contract.md): partners script against t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import groupby
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from markupsafe import Markup
 from wtforms import (
     BooleanField,
     DateField,
@@ -28,9 +24,9 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.fields.choices import Choice, SelectChoice
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget, Select, html_params
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..agencies import AgencyList
 from ..vocabulary import (
@@ -42,11 +38,11 @@ from ..vocabulary import (
     URGENT_SIGNALS,
     US_STATES,
 )
+from .agency_choice import AGENCY_OTHER, AGENCY_UNKNOWN, not_sure_choices, shown_choices
+from .dates import DATE_HINT, LocalDateField
 from .receipts import SUBMISSION_ID
 
 NARRATIVE_MAX = 20_000
-AGENCY_OTHER = "other"
-AGENCY_UNKNOWN = "unknown"
 YES_NO_UNKNOWN = {"yes": _l("Yes"), "no": _l("No"), "unknown": _l("I don't know")}
 PHONE_RE = re.compile(r"^\+?[\d\s().\-]{7,25}$")
 # A forged or stale option value gets this, never WTForms' message echoing the value back.
@@ -85,34 +81,17 @@ class ChoiceField(OfferedChoice, SelectField):
     """A select."""
 
 
-class AgencySelect(Select):
-    """The agency select. With nothing picked (every empty form) its ~700 options are the ones
-    kept rendered with the choices (`AgencyChoices.blank_options`): they were two thirds of the
-    form page's rendering time. With a value picked, WTForms renders it as usual."""
-
-    def __call__(self, field: SelectField, **kwargs: object) -> Markup:
-        kept = getattr(field, "kept", None)
-        if kept is None or field.data not in (None, ""):
-            return super().__call__(field, **kwargs)
-        kwargs.setdefault("id", field.id)
-        for flag in self.validation_attrs:  # as Select does: required, disabled
-            if getattr(field.flags, flag, False) and flag not in kwargs:
-                kwargs[flag] = True
-        tag = html_params(name=field.name, **kwargs)
-        return Markup(f"<select {tag}>{kept.blank_options}</select>")  # noqa: S704 (escaped)
-
-
 class AgencyField(ChoiceField):
-    """The agency select. Its ~700 values are checked against the set kept with the options
-    (`agency_choices`), not by walking every option on each submit."""
+    """The agency select. It shows the chosen state's agencies (agency_choice.py) but accepts
+    any agency of the list: the script may have offered another state's, and a page shown
+    before an import still sends the id of a row merged since."""
 
-    kept: AgencyChoices | None = None
-    widget = AgencySelect()
+    accepted: frozenset[str] = frozenset()
 
     def pre_validate(self, form: FlaskForm) -> None:
-        if self.process_errors or not self.validate_choice:
+        if self.process_errors:
             return
-        if self.kept is None or self.data not in self.kept.values:
+        if self.data not in self.accepted and self.data not in (AGENCY_OTHER, AGENCY_UNKNOWN):
             raise ValidationError(self.invalid_choice_message)
 
 
@@ -171,9 +150,9 @@ class ReportForm(FlaskForm):
     )
 
     # --- When and where
-    incident_date = DateField(
+    incident_date = LocalDateField(
         _l("Date it happened"),
-        description=_l("Year, month, day. For example: 2025-03-31."),
+        description=DATE_HINT,
         validators=[Optional(), not_in_future],
         format="%Y-%m-%d",
         invalid_value_message=_l("This date does not exist. Please check the day and month."),
@@ -205,10 +184,11 @@ class ReportForm(FlaskForm):
     agency = AgencyField(
         _l("Which agency?"),
         description=_l(
-            "Agencies are grouped by state. Former means the agency has left the 287(g) program."
+            "The list shows the agencies of the state chosen above. In brackets: where the "
+            "agency's officers work with ICE."
         ),
+        choices=not_sure_choices,
         validators=[Optional()],
-        validate_choice=True,
     )
     agency_other = StringField(
         _l("If other, which agency?"), validators=[Optional(), Length(max=200)]
@@ -307,59 +287,7 @@ class ReportForm(FlaskForm):
         return value if SUBMISSION_ID.fullmatch(value) else None
 
     def set_agency_choices(self, agencies: AgencyList) -> None:
-        """Agencies grouped by state (optgroups), plus "I don't know" and "other" first."""
-        kept = agency_choices(agencies, str(get_locale() or "en"))
-        self.agency.choices, self.agency.kept = kept.options, kept
-
-
-@dataclass(frozen=True)
-class AgencyChoices:
-    """The agency select's options in one language, the values among them, and the options
-    rendered with none selected (WTForms' own rendering of each, grouped by state)."""
-
-    options: list[SelectChoice]
-    values: frozenset[str]
-    blank_options: Markup
-
-
-# The ~700 options are the same for every request in a language until the agency list changes,
-# so they are built once per list signature (agencies.AgencyList) and language; an import
-# changes the signature, and the options of older lists are dropped.
-_agency_choices: dict[tuple[object, str], AgencyChoices] = {}
-
-
-def agency_choices(agencies: AgencyList, locale: str) -> AgencyChoices:
-    key = (agencies.signature, locale)
-    kept = _agency_choices.get(key)
-    if kept is None:
-        options = choices(
-            {AGENCY_UNKNOWN: _l("I don't know"), AGENCY_OTHER: _l("Other (not in the list)")},
-            optgroup=str(_l("Not sure")),
-        )
-        # The agency list marks status in English ("[former]"); say it in the reporter's language.
-        marks = {"[former]": str(_l("[former]")), "[pending]": str(_l("[pending]"))}
-        for state, listed in agencies.groups.items():
-            for value, label in listed:
-                for mark, translated in marks.items():
-                    label = label.replace(mark, translated)
-                options.append(SelectChoice(value, label, optgroup=state))
-        kept = AgencyChoices(
-            options, frozenset(option.value for option in options), _blank_options(options)
-        )
-        if any(signature != agencies.signature for signature, _ in _agency_choices):
-            _agency_choices.clear()
-        _agency_choices[key] = kept
-    return kept
-
-
-def _blank_options(options: list[SelectChoice]) -> Markup:
-    """The <optgroup>s and <option>s of `options` with none selected, as Select renders them."""
-    html: list[str] = []
-    for group, members in groupby(options, key=lambda option: option.optgroup):
-        html.append(f"<optgroup {html_params(label=group)}>")
-        html.extend(
-            Select.render_option(Choice(option.value, option.label, False, option.render_kw))
-            for option in members
-        )
-        html.append("</optgroup>")
-    return Markup("".join(html))  # noqa: S704 (render_option and html_params escape)
+        """The agencies of the chosen state (and of the chosen agency's), "not sure" first."""
+        state = self.state.data if self.state.data in US_STATES else None
+        self.agency.choices = shown_choices(agencies, state, self.agency.data)
+        self.agency.accepted = agencies.ids

@@ -83,7 +83,10 @@ def test_command(
         subject = narrative
     else:
         raise click.UsageError("give one of --report, --narrative or --sample")
-    result = dry_run(subject, rules)
+    try:
+        result = dry_run(subject, rules)
+    except TypeError as exc:  # a --sample value of the wrong type, named by its key
+        raise click.ClickException(f"--sample: {exc}") from exc
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
         return

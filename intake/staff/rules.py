@@ -15,6 +15,7 @@ from sqlalchemy import select
 from wtforms import BooleanField, IntegerField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional
 
+from workers.contracts import ReportFacts
 from workers.route import Rules, RulesError, default_rules_path, dry_run
 from workers.route.cache import RulesCache
 from workers.states import PipelineState
@@ -93,7 +94,7 @@ class DryRunForm(FlaskForm):
         )
 
     def sample(self) -> dict[str, Any]:
-        """The facts a dry run sees; keys left out take `workers.route.SAMPLE_FACTS` values."""
+        """The facts a dry run sees; keys left out take `ReportFacts`' defaults."""
         agency = db.session.get(Agency, int(self.agency.data)) if self.agency.data else None
         return {
             "language": self.language.data or "en",
@@ -111,7 +112,7 @@ class DryRunForm(FlaskForm):
         }
 
 
-def report_facts(report: Report) -> dict[str, Any]:
+def report_facts(report: Report) -> ReportFacts:
     """What routing saw for a processed report: its redacted fields, never the originals."""
     redaction = report.redaction or {}
     return facts_of(
@@ -228,7 +229,7 @@ def rules_dry_run() -> tuple[str, int]:
     state = rules_state()
     if state.rules is None:
         return _page(form, 409)
-    subject: dict[str, Any]
+    subject: ReportFacts | dict[str, Any]
     source: str
     if form.report_id.data:
         report = db.session.get(Report, form.report_id.data)

@@ -7,7 +7,7 @@ copied here because a migration must not change when the code does). Rows with a
 make the upgrade fail with the constraint's name: correct them first, nothing is rewritten.
 
 Revision ID: state_checks
-Revises: staff_casework
+Revises: volunteer_grants
 Create Date: 2026-12-03 14:20:00
 
 """
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'state_checks'
-down_revision = 'staff_casework'
+down_revision = 'volunteer_grants'
 branch_labels = None
 depends_on = None
 

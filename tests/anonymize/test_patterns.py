@@ -140,7 +140,7 @@ def test_nicknames_follow_the_full_name(anon, full, nick):
 
 
 def test_a_name_in_the_narrative_leaves_the_reply(anon):
-    """workers/tasks.py redacts a reply together with the narrative (one text)."""
+    """workers/replies.py redacts a reply together with the narrative (one text)."""
     from workers.tasks import SEPARATOR
 
     for f, s in zip(FIRST[:4] + INVENTED[:2], itertools.cycle(SURNAMES)):

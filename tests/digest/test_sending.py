@@ -11,12 +11,12 @@ from celery.exceptions import Retry
 from sqlalchemy import select
 
 from intake.digest.queries import INCLUDE_SUMMARIES, digest_figures, recipients
-from intake.digest.send import send_period
 from intake.extensions import db
 from intake.models import DigestDelivery, DigestOption, Report
 from intake.timeutil import utcnow
 from workers.digest import period_bounds
-from workers.digest_tasks import send_digests
+from workers.digests import send_period
+from workers.tasks import send_digests
 
 from ..staff.helpers import make_report
 from .conftest import (

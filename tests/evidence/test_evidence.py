@@ -252,8 +252,8 @@ def test_retention_deletes_the_files_and_keeps_the_fingerprint(client, ctx, evid
     from datetime import timedelta
 
     from intake.evidence.storage import StorageError
-    from intake.staff.retention import purge_closed_originals
     from intake.timeutil import utcnow
+    from workers.retention import purge_closed_originals
 
     post_report(client, {"photo.jpg": evidence["photo.jpg"]})
     row = db.session.scalar(select(Attachment))

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from intake.extensions import db
 from intake.models import Report, ReportMessage
 from intake.timeutil import utcnow
-from workers import tasks
+from workers import claims, tasks
 
 from ..conftest import csrf_token, submit_report
 from ..staff.helpers import make_report
@@ -100,7 +100,7 @@ def test_reply_sent_while_the_broker_is_down_is_saved_and_redacted_after_it_retu
         assert (message.body, message.redacted_at) == (reply, None)
         message_id = message.id
         # Beat would find it once the grace period is over: as if that had passed.
-        message.created_at = utcnow() - tasks.ENQUEUE_GRACE - timedelta(seconds=1)
+        message.created_at = utcnow() - claims.ENQUEUE_GRACE - timedelta(seconds=1)
         db.session.commit()
         db.session.remove()
     assert "saved but not enqueued" in caplog.text

@@ -23,7 +23,7 @@ from sqlalchemy import func, select, update
 
 from intake.extensions import db
 from intake.models import Report
-from workers import tasks
+from workers import claims, tasks
 
 from ..conftest import REPO
 from .conftest import free_port, wait_until
@@ -159,7 +159,7 @@ def test_redis_stopped_under_gunicorn_loses_no_report(
             db.session.execute(
                 update(Report)
                 .where(Report.enqueued_at.is_not(None))
-                .values(enqueued_at=Report.enqueued_at - tasks.ENQUEUE_GRACE)
+                .values(enqueued_at=Report.enqueued_at - claims.ENQUEUE_GRACE)
             )
             db.session.commit()
             wait_until(tasks.sweep_unprocessed.run, 60, "the sweep to enqueue the reports")

@@ -1,6 +1,6 @@
 """A worker killed in the middle of a task: the report is processed exactly once afterwards.
 
-The first worker runs with INTAKE_TEST_PIPELINE_DELAY (workers/tasks.py), so it stops right
+The first worker is the test-only entry tests/slow_worker.py, so it stops right
 after claiming the report: the claim is committed, nothing else is. The test sees the claim in
 the database and SIGKILLs the worker there, a deterministic point in the middle of the task
 (no timing guess, no mock). A second, ordinary worker then finishes the report, by one of the
@@ -25,13 +25,14 @@ from intake.auth.cli import create_user
 from intake.extensions import db
 from intake.models import Notification, Report
 from workers import tasks
-from workers.tasks import TEST_DELAY_ENV
 
 from ..conftest import submit_report
 from .conftest import wait_until
 
 pytestmark = pytest.mark.integration
 
+# Read by tests/slow_worker.py (not imported here: it builds the app and patches the pipeline).
+DELAY_ENV = "INTAKE_TEST_PIPELINE_DELAY"
 TASK_ID = re.compile(r"Task process_report\[([0-9a-f-]+)\] received")
 URGENT = "They have my husband in the jail right now and say ICE comes for him tonight."
 
@@ -64,7 +65,7 @@ def test_killed_worker_report_is_processed_exactly_once(
         report_id = db.session.scalar(select(Report.id))
         db.session.remove()
 
-    doomed = start_worker({**env, TEST_DELAY_ENV: "600"})
+    doomed = start_worker({**env, DELAY_ENV: "600"}, app="tests.slow_worker")
     wait_until(
         lambda: state(web, report_id)[0] == "processing",
         120,

@@ -259,7 +259,7 @@ CASES = [
 @pytest.mark.parametrize(("facts_overrides", "expected", "signals"),
                          [c[1:] for c in CASES], ids=[c[0] for c in CASES])  # fmt: skip
 def test_default_rules(facts_overrides, expected, signals):
-    decision = route(facts(**facts_overrides), RULES)
+    decision = route(facts(**facts_overrides), RULES).as_dict()
     assert decision["queue"] == expected["queue"]
     assert decision["priority"] == expected["priority"]
     assert decision["deadline_hours"] == expected["deadline"]
@@ -343,7 +343,7 @@ WSO_CASES = [
 @pytest.mark.parametrize(("facts_overrides", "flags", "queue"),
                          [c[1:] for c in WSO_CASES], ids=[c[0] for c in WSO_CASES])  # fmt: skip
 def test_flag_rules_continue(facts_overrides, flags, queue):
-    decision = route(facts(**facts_overrides), RULES)
+    decision = route(facts(**facts_overrides), RULES).as_dict()
     assert decision["flags"] == flags
     assert decision["queue"] == queue
     for flag in flags:
@@ -354,7 +354,7 @@ def test_explanation_names_signal_evidence_and_rule():
     decision = route(
         facts(language="es", narrative_redacted="Por favor, lo tienen en la cárcel ahorita."),
         RULES,
-    )
+    ).as_dict()
     assert decision["explanation"] == (
         "urgent because: someone in custody now: \u201clo tienen en la cárcel ahorita\u201d "
         "(narrative); queue rapid-response, priority urgent, deadline 2 h, alert on-call "
@@ -371,7 +371,7 @@ def test_explanation_names_signal_evidence_and_rule():
 def test_decision_is_plain_json():
     import json
 
-    decision = route(facts(detained_now="yes", agency=WSO_AGENCY), RULES)
+    decision = route(facts(detained_now="yes", agency=WSO_AGENCY), RULES).as_dict()
     assert json.loads(json.dumps(decision)) == decision
 
 

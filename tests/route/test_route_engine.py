@@ -100,7 +100,7 @@ OPERATORS = [
 @pytest.mark.parametrize(("condition", "expected"), OPERATORS)
 def test_operators(condition, expected):
     rules = parse_rules(one_rule(condition))
-    decision = route(BASE, rules)
+    decision = route(BASE, rules).as_dict()
     assert (decision["queue"] == "special") is expected
 
 
@@ -108,8 +108,8 @@ def test_missing_agency_and_fields_never_match_positively():
     empty = complete_sample({})
     for condition in ("agency.models: [WSO]", "agency.state: TX", "state: TX",
                       "narrative: [help]", "consent.referral: true"):  # fmt: skip
-        assert route(empty, parse_rules(one_rule(condition)))["queue"] == "general-intake"
-    assert route(empty, parse_rules(one_rule("agency.models: {empty: true}")))["queue"] == "special"
+        assert route(empty, parse_rules(one_rule(condition))).queue == "general-intake"
+    assert route(empty, parse_rules(one_rule("agency.models: {empty: true}"))).queue == "special"
 
 
 NO_CATCH_ALL = (
@@ -129,7 +129,7 @@ rules:
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_no_rule_chooses_a_queue_falls_back_to_general_intake(language):
     rules = parse_rules(NO_CATCH_ALL)
-    decision = route(complete_sample({"language": language}), rules)
+    decision = route(complete_sample({"language": language}), rules).as_dict()
     assert decision["queue"] == "general-intake"
     assert decision["priority"] == "normal"
     assert decision["deadline_hours"] == 120
@@ -195,7 +195,7 @@ def test_disabled_rule_is_skipped():
 
 def test_alert_true_uses_the_current_queue_on_call_list():
     rules = parse_rules(HEAD + "rules:\n  - name: a\n    then: {queue: special, alert: true}\n")
-    assert route(complete_sample({}), rules)["alert"] == ["special-desk"]
+    assert route(complete_sample({}), rules).alert == ("special-desk",)
 
 
 def test_dry_run_traces_every_condition():
@@ -239,5 +239,5 @@ def test_dry_run_accepts_a_bare_narrative_and_partial_samples():
 def test_urgent_is_true_when_priority_is_urgent_even_without_signals():
     rules = parse_rules(HEAD + "rules:\n  - name: a\n    then: {priority: urgent}\n")
     decision = route(complete_sample({}), rules)
-    assert decision["urgent"] is True
-    assert decision["explanation"].startswith("no urgency signal; priority urgent because rule a")
+    assert decision.urgent is True
+    assert decision.explanation.startswith("no urgency signal; priority urgent because rule a")

@@ -13,7 +13,7 @@ from intake.extensions import db
 from intake.models import Report, ReportMessage
 from intake.ratelimit import limiter
 from intake.timeutil import utcnow
-from workers import tasks
+from workers import claims, tasks
 
 from ..conftest import csrf_token, dispose_engines
 from .conftest import browser
@@ -181,7 +181,7 @@ def test_staff_read_a_reply_only_redacted_and_the_original_only_by_reveal(app, c
 
 def test_sweep_enqueues_unredacted_replies_once_per_grace_period(app, ctx):
     report, _ = make_report()
-    old = utcnow() - tasks.ENQUEUE_GRACE - timedelta(minutes=1)
+    old = utcnow() - claims.ENQUEUE_GRACE - timedelta(minutes=1)
     # Its message went out long ago and it is still not redacted (a worker died, or gave up).
     waiting = ReportMessage(
         report_id=report.id, sender="reporter", body="Rosa.", created_at=old, enqueued_at=old

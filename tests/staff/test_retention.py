@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from intake.extensions import db
 from intake.models import AuditEvent, Report, ReportMessage
-from intake.staff.retention import ORIGINAL_COLUMNS, purge_closed_originals
 from intake.timeutil import utcnow
-from workers import retention_tasks
+from workers import tasks
+from workers.retention import ORIGINAL_COLUMNS, purge_closed_originals
 
 from .conftest import browser
 from .helpers import log_in, make_report, make_staff
@@ -35,7 +35,7 @@ def test_retention_job_deletes_originals_of_long_closed_reports(app, ctx):
     )
     db.session.commit()
 
-    assert retention_tasks.purge_closed_originals_task.run() == 1
+    assert tasks.purge_closed_originals.run() == 1
     db.session.expire_all()
     purged = db.session.get(Report, old.id)
     for column in ORIGINAL_COLUMNS:
@@ -64,6 +64,6 @@ def test_retention_job_deletes_originals_of_long_closed_reports(app, ctx):
 
 def test_retention_task_is_scheduled(app):
     celery = app.extensions["celery"]
-    assert "workers.retention_tasks" in celery.conf.include
+    assert "workers.tasks" in celery.conf.include
     tasks = {entry["task"] for entry in celery.conf.beat_schedule.values()}
     assert "purge_closed_originals" in tasks

@@ -167,7 +167,7 @@ def test_a_rules_file_bad_from_the_start_is_shown_and_the_dry_run_refused(admin,
 
 
 def test_the_worker_and_the_web_share_one_cache_class():
-    import workers.tasks
+    import workers.pipeline
 
-    assert workers.tasks.RulesCache is RulesCache
+    assert workers.pipeline.RulesCache is RulesCache
     assert rules_module.RulesCache is RulesCache

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from workers.contracts import ReportFacts
+
 CORPUS = Path(__file__).resolve().parents[1] / "anonymize" / "data" / "dev.jsonl"
 
 
@@ -19,7 +21,7 @@ def _no_llm_from_env(monkeypatch):
 
 @pytest.fixture
 def facts():
-    return {
+    return ReportFacts.from_mapping({
         "id": 12,
         "language": "es",
         "incident_date": "2024-03-03",
@@ -50,7 +52,7 @@ def facts():
         "urgency_labels": ["Someone is in custody right now"],
         "help_wanted_labels": ["Help from a lawyer"],
         "evidence_labels": ["Video"],
-    }
+    })
 
 
 def redact(record: dict) -> str:

@@ -1,5 +1,6 @@
 """The summary carries what routing and the categories rely on, not only central sentences."""
 
+from workers.contracts import ReportFacts
 from workers.summarize import summarize
 from workers.summarize.extractive import extract
 
@@ -26,8 +27,8 @@ def test_the_routers_evidence_is_in_the_summary():
         "Mi esposo trabaja en la construcción desde hace años. "
         "Ahora lo tienen en el condado desde el viernes. Los niños preguntan por él."
     )
-    facts = {"language": "es", "key_evidence": ["lo tienen en el condado desde el viernes"]}
+    facts = ReportFacts(language="es", key_evidence=("lo tienen en el condado desde el viernes",))
     summary = summarize(facts, narrative, staff_language="en", llm=None)
-    assert any("en el condado desde el viernes" in s["text"] for s in summary["sentences"])
-    for s in summary["sentences"]:
-        assert narrative[s["start"] : s["end"]] == s["text"]
+    assert any("en el condado desde el viernes" in s.text for s in summary.sentences)
+    for s in summary.sentences:
+        assert narrative[s.start : s.end] == s.text

@@ -25,17 +25,17 @@ def config(fake_llm, timeout: float = 5.0) -> LlmConfig:
 def test_happy_path_sends_only_redacted_text(fake_llm, facts):
     fake_llm.answer(ANSWER)
     summary = summarize(facts, NARRATIVE, staff_language="en", llm=config(fake_llm))
-    assert summary["method"] == "llm"
-    assert summary["machine_generated"] is True
-    assert summary["text"] == (
-        summary["structured"]
+    assert summary.method == "llm"
+    assert summary.machine_generated is True
+    assert summary.text == (
+        summary.structured
         + "\n\nNarrative summary (written by a language model from the redacted Spanish narrative,"
         " machine-generated):\n" + ANSWER
     )
     # The key sentences stay linked to the narrative even when the model writes the summary.
-    assert summary["sentences"]
-    for sentence in summary["sentences"]:
-        assert NARRATIVE[sentence["start"] : sentence["end"]] == sentence["text"]
+    assert summary.sentences
+    for sentence in summary.sentences:
+        assert NARRATIVE[sentence.start : sentence.end] == sentence.text
 
     (request,) = fake_llm.requests
     assert request["path"] == "/v1/chat/completions"
@@ -44,22 +44,22 @@ def test_happy_path_sends_only_redacted_text(fake_llm, facts):
     assert [m["role"] for m in body["messages"]] == ["system", "user"]
     user = body["messages"][1]["content"]
     assert NARRATIVE in user
-    assert summary["structured"] in user
+    assert summary.structured in user
     assert "Authorization" not in request["headers"]
 
 
 def test_spanish_staff_prompt(fake_llm, facts):
     fake_llm.answer("Un deputy paró a [PERSON 1] y lo llevó a la cárcel.")
     summary = summarize(facts, NARRATIVE, staff_language="es", llm=config(fake_llm))
-    assert summary["method"] == "llm"
-    assert "Resumen del relato" in summary["text"]
+    assert summary.method == "llm"
+    assert "Resumen del relato" in summary.text
     system = fake_llm.requests[0]["json"]["messages"][0]["content"]
     assert "en español" in system
 
 
 def check_fallback(summary, caplog) -> None:
-    assert summary["method"] == "extractive"
-    assert "From the narrative (Spanish, machine-extracted):" in summary["text"]
+    assert summary.method == "extractive"
+    assert "From the narrative (Spanish, machine-extracted):" in summary.text
     (record,) = [r for r in caplog.records if r.name.startswith("workers.summarize")]
     assert record.levelno == logging.WARNING
     message = record.getMessage()
@@ -123,7 +123,7 @@ def test_rejects_non_http_url(facts, caplog):
 
 def test_no_narrative_does_not_call_the_model(fake_llm, facts):
     summary = summarize(facts, "", llm=config(fake_llm))
-    assert summary["method"] == "extractive"
+    assert summary.method == "extractive"
     assert fake_llm.requests == []
 
 
@@ -131,10 +131,10 @@ def test_environment_turns_it_on_and_none_turns_it_off(fake_llm, facts, monkeypa
     fake_llm.answer(ANSWER)
     monkeypatch.setenv("SUMMARY_LLM_URL", fake_llm.url)
     monkeypatch.setenv("SUMMARY_LLM_MODEL", "from-env")
-    assert summarize(facts, NARRATIVE)["method"] == "llm"
-    assert summarize(facts, NARRATIVE, llm=FROM_ENV)["method"] == "llm"
+    assert summarize(facts, NARRATIVE).method == "llm"
+    assert summarize(facts, NARRATIVE, llm=FROM_ENV).method == "llm"
     assert fake_llm.requests[0]["json"]["model"] == "from-env"
-    assert summarize(facts, NARRATIVE, llm=None)["method"] == "extractive"
+    assert summarize(facts, NARRATIVE, llm=None).method == "extractive"
     assert len(fake_llm.requests) == 2
 
 

@@ -1,5 +1,8 @@
 """The structured part: the form's facts, in the staff language."""
 
+from dataclasses import replace
+
+from workers.contracts import AgencyFacts, ReportFacts
 from workers.summarize.structured import render_structured
 
 
@@ -37,17 +40,17 @@ def test_unknown_staff_language_falls_back_to_english(facts):
 
 
 def test_minor_and_participating_agency_with_spelled_out_models(facts):
-    facts = dict(
+    facts = replace(
         facts,
         affected_minor=True,
         date_approximate=False,
         county="Tarrant County",
-        agency={
-            "name": "Tarrant County Sheriff's Office",
-            "state": "TX",
-            "models": ["Warrant Service Officer ", "JEM", "jem"],
-            "status": "participating",
-        },
+        agency=AgencyFacts(
+            name="Tarrant County Sheriff's Office",
+            state="TX",
+            models=("Warrant Service Officer ", "JEM", "jem"),
+            status="participating",
+        ),
     )
     text = render_structured(facts, "en")
     assert "Affected: A family member, a minor" in text
@@ -58,21 +61,21 @@ def test_minor_and_participating_agency_with_spelled_out_models(facts):
 
 
 def test_pending_agency(facts):
-    facts = dict(facts, agency=dict(facts["agency"], status="pending", models=[]))
+    facts = replace(facts, agency=replace(facts.agency, status="pending", models=()))
     assert "Agency: Harris County Sheriff's Office (TX) — 287(g) agreement pending" in (
         render_structured(facts, "en")
     )
 
 
 def test_other_and_unknown_agency(facts):
-    other = render_structured(dict(facts, agency=None, agency_choice="other"), "en")
+    other = render_structured(replace(facts, agency=None, agency_choice="other"), "en")
     assert "Agency: another agency, not on the 287(g) list" in other
-    unknown = render_structured(dict(facts, agency=None, agency_choice="unknown"), "es")
+    unknown = render_structured(replace(facts, agency=None, agency_choice="unknown"), "es")
     assert "Agencia: desconocida" in unknown
 
 
 def test_sparse_report_says_what_is_missing():
-    text = render_structured({"id": 1, "language": "en"}, "en")
+    text = render_structured(ReportFacts(id=1, language="en"), "en")
     assert text.splitlines() == [
         "Affected: not given",
         "When: not given",
@@ -84,15 +87,15 @@ def test_sparse_report_says_what_is_missing():
 
 
 def test_time_without_date_and_unparseable_date(facts):
-    only_time = dict(facts, incident_date=None, date_approximate=False)
+    only_time = replace(facts, incident_date=None, date_approximate=False)
     assert "When: 21:40\n" in render_structured(only_time, "en")
-    odd = dict(facts, incident_date="early March", incident_time=None, date_approximate=False)
+    odd = replace(facts, incident_date="early March", incident_time=None, date_approximate=False)
     assert "When: early March\n" in render_structured(odd, "en")
 
 
 def test_custody_not_asked_is_left_out(facts):
-    facts = dict(facts, detained_now=None, facility=None, transfer_expected=None, urgent=False)
-    facts["urgency_labels"] = []
+    facts = replace(facts, detained_now=None, facility=None, transfer_expected=None, urgent=False,
+                    urgency_labels=())
     text = render_structured(facts, "en")
     assert "custody" not in text
     assert "Urgent: no" in text

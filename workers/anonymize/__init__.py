@@ -3,6 +3,7 @@
 from workers.anonymize import get_anonymizer
 get_anonymizer().anonymize_batch([{"id", "language", "text", "known"}, ...])  # contract dicts
 get_anonymizer().redact_batch([...])  # the same as frozen `core.Result`s
+redact(items, parse=True)  # the same as `workers.contracts.Redaction`s, each with its parse
 
 Layout: `recognizers/` (one module per kind of thing found), `spans.py` (candidate spans and
 recall-first resolution), `propagate.py` (a name found once is removed everywhere),
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import functools
 
-from .core import Anonymizer
+from workers.contracts import KeptValue, RedactedSpan, Redaction
+
+from .core import Anonymizer, Result
 from .learned import LearnedPersonDetector
 
 
@@ -28,4 +31,21 @@ def get_anonymizer() -> Anonymizer:
     return Anonymizer(person_detectors=[LearnedPersonDetector()])
 
 
-__all__ = ["Anonymizer", "get_anonymizer"]
+def redaction(result: Result) -> Redaction:
+    """The contract's shape of one result; `doc` stays None unless the text was parsed."""
+    return Redaction(
+        redacted=result.redacted,
+        spans=tuple(RedactedSpan(s.start, s.end, s.label, s.action) for s in result.spans),
+        kept=tuple(KeptValue(k.start, k.end, k.label, k.text) for k in result.kept),
+        mode=result.mode,
+        doc=result.doc,
+    )
+
+
+def redact(items: list[dict], parse: bool = False) -> list[Redaction]:
+    """`items` ({"id", "language", "text", "known"}) anonymized by the process's anonymizer,
+    in order; `parse` keeps each text's full spaCy parse for the steps after this one."""
+    return [redaction(result) for result in get_anonymizer().redact_batch(items, parse=parse)]
+
+
+__all__ = ["Anonymizer", "get_anonymizer", "redact", "redaction"]

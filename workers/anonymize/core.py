@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol, runtime_checkable
 
 from workers.nlp import SUPPORTED_LANGUAGES
@@ -20,6 +20,17 @@ from .recognizers import ctx_of, merge_person_candidates
 from .spans import Span, from_results, resolve
 
 MAX_CHARS = 200_000  # longer texts are processed in pieces
+# Text copied out of JSON or a spreadsheet keeps its line breaks as the two characters "\\n":
+# analysed as a line break and a space (same length, so offsets hold), "Phone:\\n439 4166"
+# is a phone after a label, not the word "n439".
+ESCAPED_BREAK_RE = re.compile(r"\\[nrt]")
+
+
+def analysis_view(text: str) -> str:
+    """The text the recognizers read: escaped line breaks made real, offsets unchanged."""
+    return ESCAPED_BREAK_RE.sub("\n ", text) if "\\" in text else text
+
+
 BADGE_AFTER_RE = re.compile(
     r"^\s*[,(]?\s*(?:#\s?|(?:badge|placa|chapa|unit|unidad|car|carro|id)\s*"
     r"(?:n[uú]mero|number|no\.?|num\.?)?\s*#?\s*)[A-Z]{0,3}-?\d",
@@ -48,6 +59,7 @@ class Result:
     spans: tuple[Span, ...]
     kept: tuple[KeptSpan, ...]
     mode: str
+    doc: object = field(default=None, compare=False, repr=False)  # redact_batch(parse=True)
 
     def as_dict(self) -> dict:
         """The JSON shape of docs/contract.md (plus "kept" and "mode")."""
@@ -136,7 +148,11 @@ class Anonymizer:
         """Contract shape (docs/contract.md): one dict per input item, in order."""
         return [r.as_dict() for r in self.redact_batch(items, batch_size)]
 
-    def redact_batch(self, items: list[dict], batch_size: int = 32) -> list[Result]:
+    def redact_batch(
+        self, items: list[dict], batch_size: int = 32, parse: bool = False
+    ) -> list[Result]:
+        """`parse`: run the dependency parser too and keep each text's spaCy Doc on its result
+        (`Result.doc`), for the steps after this one (workers/parsed.py)."""
         prepared = []
         for item in items:
             text = item.get("text")
@@ -157,8 +173,8 @@ class Anonymizer:
             if not idx:
                 continue
             nlp = self.nlp_engine.get_nlp(lang)
-            texts = [prepared[i][1][:MAX_CHARS] for i in idx]
-            disable = [p for p in ("parser",) if p in nlp.pipe_names]
+            texts = [analysis_view(prepared[i][1][:MAX_CHARS]) for i in idx]
+            disable = [p for p in ("parser",) if p in nlp.pipe_names and not parse]
             for detector in self.person_detectors:
                 if isinstance(detector, BatchPersonDetector):
                     detector.prime(texts, lang)
@@ -166,6 +182,8 @@ class Anonymizer:
             for i, doc in zip(idx, docs, strict=True):
                 rid, text, mode, known = prepared[i]
                 results[i] = self._one(rid, text, mode, lang, known, doc)
+                if parse and len(text) <= MAX_CHARS:
+                    results[i] = replace(results[i], doc=doc)
         return results  # type: ignore[return-value]
 
     # -- internals -------------------------------------------------------------------------
@@ -173,6 +191,7 @@ class Anonymizer:
         if not text.strip():
             return Result(rid, text, (), (), mode)
         conservative = mode == "conservative"
+        original, text = text, analysis_view(text)
         spans = self.analyze_spans(text, lang, known, doc, conservative=conservative)
         # texts longer than MAX_CHARS: the tail is analysed without the spaCy parse, from a
         # sentence or word boundary, knowing the names found before it
@@ -183,7 +202,7 @@ class Anonymizer:
             tail_known = dict(known, other_names=_other_names(known) + sorted(set(names)))
             tail = self.analyze_spans(text[cut:], lang, tail_known, None, conservative)
             spans = head + [s.shifted(cut) for s in tail]
-        redacted, kept = render(text, spans)
+        redacted, kept = render(original, spans)
         return Result(rid, redacted, tuple(spans), kept, mode)
 
     def analyze_spans(self, text, lang, known, doc, conservative=False) -> list[Span]:

@@ -1,8 +1,8 @@
 """Digest emails: the content of a daily or weekly digest, built from plain figures.
 
 Pure: imports nothing from `intake`. The figures come from SQL on the intake side
-(intake/digest/queries.py); sending and the once-per-period record are intake/digest/send.py,
-the beat task is workers/digest_tasks.py.
+(intake/digest/queries.py); sending and the once-per-period record are workers/digests.py,
+the beat task is workers/tasks.py.
 
     digest = build_digest(figures, language="es")   # subject, text, html, chart_png
 """

@@ -16,13 +16,14 @@ import json
 import sys
 from typing import IO, Any
 
-from .engine import SAMPLE_FACTS, complete_sample, route
+from workers.contracts import ReportFacts
+
+from .engine import route
 from .errors import RulesError
-from .schema import load_rules
+from .schema import Rules, load_rules
 
 MAX_LINE_BYTES = 1_000_000  # a narrative is a few KB; a megabyte is a paste gone wrong
 LANGUAGES = ("en", "es")
-_FACT_KEYS = frozenset(SAMPLE_FACTS) - {"narrative_redacted", "language", "id"}
 
 
 class BadLine(ValueError):
@@ -49,7 +50,7 @@ def _lines(stream: IO[bytes]):
         yield number, chunk
 
 
-def parse(raw: bytes | None) -> dict[str, Any]:
+def parse(raw: bytes | None) -> ReportFacts:
     """The report facts of one input line, or BadLine saying what is wrong with it."""
     if raw is None:
         raise BadLine(f"line longer than {MAX_LINE_BYTES} bytes")
@@ -78,27 +79,29 @@ def parse(raw: bytes | None) -> dict[str, Any]:
         raise BadLine(
             f"'language' must be one of {', '.join(LANGUAGES)}, not {language!r}", item_id
         )
-    facts = {key: value for key, value in item.items() if key in _FACT_KEYS}
-    return complete_sample(
-        {**facts, "id": item.get("id"), "language": language, "narrative_redacted": text}
-    )
+    try:
+        return ReportFacts.from_mapping(
+            {**item, "id": item_id, "language": language, "narrative_redacted": text}
+        )
+    except TypeError as exc:
+        raise BadLine(f"facts of the wrong type: {exc}", item_id) from None
 
 
-def decide(facts: dict[str, Any], rules) -> dict[str, Any]:  # noqa: ANN001
+def decide(facts: ReportFacts, rules: Rules) -> dict[str, Any]:
     """The contract's output line for one report's facts."""
     decision = route(facts, rules)
     return {
-        "id": facts.get("id"),
-        "urgent": decision["urgent"],
-        "level": decision["level"],
-        "priority": decision["priority"],
-        "queue": decision["queue"],
-        "deadline_hours": decision["deadline_hours"],
+        "id": facts.id,
+        "urgent": decision.urgent,
+        "level": decision.level,
+        "priority": decision.priority,
+        "queue": decision.queue,
+        "deadline_hours": decision.deadline_hours,
         "signals": [
-            {"signal": u["signal"], "source": u["source"], "evidence": u["evidence"]}
-            for u in decision["urgency"]
+            {"signal": s.signal, "source": s.source, "evidence": s.evidence}
+            for s in decision.signals
         ],
-        "rules": [m["rule"] for m in decision["matched"]],
+        "rules": decision.rule_names,
     }
 
 
@@ -112,7 +115,7 @@ def run(stdin: IO[bytes], stdout: IO[str], rules_path: str | None = None) -> int
         item_id = None
         try:
             facts = parse(raw)
-            item_id = facts.get("id")
+            item_id = facts.id
             out = decide(facts, rules)
         except BadLine as exc:
             out = {"id": exc.item_id, "error": f"line {number}: {exc}"}

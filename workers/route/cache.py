@@ -1,6 +1,6 @@
 """The rules in force for one process: parsed once, parsed again only when the file changes.
 
-Pure (no `intake`, no database, no broker): the worker routes with it (workers/tasks.py) and the
+Pure (no `intake`, no database, no broker): the worker routes with it (workers/pipeline.py) and the
 web process shows the same state to admins (intake/staff/admin.py).
 """
 

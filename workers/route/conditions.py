@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
+from workers.contracts import AgencyFacts, ReportFacts
+
 from ..states import Level
 from .errors import LDict, LList, RulesError
 from .text import fold, normalize, original_span, pattern_regex, phrase_regex
@@ -114,50 +116,40 @@ def _model_code(value: Any) -> str:
     return MODEL_NAMES.get(text.lower(), text.upper())
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    try:
-        return list(value)
-    except TypeError:
-        return [value]
-
-
 class Context:
     """One report's facts, folded once, plus the urgency signals detected for it."""
 
     def __init__(
-        self, facts: dict[str, Any], urgent: Iterable[str] = (), level: str = Level.NORMAL
+        self, facts: ReportFacts, urgent: Iterable[str] = (), level: str = Level.NORMAL
     ) -> None:
         self.facts = facts
-        agency = facts.get("agency") or {}
-        if not isinstance(agency, dict):
-            agency = {}
-        consent = facts.get("consent") or {}
-        if not isinstance(consent, dict):
-            consent = {}
+        agency = facts.agency or AgencyFacts()
+        consent = facts.consent
         self.values: dict[str, Any] = {
-            "categories": [str(c).strip() for c in _as_list(facts.get("categories"))],
-            "agency.models": [_model_code(m) for m in _as_list(agency.get("models"))],
+            "categories": list(facts.categories),
+            "agency.models": [_model_code(m) for m in agency.models],
             "urgent": list(dict.fromkeys(urgent)),
             "level": level,
-            "urgent_signals": [str(s).strip() for s in _as_list(facts.get("urgent_signals"))],
-            "agency.name": agency.get("name"),
-            "agency.state": agency.get("state"),
-            "agency.county": agency.get("county"),
-            "agency.status": agency.get("status"),
-            "consent.review": bool(consent.get("review")),
-            "consent.referral": bool(consent.get("referral")),
-            "consent.statistics": bool(consent.get("statistics")),
-            "contact_possible": bool(facts.get("contact_possible")),
-            "affected_minor": bool(facts.get("affected_minor")),
+            "urgent_signals": list(facts.urgent_signals),
+            "agency.name": agency.name,
+            "agency.state": agency.state,
+            "agency.county": agency.county,
+            "agency.status": agency.status,
+            "consent.review": consent.review,
+            "consent.referral": consent.referral,
+            "consent.statistics": consent.statistics,
+            "contact_possible": facts.contact_possible,
+            "affected_minor": facts.affected_minor,
+            "agency_choice": facts.agency_choice,
+            "state": facts.state,
+            "county": facts.county,
+            "city": facts.city,
+            "language": facts.language,
+            "detained_now": facts.detained_now,
+            "transfer_expected": facts.transfer_expected,
+            "emergency_now": facts.emergency_now,
         }
-        for name in ("agency_choice", "state", "county", "city", "language", "detained_now",
-                     "transfer_expected", "emergency_now"):  # fmt: skip
-            self.values[name] = facts.get(name)
-        self.narrative = str(facts.get("narrative_redacted") or "")
+        self.narrative = facts.narrative_redacted
         self.narrative_folded, self.narrative_index = normalize(self.narrative)
 
     def evidence(self, match: re.Match[str]) -> str:

@@ -9,9 +9,11 @@ stays in the default queue (general-intake) with the default priority.
 
 from __future__ import annotations
 
-import copy
 import functools
+from collections.abc import Mapping
 from typing import Any
+
+from workers.contracts import ReportFacts, RoutingDecision, Signal
 
 from .conditions import Context, TraceRow
 from .levels import CHECK_NOW, NORMAL, URGENT, strongest
@@ -19,45 +21,30 @@ from .schema import Rules, default_rules_path, describe_changes, load_rules
 from .scorer import SCORER_SIGNAL, get_scorer
 from .urgency import detect
 
-SAMPLE_FACTS: dict[str, Any] = {
-    "id": None,
-    "language": "en",
-    "categories": [],
-    "agency": None,
-    "agency_choice": "unknown",
-    "state": None,
-    "county": None,
-    "city": None,
-    "urgent_signals": [],
-    "detained_now": None,
-    "transfer_expected": None,
-    "emergency_now": None,  # the form's first question: is it happening right now?
-    "affected_minor": False,
-    "consent": {"review": True, "referral": False, "statistics": False},
-    "contact_possible": False,
-    "narrative_redacted": "",
-}
 
-
-def detect_urgency(facts: dict[str, Any], rules: Rules | None = None) -> list[dict[str, str]]:
+def detect_urgency(
+    facts: ReportFacts | Mapping[str, Any], rules: Rules | None = None
+) -> list[dict[str, Any]]:
     """Urgency signals for a report: `[{"signal", "source": "form"|"narrative"|"scorer",
     "evidence", "level": "urgent"|"check-now", "time"}]`.
 
     Uses the urgency section of `rules` (the shipped default rules when None).
     """
-    return _signals(facts, rules or _shipped_rules())[0]
+    return _signals(complete_sample(facts), rules or _shipped_rules())[0]
 
 
-def _signals(facts: dict[str, Any], rules: Rules) -> tuple[list[dict], list[dict], float | None]:
+def _signals(
+    facts: ReportFacts, rules: Rules, doc: Any = None
+) -> tuple[list[dict], list[dict], float | None]:
     """The rules' signals, plus the learned scorer's word when the rules see nothing urgent.
 
     The scorer never makes a report urgent (a page-out needs words staff can read); it lifts a
     report the rules call normal to check-now when it reads like the urgent ones it learned from.
     """
-    urgency, suppressed = detect(facts, rules.urgency)
+    urgency, suppressed = detect(facts, rules.urgency, doc)
     probability = None
     scorer = get_scorer() if rules.urgency.read_narrative else None
-    narrative = str(facts.get("narrative_redacted") or "")
+    narrative = facts.narrative_redacted
     if scorer is not None and narrative.strip():
         probability = scorer.probability(narrative, urgency)
         if strongest(u["level"] for u in urgency) == NORMAL and probability >= scorer.threshold:
@@ -73,42 +60,47 @@ def _shipped_rules() -> Rules:
     return load_rules(default_rules_path())
 
 
-def route(facts: dict[str, Any], rules: Rules) -> dict[str, Any]:
-    """Decide queue, priority, deadline, flags and alerts for one report; JSON-ready."""
-    decision, _trace, _suppressed = _evaluate(facts, rules)
+def route(facts: ReportFacts, rules: Rules, doc: Any = None) -> RoutingDecision:
+    """Decide queue, priority, deadline, flags and alerts for one report.
+
+    `doc` is the spaCy parse of `facts.narrative_redacted` when the caller has one
+    (workers/parsed.py); without it the narrative is parsed here."""
+    decision, _trace, _suppressed = _evaluate(facts, rules, doc)
     return decision
 
 
-def dry_run(facts_or_sample: dict[str, Any] | str, rules: Rules) -> dict[str, Any]:
+def dry_run(facts_or_sample: ReportFacts | Mapping[str, Any] | str, rules: Rules) -> dict[str, Any]:
     """`route` plus how it got there, for the admin dry-run page and `rules test`.
 
-    Accepts full facts, a partial sample (missing keys take SAMPLE_FACTS values) or a bare
-    narrative string. Returns the decision with three more keys: `facts` (as evaluated),
+    Accepts full facts, a partial sample (missing keys take ReportFacts' defaults) or a bare
+    narrative string. Returns the decision (JSON) with three more keys: `facts` (as evaluated),
     `trace` (per rule: evaluated, matched, each condition's result) and `urgency_suppressed`
     (narrative matches dropped by negation, with the reason).
     """
     facts = complete_sample(facts_or_sample)
     decision, trace, suppressed = _evaluate(facts, rules)
-    return {**decision, "facts": facts, "trace": trace, "urgency_suppressed": suppressed}
+    return {
+        **decision.as_dict(),
+        "facts": facts.as_dict(),
+        "trace": trace,
+        "urgency_suppressed": suppressed,
+    }
 
 
-def complete_sample(facts_or_sample: dict[str, Any] | str) -> dict[str, Any]:
-    """A full facts dict from a partial sample or a narrative string."""
+def complete_sample(facts_or_sample: ReportFacts | Mapping[str, Any] | str) -> ReportFacts:
+    """Full facts from a partial sample (TypeError naming a key of the wrong type) or a
+    narrative string."""
+    if isinstance(facts_or_sample, ReportFacts):
+        return facts_or_sample
     if isinstance(facts_or_sample, str):
-        facts_or_sample = {"narrative_redacted": facts_or_sample}
-    facts = copy.deepcopy(SAMPLE_FACTS)
-    for key, value in facts_or_sample.items():
-        if key == "consent" and isinstance(value, dict):
-            facts["consent"] = {**facts["consent"], **value}
-        else:
-            facts[key] = copy.deepcopy(value)
-    return facts
+        return ReportFacts(narrative_redacted=facts_or_sample)
+    return ReportFacts.from_mapping(facts_or_sample)
 
 
 def _evaluate(
-    facts: dict[str, Any], rules: Rules
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    urgency, suppressed, probability = _signals(facts, rules)
+    facts: ReportFacts, rules: Rules, doc: Any = None
+) -> tuple[RoutingDecision, list[dict[str, Any]], list[dict[str, Any]]]:
+    urgency, suppressed, probability = _signals(facts, rules, doc)
     level = strongest(u["level"] for u in urgency)
     ctx = Context(facts, [u["signal"] for u in urgency if u["level"] == URGENT], level)
     default_queue = rules.queues[rules.default_queue]
@@ -152,16 +144,20 @@ def _evaluate(
             entry["note"] = "stopped evaluation"
     if state["priority"] == URGENT:
         level = URGENT  # a rule made it urgent: the level follows
-    decision = {
-        **state,
-        "urgent": level == URGENT,
-        "level": level,
-        "scorer_probability": None if probability is None else round(probability, 3),
-        "matched": matched,
-        "urgency": urgency,
-        "explanation": explain(urgency, matched, state, rules, level),
-        "rules_version": rules.version,
-    }
+    decision = RoutingDecision(
+        queue=state["queue"],
+        priority=state["priority"],
+        deadline_hours=state["deadline_hours"],
+        urgent=level == URGENT,
+        level=level,
+        flags=tuple(state["flags"]),
+        alert=tuple(state["alert"]),
+        signals=tuple(Signal.from_mapping(u) for u in urgency),
+        matched=tuple(matched),
+        explanation=explain(urgency, matched, state, rules, level),
+        rules_version=rules.version,
+        scorer_probability=None if probability is None else round(probability, 3),
+    )
     return decision, trace, suppressed
 
 

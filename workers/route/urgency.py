@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from workers.contracts import ReportFacts
+
 from .concepts import Concept
 from .conditions import SIGNALS, Condition, Context, Where, compile_condition
 from .errors import LDict, LList
@@ -74,8 +76,11 @@ class UrgencyConfig:
         return spec.label if spec else code.replace("_", " ")
 
 
-def detect(facts: dict[str, Any], config: UrgencyConfig) -> tuple[list[dict], list[dict]]:
-    """Return (detections, suppressed narrative matches) for one report's facts.
+def detect(
+    facts: ReportFacts, config: UrgencyConfig, doc: Any = None
+) -> tuple[list[dict], list[dict]]:
+    """Return (detections, suppressed narrative matches) for one report's facts; `doc` is the
+    narrative's spaCy parse when the caller has one (else it is parsed here).
 
     A detection is `{"signal", "source": "form" | "narrative", "evidence", "level", "time"}`;
     a signal appears at most once per source, at its strongest level. Suppressed matches carry
@@ -90,19 +95,18 @@ def detect(facts: dict[str, Any], config: UrgencyConfig) -> tuple[list[dict], li
         if key not in found or strongest([found[key]["level"], level]) != found[key]["level"]:
             found[key] = item
 
-    ticked = facts.get("urgent_signals") or []
-    for code in ticked if isinstance(ticked, list | tuple) else [ticked]:
-        add(str(code), "form", "ticked", URGENT)
+    for code in facts.urgent_signals:
+        add(code, "form", "ticked", URGENT)
     ctx = Context(facts)
     for spec in config.form:
         if spec.condition.evaluate(ctx, []):
             add(spec.signal, "form", spec.text(), spec.level)
 
     suppressed: list[dict] = []
-    narrative = str(facts.get("narrative_redacted") or "")
+    narrative = facts.narrative_redacted
     if narrative.strip():
         if config.read_narrative:
-            findings = read(narrative, _nlp(facts.get("language")))
+            findings = read(narrative, _nlp(facts.language), doc)
             for signal, evidence, level, time in _levels(findings):
                 add(signal, "narrative", evidence, level, time)
             seen = set()

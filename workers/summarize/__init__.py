@@ -4,7 +4,7 @@ of the redacted narrative in the reporter's language.
 Built only from what it is given (the structured facts and the already redacted narrative), so
 it can never show more than the redacted record does. Pure: imports nothing from `intake`.
 
-    summary = summarize(facts, narrative_redacted, staff_language="en")
+    summary = summarize(facts, narrative_redacted, staff_language="en")  # a contracts.Summary
 
 The optional language-model backend is read from the environment (`SUMMARY_LLM_URL`,
 `SUMMARY_LLM_MODEL`, `SUMMARY_LLM_TIMEOUT`) unless the caller passes `llm=LlmConfig(...)`, or
@@ -12,7 +12,10 @@ The optional language-model backend is read from the environment (`SUMMARY_LLM_U
 """
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
+
+from workers.contracts import ReportFacts, Summary, SummarySentence
 
 from .extractive import extract
 from .llm import (
@@ -41,34 +44,34 @@ FROM_ENV = _FromEnv()
 
 
 def summarize(
-    facts: Mapping,
+    facts: ReportFacts,
     narrative_redacted: str | None,
     staff_language: str = "en",
     llm: LlmConfig | None | _FromEnv = FROM_ENV,
-    sentences: list[dict] | None = None,
-) -> dict:
+    sentences: Sequence[SummarySentence] | None = None,
+    doc: Any = None,
+) -> Summary:
     """Summarize one report for staff.
 
-    Returns {"text", "structured", "sentences", "narrative_language", "machine_generated",
-    "method"}; "sentences" are {"text", "start", "end"} with offsets into `narrative_redacted`,
-    in narrative order. "method" is "llm" only when the language model answered usably.
-    `sentences` already picked from the same narrative (for the same report in another staff
-    language) are used as they are rather than picked again.
+    The summary's `sentences` have offsets into `narrative_redacted`, in narrative order; its
+    `method` is "llm" only when the language model answered usably. `sentences` already picked
+    from the same narrative (for the same report in another staff language) are used as they
+    are rather than picked again; `doc` is the narrative's spaCy parse if the caller has one.
     """
     p = phrases_for(staff_language)
     narrative = narrative_redacted or ""
-    narrative_language = (facts.get("language") or "en").lower()
+    narrative_language = (facts.language or "en").lower()
     structured = render_structured(facts, staff_language)
     if sentences is None:
         # What routing relied on must be in the summary staff read (the router's evidence).
-        must_cover = [str(words) for words in facts.get("key_evidence") or []]
-        sentences = extract(narrative, narrative_language, must_cover)
+        picked = extract(narrative, narrative_language, facts.key_evidence, doc)
+        sentences = [SummarySentence(s["text"], s["start"], s["end"]) for s in picked]
     language = language_name(narrative_language, staff_language)
 
     config = llm_config_from_env() if isinstance(llm, _FromEnv) else llm
     method = "extractive"
     if sentences:
-        body = "\n".join(f"- {s['text']}" for s in sentences)
+        body = "\n".join(f"- {s.text}" for s in sentences)
         narrative_part = f"{p['from_narrative'].format(language=language)}\n{body}"
     else:
         narrative_part = p["no_narrative"]
@@ -78,19 +81,18 @@ def summarize(
             method = "llm"
             narrative_part = f"{p['from_llm'].format(language=language)}\n{answer}"
 
-    return {
-        "text": f"{structured}\n\n{narrative_part}",
-        "structured": structured,
-        "sentences": sentences,
-        "narrative_language": narrative_language,
-        "machine_generated": True,
-        "method": method,
-    }
+    return Summary(
+        text=f"{structured}\n\n{narrative_part}",
+        structured=structured,
+        sentences=tuple(sentences),
+        narrative_language=narrative_language,
+        method=method,
+    )
 
 
 def _llm_summary(
     config: LlmConfig,
-    facts: Mapping,
+    facts: ReportFacts,
     structured: str,
     narrative: str,
     staff_language: str,
@@ -105,11 +107,11 @@ def _llm_summary(
     )
     try:
         answer = complete(config, p["llm_instruction"], user)
-        check_grounded(answer, f"{user}\n{facts.get('incident_date') or ''}")
+        check_grounded(answer, f"{user}\n{facts.incident_date or ''}")
     except LlmError as exc:
         logger.warning(
             "language-model summary failed for report %s (%s); using the extractive summary",
-            facts.get("id"),
+            facts.id,
             exc,
         )
         return None

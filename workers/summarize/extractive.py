@@ -276,7 +276,11 @@ def _clip(text: str, sent: Sentence) -> dict:
     return {"text": text[sent.start : end], "start": sent.start, "end": end}
 
 
-def _parse(narrative: str, language: str | None):
+def _parse(narrative: str, language: str | None, doc=None):  # noqa: ANN001, ANN202 - spaCy
+    """The parse to read: the caller's (workers/parsed.py) when it is of this whole narrative
+    and short enough, else the narrative's beginning parsed here."""
+    if doc is not None and doc.text == narrative and len(narrative) <= MAX_PARSE_CHARS:
+        return doc
     return pipeline_for(language)(narrative[: _parse_limit(narrative)])
 
 
@@ -287,7 +291,12 @@ def sentence_spans(narrative: str, language: str | None) -> list[tuple[int, int]
     return _split_spans(narrative, _parse(narrative, language))
 
 
-def extract(narrative: str, language: str | None, must_cover: Sequence[str] = ()) -> list[dict]:
+def extract(
+    narrative: str,
+    language: str | None,
+    must_cover: Sequence[str] = (),
+    doc=None,  # noqa: ANN001 - a spaCy Doc of `narrative`, if the caller has one
+) -> list[dict]:
     """The key sentences of `narrative` as {"text", "start", "end"}, in narrative order.
 
     First the sentences that carry `must_cover` (the words routing relied on, e.g. an urgency
@@ -298,7 +307,7 @@ def extract(narrative: str, language: str | None, must_cover: Sequence[str] = ()
     """
     if not narrative or not narrative.strip():
         return []
-    doc = _parse(narrative, language)
+    doc = _parse(narrative, language, doc)
     spans = _split_spans(narrative, doc)
     if not spans:
         return []

@@ -1,9 +1,11 @@
 """The structured part of a report summary: the form's fields, in the staff language."""
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from babel import dates as babel_dates
+
+from workers.contracts import ReportFacts
 
 from .phrases import phrases_for
 
@@ -24,7 +26,7 @@ _MODEL_CODES = {
 _COUNTY_WORDS = ("county", "parish", "borough", "condado", "municipality")
 
 
-def render_structured(facts: Mapping, staff_language: str = "en") -> str:
+def render_structured(facts: ReportFacts, staff_language: str = "en") -> str:
     """Render the form facts of one report as a few short lines in `staff_language`."""
     p = phrases_for(staff_language)
     lines = [
@@ -32,22 +34,22 @@ def render_structured(facts: Mapping, staff_language: str = "en") -> str:
         f"{p['when']}: {_when(facts, p)}",
         f"{p['where']}: {_where(facts, p)}",
         f"{p['agency']}: {_agency(facts, p)}",
-        f"{p['what']}: {_join(facts.get('category_labels')) or p['not_given']}",
+        f"{p['what']}: {_join(facts.category_labels) or p['not_given']}",
     ]
     custody = _custody(facts, p)
     if custody:
         lines.append(f"{p['custody']}: {custody}")
-    urgency = _join(facts.get("urgency_labels"))
-    if facts.get("urgent"):
+    urgency = _join(facts.urgency_labels)
+    if facts.urgent:
         lines.append(f"{p['urgent']}: {urgency}" if urgency else f"{p['urgent']}")
     elif urgency:
         lines.append(f"{p['not_urgent']}: {urgency}")
     else:
         lines.append(f"{p['not_urgent']}: {p['no']}")
-    help_wanted = _join(facts.get("help_wanted_labels"))
+    help_wanted = _join(facts.help_wanted_labels)
     if help_wanted:
         lines.append(f"{p['asks_for']}: {help_wanted}")
-    evidence = _join(facts.get("evidence_labels"))
+    evidence = _join(facts.evidence_labels)
     if evidence:
         lines.append(f"{p['evidence']}: {evidence}")
     return "\n".join(lines)
@@ -67,9 +69,9 @@ def _join(values: Iterable | None, sep: str = "; ") -> str:
     return sep.join(v for v in (_clean(x) for x in (values or ())) if v)
 
 
-def _affected(facts: Mapping, p: dict) -> str:
-    parts = [_clean(facts.get("affected_role_label"))]
-    if facts.get("affected_minor"):
+def _affected(facts: ReportFacts, p: dict) -> str:
+    parts = [_clean(facts.affected_role_label)]
+    if facts.affected_minor:
         parts.append(p["minor"])
     return ", ".join(x for x in parts if x) or p["not_given"]
 
@@ -87,16 +89,16 @@ def format_date(value: object, p: dict) -> str:
     return _clean(value)
 
 
-def _when(facts: Mapping, p: dict) -> str:
-    date = facts.get("incident_date")
-    time = facts.get("incident_time")
+def _when(facts: ReportFacts, p: dict) -> str:
+    date = facts.incident_date
+    time = facts.incident_time
     text = format_date(date, p) if date else ""
     if time:
         time_text = time.strftime("%H:%M") if isinstance(time, dt.time) else _clean(time)
         text = f"{text}, {p['at_time']} {time_text}" if text else time_text
     if not text:
         return p["not_given"]
-    if facts.get("date_approximate"):
+    if facts.date_approximate:
         text += f" ({p['approximate']})"
     return text
 
@@ -107,13 +109,13 @@ def _county(county: str, p: dict) -> str:
     return p["county"].format(county)
 
 
-def _where(facts: Mapping, p: dict) -> str:
-    county = _clean(facts.get("county"))
+def _where(facts: ReportFacts, p: dict) -> str:
+    county = _clean(facts.county)
     parts = [
-        _clean(facts.get("location_detail")),
-        _clean(facts.get("city")),
+        _clean(facts.location_detail),
+        _clean(facts.city),
         _county(county, p) if county else "",
-        _clean(facts.get("state")),
+        _clean(facts.state),
     ]
     return ", ".join(x for x in parts if x) or p["not_given"]
 
@@ -133,22 +135,22 @@ def _models(models: Iterable | None, p: dict) -> str:
     return ", ".join(names)
 
 
-def _agency(facts: Mapping, p: dict) -> str:
-    agency = facts.get("agency") or None
-    choice = facts.get("agency_choice")
-    if not agency or not _clean(agency.get("name")):
+def _agency(facts: ReportFacts, p: dict) -> str:
+    agency = facts.agency
+    choice = facts.agency_choice
+    if not agency or not _clean(agency.name):
         if choice == "other":
             return p["agency_other"]
         return p["agency_unknown"] if choice == "unknown" or not agency else p["not_given"]
-    text = _clean(agency["name"])
-    state = _clean(agency.get("state"))
+    text = _clean(agency.name)
+    state = _clean(agency.state)
     if state and not text.endswith(f"({state})"):
         text += f" ({state})"
     notes = []
-    models = _models(agency.get("models"), p)
+    models = _models(agency.models, p)
     if models:
         notes.append(p["models"].format(models))
-    status = _clean(agency.get("status")).lower()
+    status = _clean(agency.status).lower()
     if status in FORMER_STATUSES:
         notes.append(p["agreement_former"])
     elif status in PENDING_STATUSES:
@@ -158,10 +160,10 @@ def _agency(facts: Mapping, p: dict) -> str:
     return f"{text} — {'; '.join(notes)}" if notes else text
 
 
-def _custody(facts: Mapping, p: dict) -> str:
-    detained = facts.get("detained_now")
-    facility = _clean(facts.get("facility"))
-    transfer = facts.get("transfer_expected")
+def _custody(facts: ReportFacts, p: dict) -> str:
+    detained = facts.detained_now
+    facility = _clean(facts.facility)
+    transfer = facts.transfer_expected
     if detained in (None, "") and not facility and transfer in (None, ""):
         return ""
     parts = [_answer(detained, p)]

@@ -21,9 +21,12 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_mail import Message
-from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import update
 
+from intake.digest.queries import Recipient, digest_figures, recipients, summaries_enabled
+from intake.extensions import db, mail
+from intake.models import DigestDelivery
+from intake.timeutil import utcnow
 from workers.digest import (
     CHART_CID,
     Digest,
@@ -31,12 +34,10 @@ from workers.digest import (
     build_digest,
     period_bounds,
 )
-from workers.states import DeliveryStatus
 
-from ..extensions import db, mail
-from ..models import DigestDelivery
-from ..timeutil import utcnow
-from .queries import Recipient, digest_figures, recipients, summaries_enabled
+from .claims import claim_row
+from .delivery import ledger_row
+from .states import DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def build_for(
         now=now,
         language=recipient.language,
         include_summaries=include_summaries,
-        base_url=current_app.config["PUBLIC_BASE_URL"],
+        base_url=current_app.config.get("PUBLIC_BASE_URL", ""),
     )
     return build_digest(figures, recipient.language)
 
@@ -116,43 +117,20 @@ def render_period(
 
 def _delivery_id(period: str, start: datetime, recipient: Recipient) -> int:
     """The record of this digest to this recipient, made once (the unique key settles races)."""
-    query = select(DigestDelivery.id).filter_by(
-        period=period, period_start=start, recipient=recipient.email
-    )
-    found = db.session.scalar(query)
-    if found is not None:
-        return found
-    db.session.add(
-        DigestDelivery(
-            period=period,
-            period_start=start,
-            recipient=recipient.email,
-            staff_user_id=recipient.user_id,
-        )
-    )
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-    return db.session.scalar(query)
+    key = {"period": period, "period_start": start, "recipient": recipient.email}
+    return ledger_row(DigestDelivery, key, staff_user_id=recipient.user_id).id
 
 
 def _claim(delivery_id: int, now: datetime) -> bool:
     """Mark the delivery `sending` if it is still owed and nobody else is on it."""
-    result = db.session.execute(
-        update(DigestDelivery)
-        .where(DigestDelivery.id == delivery_id)
-        .where(
-            or_(
-                DigestDelivery.status.in_((DeliveryStatus.PENDING, DeliveryStatus.FAILED)),
-                (DigestDelivery.status == DeliveryStatus.SENDING)
-                & (DigestDelivery.claimed_at < now - STUCK_AFTER),
-            )
-        )
-        .values(status=DeliveryStatus.SENDING, claimed_at=now, attempts=DigestDelivery.attempts + 1)
+    return claim_row(
+        DigestDelivery.status,
+        delivery_id,
+        (DeliveryStatus.PENDING, DeliveryStatus.FAILED),
+        DeliveryStatus.SENDING,
+        now - STUCK_AFTER,
+        now,
     )
-    db.session.commit()
-    return result.rowcount == 1
 
 
 def _finish(delivery_id: int, status: str, error: str | None = None) -> None:

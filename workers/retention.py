@@ -2,7 +2,7 @@
 
 The original narrative, contact details, the names and places the reporter typed, and the
 reporter's own follow-up messages are set to NULL; the redacted record (narrative_redacted,
-the messages' body_redacted, summary, routing, categories, agency, dates, staff notes and
+the replies' body_redacted, summary, routing, categories, agency, dates, staff notes and
 history) remains. Idempotent: a report is purged once and `original_purged_at` says when.
 """
 
@@ -13,14 +13,15 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from workers.states import TERMINAL_STATUSES, Sender
+from intake.evidence.retention import purge_evidence
+from intake.extensions import db
+from intake.models import Report, ReportMessage
+from intake.models.audit import audit
+from intake.timeutil import utcnow
 
-from ..evidence.retention import purge_evidence
-from ..extensions import db
-from ..models import Report, ReportMessage
-from ..models.audit import audit
-from ..timeutil import utcnow
+from .states import TERMINAL_STATUSES, Sender
 
+DEFAULT_DAYS = 90
 BATCH = 500
 
 # Every column that holds the reporter's own words or how to reach them.
@@ -39,7 +40,10 @@ ORIGINAL_COLUMNS = (
 
 def retention_days() -> int:
     """RETENTION_DAYS from the app config (INTAKE_RETENTION_DAYS in the environment)."""
-    return current_app.config["RETENTION_DAYS"]
+    days = int(current_app.config.get("RETENTION_DAYS") or DEFAULT_DAYS)
+    if days < 1:
+        raise ValueError("the retention period must be at least one day")
+    return days
 
 
 def purge_closed_originals(now: datetime | None = None, days: int | None = None) -> int:
