@@ -16,7 +16,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Hashable, Mapping
 
-MAX_PAGES = 50
+MAX_PAGES = 200  # languages x states (~60) x the current agency list: every one kept
 
 
 class SlotError(RuntimeError):

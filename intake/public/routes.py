@@ -21,6 +21,7 @@ from ..evidence.sealed import FileReceipt, discard, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..language import requested_language, switch_language
 from ..ratelimit import public_rate_limit
+from ..vocabulary import US_STATES
 from . import bp, compress
 from .agency_choice import agencies_for_script, showing_agencies
 from .forms import ReportForm
@@ -75,11 +76,17 @@ def render_form(form: ReportForm, status: int = 200, **context: object) -> Respo
 
 def blank_form_page() -> Response:
     """The empty form with this visitor's CSRF token and a new submission id (the same form
-    sent twice is stored once), from the page cache per language and agency list. A flashed
-    message makes a page of its own, rendered afresh."""
+    sent twice is stored once), from the page cache per language, state and agency list.
+    `?state=TX` chooses the state, so the agency select lists its agencies (a link, or a
+    partner's script, needs no POST for them). A flashed message makes a page of its own,
+    rendered afresh."""
     fills = {"csrf": generate_csrf(), "submission": new_submission_id()}
+    state = request.args.get("state", "")
+    state = state if state in US_STATES else ""
     if session.get("_flashes") or current_app.debug:  # debug: templates change as it runs
         form = new_form()
+        form.state.data = state or None
+        form.set_agency_choices(offered_agencies())
         form.submission.data = fills["submission"]
         return render_form(form)
     agencies = offered_agencies()
@@ -87,6 +94,7 @@ def blank_form_page() -> Response:
 
     def render() -> str:
         form = ReportForm()
+        form.state.data = state or None
         form.set_agency_choices(agencies)
         form.csrf_token.current_token = pages.marker("csrf")
         form.submission.data = pages.marker("submission")
@@ -97,7 +105,7 @@ def blank_form_page() -> Response:
             emergency_hotlines=EMERGENCY_HOTLINES,
         )
 
-    page = pages.page((str(get_locale() or "en"), agencies.signature), render, fills)
+    page = pages.page((str(get_locale() or "en"), state, agencies.signature), render, fills)
     return no_store(make_response(page))
 
 
@@ -129,7 +137,9 @@ def report() -> Response:
         # The same form in the other language, or with the state's agencies, with everything
         # typed and no error messages yet (nothing was sent); it stores nothing, so it does
         # not count against the limit. Files cannot be carried over: the page says so.
-        return render_form(new_form(), files_left_behind=bool(received_files()))
+        return render_form(
+            new_form(), files_left_behind=bool(received_files()), focus_agency=showing_agencies()
+        )
     form = new_form()
     if form.validate_on_submit():
         if form.website.data:

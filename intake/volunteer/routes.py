@@ -111,7 +111,7 @@ def new_report() -> Response:
         return render_new(new_form())
     form = new_form()
     if showing_agencies():  # the button under the state, without JavaScript: nothing is saved
-        return render_new(form, files_left_behind=bool(received_files()))
+        return render_new(form, files_left_behind=bool(received_files()), focus_agency=True)
     if not form.validate_on_submit():
         return render_new(form, 400, files_dropped=bool(received_files()))
     attachments, files = seal_uploads(received_files(), source="volunteer")
