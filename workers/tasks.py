@@ -19,6 +19,7 @@ from intake.models import Report, ReportMessage
 
 from . import alerts, claims, digests, pipeline, replies, retention
 from .pipeline import StepFailed
+from .states import PipelineState
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def _process_report(task: Task, report_id: int) -> str:
     log.info("report %s processed: queue %s, priority %s", report_id, report.queue, report.priority)
     if report.routing.get("alert") and report.urgent:  # only the urgent level pages a person
         send_urgent_alert.delay(report_id)
-    return "processed"
+    return PipelineState.PROCESSED
 
 
 @shared_task(name="redact_message", bind=True, max_retries=MAX_RETRIES, acks_late=True)
