@@ -29,9 +29,11 @@ browser:  ## Debian's chromium for the browser tests (Playwright cannot download
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \
 	  || echo "chromium not installed: the browser tests will fail (apt-get install chromium)"
 
-media:  ## Debian's ffmpeg, which makes the staff copies of videos and voice notes
+media:  ## Debian's ffmpeg (staff copies of videos and voice notes) and exiftool (the tests read the copies back with it)
 	@command -v ffmpeg >/dev/null || (apt-get update -qq && apt-get install -y -qq ffmpeg) \
 	  || echo "ffmpeg not installed: videos and voice notes stay sealed, without a staff copy (apt-get install ffmpeg)"
+	@command -v exiftool >/dev/null || (apt-get update -qq && apt-get install -y -qq libimage-exiftool-perl) \
+	  || echo "exiftool not installed: the evidence tests will fail (apt-get install libimage-exiftool-perl)"
 
 run: install media  ## serve the form on http://127.0.0.1:$(PORT) with a worker and beat (Ctrl-C stops all)
 	$(BIN)/flask --app intake setup

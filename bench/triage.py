@@ -6,8 +6,8 @@
 Scores, side by side in one run, the phrase-list design that shipped before (baseline,
 bench/data/rules-phrase-baseline.yaml), the concept reader alone (rules, no scorer) and the
 shipped router (concept reader + learned scorer), on:
-- the generated `eval` partition (bench/triage_corpus.py: templates and vocabulary disjoint from
-  the scorer's training partition);
+- the generated `eval` and `blind` partitions (bench/triage_corpus.py: templates and vocabulary
+  disjoint from the training partition and from each other);
 - a held-out file of hand-written narratives, when given (one JSON object a line: id, language,
   text, urgent).
 Targets: recall of urgent-or-check-now >= 0.95 over the truly urgent, precision of the urgent
@@ -69,6 +69,7 @@ def score(items: list[dict], predicted: list[str]) -> dict[str, dict]:
             "precision_urgent": _ratio(sum(said_urgent), len(said_urgent)),
             "false_alarms_urgent": sum(lv == "urgent" for lv in calm),
             "calm_check_now": sum(lv == "check-now" for lv in calm),
+            "urgent_check_now": sum(lv == "check-now" for lv in urgent),
             "calm": len(calm),
         }
     return table
@@ -83,8 +84,9 @@ def render(name: str, results: dict[str, dict]) -> list[str]:
         f"### {name}",
         "",
         "| design | language | n (urgent) | urgent-or-check-now recall | urgent-level recall "
-        "| urgent precision | false alarms (urgent) | not urgent sent to check-now |",
-        "|---|---|---|---|---|---|---|---|",
+        "| urgent precision | false alarms (urgent) | check-now (truly urgent + not) "
+        "| not urgent sent to check-now |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for design, table in results.items():
         for language, row in table.items():
@@ -92,6 +94,8 @@ def render(name: str, results: dict[str, dict]) -> list[str]:
                 f"| {design} | {language} | {row['n']} ({row['urgent']}) | "
                 f"{row['recall_urgent_or_check']} | {row['recall_urgent_level']} | "
                 f"{row['precision_urgent']} | {row['false_alarms_urgent']} | "
+                f"{row['urgent_check_now'] + row['calm_check_now']} "
+                f"({row['urgent_check_now']} + {row['calm_check_now']}) | "
                 f"{row['calm_check_now']}/{row['calm']} |"
             )
     return [*lines, ""]
@@ -112,7 +116,13 @@ def misses(items: list[dict], predicted: list[str], limit: int = 12) -> list[str
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--heldout", type=Path)
+    parser.add_argument(
+        "--heldout",
+        type=Path,
+        action="append",
+        default=[],
+        help="hand-written set (JSON lines: id, language, text, urgent)",
+    )
     parser.add_argument("--count", type=int, default=EVAL_COUNT)
     parser.add_argument("--write", type=Path)
     parser.add_argument("--show-misses", action="store_true")
@@ -120,11 +130,14 @@ def main() -> int:
 
     shipped = load_rules()
     baseline = load_rules(BASELINE)
-    sets = [("generated eval partition", generate("eval", args.count, SEED))]
-    if args.heldout:
-        lines = args.heldout.read_text("utf-8").splitlines()
+    sets = [
+        ("generated eval partition", generate("eval", args.count, SEED)),
+        ("generated blind partition", generate("blind", args.count, SEED)),
+    ]
+    for path in args.heldout:
+        lines = path.read_text("utf-8").splitlines()
         rows = [json.loads(line) for line in lines if line.strip()]
-        sets.append((f"held-out hand-written ({args.heldout.name})", rows))
+        sets.append((f"hand-written ({path.name})", rows))
     out = []
     for name, items in sets:
         results = {}

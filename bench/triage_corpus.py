@@ -1,11 +1,13 @@
 # ruff: noqa: E501 - templates read best one per line
 """Generated, annotated narratives for the urgency scorer and its benchmark.
 
-Two partitions with DISJOINT templates and vocabulary (relatives, places, times, openers,
-closers): `train` teaches the learned scorer (bench/triage_train.py), `eval` measures it and the
-rules (bench/triage.py). A narrative is an opener, one situation (which decides the label:
+Three partitions with DISJOINT templates and vocabulary (relatives, places, times, openers,
+closers): `train` teaches the learned scorer (bench/triage_train.py) and is what the rules are
+tuned on, `eval` measures it and the rules (bench/triage.py), and `blind`, written after a
+round's tuning, is scored once and never read to tune. A narrative is an opener, one situation (which decides the label:
 urgent or not), sometimes a second, non-urgent detail, and a closer; then a phone style: lower
-case, accents dropped, typos, SMS abbreviations, or a hotline note. English, Spanish and Spanglish.
+case, accents dropped, typos, SMS abbreviations, voice-to-text (fillers, no punctuation), or a
+hotline note. English, Spanish and Spanglish.
 
     generate("train", 3000, seed=13) -> [{"id", "language", "text", "urgent", "situation"}]
 """
@@ -20,10 +22,36 @@ from dataclasses import dataclass
 
 VOCAB = {
     "train": {
-        "rel_en": ["my husband", "my brother", "my son", "my dad", "my cousin", "my wife", "my uncle"],
-        "rel_es": ["mi esposo", "mi hermano", "mi hijo", "mi papá", "mi primo", "mi esposa", "mi tío"],
-        "place_en": ["the county jail", "the station", "the detention center", "the sheriff's office"],
-        "place_es": ["la cárcel del condado", "la estación", "el centro de detención", "la oficina del sheriff"],
+        "rel_en": [
+            "my husband",
+            "my brother",
+            "my son",
+            "my dad",
+            "my cousin",
+            "my wife",
+            "my uncle",
+        ],
+        "rel_es": [
+            "mi esposo",
+            "mi hermano",
+            "mi hijo",
+            "mi papá",
+            "mi primo",
+            "mi esposa",
+            "mi tío",
+        ],
+        "place_en": [
+            "the county jail",
+            "the station",
+            "the detention center",
+            "the sheriff's office",
+        ],
+        "place_es": [
+            "la cárcel del condado",
+            "la estación",
+            "el centro de detención",
+            "la oficina del sheriff",
+        ],
         "now_en": ["right now", "since friday", "since last night", "still"],
         "now_es": ["ahorita", "desde el viernes", "desde anoche", "todavía"],
         "soon_en": ["tomorrow", "tonight", "on monday"],
@@ -35,11 +63,25 @@ VOCAB = {
         "meds_en": ["insulin", "heart pills", "seizure medicine"],
         "meds_es": ["insulina", "pastillas del corazón", "medicina para las convulsiones"],
         "town": ["Conroe", "Gastonia", "Waco", "Lakeland"],
+        "recent_en": ["yesterday", "last night", "this morning"],
+        "recent_es": ["ayer", "anoche", "esta mañana"],
     },
     "eval": {
-        "rel_en": ["my boyfriend", "my grandfather", "my nephew", "my mom", "my stepson", "my sister"],
+        "rel_en": [
+            "my boyfriend",
+            "my grandfather",
+            "my nephew",
+            "my mom",
+            "my stepson",
+            "my sister",
+        ],
         "rel_es": ["mi novio", "mi abuelo", "mi sobrino", "mi mamá", "mi hijastro", "mi hermana"],
-        "place_en": ["the Alamance jail", "the precinct", "the holding cell", "the processing center"],
+        "place_en": [
+            "the Alamance jail",
+            "the precinct",
+            "the holding cell",
+            "the processing center",
+        ],
         "place_es": ["el corralón", "la comisaría", "la celda", "el condado"],
         "now_en": ["as we speak", "since saturday", "at this moment", "today"],
         "now_es": ["en este momento", "desde el sábado", "ahora mismo", "hoy"],
@@ -52,11 +94,67 @@ VOCAB = {
         "meds_en": ["blood pressure meds", "inhaler", "dialysis"],
         "meds_es": ["medicina de la presión", "inhalador", "diálisis"],
         "town": ["Burlington", "Hendersonville", "Ocala", "Tyler"],
+        "recent_en": ["earlier today", "on sunday", "a couple hours ago"],
+        "recent_es": ["hoy temprano", "el domingo", "hace un par de horas"],
     },
 }
 
+VOCAB["blind"] = {
+    "rel_en": [
+        "my fiance",
+        "my stepdad",
+        "my brother in law",
+        "my aunt",
+        "my oldest son",
+        "my roommate",
+    ],
+    "rel_es": [
+        "mi prometido",
+        "mi padrastro",
+        "mi cuñado",
+        "mi tía",
+        "mi hijo mayor",
+        "mi compañero de cuarto",
+    ],
+    "place_en": [
+        "the Wake county jail",
+        "the sheriff's lockup",
+        "the ICE processing office",
+        "the detention facility in Lumpkin",
+    ],
+    "place_es": [
+        "la cárcel de Wake",
+        "los separos",
+        "la oficina de inmigración",
+        "el centro de detención de Lumpkin",
+    ],
+    "now_en": [
+        "right at this minute",
+        "since tuesday",
+        "since early this morning",
+        "still tonight",
+    ],
+    "now_es": ["en estos momentos", "desde el martes", "desde esta madrugada", "todavía hoy"],
+    "soon_en": ["first thing tomorrow", "friday morning", "in a day or two"],
+    "soon_es": ["mañana temprano", "el viernes en la mañana", "en uno o dos días"],
+    "past_en": [
+        "back in 2015",
+        "four years ago",
+        "last winter",
+        "when I first came here years back",
+    ],
+    "past_es": ["en 2015", "hace cuatro años", "el invierno pasado", "hace años cuando llegué"],
+    "kid_en": ["my 6 year old", "our two kids", "my girls"],
+    "kid_es": ["mi niña de 6 años", "nuestros dos hijos", "mis niñas"],
+    "meds_en": ["heart medication", "epilepsy pills", "asthma inhaler"],
+    "meds_es": ["medicina del corazón", "pastillas para la epilepsia", "bomba para el asma"],
+    "town": ["Siler City", "Dalton", "Immokalee", "Lufkin"],
+    "recent_en": ["tonight around 7", "this past saturday", "about an hour ago"],
+    "recent_es": ["hoy como a las 7", "este sábado", "hace como una hora"],
+}
+
 # --- situations: (label, templates per partition and language) ---------------------------------
-# Slots: {rel} {place} {now} {soon} {past} {kid} {meds} {town}
+# Slots: {rel} {place} {now} {soon} {past} {kid} {meds} {town} {recent}
 
 
 @dataclass(frozen=True)
@@ -68,158 +166,643 @@ class Situation:
 
 S = Situation
 SITUATIONS = [
-    S("custody_now", True, {
-        "train": {
-            "en": ["they have {rel} at {place} {now}", "{rel} is locked up in {place} {now}",
-                   "the deputies are holding {rel} at {place}, nobody tells us anything"],
-            "es": ["tienen a {rel} en {place} {now}", "{rel} está detenido en {place} {now}",
-                   "a {rel} lo tienen en {place} y no nos dicen nada"],
+    S(
+        "custody_now",
+        True,
+        {
+            "train": {
+                "en": [
+                    "they have {rel} at {place} {now}",
+                    "{rel} is locked up in {place} {now}",
+                    "the deputies are holding {rel} at {place}, nobody tells us anything",
+                ],
+                "es": [
+                    "tienen a {rel} en {place} {now}",
+                    "{rel} está detenido en {place} {now}",
+                    "a {rel} lo tienen en {place} y no nos dicen nada",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "{rel} is still sitting in {place} {now}",
+                    "they won't let {rel} out of {place}",
+                    "{rel} is being held at {place} {now} and they havent released him",
+                ],
+                "es": [
+                    "{rel} sigue en {place} {now}",
+                    "no han soltado a {rel}, sigue en {place}",
+                    "lo tienen encerrado en {place} {now}",
+                ],
+            },
         },
-        "eval": {
-            "en": ["{rel} is still sitting in {place} {now}", "they won't let {rel} out of {place}",
-                   "{rel} is being held at {place} {now} and they havent released him"],
-            "es": ["{rel} sigue en {place} {now}", "no han soltado a {rel}, sigue en {place}",
-                   "lo tienen encerrado en {place} {now}"],
+    ),
+    S(
+        "transfer_soon",
+        True,
+        {
+            "train": {
+                "en": [
+                    "ICE put a hold on {rel} and they transfer him {soon}",
+                    "the jail said immigration will pick up {rel} {soon}",
+                    "{rel} has a detainer and the 48 hours end {soon}",
+                ],
+                "es": [
+                    "le pusieron un hold de ICE a {rel} y se lo llevan {soon}",
+                    "dicen que migración viene por {rel} {soon}",
+                    "{rel} tiene detainer y lo van a trasladar {soon}",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "they told us the feds come get {rel} {soon}",
+                    "ICE already has a van scheduled {soon} for {rel}",
+                    "{rel} is going to be deported {soon}",
+                ],
+                "es": [
+                    "{soon} viene la migra por {rel}",
+                    "a {rel} lo van a entregar a ICE {soon}",
+                    "van a deportar a {rel} {soon}",
+                ],
+            },
         },
-    }),
-    S("transfer_soon", True, {
-        "train": {
-            "en": ["ICE put a hold on {rel} and they transfer him {soon}",
-                   "the jail said immigration will pick up {rel} {soon}",
-                   "{rel} has a detainer and the 48 hours end {soon}"],
-            "es": ["le pusieron un hold de ICE a {rel} y se lo llevan {soon}",
-                   "dicen que migración viene por {rel} {soon}",
-                   "{rel} tiene detainer y lo van a trasladar {soon}"],
+    ),
+    S(
+        "medical_now",
+        True,
+        {
+            "train": {
+                "en": [
+                    "{rel} is in {place} and they won't give him his {meds}",
+                    "{rel} needs his {meds} and the guards refuse to give it {now}",
+                ],
+                "es": [
+                    "{rel} está en {place} y no le dan su {meds}",
+                    "a {rel} no le quieren dar su {meds} {now}",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "{rel}'s {meds} is at home, in {place} they don't let him have it",
+                    "{rel} is pregnant and having bad cramps in {place} {now}",
+                ],
+                "es": [
+                    "le quitaron su {meds} a {rel} y le dio un ataque en {place}",
+                    "{rel} está embarazada y con dolores fuertes en {place} {now}",
+                ],
+            },
         },
-        "eval": {
-            "en": ["they told us the feds come get {rel} {soon}", "ICE already has a van scheduled {soon} for {rel}",
-                   "{rel} is going to be deported {soon}"],
-            "es": ["{soon} viene la migra por {rel}", "a {rel} lo van a entregar a ICE {soon}",
-                   "van a deportar a {rel} {soon}"],
+    ),
+    S(
+        "danger_now",
+        True,
+        {
+            "train": {
+                "en": [
+                    "my ex found out where I live {now} and threatened to kill me",
+                    "the man who brought me took my passport and makes me work, I'm scared to stay {now}",
+                ],
+                "es": [
+                    "mi expareja sabe dónde vivo {now} y me amenazó con matarme",
+                    "el patrón me quitó el pasaporte y me obliga a trabajar, tengo miedo {now}",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "my abuser knows where I am staying {now}",
+                    "he keeps my papers and I am afraid to be here tonight",
+                ],
+                "es": [
+                    "el que me pegaba ya sabe dónde me estoy quedando",
+                    "me están buscando y tengo miedo de que me encuentre esta noche",
+                ],
+            },
         },
-    }),
-    S("medical_now", True, {
-        "train": {
-            "en": ["{rel} is in {place} and they won't give him his {meds}",
-                   "{rel} needs his {meds} and the guards refuse to give it {now}"],
-            "es": ["{rel} está en {place} y no le dan su {meds}",
-                   "a {rel} no le quieren dar su {meds} {now}"],
+    ),
+    S(
+        "child_alone",
+        True,
+        {
+            "train": {
+                "en": [
+                    "they took {rel} and {kid} are home alone {now}",
+                    "nobody can pick up {kid} from school {now}",
+                ],
+                "es": [
+                    "se llevaron a {rel} y {kid} se quedaron solos",
+                    "no hay nadie que cuide a {kid} {now}",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "{kid} are with a neighbor who can't keep them past tonight",
+                    "no one is there to take care of {kid} after {rel} got taken",
+                ],
+                "es": [
+                    "{kid} no tienen quien los recoja de la escuela",
+                    "{kid} están sin nadie desde que agarraron a {rel}",
+                ],
+            },
         },
-        "eval": {
-            "en": ["{rel}'s {meds} is at home, in {place} they don't let him have it",
-                   "{rel} is pregnant and having bad cramps in {place} {now}"],
-            "es": ["le quitaron su {meds} a {rel} y le dio un ataque en {place}",
-                   "{rel} está embarazada y con dolores fuertes en {place} {now}"],
+    ),
+    S(
+        "jail_call_caregiver",
+        True,
+        {
+            "train": {
+                "en": [
+                    "{rel} called me from the jail phone, the sitter with {kid} leaves {soon}",
+                    "{rel} is locked up and the neighbor can only stay with {kid} until {soon}",
+                ],
+                "es": [
+                    "{rel} me llamó desde {place} y la vecina que cuida a {kid} se va {soon}",
+                    "a {rel} lo tienen en {place}, la señora que cuida a {kid} solo puede hasta {soon}",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "got a collect call from {rel} out of {place}, and the woman watching {kid} has to go home {soon}",
+                    "{rel} phoned us from {place} {now}. our friend who looks after {kid} can't stay past {soon}",
+                ],
+                "es": [
+                    "{rel} nos marcó del {place} {now} y la muchacha que me cuida a {kid} tiene que irse {soon}",
+                    "me habló {rel} desde {place}, mi comadre tiene a {kid} pero se regresa a su casa {soon}",
+                ],
+            },
         },
-    }),
-    S("danger_now", True, {
-        "train": {
-            "en": ["my ex found out where I live {now} and threatened to kill me",
-                   "the man who brought me took my passport and makes me work, I'm scared to stay {now}"],
-            "es": ["mi expareja sabe dónde vivo {now} y me amenazó con matarme",
-                   "el patrón me quitó el pasaporte y me obliga a trabajar, tengo miedo {now}"],
+    ),
+    S(
+        "trafficking",
+        True,
+        {
+            "train": {
+                "en": [
+                    "my boss keeps our passports and makes us work every day, I'm scared {soon}",
+                    "the man who brought us here has our papers and won't let us leave the house",
+                ],
+                "es": [
+                    "el patrón tiene nuestros papeles y nos obliga a trabajar sin pago",
+                    "la señora nos guarda los pasaportes y no nos deja salir",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "the crew leader is holding our documents and says we owe him, he forces us to work nights",
+                    "our employer won't give back my passport and doesn't let me go anywhere alone, I am afraid to stay {soon}",
+                ],
+                "es": [
+                    "el contratista nos quitó los documentos y nos pone a trabajar sin paga",
+                    "no me devuelven mi pasaporte y me hacen trabajar, tengo miedo de quedarme aquí {soon}",
+                ],
+            },
         },
-        "eval": {
-            "en": ["my abuser knows where I am staying {now}", "he keeps my papers and I am afraid to be here tonight"],
-            "es": ["el que me pegaba ya sabe dónde me estoy quedando", "me están buscando y tengo miedo de que me encuentre esta noche"],
+    ),
+    S(
+        "abuser_out",
+        True,
+        {
+            "train": {
+                "en": [
+                    "my ex got out of jail {recent} and he found my new address",
+                    "the man who hurt me was released and texted me a picture of my car",
+                ],
+                "es": [
+                    "mi agresor ya salió de la cárcel y sabe mi nueva dirección",
+                    "a mi ex lo soltaron {recent} y me mandó una foto de mi casa",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "my abusive ex-husband is out on bond since {recent} and sent me a photo of my apartment building",
+                    "he is out of prison now and he knows which shelter we're at",
+                ],
+                "es": [
+                    "el que me golpeaba salió libre y ya tiene la dirección donde vivo ahora",
+                    "mi expareja está libre desde {recent}, me envió una foto de la puerta de mi trabajo",
+                ],
+            },
         },
-    }),
-    S("child_alone", True, {
-        "train": {
-            "en": ["they took {rel} and {kid} are home alone {now}", "nobody can pick up {kid} from school {now}"],
-            "es": ["se llevaron a {rel} y {kid} se quedaron solos", "no hay nadie que cuide a {kid} {now}"],
+    ),
+    S(
+        "held_for_ice",
+        True,
+        {
+            "train": {
+                "en": [
+                    "we paid the bond but they won't let {rel} go because immigration wants him",
+                    "{rel} made bail {recent} and the jail is still holding him for ICE",
+                ],
+                "es": [
+                    "pagamos la fianza y no sueltan a {rel} porque migración lo quiere",
+                    "ya pagamos el bond pero {rel} sigue en {place}, están esperando a migración",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "even after we posted bail {recent}, {place} refuses to release {rel}, they say ICE is coming for him",
+                    "bail was paid for {rel} {recent} yet they are keeping him until immigration picks him up",
+                ],
+                "es": [
+                    "ya dimos la fianza {recent} pero a {rel} no lo dejan salir, inmigración lo va a recoger",
+                    "aunque pagamos, {rel} no sale de {place} porque la migra lo pidió",
+                ],
+            },
         },
-        "eval": {
-            "en": ["{kid} are with a neighbor who can't keep them past tonight", "no one is there to take care of {kid} after {rel} got taken"],
-            "es": ["{kid} no tienen quien los recoja de la escuela", "{kid} están sin nadie desde que agarraron a {rel}"],
+    ),
+    S(
+        "citizen_held",
+        True,
+        {
+            "train": {
+                "en": ["{rel} is a US citizen and they are holding him at {place} for ICE {now}"],
+                "es": ["{rel} es ciudadano americano y lo tienen en {place} {now}"],
+            },
+            "eval": {
+                "en": [
+                    "{rel} was born in houston, he is a citizen, and they still have him at {place}"
+                ],
+                "es": ["{rel} nació aquí en {town} y sigue detenido en {place}"],
+            },
         },
-    }),
-    S("citizen_held", True, {
-        "train": {
-            "en": ["{rel} is a US citizen and they are holding him at {place} for ICE {now}"],
-            "es": ["{rel} es ciudadano americano y lo tienen en {place} {now}"],
-        },
-        "eval": {
-            "en": ["{rel} was born in houston, he is a citizen, and they still have him at {place}"],
-            "es": ["{rel} nació aquí en {town} y sigue detenido en {place}"],
-        },
-    }),
+    ),
     # --- not urgent
-    S("past_custody", False, {
-        "train": {
-            "en": ["{rel} was arrested {past} and released the same day", "{past} they held me at {place} for two days"],
-            "es": ["a {rel} lo detuvieron {past} y lo soltaron el mismo día", "{past} me tuvieron en {place} dos días"],
+    S(
+        "past_custody",
+        False,
+        {
+            "train": {
+                "en": [
+                    "{rel} was arrested {past} and released the same day",
+                    "{past} they held me at {place} for two days",
+                ],
+                "es": [
+                    "a {rel} lo detuvieron {past} y lo soltaron el mismo día",
+                    "{past} me tuvieron en {place} dos días",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "{past} {rel} spent a night in {place}, he got out the next morning",
+                    "they picked up {rel} {past} but he is home now",
+                ],
+                "es": [
+                    "se llevaron a {rel} {past}",
+                    "{rel} estuvo en {place} {past} pero ya salió",
+                ],
+            },
         },
-        "eval": {
-            "en": ["{past} {rel} spent a night in {place}, he got out the next morning", "they picked up {rel} {past} but he is home now"],
-            "es": ["se llevaron a {rel} {past}", "{rel} estuvo en {place} {past} pero ya salió"],
+    ),
+    S(
+        "past_force",
+        False,
+        {
+            "train": {
+                "en": ["{past} a deputy hit me when they arrested me, I'm fine now"],
+                "es": ["{past} me pegaron cuando me arrestaron, ya sané"],
+            },
+            "eval": {
+                "en": ["the officer slammed me on the hood {past}, it healed"],
+                "es": ["me golpearon {past} en {place} pero ya me recuperé"],
+            },
         },
-    }),
-    S("past_force", False, {
-        "train": {
-            "en": ["{past} a deputy hit me when they arrested me, I'm fine now"],
-            "es": ["{past} me pegaron cuando me arrestaron, ya sané"],
+    ),
+    S(
+        "questioning",
+        False,
+        {
+            "train": {
+                "en": [
+                    "the deputy stopped me in {town} and asked where I was born and for my papers, he gave me a ticket",
+                    "they asked my immigration status at a checkpoint and let me go",
+                ],
+                "es": [
+                    "el policía me paró en {town} y me preguntó de dónde soy y si tenía papeles, me dio una multa",
+                    "en el retén me preguntaron mi estatus y me dejaron ir",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "an officer pulled us over in {town} only because we look latino, he wanted to see papers",
+                    "at the traffic stop the trooper questioned my wife about her status then waved us on",
+                ],
+                "es": [
+                    "un oficial nos detuvo en {town} nomás por ser latinos y pidió papeles",
+                    "el sheriff le preguntó a mi esposa su situación migratoria y nos dejó seguir",
+                ],
+            },
         },
-        "eval": {
-            "en": ["the officer slammed me on the hood {past}, it healed"],
-            "es": ["me golpearon {past} en {place} pero ya me recuperé"],
+    ),
+    S(
+        "negated",
+        False,
+        {
+            "train": {
+                "en": [
+                    "nobody is in jail, I just want to report how rude the deputy was",
+                    "they did not arrest anyone",
+                ],
+                "es": [
+                    "nadie está en la cárcel, solo quiero reportar cómo nos trataron",
+                    "no detuvieron a nadie",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "no one was taken, but the officer yelled at my mother",
+                    "my son is a citizen, they did not detain him",
+                ],
+                "es": [
+                    "mi hijo es ciudadano, no lo detuvieron",
+                    "ninguno de nosotros quedó detenido",
+                ],
+            },
         },
-    }),
-    S("questioning", False, {
-        "train": {
-            "en": ["the deputy stopped me in {town} and asked where I was born and for my papers, he gave me a ticket",
-                   "they asked my immigration status at a checkpoint and let me go"],
-            "es": ["el policía me paró en {town} y me preguntó de dónde soy y si tenía papeles, me dio una multa",
-                   "en el retén me preguntaron mi estatus y me dejaron ir"],
+    ),
+    S(
+        "custody_resolved",
+        False,
+        {
+            "train": {
+                "en": [
+                    "{rel} was arrested {recent} but he was already released",
+                    "they took {rel} {recent}, he's home now",
+                ],
+                "es": [
+                    "detuvieron a {rel} {recent} pero ya lo soltaron",
+                    "agarraron a {rel} {recent} y ya salió",
+                ],
+            },
+            "eval": {
+                "en": [
+                    "{rel} got picked up {recent}, thank god he is back home with us",
+                    "the deputies held {rel} for a few hours {recent} and then let him go",
+                ],
+                "es": [
+                    "se llevaron a {rel} {recent} pero ya está en la casa",
+                    "a {rel} lo arrestaron {recent} y ya lo liberaron, gracias a dios",
+                ],
+            },
         },
-        "eval": {
-            "en": ["an officer pulled us over in {town} only because we look latino, he wanted to see papers",
-                   "at the traffic stop the trooper questioned my wife about her status then waved us on"],
-            "es": ["un oficial nos detuvo en {town} nomás por ser latinos y pidió papeles",
-                   "el sheriff le preguntó a mi esposa su situación migratoria y nos dejó seguir"],
+    ),
+    S(
+        "phone_hold",
+        False,
+        {
+            "train": {
+                "en": ["I called the sheriff about the stop and they put me on hold for an hour"],
+                "es": ["llamé a {place} para quejarme y me pusieron on hold una hora"],
+            },
+            "eval": {
+                "en": [
+                    "when I phoned {place} to ask for the complaint form they kept me on hold forever"
+                ],
+                "es": [
+                    "marqué a {place} por lo de la multa y me tuvieron en espera, luego colgaron"
+                ],
+            },
         },
-    }),
-    S("negated", False, {
-        "train": {
-            "en": ["nobody is in jail, I just want to report how rude the deputy was", "they did not arrest anyone"],
-            "es": ["nadie está en la cárcel, solo quiero reportar cómo nos trataron", "no detuvieron a nadie"],
+    ),
+    S(
+        "raid_rumor",
+        False,
+        {
+            "train": {
+                "en": ["people say ICE is coming to {town} this week but nobody has been detained"],
+                "es": ["dicen que viene la migra a {town} pero no hay nadie detenido"],
+            },
+            "eval": {
+                "en": [
+                    "there are rumors on facebook that immigration is coming to the plant, no one was picked up"
+                ],
+                "es": [
+                    "andan diciendo que va a venir migración a los trailas, pero no han agarrado a nadie"
+                ],
+            },
         },
-        "eval": {
-            "en": ["no one was taken, but the officer yelled at my mother", "my son is a citizen, they did not detain him"],
-            "es": ["mi hijo es ciudadano, no lo detuvieron", "ninguno de nosotros quedó detenido"],
+    ),
+    S(
+        "survivor_safe",
+        False,
+        {
+            "train": {
+                "en": [
+                    "I survived domestic violence {past} and I am safe now, I want to report the deputy who laughed at me"
+                ],
+                "es": [
+                    "sufrí violencia doméstica {past} y ya estoy a salvo, quiero reportar al oficial"
+                ],
+            },
+            "eval": {
+                "en": ["{rel} was a victim of abuse {past}, she is safe now and lives far away"],
+                "es": ["{rel} fue víctima de violencia {past} pero ya está a salvo"],
+            },
         },
-    }),
-    S("survivor_safe", False, {
-        "train": {
-            "en": ["I survived domestic violence {past} and I am safe now, I want to report the deputy who laughed at me"],
-            "es": ["sufrí violencia doméstica {past} y ya estoy a salvo, quiero reportar al oficial"],
+    ),
+    S(
+        "old_removal",
+        False,
+        {
+            "train": {
+                "en": [
+                    "{rel} was deported {past} after a traffic stop",
+                    "ICE took {rel} {past}, we never got an explanation",
+                ],
+                "es": [
+                    "deportaron a {rel} {past} después de una parada de tráfico",
+                    "ICE se llevó a {rel} {past}",
+                ],
+            },
+            "eval": {
+                "en": ["{past} they handed {rel} to immigration and he was removed"],
+                "es": ["{past} entregaron a {rel} a migración y lo mandaron a su país"],
+            },
         },
-        "eval": {
-            "en": ["{rel} was a victim of abuse {past}, she is safe now and lives far away"],
-            "es": ["{rel} fue víctima de violencia {past} pero ya está a salvo"],
-        },
-    }),
-    S("old_removal", False, {
-        "train": {
-            "en": ["{rel} was deported {past} after a traffic stop", "ICE took {rel} {past}, we never got an explanation"],
-            "es": ["deportaron a {rel} {past} después de una parada de tráfico", "ICE se llevó a {rel} {past}"],
-        },
-        "eval": {
-            "en": ["{past} they handed {rel} to immigration and he was removed"],
-            "es": ["{past} entregaron a {rel} a migración y lo mandaron a su país"],
-        },
-    }),
+    ),
 ]
+
+# The `blind` partition: templates and vocabulary written after the rules were tuned and before
+# this partition was ever scored; scored once per round and never read to tune anything.
+BLIND = {
+    "custody_now": {
+        "en": [
+            "they've got {rel} locked in {place} {now} and won't say why",
+            "{rel} is sitting in a cell at {place} {now}",
+        ],
+        "es": [
+            "{rel} está encerrado en {place} {now}",
+            "tienen a {rel} en {place} {now} y no nos dejan verlo",
+        ],
+    },
+    "transfer_soon": {
+        "en": [
+            "the officer said ICE will come take {rel} {soon}",
+            "{rel} is being sent to an ICE facility {soon}",
+        ],
+        "es": [
+            "dicen en la cárcel que a {rel} se lo lleva inmigración {soon}",
+            "{rel} tiene un detainer y {soon} lo entregan",
+        ],
+    },
+    "medical_now": {
+        "en": [
+            "{rel} is in {place} {now} without his {meds} and he is getting worse",
+            "{rel} passed out in {place} {now} and nobody called a doctor",
+        ],
+        "es": [
+            "{rel} está en {place} sin su {meds} {now}",
+            "a {rel} le dio una convulsión en {place} y no lo atienden",
+        ],
+    },
+    "danger_now": {
+        "en": [
+            "my ex keeps calling and says he knows where I moved, I am scared {soon}",
+            "he threatened to hurt me if I talk and he is outside my house {now}",
+        ],
+        "es": [
+            "mi ex me amenazó de muerte y sabe dónde estoy viviendo",
+            "me está buscando el que me golpeaba y tengo miedo de que venga {soon}",
+        ],
+    },
+    "child_alone": {
+        "en": [
+            "{kid} came home from school and there is nobody home since {rel} was taken",
+            "{kid} are by themselves {now}, both parents were picked up",
+        ],
+        "es": [
+            "{kid} se quedaron solos en la casa desde que detuvieron a {rel}",
+            "no hay quien recoja a {kid} hoy, a {rel} se lo llevaron",
+        ],
+    },
+    "citizen_held": {
+        "en": ["{rel} has a US passport and they are still holding him at {place}"],
+        "es": ["{rel} es ciudadano de aquí, nació en Texas, y lo tienen en {place} {now}"],
+    },
+    "jail_call_caregiver": {
+        "en": [
+            "{rel} rang me from {place} {now}, and the babysitter for {kid} can only stay till {soon}"
+        ],
+        "es": [
+            "{rel} me llamó desde {place} {now} y la señora que me ayuda con {kid} se tiene que ir {soon}"
+        ],
+    },
+    "trafficking": {
+        "en": [
+            "the man who hired us took our passports and makes us work 14 hours, we cant leave",
+            "our boss keeps all our papers and says we have to work off the debt, I am afraid to stay here tonight",
+        ],
+        "es": [
+            "el patrón se quedó con nuestros pasaportes y nos obliga a trabajar sin descanso",
+            "la señora de la casa tiene mis documentos y no me deja salir",
+        ],
+    },
+    "abuser_out": {
+        "en": [
+            "my abuser got out of jail {recent} and sent me a picture of my kids school",
+            "my ex was released {recent} and he found out my new address",
+        ],
+        "es": [
+            "a mi agresor lo soltaron {recent} y ya sabe en qué refugio estoy",
+            "mi ex salió {recent} y me mandó una foto de mi puerta",
+        ],
+    },
+    "held_for_ice": {
+        "en": [
+            "we paid the bail {recent} but the jail still won't release {rel}, they said ICE wants him",
+            "{rel} bonded out on paper but they're keeping him for immigration",
+        ],
+        "es": [
+            "pagamos la fianza {recent} y todavía no sueltan a {rel}, dicen que inmigración lo quiere",
+            "ya se pagó el bond pero {rel} sigue en {place} esperando a la migra",
+        ],
+    },
+    "past_custody": {
+        "en": [
+            "{past} {rel} was locked up in {place} for a week and then released",
+            "{rel} got arrested {past} but that case is closed",
+        ],
+        "es": [
+            "{past} tuvieron a {rel} en {place} una semana y luego lo soltaron",
+            "a {rel} lo arrestaron {past} pero ese caso ya se cerró",
+        ],
+    },
+    "past_force": {
+        "en": ["{past} an officer punched me during an arrest, I am okay now"],
+        "es": ["{past} un policía me golpeó cuando me detuvieron, ya estoy bien"],
+    },
+    "questioning": {
+        "en": [
+            "a deputy in {town} asked my husband if he was legal and for his papers, then let him go",
+            "at the checkpoint in {town} they asked everybody where they were born",
+        ],
+        "es": [
+            "un policía en {town} le preguntó a mi esposo si tenía papeles y luego lo dejó ir",
+            "en el retén de {town} le preguntaron a todos dónde nacieron",
+        ],
+    },
+    "negated": {
+        "en": [
+            "nobody got arrested, the officer just yelled at us",
+            "they did not take anyone, but they searched the car for no reason",
+        ],
+        "es": [
+            "no arrestaron a nadie, pero el oficial nos gritó",
+            "nadie quedó detenido, solo nos revisaron el carro sin razón",
+        ],
+    },
+    "survivor_safe": {
+        "en": ["I was abused by my ex {past}, now I live in another state and I am safe"],
+        "es": ["{past} mi pareja me golpeaba, ahora vivo lejos y estoy a salvo"],
+    },
+    "old_removal": {
+        "en": ["{rel} was deported {past} after a stop in {town}"],
+        "es": ["a {rel} lo deportaron {past} después de que lo pararon en {town}"],
+    },
+    "custody_resolved": {
+        "en": [
+            "{rel} was picked up {recent} but they let him go a few hours later",
+            "{rel} was detained {recent}, he is back home now",
+        ],
+        "es": [
+            "detuvieron a {rel} {recent} pero ya lo dejaron salir",
+            "a {rel} se lo llevaron {recent} y ya regresó a la casa",
+        ],
+    },
+    "phone_hold": {
+        "en": ["I tried calling {place} three times and they put me on hold every time"],
+        "es": ["llamé a {place} y me dejaron en espera media hora, nadie contestó"],
+    },
+    "raid_rumor": {
+        "en": [
+            "someone posted that ICE is doing raids in {town} this week, nobody we know was detained"
+        ],
+        "es": [
+            "dicen en el grupo que viene la migra a {town} esta semana, pero no han detenido a nadie"
+        ],
+    },
+}
+for _situation in SITUATIONS:
+    _situation.templates["blind"] = BLIND[_situation.name]
 
 OPENERS = {
     "train": {
-        "en": ["Hi, I need help.", "I am writing about what happened in {town}.", "Please read this."],
-        "es": ["Hola, necesito ayuda.", "Les escribo por lo que pasó en {town}.", "Por favor lean esto."],
+        "en": [
+            "Hi, I need help.",
+            "I am writing about what happened in {town}.",
+            "Please read this.",
+        ],
+        "es": [
+            "Hola, necesito ayuda.",
+            "Les escribo por lo que pasó en {town}.",
+            "Por favor lean esto.",
+        ],
     },
     "eval": {
         "en": ["hello?", "Caller says:", "I dont know who else to tell."],
         "es": ["buenas", "Llamante dice:", "No sé a quién más decirle."],
     },
+}
+OPENERS["blind"] = {
+    "en": ["good evening,", "Message for the hotline:", "sorry for my english."],
+    "es": ["buenas noches,", "Mensaje para la línea:", "perdón por molestar."],
 }
 CLOSERS = {
     "train": {
@@ -231,13 +814,25 @@ CLOSERS = {
         "es": ["ayuda porfa", "Pide que le regresen la llamada.", "Dios los bendiga"],
     },
 }
+CLOSERS["blind"] = {
+    "en": ["please answer soon", "Caller will try again later.", "thanks for anything"],
+    "es": ["contesten pronto por favor", "Volverá a llamar más tarde.", "gracias por todo"],
+}
 SPANGLISH = {
     "train": [("la cárcel", "el jail"), ("mañana", "tomorrow"), ("migración", "la immigration")],
     "eval": [("el corralón", "el county"), ("el jueves", "el thursday"), ("la migra", "ICE")],
+    "blind": [("los separos", "el lockup"), ("la fianza", "el bail"), ("mañana", "tomorrow")],
+}
+# Voice-to-text and hurried calls: fillers between words, no punctuation at all.
+FILLERS = {
+    "train": {"en": ["um", "like"], "es": ["este", "pues"]},
+    "eval": {"en": ["uh", "you know"], "es": ["o sea", "bueno"]},
+    "blind": {"en": ["okay so", "i mean"], "es": ["mire", "verdad"]},
 }
 SMS = {
     "train": [("you", "u"), ("please", "plz"), ("porque", "xq"), ("que", "q")],
     "eval": [("are", "r"), ("tomorrow", "tmrw"), ("por favor", "xfa"), ("también", "tmb")],
+    "blind": [("because", "bc"), ("tonight", "2nite"), ("que", "k"), ("para", "pa")],
 }
 
 
@@ -245,16 +840,14 @@ def _fill(template: str, vocab: dict, language: str, rng: random.Random) -> str:
     lang = "es" if language == "es" else "en"
     slots = {
         key: rng.choice(vocab[f"{key}_{lang}"])
-        for key in ("rel", "place", "now", "soon", "past", "kid", "meds")
+        for key in ("rel", "place", "now", "soon", "past", "kid", "meds", "recent")
     }
     slots["town"] = rng.choice(vocab["town"])
     return template.format(**slots)
 
 
 def _strip_accents(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _typo(text: str, rng: random.Random) -> str:
@@ -268,7 +861,16 @@ def _typo(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def _style(text: str, partition: str, rng: random.Random) -> str:
+def _spoken(text: str, fillers: list[str], rng: random.Random) -> str:
+    words = text.replace(".", "").replace(",", "").replace("?", "").replace("¿", "").split()
+    for _ in range(max(1, len(words) // 10)):
+        words.insert(rng.randrange(len(words) + 1), rng.choice(fillers))
+    return " ".join(words)
+
+
+def _style(text: str, partition: str, lang: str, rng: random.Random) -> str:
+    if rng.random() < 0.12:
+        text = _spoken(text, FILLERS[partition][lang], rng)
     style = rng.random()
     if style < 0.25:
         text = text.lower()
@@ -283,7 +885,7 @@ def _style(text: str, partition: str, rng: random.Random) -> str:
 
 
 def generate(partition: str, count: int, seed: int) -> list[dict]:
-    """`count` narratives of `partition` ("train" or "eval"), reproducible from `seed`."""
+    """`count` narratives of `partition` ("train", "eval" or "blind"), reproducible from `seed`."""
     rng = random.Random(f"{partition}-{seed}")
     vocab = VOCAB[partition]
     urgent = [s for s in SITUATIONS if s.urgent]
@@ -307,7 +909,7 @@ def generate(partition: str, count: int, seed: int) -> list[dict]:
         if language == "spanglish":
             for a, b in SPANGLISH[partition]:
                 text = text.replace(a, b)
-        text = _style(text, partition, rng)
+        text = _style(text, partition, lang, rng)
         out.append({
             "id": f"{partition}-{number}", "language": lang, "style": language, "text": text,
             "urgent": situation.urgent, "situation": situation.name,

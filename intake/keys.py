@@ -1,7 +1,8 @@
 """`flask --app intake keys ...`: make and rotate the keys that encrypt reporters' data at rest.
 
 Rotation: put a new key in front of INTAKE_ENCRYPTION_KEYS (keep the old ones after it), run
-`keys rotate` to re-encrypt every stored value with the new key, then drop the old keys.
+`keys rotate` to re-encrypt every stored value and every sealed evidence file with the new key,
+then drop the old keys.
 """
 
 from __future__ import annotations
@@ -60,8 +61,17 @@ def generate_command() -> None:
 
 @group.command("rotate")
 def rotate_command() -> None:
-    """Re-encrypt all reporters' data with the first key of INTAKE_ENCRYPTION_KEYS."""
-    click.echo(
-        f"re-encrypted {rotate_all()} values with the first key; "
-        "older keys can now be removed from INTAKE_ENCRYPTION_KEYS"
-    )
+    """Re-encrypt all reporters' data and evidence files with the first key."""
+    from .evidence.rotation import reseal_all
+
+    values = rotate_all()
+    files = reseal_all()
+    click.echo(f"re-encrypted {values} values and {files.files} evidence files with the first key")
+    if files.failed:
+        for line in files.failed:
+            click.echo(f"not re-encrypted: {line}", err=True)
+        raise click.ClickException(
+            f"{len(files.failed)} evidence files were not re-encrypted: keep the older keys in "
+            "INTAKE_ENCRYPTION_KEYS and run `keys rotate` again once they can be read"
+        )
+    click.echo("older keys can now be removed from INTAKE_ENCRYPTION_KEYS")

@@ -19,15 +19,19 @@ def errors(body: str) -> list[str]:
     return re.findall(r'<p class="error" id="[^"]+">([^<]+)</p>', body)
 
 
-def test_form_offers_agencies_grouped_by_state_plus_other_and_unknown(client, ctx):
-    body = client.get("/report").get_data(as_text=True)
-    assert '<optgroup label="Texas">' in body
-    assert 'value="unknown"' in body and 'value="other"' in body
+def test_form_offers_a_states_agencies_after_the_state_plus_other_and_unknown(client, ctx):
+    blank = client.get("/report").get_data(as_text=True)
+    assert 'value="unknown"' in blank and 'value="other"' in blank
+    assert '<optgroup label="Texas">' not in blank  # no state chosen yet: no agency list
     harris = db.session.scalar(
         select(Agency).where(Agency.name == "Harris County Sheriff's Office")
     )
     assert harris.status == "former"
-    assert f'value="{harris.id}"' in body and "[former]" in body
+    body = client.post(
+        "/report", data={"csrf_token": csrf_token(client), "state": "TX", "show_agencies": "y"}
+    ).get_data(as_text=True)
+    assert '<optgroup label="Texas">' in body and '<optgroup label="Florida">' not in body
+    assert f'value="{harris.id}"' in body and "left the program" in body
 
 
 def test_contract_fields_only_are_accepted_and_saved_with_hashed_receipt(client, ctx):
@@ -150,7 +154,8 @@ def test_whitespace_choices_are_treated_as_not_given(client, ctx, value):
 
 
 def test_agency_select_is_rendered_per_language_and_keeps_a_choice(app, client):
-    # The options are rendered once per list and language (AgencySelect): check both survive.
+    # The "not sure" options are in the page's language, and a chosen agency stays chosen
+    # even with no state given (its own state's agencies are shown with it).
     english = client.get("/report?lang=en").get_data(as_text=True)
     spanish = client.get("/report?lang=es").get_data(as_text=True)
     assert 'value="unknown">I don\'t know</option>' in english

@@ -10,34 +10,22 @@ serves the app on a free port and drives Debian's chromium with Playwright.
 from __future__ import annotations
 
 import random
-import secrets
 import sys
-import tempfile
-import threading
 from datetime import timedelta
 from pathlib import Path
 
-import pyotp
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from intake import create_app  # noqa: E402
-from intake.agencies.importer import import_agencies  # noqa: E402
-from intake.auth.cli import create_user  # noqa: E402
-from intake.config import AGENCY_SEED, from_environment  # noqa: E402
-from intake.extensions import db  # noqa: E402
-from intake.models import StaffUser  # noqa: E402
+from throwaway import ARGS, add_staff, install, served, sign_in  # noqa: E402
+
 from intake.patterns.alerts import check_patterns  # noqa: E402
 from intake.publication.snapshot import store_snapshot  # noqa: E402
 from intake.timeutil import utcnow  # noqa: E402
 from tests.patterns.generate import agency, report  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-PASSWORD = secrets.token_urlsafe(16)  # a throwaway install: a fresh password each run
 
 OFFICERS = [  # (how reports write them, badge) for three agencies
     [("Dep. R. Treviño", "4127"), ("deputy Trevino", None), ("Roberto Trevino", "4127")],
@@ -82,28 +70,13 @@ def generate() -> None:
 
 
 def main() -> None:
-    folder = Path(tempfile.mkdtemp(prefix="screens-"))
-    config = from_environment({"INTAKE_INSTANCE": str(folder)})
-    config.update({"RATELIMIT_ENABLED": False, "PUBLIC_STATS": True})
-    app = create_app(config)
-    secret = pyotp.random_base32()
+    app = install(PUBLIC_STATS=True)
     with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade()
-        for path in sorted(AGENCY_SEED.parent.glob("*.*")):
-            import_agencies(path)
-        create_user("supervisor@example.org", "supervisor", PASSWORD)
-        user = db.session.query(StaffUser).filter_by(email="supervisor@example.org").one()
-        user.totp_secret, user.totp_enabled_at = secret, utcnow()
-        db.session.commit()
+        add_staff("supervisor@example.org", "supervisor")
         generate()
         check_patterns()
         store_snapshot()
         galveston = agency("Galveston County Sheriff's Office", "TX").id
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_port}"
     pages = [
         ("patterns", "/staff/patterns?from="),
         ("agency-profile", f"/staff/agencies/{galveston}"),
@@ -111,27 +84,17 @@ def main() -> None:
         ("public-stats", "/statistics"),
         ("public-stats-es", "/statistics?lang=es"),
     ]
-    with sync_playwright() as playwright:
+    with served(app) as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for width in (1280, 390):
-            with app.app_context():  # each login uses a fresh code; a replay is refused
-                db.session.query(StaffUser).update({"totp_last_step": None})
-                db.session.commit()
             context = browser.new_context(viewport={"width": width, "height": 900})
             page = context.new_page()
-            page.goto(origin + "/staff/login")
-            page.fill("#email", "supervisor@example.org")
-            page.fill("#password", PASSWORD)
-            page.click("button[type=submit]")
-            page.fill("#code", pyotp.TOTP(secret).now())
-            page.click("button[type=submit]")
+            sign_in(app, page, origin, "supervisor@example.org")
             for name, path in pages:
                 page.goto(origin + path)
                 page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
             context.close()
         browser.close()
-    server.shutdown()
-    print(f"screenshots in {OUT}")
 
 
 if __name__ == "__main__":

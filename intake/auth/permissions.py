@@ -29,6 +29,7 @@ MANAGE_RULES = "manage_rules"
 MANAGE_USERS = "manage_users"
 VIEW_AUDIT = "view_audit"
 ENTER_REPORTS = "enter_reports"  # "New report for someone": a report taken by phone or in person
+GRANT_ACCESS = "grant_access"  # let a volunteer see more than the reports they entered
 
 PERMISSIONS = (
     VIEW_REPORTS,
@@ -43,12 +44,15 @@ PERMISSIONS = (
     MANAGE_USERS,
     VIEW_AUDIT,
     ENTER_REPORTS,
+    GRANT_ACCESS,
 )
 
 # A volunteer (hotline, clinic, event) enters reports for people and sees only those.
 _VOLUNTEER = frozenset({ENTER_REPORTS})
 _REVIEWER = frozenset({VIEW_REPORTS, ADD_NOTES, CHANGE_STATUS, MESSAGE_REPORTER, ENTER_REPORTS})
-_SUPERVISOR = _REVIEWER | {ASSIGN, REVEAL_ORIGINAL, EXPORT, VIEW_STATS, MANAGE_RULES}
+_SUPERVISOR = _REVIEWER | {ASSIGN, REVEAL_ORIGINAL, EXPORT, VIEW_STATS, MANAGE_RULES, GRANT_ACCESS}
+# What a supervisor's grant (models/volunteer_grant.py) adds to a volunteer's own entries.
+GRANTED = frozenset({VIEW_REPORTS})
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "volunteer": _VOLUNTEER,
     "reviewer": _REVIEWER,

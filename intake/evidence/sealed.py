@@ -58,7 +58,7 @@ class FileReceipt:
 
 def size_label(size: int) -> str:
     if size >= MB:
-        return f"{size / MB:.1f} MB"
+        return f"{size / MB:.1f}".removesuffix(".0") + " MB"  # "50 MB", "2.1 MB"
     return f"{max(1, round(size / 1024))} KB"
 
 

@@ -34,10 +34,14 @@ def seal(keys: MultiFernet, source: BinaryIO, target: BinaryIO) -> tuple[str, in
     while piece := source.read(PIECE):
         digest.update(piece)
         size += len(piece)
-        token = base64.urlsafe_b64decode(keys.encrypt(piece))
-        target.write(_LENGTH.pack(len(token)))
-        target.write(token)
+        _write_piece(keys, piece, target)
     return digest.hexdigest(), size
+
+
+def _write_piece(keys: MultiFernet, piece: bytes, target: BinaryIO) -> None:
+    token = base64.urlsafe_b64decode(keys.encrypt(piece))
+    target.write(_LENGTH.pack(len(token)))
+    target.write(token)
 
 
 def pieces(keys: MultiFernet, sealed: BinaryIO) -> Iterator[bytes]:
@@ -52,6 +56,17 @@ def pieces(keys: MultiFernet, sealed: BinaryIO) -> Iterator[bytes]:
             yield keys.decrypt(base64.urlsafe_b64encode(token))
         except InvalidToken as exc:
             raise SealBroken("a piece does not decrypt with INTAKE_ENCRYPTION_KEYS") from exc
+
+
+def reseal(keys: MultiFernet, sealed: BinaryIO, target: BinaryIO) -> str:
+    """Re-encrypt a sealed file into `target` with the first key (a key rotation); returns the
+    plaintext's SHA-256, so the caller can check it before the new file replaces the old."""
+    digest = hashlib.sha256()
+    target.write(HEADER)
+    for piece in pieces(keys, sealed):
+        digest.update(piece)
+        _write_piece(keys, piece, target)
+    return digest.hexdigest()
 
 
 def unseal_to(keys: MultiFernet, sealed: BinaryIO, target: BinaryIO, sha256: str) -> None:

@@ -11,6 +11,7 @@ from .publication import PublicStatsSnapshot
 from .referral import ReferralPacket
 from .report import Report
 from .staff import StaffSession, StaffUser
+from .volunteer_grant import VolunteerGrant
 from .workflow import ReportMessage, ReportNote, StatusChange
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "StaffSession",
     "StaffUser",
     "StatusChange",
+    "VolunteerGrant",
 ]

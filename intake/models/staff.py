@@ -7,12 +7,13 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, ForeignKey, String
+from sqlalchemy import JSON, Boolean, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..crypto import EncryptedText
 from ..extensions import db
 from ..timeutil import utcnow
+from .volunteer_grant import VolunteerGrant
 
 ROLES = ("admin", "supervisor", "reviewer", "volunteer")
 _hasher = PasswordHasher()
@@ -99,9 +100,20 @@ class StaffUser(UserMixin, db.Model):
         return True
 
     def can(self, permission: str) -> bool:
-        from ..auth.permissions import role_has
+        from ..auth.permissions import GRANTED, role_has
 
-        return role_has(self.role, permission)
+        if role_has(self.role, permission):
+            return True
+        return self.role == "volunteer" and permission in GRANTED and self.grant() is not None
+
+    def grant(self) -> VolunteerGrant | None:
+        """The supervisor's grant in force for this volunteer, if any (read each time: a
+        revoke takes effect on the volunteer's next page)."""
+        return db.session.scalar(
+            select(VolunteerGrant).where(
+                VolunteerGrant.volunteer_id == self.id, VolunteerGrant.revoked_at.is_(None)
+            )
+        )
 
     def sees_queue(self, queue: str | None) -> bool:
         return not self.queues or queue in self.queues

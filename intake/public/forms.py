@@ -8,10 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from markupsafe import Markup
 from wtforms import (
     BooleanField,
     DateField,
@@ -28,8 +26,9 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget, Select
+from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..agencies import AgencyList
 from ..vocabulary import (
     AFFECTED_ROLES,
     CATEGORIES,
@@ -39,11 +38,11 @@ from ..vocabulary import (
     URGENT_SIGNALS,
     US_STATES,
 )
+from .agency_choice import AGENCY_OTHER, AGENCY_UNKNOWN, not_sure_choices, shown_choices
+from .dates import DATE_HINT, LocalDateField
 from .receipts import SUBMISSION_ID
 
 NARRATIVE_MAX = 20_000
-AGENCY_OTHER = "other"
-AGENCY_UNKNOWN = "unknown"
 YES_NO_UNKNOWN = {"yes": _l("Yes"), "no": _l("No"), "unknown": _l("I don't know")}
 PHONE_RE = re.compile(r"^\+?[\d\s().\-]{7,25}$")
 # A forged or stale option value gets this, never WTForms' message echoing the value back.
@@ -105,20 +104,18 @@ class ChoiceField(OfferedChoice, SelectField):
     """A select."""
 
 
-class AgencySelect(Select):
-    """The agency select: its ~700 options, with nothing picked yet (every first view of the
-    form), are rendered once per agency list and language instead of on every request."""
+class AgencyField(ChoiceField):
+    """The agency select. It shows the chosen state's agencies (agency_choice.py) but accepts
+    any agency of the list: the script may have offered another state's, and a page shown
+    before an import still sends the id of a row merged since."""
 
-    def __call__(self, field: SelectField, **kwargs: object) -> Markup:
-        cacheable = field.data in (None, "", AGENCY_UNKNOWN) and field.choices is (
-            _agency_options.get(str(get_locale() or "en"))
-        )
-        if not cacheable:
-            return super().__call__(field, **kwargs)
-        key = ("html", str(get_locale() or "en"), field.data or "", tuple(sorted(kwargs.items())))
-        if key not in _agency_options:
-            _agency_options[key] = super().__call__(field, **kwargs)
-        return _agency_options[key]
+    accepted: frozenset[str] = frozenset()
+
+    def pre_validate(self, form: FlaskForm) -> None:
+        if self.process_errors:
+            return
+        if self.data not in self.accepted and self.data not in (AGENCY_OTHER, AGENCY_UNKNOWN):
+            raise ValidationError(self.invalid_choice_message)
 
 
 class RadiosField(OfferedChoice, RadioField):
@@ -176,9 +173,9 @@ class ReportForm(FlaskForm):
     )
 
     # --- When and where
-    incident_date = DateField(
+    incident_date = LocalDateField(
         _l("Date it happened"),
-        description=_l("Year, month, day. For example: 2025-03-31."),
+        description=DATE_HINT,
         validators=[Optional(), not_in_future],
         format="%Y-%m-%d",
         invalid_value_message=_l("This date does not exist. Please check the day and month."),
@@ -207,14 +204,14 @@ class ReportForm(FlaskForm):
     )
 
     # --- Who: agency and officers
-    agency = ChoiceField(
+    agency = AgencyField(
         _l("Which agency?"),
         description=_l(
-            "Agencies are grouped by state. Former means the agency has left the 287(g) program."
+            "The list shows the agencies of the state chosen above. In brackets: where the "
+            "agency's officers work with ICE."
         ),
+        choices=not_sure_choices,
         validators=[Optional()],
-        validate_choice=True,
-        widget=AgencySelect(),
     )
     agency_other = StringField(
         _l("If other, which agency?"), validators=[Optional(), Length(max=200)]
@@ -312,32 +309,8 @@ class ReportForm(FlaskForm):
         value = self.submission.data or ""
         return value if SUBMISSION_ID.fullmatch(value) else None
 
-    def set_agency_choices(self, grouped: dict[str, list[tuple[str, str]]]) -> None:
-        """Agencies grouped by state (optgroups), plus "I don't know" and "other" first."""
-        self.agency.choices = agency_options(grouped, str(get_locale() or "en"))
-
-
-# The ~700 options are the same for every request in a language until the agency list changes
-# (grouped_choices returns a new dict then), so they are built once per list and language.
-# The list itself is kept here too: compared by identity, a new list is never mistaken for it.
-_agency_options: dict[object, object] = {}
-
-
-def agency_options(grouped: dict[str, list[tuple[str, str]]], locale: str) -> list[SelectChoice]:
-    if _agency_options.get("list") is not grouped:
-        _agency_options.clear()
-        _agency_options["list"] = grouped
-    if locale not in _agency_options:
-        options = choices(
-            {AGENCY_UNKNOWN: _l("I don't know"), AGENCY_OTHER: _l("Other (not in the list)")},
-            optgroup=str(_l("Not sure")),
-        )
-        # The agency list marks status in English ("[former]"); say it in the reporter's language.
-        marks = {"[former]": str(_l("[former]")), "[pending]": str(_l("[pending]"))}
-        for state, agencies in grouped.items():
-            for value, label in agencies:
-                for mark, translated in marks.items():
-                    label = label.replace(mark, translated)
-                options.append(SelectChoice(value, label, optgroup=state))
-        _agency_options[locale] = options
-    return _agency_options[locale]
+    def set_agency_choices(self, agencies: AgencyList) -> None:
+        """The agencies of the chosen state (and of the chosen agency's), "not sure" first."""
+        state = self.state.data if self.state.data in US_STATES else None
+        self.agency.choices = shown_choices(agencies, state, self.agency.data)
+        self.agency.accepted = agencies.ids

@@ -4,6 +4,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    jsonify,
     make_response,
     redirect,
     render_template,
@@ -11,15 +12,17 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import force_locale
 from flask_wtf.csrf import generate_csrf
 
-from ..agencies import grouped_choices
+from ..agencies import offered_agencies
 from ..evidence.sealed import FileReceipt, discard, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..language import requested_language, switch_language
 from ..queueing import enqueue_attachments, enqueue_report
 from ..ratelimit import public_rate_limit
 from . import bp, compress
+from .agency_choice import agencies_for_script, showing_agencies
 from .forms import ReportForm
 from .keepsake import files_from_form
 from .kept import kept_page, slot
@@ -78,11 +81,11 @@ def blank_form_page() -> Response:
         form = new_form()
         form.submission.data = fills["submission"]
         return render_form(form)
-    grouped = grouped_choices()
+    agencies = offered_agencies()
 
     def render() -> str:
         form = ReportForm()
-        form.set_agency_choices(grouped)
+        form.set_agency_choices(agencies)
         form.submission.data = slot("submission")
         # This request's token is in the page once; the slot takes its place.
         page = render_template(
@@ -93,13 +96,13 @@ def blank_form_page() -> Response:
         )
         return page.replace(fills["csrf"], slot("csrf"))
 
-    page = kept_page("blank form", render, fills, source=grouped)
+    page = kept_page("blank form", render, fills, source=agencies)
     return no_store(make_response(page))
 
 
 def new_form(formdata: object = None) -> ReportForm:
     form = ReportForm() if formdata is None else ReportForm(formdata=formdata)
-    form.set_agency_choices(grouped_choices())
+    form.set_agency_choices(offered_agencies())
     if request.method == "POST" and not form.submission_id():
         # Sent without an id (an old page, a script): the page shown back gets one, so
         # sending it again after a correction is recognised.
@@ -107,24 +110,25 @@ def new_form(formdata: object = None) -> ReportForm:
     return form
 
 
-def switching_language() -> bool:
+def not_sending() -> bool:
     # Only a language we have: any other value goes on to be validated and stored, and counted.
-    return requested_language() is not None
+    return requested_language() is not None or showing_agencies()
 
 
 @bp.route("/report", methods=["GET", "POST"])
 @accepts_evidence
-@public_rate_limit("RATELIMIT_SUBMIT", exempt_when=switching_language)
+@public_rate_limit("RATELIMIT_SUBMIT", exempt_when=not_sending)
 def report() -> Response:
     if request.method in ("GET", "HEAD"):  # HEAD is a GET without the body, never a send
         # Only the GET is compressed: it reflects nothing a third party could choose, so the
         # CSRF token in it cannot be guessed byte by byte from compressed sizes (BREACH).
         # Answers to a POST carry what the reporter typed and are sent as they are.
         return compress.after_request(blank_form_page())
-    if switch_language():
-        # The same form in the other language, with everything typed and no error messages
-        # yet (nothing was sent); it stores nothing, so it does not count against the limit.
-        return render_form(new_form())
+    if switch_language() or showing_agencies():
+        # The same form in the other language, or with the state's agencies, with everything
+        # typed and no error messages yet (nothing was sent); it stores nothing, so it does
+        # not count against the limit. Files cannot be carried over: the page says so.
+        return render_form(new_form(), files_left_behind=bool(received_files()))
     form = new_form()
     if form.validate_on_submit():
         if form.website.data:
@@ -142,6 +146,18 @@ def report() -> Response:
             enqueue_attachments([row.id for row in attachments])
         return received_page(receipt, form.consent_referral.data, report_id is None, files)
     return render_form(form, 400, files_dropped=bool(received_files()))
+
+
+@bp.get("/report/agencies/<lang>.json")
+def agency_list(lang: str) -> Response:
+    """Every agency the form offers, for public.js to filter as the reporter types; labels in
+    `lang`. The same for every visitor (no cookie read or set), so caches may keep it."""
+    if lang not in current_app.config["LANGUAGES"]:
+        abort(404)
+    with force_locale(lang):
+        response = jsonify(agencies_for_script(offered_agencies()))
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return compress.after_request(response)
 
 
 def received_page(

@@ -194,6 +194,23 @@ def describe(event: AuditEvent, emails: dict[int, str]) -> str:
             n=d.get("count"),
             limit=d.get("limit"),
         )
+    if a == "volunteer.granted":
+        return _(
+            "%(who)s let the volunteer %(target)s see the reports of %(queues)s: reason "
+            "“%(reason)s”",
+            who=who,
+            target=target,
+            queues=_list(d.get("queues")) if d.get("queues") else _("all queues"),
+            reason=event.reason or "",
+        )
+    if a == "volunteer.revoked":
+        return _(
+            "%(who)s revoked the grant of the volunteer %(target)s, who sees only their own "
+            "entries again: reason “%(reason)s”",
+            who=who,
+            target=target,
+            reason=event.reason or "",
+        )
     if a == "attachment.broken":
         return _(
             "%(who)s opened an evidence file of report %(report)s whose stored original no "

@@ -8,4 +8,4 @@ from flask import Blueprint
 
 bp = Blueprint("volunteer", __name__, url_prefix="/staff/intake")
 
-from . import routes  # noqa: E402,F401
+from . import grants, routes  # noqa: E402,F401

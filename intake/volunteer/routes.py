@@ -16,13 +16,14 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from ..agencies import grouped_choices
+from ..agencies import offered_agencies
 from ..auth.permissions import ENTER_REPORTS, requires
 from ..evidence.sealed import discard, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..extensions import db
 from ..models import AuditEvent, Report
 from ..models.audit import audit
+from ..public.agency_choice import showing_agencies
 from ..public.keepsake import follow_up_address, urgent_hotline
 from ..public.submission import accept
 from ..queueing import enqueue_attachments, enqueue_report, send_by_name
@@ -79,7 +80,7 @@ def consent_script(language: str) -> dict[str, str]:
 
 def new_form(formdata: object = None) -> VolunteerReportForm:
     form = VolunteerReportForm() if formdata is None else VolunteerReportForm(formdata=formdata)
-    form.set_agency_choices(grouped_choices())
+    form.set_agency_choices(offered_agencies())
     form.set_languages(language_names())
     return form
 
@@ -109,6 +110,8 @@ def new_report() -> Response:
     if request.method == "GET":
         return render_new(new_form())
     form = new_form()
+    if showing_agencies():  # the button under the state, without JavaScript: nothing is saved
+        return render_new(form, files_left_behind=bool(received_files()))
     if not form.validate_on_submit():
         return render_new(form, 400, files_dropped=bool(received_files()))
     attachments, files = seal_uploads(received_files(), source="volunteer")

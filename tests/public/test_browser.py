@@ -12,7 +12,7 @@ from sqlalchemy import select
 from intake.extensions import db
 from intake.models import Report
 
-SEND = "#report-form button[type=submit]"  # the header's language buttons belong to the form too
+SEND = "#report-form button.send"  # the language and "show agencies" buttons send it too
 NARRATIVE = "The deputy stopped us on the highway and asked where we were born."
 
 

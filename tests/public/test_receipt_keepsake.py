@@ -15,7 +15,7 @@ import pytest
 from ..evidence.samples import jpeg_with_gps
 
 SHOTS = Path(__file__).parent / "screenshots"
-SEND = "#report-form button[type=submit]"
+SEND = "#report-form button.send"
 
 
 def send_report_with_photo(tab, tmp_path: Path) -> bytes:

@@ -77,7 +77,7 @@ def test_a_volunteer_enters_a_report_in_the_browser(visit, ctx, app, width):
     assert axe_violations(page) == ""
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"volunteer-new-{width}.png"), full_page=True)
-    page.click("#volunteer-form button[type=submit]")
+    page.click("#volunteer-form button.send")
     page.wait_for_selector(".receipt-code")
     assert page.locator(".receipt-code").bounding_box()["height"] < 60
     assert "código de recibo" in page.input_value("#receipt-message")

@@ -68,6 +68,40 @@ CASES = [
         "citizenship_claim",
     ),
     ("en", "he was born in houston, he is a citizen", "check-now", "citizenship_claim"),
+    # someone calling from the jail while the children's sitter is about to go
+    (
+        "en",
+        "he called me from the jail phone. the sitter with our kids leaves tonight",
+        "urgent",
+        "minor_involved",
+    ),
+    (
+        "es",
+        "me llamó del bote, la vecina que cuida a los niños se va esta noche",
+        "urgent",
+        "in_custody_now",
+    ),
+    # trafficking told, not named
+    ("en", "the boss keeps our passports and makes us work every night", "urgent", "survivor"),
+    ("es", "el patrón nos guarda los papeles y no nos deja salir", "urgent", "survivor"),
+    # a threat that stands: a photo of the door, the new address
+    ("en", "he got out last week and sent me a photo of my front door", "urgent", "survivor"),
+    ("es", "mi ex salió de la cárcel y ya sabe mi nueva dirección", "urgent", "survivor"),
+    # held after bail because immigration wants him
+    (
+        "en",
+        "we paid the bond but they won't let him go, immigration wants him",
+        "urgent",
+        "in_custody_now",
+    ),
+    (
+        "es",
+        "pagamos la fianza y no lo sueltan porque migración lo quiere",
+        "urgent",
+        "transfer_imminent",
+    ),
+    # a rumour told as hearsay, nobody named: worth a check
+    ("en", "I heard ICE is coming to the apartments this week", "check-now", "transfer_imminent"),
     # time unclear: worth a check, never normal
     ("es", "se llevaron a mi esposo y no sabemos donde esta", "check-now", "in_custody_now"),
     ("es", "le quitaron sus pastillas y le dio un ataque", "check-now", "medical_emergency"),
@@ -95,7 +129,31 @@ NOT_URGENT = [
     ("es", "ya lo soltaron gracias a dios pero lo trataron muy mal", None),
     ("en", "I was pulled over last week and the officer asked for my papers", None),
     ("en", "At booking the deputy asked about my status.", "over"),
+    # custody resolved
+    ("en", "they arrested my brother yesterday but he was already released", "over"),
+    ("es", "agarraron a mi primo anoche pero ya lo soltaron", "over"),
+    # "on hold" on the phone is not an ICE hold
+    ("en", "I called the sheriff to complain and they put me on hold for an hour", None),
+    ("es", "llamé a la comisaría y me pusieron on hold media hora", None),
+    # a raid rumour with nobody held
+    ("es", "dicen que anda la migra en el pueblo pero nadie detenido", "nobody is held"),
+    ("en", "people say immigration is coming to town, no one has been detained", "nobody is held"),
+    # a county as a jurisdiction, the abuser in prison
+    ("en", "I want information on the 287(g) agreement in Gaston County", None),
+    ("en", "I survived domestic violence. He is in prison in another state now.", "the abuser"),
 ]
+
+
+def test_a_sitter_leaving_is_urgent_only_while_someone_is_held():
+    held = decide("me llamó del bote. la vecina que cuida a los niños se va hoy en la noche", "es")
+    free = decide("the sitter who watches my kids leaves tonight for her vacation", "en")
+    assert held["level"] == "urgent", held["explanation"]
+    assert free["level"] == "check-now", free["explanation"]
+
+
+def test_released_to_ice_is_a_transfer_not_an_end():
+    result = decide("they released him to ICE this morning and we don't know where he is", "en")
+    assert result["level"] != "normal", result["explanation"]
 
 
 @pytest.mark.parametrize(("language", "text", "why"), NOT_URGENT)

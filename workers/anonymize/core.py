@@ -20,6 +20,17 @@ from .recognizers import ctx_of, merge_person_candidates
 from .spans import Span, from_results, resolve
 
 MAX_CHARS = 200_000  # longer texts are processed in pieces
+# Text copied out of JSON or a spreadsheet keeps its line breaks as the two characters "\\n":
+# analysed as a line break and a space (same length, so offsets hold), "Phone:\\n439 4166"
+# is a phone after a label, not the word "n439".
+ESCAPED_BREAK_RE = re.compile(r"\\[nrt]")
+
+
+def analysis_view(text: str) -> str:
+    """The text the recognizers read: escaped line breaks made real, offsets unchanged."""
+    return ESCAPED_BREAK_RE.sub("\n ", text) if "\\" in text else text
+
+
 BADGE_AFTER_RE = re.compile(
     r"^\s*[,(]?\s*(?:#\s?|(?:badge|placa|chapa|unit|unidad|car|carro|id)\s*"
     r"(?:n[uú]mero|number|no\.?|num\.?)?\s*#?\s*)[A-Z]{0,3}-?\d",
@@ -162,7 +173,7 @@ class Anonymizer:
             if not idx:
                 continue
             nlp = self.nlp_engine.get_nlp(lang)
-            texts = [prepared[i][1][:MAX_CHARS] for i in idx]
+            texts = [analysis_view(prepared[i][1][:MAX_CHARS]) for i in idx]
             disable = [p for p in ("parser",) if p in nlp.pipe_names and not parse]
             for detector in self.person_detectors:
                 if isinstance(detector, BatchPersonDetector):
@@ -180,6 +191,7 @@ class Anonymizer:
         if not text.strip():
             return Result(rid, text, (), (), mode)
         conservative = mode == "conservative"
+        original, text = text, analysis_view(text)
         spans = self.analyze_spans(text, lang, known, doc, conservative=conservative)
         # texts longer than MAX_CHARS: the tail is analysed without the spaCy parse, from a
         # sentence or word boundary, knowing the names found before it
@@ -190,7 +202,7 @@ class Anonymizer:
             tail_known = dict(known, other_names=_other_names(known) + sorted(set(names)))
             tail = self.analyze_spans(text[cut:], lang, tail_known, None, conservative)
             spans = head + [s.shifted(cut) for s in tail]
-        redacted, kept = render(text, spans)
+        redacted, kept = render(original, spans)
         return Result(rid, redacted, tuple(spans), kept, mode)
 
     def analyze_spans(self, text, lang, known, doc, conservative=False) -> list[Span]:

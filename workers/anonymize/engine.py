@@ -24,9 +24,11 @@ from .recognizers import (
     AddressRecognizer,
     ContactRecognizer,
     GovernmentIdRecognizer,
+    NotNameRecognizer,
     PeopleRecognizer,
     PlacesRecognizer,
     SpelledNumberRecognizer,
+    SpokenRecognizer,
 )
 
 log = logging.getLogger(__name__)
@@ -111,8 +113,10 @@ def domain_nlp_engine() -> SharedSpacyNlpEngine:
     return engine
 
 
-# Where our reporters' phones come from (phonenumbers validates each number for a region).
+# Where our reporters' phones come from (phonenumbers validates each number for a region),
+# and the regions stock Presidio checks, so that no phone stock finds is missed here.
 PHONE_REGIONS = ("US", "MX", "GT", "HN", "SV", "NI", "CO", "VE", "CU", "DO", "HT", "BR")
+PHONE_REGIONS += ("GB", "DE", "IL", "IN", "CA")
 STOCK_CONTEXT_ES = {
     "PHONE_NUMBER": [
         "telefono",
@@ -173,7 +177,9 @@ def domain_recognizers(language: str):
         AccountabilityRecognizer(language),
         PlacesRecognizer(language),
         SpelledNumberRecognizer(language),
+        SpokenRecognizer(language),
         PeopleRecognizer(language),
+        NotNameRecognizer(language),
     ]
 
 

@@ -21,7 +21,15 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .lexicon import AMBIGUOUS_NAMES, VEHICLE_NOUNS, everyday_word, first_names, fold, zipf
+from .lexicon import (
+    AMBIGUOUS_NAMES,
+    NOT_NAME,
+    VEHICLE_NOUNS,
+    everyday_word,
+    first_names,
+    fold,
+    zipf,
+)
 from .recognizers.people import NOT_IN_PERSON_RUN
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -80,6 +88,8 @@ def word_not_name(token, language: str, cased: bool) -> bool:
     if not token.is_alpha:  # punctuation and symbols are no name ("<script>")
         return not any(c.isalpha() for c in token.text)
     w = fold(token.text)
+    if w in NOT_NAME and w not in AMBIGUOUS_NAMES:  # "Madam", "Caller", "Kreyòl"; not "June"
+        return True
     unmarked = cased and (token.text.islower() or _sentence_start(token))
     if w in first_names():  # "faith" in "we will go to court with faith" is a word
         return unmarked and everyday_word(w, language)

@@ -105,6 +105,9 @@ NOT_NAME = words(
     alien tel cel celular cell phone telefono email correo whatsapp dizque booking inmate
     number numero face insta
     hey oye ey call llama llame llamen llamame marca marque text textea escribe escribeme
+    sir madam madame maam whom caller callback hotline llamante reportante
+    kreyol creole haitian portuguese portugues french frances mam kiche quiche qanjobal
+    kaqchikel qeqchi mixteco zapoteco triqui nahuatl garifuna quechua
     """
 )
 

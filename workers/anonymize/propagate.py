@@ -238,14 +238,18 @@ def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_
     start_i, end_j = i, j
     while end_j + 1 < len(toks) and end_j - j < 4:
         q = end_j + 1
+        # "de la Cruz", "del Valle", and in lower-case text "de la roma"
+        c = q
+        while c < len(toks) and c - q < 2 and toks[c].f in NAME_CONNECTORS and ctx.gap(c) == " ":
+            c += 1
         if (
-            toks[q].f in NAME_CONNECTORS
-            and q + 1 < len(toks)
-            and toks[q + 1].text[0].isupper()
-            and ctx.gap(q) == " "
-            and joinable(q + 1, q + 1)
+            c > q
+            and c < len(toks)
+            and (toks[c].text[0].isupper() or lower_ok)
+            and toks[c].f not in NAME_CONNECTORS
+            and joinable(c, c)
         ):
-            end_j = q + 1
+            end_j = c
             continue
         if not joinable(q, q):
             break

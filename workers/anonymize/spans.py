@@ -46,9 +46,20 @@ STOCK_LABELS = {
 }
 
 
+# How a PERSON was found when the find was a guess, not a cue (a kin word, "my name is"):
+# a guess gives way to a guard (`recognizers.not_names`), a cue does not.
+GUESSED_WHY = frozenset(["learned", "firstname", "capitalised", "ner", "quoted", "nickname", ""])
+
+
 def from_results(results: Iterable[RecognizerResult]) -> list[Span]:
+    results = list(results)
+    guards = [(r.start, r.end) for r in results if r.entity_type == "NOT_PERSON"]
     out = []
     for r in results:
+        why = str((r.recognition_metadata or {}).get("why", ""))
+        guarded = any(s < r.end and r.start < e for s, e in guards)
+        if r.entity_type == "PERSON" and why in GUESSED_WHY and guarded:
+            continue  # "a Nissan Rogue", "she speaks Mam": no one's name
         label, score = r.entity_type, r.score
         if label in STOCK_LABELS:
             label, lowest, score = STOCK_LABELS[label]
@@ -70,10 +81,32 @@ def from_results(results: Iterable[RecognizerResult]) -> list[Span]:
     return out
 
 
+GUESSED_PLACE_WHY = frozenset(["gazetteer", "ner"])
+
+
+def _cued_people_over_guessed_places(cands: list[Span]) -> list[Span]:
+    """ "my husband Alfonso Rivera": a place name from the gazetteer inside a longer name
+    that a cue introduced is part of the name (a place needs no one's kin word)."""
+    people = [c for c in cands if c.label == "PERSON" and c.why not in GUESSED_WHY]
+    return [
+        c
+        for c in cands
+        if not (
+            c.label == "PLACE"
+            and c.why in GUESSED_PLACE_WHY
+            and any(
+                p.start <= c.start and c.end <= p.end and (p.end - p.start) > (c.end - c.start)
+                for p in people
+            )
+        )
+    ]
+
+
 def resolve(cands: Iterable[Span]) -> list[Span]:
     """Highest priority wins; overlapping redactions merge into one (never leak a part of a
     value). A keep survives only where no redaction of higher priority overlaps it."""
     chosen: list[Span] = []
+    cands = _cued_people_over_guessed_places(list(cands))
     for c in sorted(cands, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
         if c.end <= c.start:
             continue

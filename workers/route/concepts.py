@@ -30,9 +30,10 @@ MACROS = {
     ),
     "place": (
         r"(?:jail|jails|custody|detention|detention center|lockup|lock up|holding cell|holding|"
-        r"cell|prison|county|station|precinct|sheriff'?s? office|sheriff'?s? department|"
+        r"cell|prison|station|precinct|sheriff'?s? office|sheriff'?s? department|"
         r"patrol car|cop car|police car|squad car|back of the (?:car|truck|patrol)|booking|"
-        r"processing center|ice office|ice facility|immigration office|"
+        r"processing center|ice office|ice facility|immigration office|oficina del sheriff|"
+        r"oficina del alguacil|"
         r"carcel|prision|detencion|custodia|corralon|condado|estacion|comisaria|delegacion|"
         r"patrulla|la hielera|hielera|centro de detencion|migracion|separos|celda|bote|tambo)"
     ),
@@ -73,9 +74,18 @@ class Cue:
     # A label rather than a situation ("survivor", "pregnant"): it makes a report worth a look
     # (check-now) but not a page-out by itself.
     weak: bool = False
+    # Only the agency on its way ("viene la migra", "ICE is coming"), for nobody named: a raid
+    # rumour unless someone is held or the clause says whom it comes for (situation.py).
+    agent_only: bool = False
+    # A regex (macros allowed) the narrative must also contain for the cue to mean the concept:
+    # a sitter leaving tonight is an emergency only when there are children to look after.
+    needs: str | None = None
+    # An emergency only while someone is held or taken (a sitter leaving tonight matters because
+    # the parent cannot come home); otherwise worth a check, not a page-out.
+    with_custody: bool = False
 
 
-def _cues(concept: Concept, patterns: list[str], **kwargs: bool) -> list[Cue]:
+def _cues(concept: Concept, patterns: list[str], **kwargs: bool | str) -> list[Cue]:
     return [Cue(concept, p, **kwargs) for p in patterns]
 
 
@@ -84,7 +94,8 @@ CUES: list[Cue] = [
     *_cues(
         Concept.IN_CUSTODY,
         [
-            r"(?:in|at|inside|into) (?:the |a |his |her )?(?:\w+ )?{place}",
+            r"(?:in|at|inside|into) (?:the |a |his |her )?(?:\w+ ){0,2}?{place}",
+            r"(?:in|at|inside) (?:the )?county(?! (?:of|line|commission|agreement|program))",
             r"(?:en|dentro de) (?:la |el |los |las )?(?:\w+ )?{place}",
         ],
         place=True,
@@ -92,8 +103,18 @@ CUES: list[Cue] = [
     *_cues(
         Concept.IN_CUSTODY,
         [
+            # A call from the jail tells where the caller is: held, until someone says otherwise.
+            r"(?:call(?:ed|ing|s)?|phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
+            r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|desde|del|de la) (?:the |la |el )?"
+            r"(?:\w+ ){0,2}?(?:{place}|county|jail phone|telefono de la carcel)",
+        ],
+        standing=True,
+    ),
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
             r"(?:holding|held|keeping|kept|detaining) (?:him|her|them|me|us|my \w+|\w+ (?:at|in)|"
-            r"at|in)",
+            r"at|in)(?! (?:on )?(?:hold|the (?:phone|line)|waiting|espera))",
             r"(?:locked up|lock(?:ed)? (?:him|her|them) up|detained|arrested|in custody|detain|"
             r"arrest|detaining|arresting|"
             r"behind bars|booked)",
@@ -101,6 +122,8 @@ CUES: list[Cue] = [
             r"(?:him|her|them|my \w+|[\[]\w+ \d+[\]])",
             r"{pron} (?:tienen|tiene|tenian|siguen teniendo|mantienen|tienen todavia) "
             r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
+            r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
+            r"\w+ |a \w+ )?(?:en|ahi|alla|detenid[oa]s?|encerrad[oa]s?)",
             r"(?:detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?|agarrad[oa]s?|"
             r"levantad[oa]s?)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
@@ -108,10 +131,13 @@ CUES: list[Cue] = [
             r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my \w+)",
             r"(?:got |was |were |been )?(?:taken|picked up|grabbed) by (?:ice|immigration|la migra|"
             r"the police|police|the sheriff|deputies|the deputies|cops|the cops)",
+            r"(?:was|were|got|been|get|being) (?:taken|picked up|grabbed|snatched|hauled off|"
+            r"carted off)(?! (?:care|to (?:the )?hospital))",
             r"se {pron} (?:llevaron|llevo)",
             r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
             r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
             r"(?:still there|sigue ahi|siguen ahi|todavia esta ahi|sigue alla)",
+            r"(?:han|ha|hayan) (?:detenido|arrestado|agarrado|levantado|llevado) a",
         ],
     ),
     *_cues(
@@ -121,6 +147,8 @@ CUES: list[Cue] = [
             r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
             r"dejaron salir|dejan ir|let go)",
             r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
+            r"(?:no|not|hasn'?t|haven'?t|can'?t|won'?t) (?:ha |han )?(?:sale|salen|salido|gotten out|got out|"
+            r"get out|come out) (?:de |of |from )(?:la |el |los |the )?(?:\w+ )?{place}",
         ],
         negation_inside=True,
     ),
@@ -129,7 +157,9 @@ CUES: list[Cue] = [
         Concept.TRANSFER,
         [
             r"(?:ice|immigration|migra|la migra|inmigracion|migracion) ?(?:hold|detainer)",
-            r"(?:hold|detainer|detainers|retencion|orden de retencion)",
+            r"(?:detainer|detainers|retencion|orden de retencion)",
+            r"(?:a|an|the|un|una|el|his|her|su|no|put|placed|puso|pusieron|tiene|has) "
+            r"(?:\w+ )?(?<!on )(?<!en )hold(?! (?:of|music|the line|on the line|on a sec))",
             r"48 ?(?:hours?|hrs?|horas)",
             r"(?:72|24) ?(?:hours?|hrs?|horas)",
         ],
@@ -144,15 +174,39 @@ CUES: list[Cue] = [
             r"deport|deported|deporting|deportation|removal|removed|pick(?:ed|ing)? (?:\w+ )?up|"
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
+            # Released or handed to ICE: now in immigration's hands.
+            r"(?:released|handed|turned|passed) (?:him |her |them |my \w+ |\w+ )?(?:over )?(?:to|into) "
+            r"(?:ice|immigration|la migra|migracion)|(?:soltaron|entregaron|pasaron) (?:\w+ )?a "
+            r"(?:ice|migracion|la migra|inmigracion)",
+            # Immigration waiting for the person: a detainer described, not named.
+            r"(?:ice|immigration|la migra|migra|migracion|inmigracion|the feds|federales) "
+            r"{w}(?:wants?|quiere|quieren|(?:lo |la )?pidio|(?:lo |la )?reclamo|asked for (?:him|her)|"
+            r"is waiting|are waiting|esta esperando|estan esperando|"
+            r"asked (?:them |the jail )?to (?:hold|keep)|pidio que (?:lo|la) (?:detengan|tengan)|"
+            r"(?:transport|bus|van|list|pickup|pick up))",
+            r"(?:waiting for|waiting on|esperando a|esperan a|entregarlo a|turn him over to) "
+            r"(?:ice|immigration|la migra|migracion|inmigracion)",
+            r"(?:transport|bus|van|list|lista|camion|avion|vuelo) {w}(?:ice|immigration|"
+            r"migracion|la migra|deportacion|deportation)",
             r"(?:traslad\w+|transfier\w+|transfer\w+|deport\w+|entreg\w+ a (?:ice|migracion|la migra)|"
             r"(?:mand|envi|regres|devolv)\w* {w}a (?:mexico|su pais|guatemala|honduras|el salvador|ice|migracion)|"
             r"pas\w+ a (?:ice|migracion)|"
             r"se {pron} (?:llevan|van a llevar|quieren llevar|llevaran|lleva|va a llevar)|"
-            r"(?:viene|vienen|va a venir|van a venir|llega|llegan) (?:la migra|migracion|ice|"
-            r"inmigracion|por el|por ella|por ellos|a (?:recoger|llevar|buscar)(?:lo|la|los)?)|"
-            r"(?:la migra|migracion|ice|inmigracion) (?:viene|vienen|va a venir|{pron} va a "
+            r"(?:viene|vienen|va a venir|van a venir|llega|llegan) (?:por el|por ella|por ellos|"
+            r"a (?:recoger|llevar|buscar)(?:lo|la|los)?)|"
+            r"(?:la migra|migracion|ice|inmigracion) (?:{pron} va a "
             r"(?:recoger|llevar)|va a (?:recoger|llevar)(?:lo|la|los)?))",
         ],
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
+            r"(?:viene|vienen|va a venir|van a venir|llega|llegan|anda|andan) (?:la migra|migracion|"
+            r"ice|inmigracion)",
+            r"(?:la migra|migracion|ice|inmigracion|immigration) (?:viene|vienen|va a venir|"
+            r"is coming|are coming|will come|is going to come|is in town|anda)",
+        ],
+        agent_only=True,
     ),
     # --- a medical need, described
     *_cues(
@@ -197,17 +251,62 @@ CUES: list[Cue] = [
             r"(?:knows?|found out|finds out|sabe|supo|encontro) {w}(?:where|donde) "
             r"{w}(?:i am|i'm|im|i live|i stay|i'm staying|i am staying|we are|we live|estoy|vivo|"
             r"estamos|vivimos|me quedo|me estoy quedando)",
-            r"(?:threaten\w*|amenaz\w+) {w}(?:to |con |de )?(?:kill|hurt|matar|lastimar|call ice|"
+            r"(?:threaten\w*|amenaz\w+) {w}(?:to |con |de )?(?:kill|hurt|(?:matar|lastimar)(?:me|nos|la|lo)?|call ice|"
             r"llamar a (?:la )?migra\w*|deport\w*)",
             r"(?:looking for me|following me|me esta buscando|me busca|me sigue|outside my (?:house|door))",
-            r"(?:took|has|keeps?|kept|tiene|quito|quitaron|guarda) (?:my|mi|mis) (?:passport|"
-            r"papers|documents|pasaporte|papeles|documentos|id)",
-            r"(?:makes? me work|forces? me to work|force me to work|forced to work|"
-            r"me obliga(?:n)? a trabajar|me hace(?:n)? trabajar|me obligan|pay off (?:the |a )?debt|"
-            r"pagar la deuda)",
+            r"(?:took|has|have|keeps?|kept|holds?|holding|tiene|tienen|quito|quitaron|guarda|guardan|"
+            r"guardo) (?:(?:me|us) )?"
+            r"(?:(?:my|our|his|her|their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )"
+            r"(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)(?! (?:and|y) "
+            r"(?:gave|returned|devolvio|regreso))",
+            r"(?:makes? (?:me|us|them) work|forces? (?:me|us|them) to work|force (?:me|us) to work|"
+            r"forced to work|(?:me|nos|los|las) (?:obliga|obligan|hace|hacen|pone|ponen) (?:a )?trabajar|"
+            r"me obligan|nos obligan|pay off (?:the |a )?debt|pagar la deuda)",
             r"(?:afraid|scared|miedo|asustad[oa]) {w}(?:to (?:be here|go home|stay)|tonight|esta noche|"
-            r"de (?:estar aqui|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
+            r"de (?:estar aqui|quedarme|quedarnos|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
         ],
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            # Withheld papers and confinement say their own "no": it is the danger, not its denial.
+            r"(?:won'?t give (?:back )?|will not give (?:back )?|wont give (?:back )?|"
+            r"no (?:me|nos) (?:da|dan|quiere dar|quieren dar|devuelve|devuelven|regresa|regresan)) "
+            r"(?:(?:me|us) )?(?:(?:my|our|his|her|their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|"
+            r"the) )(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)",
+            r"(?:won'?t|will not|doesn'?t|does not|don'?t) let (?:me|us) (?:leave|go)(?! home early)|"
+            r"no (?:me|nos) (?:deja|dejan) (?:salir|irnos|irme)",
+        ],
+        negation_inside=True,
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            # A threat stands until something ends it: sent last week, still a danger now.
+            r"(?:sent|sends|sending|texted|texting|mando|manda|envio|envia|posted) {w}(?:a |una )?"
+            r"(?:photo|picture|pic|foto|video|imagen) {w}(?:of|de) (?:my|our|the|mi|nuestra|la|el) "
+            r"(?:\w+ )?(?:door|house|home|car|window|apartment|building|work|job|school|puerta|casa|"
+            r"carro|ventana|departamento|apartamento|edificio|trabajo|escuela)",
+            r"(?:knows?|found|has|got|sabe|tiene|encontro|consiguio|averiguo) {w}(?:my|our|the|mi|"
+            r"nuestra|la|el|what|which|que|cual|en que) (?:new |nueva )?(?:address|direccion|"
+            r"domicilio|apartment|shelter|refugio|albergue|location|ubicacion|nueva direccion)",
+            r"(?:coming (?:for|after) me|coming to (?:get|find|kill) me|viene por mi|"
+            r"va a venir por mi|viene a buscarme)",
+        ],
+        standing=True,
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            # The abuser out of jail: a danger that stands until she is safe, worth a look alone.
+            r"(?:abuser|abusive (?:ex|husband|partner|boyfriend)|agresor|abusador|my ex|mi ex|"
+            r"ex-?(?:husband|boyfriend|partner|esposo|novio|pareja)|expareja|exesposo|exnovio|"
+            r"the man who (?:hurt|hit|beat|abused)|el que me (?:pegaba|golpeaba|maltrataba)) "
+            r"{ww}(?:got out|gets out|is out|was released|released|let (?:him|her) out|salio|sale|"
+            r"soltaron|dejaron libre|esta libre|is free|out on (?:bail|bond)|bailed out)",
+        ],
+        weak=True,
+        standing=True,
     ),
     *_cues(
         Concept.DANGER,
@@ -241,6 +340,22 @@ CUES: list[Cue] = [
             r"{kid} {ww}(?:nobody|no one|nadie|no hay nadie) (?:is |esta |estaba |was )?(?:there|home|ahi|en (?:la )?casa)",
         ],
         negation_inside=True,
+    ),
+    *_cues(
+        Concept.CHILD,
+        [
+            r"(?:sitter|babysitter|baby ?sitter|nanny|neighbou?rs?|vecin[oa]s?|ninera|la senora|"
+            r"the lady|the woman|(?:my|a|our) friend|amig[oa]|comadre|cuidadora?|caretaker|"
+            r"(?:who|que) (?:watch(?:es)?|is watching|(?:me |nos )?cuida|cuidan|esta cuidando|"
+            r"takes care|look(?:s)? after)) {ww}(?:leaves|is leaving|has to leave|have to leave|"
+            r"needs to leave|must leave|goes home|has to go|can only (?:stay|keep|watch)|"
+            r"only (?:until|till|til)|can'?t stay|cannot stay|won'?t stay|se va|se tiene que ir|"
+            r"se regresa|tiene que irse|se tiene que regresar|solo (?:hasta|puede)|nomas hasta|"
+            r"no puede quedarse|no se puede quedar|ya no puede)",
+        ],
+        negation_inside=True,
+        needs="{kid}",
+        with_custody=True,
     ),
     # --- a citizenship claim
     *_cues(
@@ -322,20 +437,26 @@ SOON_TIME = [
     r"going to|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
     r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
 ]
+# The abuser locked up ("he is in prison in another state"): her danger over, and the one held
+# is not someone who needs help.
+ABUSER_HELD = r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)"
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
 RESOLVED = {
     Concept.IN_CUSTODY: [
-        r"(?:released|let (?:him|her|them|me|us) go|let (?:him|her|them|me|us) out|got out|bailed "
+        r"(?:released(?! (?:to|into|a) )|let (?:him|her|them|me|us) go|let (?:him|her|them|me|us) out|got out|bailed "
         r"(?:him |her |them |me )?out|posted bail|made bail|is home|are home|he'?s home|she'?s home|"
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:is|are|he'?s|she'?s) free|they let \w+ go|"
-        r"soltaron|liberaron|{pron} dejaron (?:ir|salir)|ya salio|salio libre|salio de|"
+        r"soltaron(?! a (?:ice|migracion|la migra|inmigracion))|liberaron|{pron} dejaron (?:ir|salir)|ya salio|salio libre|salio de|"
         r"pagamos (?:la )?fianza|pague (?:la )?fianza|ya esta (?:en (?:la )?casa|libre|afuera|con nosotros)|"
         r"ya (?:lo|la|los) (?:soltaron|liberaron|dejaron)|ya regreso|regreso a (?:la )?casa|"
         r"esta libre|salieron)",
     ],
     Concept.TRANSFER: [
         r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"
-        r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso)",
+        r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
+        # home and free: nobody left to transfer
+        r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
+        r"ya esta (?:en (?:la )?casa|libre|con nosotros))",
     ],
     Concept.MEDICAL: [
         r"(?:healed|recovered|is fine now|is okay now|is ok now|feels better|got (?:his|her|my|their)"
@@ -348,6 +469,7 @@ RESOLVED = {
         r"i'?m fine now|is fine now)",
     ],
     Concept.DANGER: [
+        ABUSER_HELD,
         r"(?:(?:is|i'?m|am|we'?re|are|she'?s|he'?s) safe(?: now)?|moved away|far away|in prison now|"
         r"esta a salvo|estoy a salvo|estamos a salvo|ya estoy bien|ya no me busca|lejos de el|"
         r"ya no vive)",

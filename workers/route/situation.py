@@ -18,12 +18,13 @@ exactly why ("in custody now: 'lo tienen en el condado desde el viernes'").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from workers.parsed import parses
 
 from .concepts import (
+    ABUSER_HELD,
     CUES,
     DOUBT,
     MACROS,
@@ -64,6 +65,14 @@ class Finding:
     weak: bool
     sentence: int  # index of the sentence in the narrative
     sentence_text: str
+    at: int = 0  # where the words start in the folded sentence
+    # The words deny an end ("no lo sueltan", "won't let him go"): said after a resolution,
+    # they are the later word on it ("pagamos la fianza y no lo sueltan").
+    denial: bool = False
+    # Only the agency on its way, for nobody named in the clause ("dicen que viene la migra").
+    targetless: bool = False
+    hearsay: bool = False  # told as a rumour ("dicen que", "I heard", "rumors of")
+    with_custody: bool = False  # urgent only while someone is held (concepts.Cue)
 
 
 def _expand(pattern: str) -> str:
@@ -83,14 +92,44 @@ _TIMES: list[tuple[Time, re.Pattern[str]]] = (
     + [(Time.IMMINENT, _bounded(p)) for p in SOON_TIME]
 )
 _RESOLVED = {c: [_bounded(p) for p in ps] for c, ps in RESOLVED.items()}
+_ABUSER_HELD = _bounded(ABUSER_HELD)
+_NEEDS = {cue.needs: _bounded(cue.needs) for cue in CUES if cue.needs}
 _DOUBT = [_bounded(p) for p in DOUBT]
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\n]|(?<!\w)(?:but|although|though|however|pero|aunque|sino|"
-    r"and then|y luego|y despues|y ahora|and now)(?!\w)"
+    r"and then|y luego|y despues|y ahora|and now|because|porque|xq|por que|cuz|cause)(?!\w)"
 )
 _NEGATOR_WORDS = re.compile(
     r"(?<![\w'])(?:no|not|n't|never|nunca|jamas|tampoco|nobody|nadie|no one|ni|ya no|"
     r"(?:is|are|was|were|do|does|did|wo|would|ca|could|have|has|had|should)n'?t|cannot)(?![\w'])"
+)
+# A turn between a resolution and a later statement ("we paid the bond but they won't let him
+# go"): what follows the turn is the situation now.
+_CONTRAST = re.compile(
+    r"(?<![\w'])(?:but|even though|although|though|still|yet|however|pero|aunque|todavia|"
+    r"sigue|siguen|sin embargo|y aun asi|and still)(?![\w'])"
+)
+# A resolution this many words before a finding in one unpunctuated sentence is another
+# statement, not the end of this one.
+_RUN_ON_WORDS = 12
+# Hearsay: the reporter passes on what is said, not what happened to someone.
+_HEARSAY = re.compile(
+    r"(?<![\w'])(?:dicen que|dice la gente|se dice|dizque|andan diciendo|escuche que|oi que|"
+    r"rumou?rs?|rumores?|chisme|they say|people say|people are saying|everyone says|i heard|"
+    r"heard that|supposedly|word is|on facebook|en facebook|en el grupo|in the group chat)(?![\w'])"
+)
+# Whom the agency comes for: a person or pronoun in the clause ("viene la migra por mi primo").
+_TARGET = re.compile(
+    r"(?<![\w'])(?:him|her|them|me|us|my|our|his|their|mi|mis|su|sus|nuestr[oa]s?|le|les|"
+    r"por (?:el|ella|ellos|ellas|nosotros)|\[[a-z_]+(?: \d+)?\])(?![\w'])"
+)
+# A long-past time (years, months, a date) ends even a standing situation; "last week" or "two
+# days ago" tells when a hold was put or an abuser got out, and it still stands.
+_LONG_PAST = re.compile(
+    r"years?|anos?|months?|meses|mes|(?:19|20)\d\d|summer|winter|spring|fall|verano|invierno|"
+    r"primavera|otono|long|mucho|tiempo|entonces|kid|little|young|nin[oa]|chic[oa]|joven|"
+    r"january|february|march|april|june|july|august|september|october|november|december|enero|"
+    r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 )
 _FIRST_PERSON = frozenset(["i", "me", "yo", "we", "us", "nosotros"])
 # What a past story is usually made of: an arrest, a deportation, force, where someone was held.
@@ -133,11 +172,15 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     # Fold and quote the reporter's own words (the parse saw placeholders as names).
     originals = [text[sent.start_char : sent.end_char] for sent in sentences]
     folded_sentences = [normalize(original) for original in originals]
+    whole = " ".join(folded for folded, _ in folded_sentences)
+    present = {needs for needs, regex in _NEEDS.items() if regex.search(whole)}
     for number, sent in enumerate(sentences):
         folded, index = folded_sentences[number]
         sentence_times = list(_time_expressions(folded))
         seen: set[tuple[Concept, int]] = set()
         for cue, regex in _CUES:
+            if cue.needs and cue.needs not in present:
+                continue
             for match in regex.finditer(folded):
                 if match.end() == match.start():
                     continue
@@ -166,7 +209,7 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
                 explicit[0][0],
                 original_span(originals[number], index, explicit[0][1], explicit[0][2]),
             )
-    return _resolve(findings, folded_sentences, originals)
+    return _rumours(_abuser_held(_resolve(findings, folded_sentences, originals)))
 
 
 def _time_expressions(folded: str):
@@ -223,6 +266,8 @@ def _finding(
     time, time_words, span = _decide_time(
         cue, anchor, in_clause, start, end, frame, before, anchor_in_cue
     )
+    if time is Time.PAST and cue.standing and span and not _LONG_PAST.search(folded[slice(*span)]):
+        time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
     if (
         time in (Time.NOW, Time.IMMINENT)
         and cue.concept is not Concept.DANGER
@@ -243,12 +288,23 @@ def _finding(
 
     suppressed = None
     if not cue.negation_inside:
-        suppressed = _negated(anchor, folded, clause_start, start)
+        scope = (
+            sent.start_char + index[clause_start] if clause_start < len(index) else 0,
+            sent.start_char + index[clause_end - 1] if 0 < clause_end <= len(index) else 1 << 30,
+        )
+        suppressed = _negated(anchor, folded, clause_start, start, scope)
     if suppressed is None and time is Time.PAST and cue.concept is not Concept.CITIZEN:
         suppressed = "over" + (f" (\u201c{time_words}\u201d)" if time_words else " (past tense)")
+    # Whom it comes for is said right after ("viene la migra por mi primo") or just before.
+    clause = " ".join(folded[clause_start:start].split()[-2:]) + " " + folded[end:clause_end]
     return Finding(
-        cue.concept, evidence, time, time_words, suppressed, cue.weak, number, original.strip()
-    )
+        cue.concept, evidence, time, time_words, suppressed, cue.weak, number, original.strip(),
+        at=start,
+        denial=cue.negation_inside,
+        with_custody=cue.with_custody,
+        targetless=cue.agent_only and not _TARGET.search(clause),
+        hearsay=_HEARSAY.search(folded[:clause_end]) is not None,
+    )  # fmt: skip
 
 
 def _anchor(sent, index: list[int], start: int, end: int):  # noqa: ANN001, ANN202
@@ -381,14 +437,18 @@ def _from_frame(cue: Cue, anchor, in_clause, frame: Time | None) -> bool:  # noq
     return not in_clause and frame is not None and _verb_time(anchor) in (Time.PAST, None)
 
 
-def _negated(anchor, folded: str, clause_start: int, start: int) -> str | None:  # noqa: ANN001
+def _negated(  # noqa: ANN001
+    anchor, folded: str, clause_start: int, start: int, scope: tuple[int, int] = (0, 1 << 30)
+) -> str | None:
     # "I don't think ICE is coming": the negation of a verb of opinion is the clause's.
     if anchor is not None and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in _OPINION:
         for child in anchor.head.children:
             if child.dep_ == "neg" or child.lower_ in NEGATORS:
                 return f"negated by \u201c{child.text} {anchor.head.text}\u201d"
     if anchor is not None:
-        for child in anchor.children:
+        # The negation's scope is the clause: "no sueltan a mi papá porque migración lo quiere"
+        # does not deny that immigration wants him.
+        for child in (c for c in anchor.children if scope[0] <= c.idx <= scope[1]):
             word = child.lower_.replace("\u2019", "'")
             if child.i < anchor.i + 2 and (child.dep_ == "neg" or (
                 child.dep_ == "advmod" and word in NEGATORS
@@ -396,6 +456,9 @@ def _negated(anchor, folded: str, clause_start: int, start: int) -> str | None: 
                 return f"negated by \u201c{child.text}\u201d"
             if child.dep_ in ("nsubj", "nsubjpass") and word in NOBODY:
                 return f"negated by \u201c{child.text}\u201d"
+            no = [d for d in child.children if d.lower_ in ("no", "ningun", "ningún")]
+            if child.dep_ in ("nsubj", "nsubjpass") and no:  # "no one", "ningún agente"
+                return f"negated by \u201c{no[0].text} {child.text}\u201d"
     prefix = folded[clause_start:start]
     for doubt in _DOUBT:
         prefix = doubt.sub(" ", prefix)
@@ -417,7 +480,10 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
         for number in range(finding.sentence, len(folded_sentences)):
             folded, index = folded_sentences[number]
             for regex in _RESOLVED.get(finding.concept, []):
-                match = regex.search(folded)
+                match = next(
+                    (m for m in regex.finditer(folded) if not _turned(finding, number, folded, m)),
+                    None,
+                )
                 if match and not _NEGATOR_WORDS.search(
                     " ".join(folded[: match.start()].split()[-2:])
                 ):
@@ -429,10 +495,66 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
         if reason is None:
             out.append(finding)
         else:
-            out.append(
-                Finding(
-                    finding.concept, finding.evidence, finding.time, finding.time_words, reason,
-                    finding.weak, finding.sentence, finding.sentence_text,
-                )
-            )  # fmt: skip
+            out.append(replace(finding, suppressed=reason))
+    return out
+
+
+def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) -> bool:
+    """A resolution told before the finding in its own sentence, with a turn in between ("we
+    paid the bond, but they won't let him go"), or after it with the situation told again
+    behind a turn ("ya lo soltaron pero..." is the end; "pagamos la fianza pero no lo sueltan"
+    is not)."""
+    if number != finding.sentence or match.start() >= finding.at:
+        return False
+    far = len(folded[match.end() : finding.at].split()) > _RUN_ON_WORDS
+    return far or finding.denial or _CONTRAST.search(folded, match.end(), finding.at) is not None
+
+
+def _abuser_held(findings: list[Finding]) -> list[Finding]:
+    """Someone held in a sentence that ends a survivor's danger is the abuser ("he is in prison
+    in another state now"): her safety, not an emergency."""
+    if not any(f.concept is Concept.DANGER for f in findings):
+        return findings
+    out = []
+    for f in findings:
+        if (
+            f.concept is Concept.IN_CUSTODY
+            and f.suppressed is None
+            and _ABUSER_HELD.search(normalize(f.sentence_text)[0])
+        ):
+            f = replace(f, suppressed="the abuser is held: the danger is over")
+        out.append(f)
+    return out
+
+
+def _rumours(findings: list[Finding]) -> list[Finding]:
+    """The agency on its way for nobody named: no emergency when the narrative says nobody is
+    held ("dicen que viene la migra pero nadie detenido"), only worth a check when it is told
+    as hearsay and nobody is held now; urgent otherwise ("el lunes viene la migra")."""
+    live = [f for f in findings if f.suppressed is None]
+    held = any(
+        f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not f.targetless
+        and f.time in (Time.NOW, Time.IMMINENT) for f in live
+    )  # fmt: skip
+    nobody = next(
+        (
+            f for f in findings
+            if f.concept is Concept.IN_CUSTODY and f.suppressed
+            and f.suppressed.startswith("negated")
+        ),
+        None,
+    )  # fmt: skip
+    taken = any(
+        f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not f.targetless for f in live
+    )
+    out = []
+    for f in findings:
+        if f.suppressed is None and f.with_custody and not taken:
+            f = replace(f, weak=True)  # the sitter leaves, but nobody is held: worth a check
+        if f.suppressed is None and f.targetless and not held:
+            if nobody is not None:
+                f = replace(f, suppressed=f"nobody is held (\u201c{nobody.evidence}\u201d)")
+            elif f.hearsay and f.time in (Time.NOW, Time.IMMINENT):
+                f = replace(f, time=Time.UNCLEAR)
+        out.append(f)
     return out

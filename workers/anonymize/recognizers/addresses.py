@@ -1,5 +1,7 @@
 """Home addresses (redacted): US street addresses, Spanish-order streets, mobile-home parks,
-P.O. boxes; an address right after a public facility is a PLACE (kept)."""
+P.O. boxes; an address right after a public facility is a PLACE (kept). Homes described
+rather than addressed are in `homes`, the rest of the world's street shapes in
+`world_addresses`."""
 
 from __future__ import annotations
 
@@ -8,8 +10,10 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
-from ..lexicon import STATE_CODES, STREET_SUFFIXES, fold, places
-from .common import Ctx, DomainRecognizer, candidate, ctx_of
+from ..lexicon import STATE_CODES, STREET_SUFFIXES, everyday_word, fold, places
+from .common import FUNCTION_WORDS, Ctx, DomainRecognizer, candidate, ctx_of
+from .homes import home_descriptions
+from .world_addresses import extend_blocks, world_addresses
 
 
 class AddressRecognizer(DomainRecognizer):
@@ -73,7 +77,8 @@ class AddressRecognizer(DomainRecognizer):
     PARK_RE = re.compile(
         rf"(?:{_UNIT}\s*,?\s+(?:del|de\s+la|en\s+el|en|in|at|of|at\s+the|in\s+the|el|the)\s+)?"
         rf"(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}}){_PARK}"
-        rf"(?-i:(?:\s+[A-Z][\w'’-]*){{0,3}})"
+        rf"(?-i:(?:\s+(?!(?:Lot|Lote|Space|Espacio|Trailer|Traila|Unit|Site|Casa)\b)"
+        rf"[A-Z][\w'’-]*){{0,3}})"
         rf"(?:\s*,?\s*{_UNIT})?",
         re.IGNORECASE,
     )
@@ -86,7 +91,14 @@ class AddressRecognizer(DomainRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
         out = self._streets(ctx) + home_descriptions(ctx)
-        return out
+        out += [self._public(ctx, r) for r in world_addresses(text)]
+        return extend_blocks(text, out)
+
+    def _public(self, ctx: Ctx, r: RecognizerResult) -> RecognizerResult:
+        """An address right after a jail or an office is that public place's (kept)."""
+        if self.PUBLIC_RE.search(P.window_before(ctx.folded, r.start, 30)):
+            return candidate("PLACE", r.start, r.end, 0.85)
+        return r
 
     def _streets(self, ctx: Ctx) -> list[RecognizerResult]:
         text = ctx.text
@@ -99,25 +111,22 @@ class AddressRecognizer(DomainRecognizer):
             self.ES_DATE_STREET_RE,
             self.PARK_RE,
         ):
-            for m in rx.finditer(text):
+            view = _titled(ctx) if rx is self.PARK_RE else text
+            for m in rx.finditer(view):
                 s, e = m.span()
                 if rx is self.PARK_RE and not re.search(r"\d", m.group()):
                     continue  # a park is a home address only with a lot/trailer number
+                if view is not text:
+                    s = _past_words(ctx, s, e)
                 if rx is self.ES_DATE_STREET_RE:
                     before = ctx.folded[max(0, s - 14) : s]
                     if not re.search(r"(?:\bla|\bcalle|\bav\.?|avenida|\ben)\s*$", before):
                         continue
-                if rx is not self.US_RE:
+                if rx is not self.US_RE or ctx.style == "lower":
                     col = self.COLONIA_RE.match(text[e:])
                     if col:
                         e += col.end()
-                    # ", Immokalee": the town of a home address belongs to it
-                    town = re.match(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})", text[e:])
-                    if town:
-                        name = tuple(fold(town.group(1)).replace("-", " ").split())
-                        single, multi = places()
-                        if (len(name) == 1 and name[0] in single) or name in multi.get(name[0], ()):
-                            e += town.end(1)
+                    e = _town_after(text, e, ctx.style == "lower")
                 while e > s and text[e - 1] in " ,.":
                     e -= 1
                 before = P.window_before(ctx.folded, s, 30)
@@ -128,98 +137,38 @@ class AddressRecognizer(DomainRecognizer):
         return out
 
 
-# -- homes that are not "number + street" -------------------------------------------------------
-_ORD = r"(?:a|ª|ra|da|ta|va|na|o|º)?\.?"
-_NUM = r"(?:#|no\.?|n[uú]m(?:ero)?\.?)?\s*#?\s*\d{1,4}[A-Za-z]?\b"
-HOME_FORMS = [
-    # "lot 37", "lote 14", "space 9", "trailer #12", "casa 22" (not a parking lot)
-    re.compile(rf"(?<!parking )\b(?:lot|lote|space|espacio|trailer|traila|casa)\s*{_NUM}", re.I),
-    # "rural route 2 box 118", "RR 3, Box 45", "HC 64 Box 12"
-    re.compile(
-        r"\b(?:rural\s+route|r\.?\s?r\.?|ruta\s+rural|hc|route)\s*#?\s*\d{1,4}\s*,?\s*"
-        r"(?:box|caja|bx)\s*#?\s*\d{1,5}\b",
-        re.I,
-    ),
-    # "building 4, apt 210", "bldg C unit 12", "edificio 3 apartamento 5"
-    re.compile(
-        r"\b(?:building|bldg\.?|edificio|torre)\s*#?\s*[\w-]{1,4}\s*,?\s*"
-        r"(?:apt\.?|apartment|unit|apto\.?|apartamento|depto\.?|departamento|#)\s*#?\s*[\w-]{1,5}\b",
-        re.I,
-    ),
-    # "Oak Park Apartments", "Apartamentos Las Palmas"
-    re.compile(
-        r"(?:(?:[A-Z][\w'’-]*\s+){1,4}(?:Apartments|Apts\.?|Townhomes|Condominiums|Condos)"
-        r"|(?i:apartamentos|residencial|condominio)\s+(?:[A-Z][\w'’-]*\s?){1,3})"
-        r"(?:\s*,?\s*(?i:apt\.?|apartment|unit|apto\.?|#)\s*#?\s*[\w-]{1,5}\b)?"
-    ),
-    # GPS coordinates: "29.4241, -98.4936", "19°25'42\"N 99°07'39\"W"
-    re.compile(r"(?<![\d.])-?\d{1,3}\.\d{3,}\s*,\s*-?\d{1,3}\.\d{3,}(?![\d.])"),
-    re.compile(
-        r"\d{1,3}\s*°\s*\d{1,2}\s*['′]\s*(?:\d{1,2}(?:\.\d+)?\s*[\"″]?)?\s*[NS]\s*,?\s*"
-        r"\d{1,3}\s*°\s*\d{1,2}\s*['′]\s*(?:\d{1,2}(?:\.\d+)?\s*[\"″]?)?\s*[EWO]\b"
-    ),
-    # Central American style: "4a calle, casa 22", "2da avenida norte #15", "Barrio El Centro"
-    re.compile(
-        rf"\b\d{{1,2}}\s*{_ORD}\s+(?:calle|avenida|av\.?)"
-        r"(?:\s+(?:poniente|oriente|norte|sur|pte\.?|ote\.?|nte\.?|sur))?"
-        rf"(?:\s*,?\s*(?:casa|lote|lot)?\s*{_NUM})?",
-        re.I,
-    ),
-    re.compile(
-        r"\b(?i:barrio|colonia|aldea|cant[oó]n|caser[ií]o|urbanizaci[oó]n|reparto)\s+"
-        r"(?:(?:el|la|los|las|de|del|san|santa)\s+)?(?:[A-ZÁÉÍÓÚÑ][\w'’-]*\s?){1,3}"
-    ),
-]
-CORNER_RE = re.compile(
-    r"\b(?:(?:on|at)\s+the\s+corner\s+of|(?:en\s+la\s+)?esquina\s+de)\s+"
-    r"[\w'’.-]+(?:\s+[\w'’.-]+)?\s+(?:and|&|y|con)\s+[\w'’.-]+"
-    r"(?:\s+(?:st|street|ave|avenue|rd|road|calle|avenida)\b\.?)?",
-    re.I,
-)
-HOME_WORD_RE = re.compile(
-    r"(?:house|home|trailer|apartment|casa|traila|apartamento|live|lives|living|vivo|vive|"
-    r"vivimos|viven|vivia|stay|quedo|nos quedamos)\b[^.!?\n]{0,40}$"
-)
-# "we live on Elm Street", "vivimos en la calle Roble": a home street without a number
-LIVE_ON_RE = re.compile(
-    r"(?:live|lives|living|lived|vivo|vive|vivimos|viven|viviamos|moved|nos mudamos)\s+"
-    r"(?:on|at|in|off|en|por)\s+(?:the\s+|la\s+)?((?:[\w'’.-]+\s+){0,3})$"
-)
+TOWN_RE = re.compile(r",\s+((?:[A-Z][\w'’-]+\s?){1,3})")
+LOWER_TOWN_RE = re.compile(r",\s+((?:[^\W\d_][\w'’-]+\s?){1,3})")
 
 
-def _home_streets(ctx: Ctx) -> list[RecognizerResult]:
-    """A street named right after "we live on" is a home, though it has no number."""
-    toks, out = ctx.toks, []
-    for i, t in enumerate(toks):
-        spanish = t.f in ("calle", "avenida")
-        if t.f not in STREET_SUFFIXES and not spanish:
-            continue
-        m = LIVE_ON_RE.search(P.window_before(ctx.folded, t.start, 60))
-        if not m or (spanish and m.group(1)):
-            continue
-        start, end = t.start - len(m.group(1)), t.end
-        if spanish:  # the name comes after: "la calle Roble", "la avenida Las Flores"
-            j = i + 1
-            while j < len(toks) and j - i <= 3 and toks[j].text[0].isupper():
-                end = toks[j].end
-                j += 1
-        if end > t.end or m.group(1):
-            out.append(candidate("STREET_ADDRESS", start, end, 0.85, why="home"))
-    return out
+def _town_after(text: str, e: int, lower: bool) -> int:
+    """ ", Immokalee", ", boca del mar": the town of a home address belongs to it (a place
+    of the gazetteer, its longest name first)."""
+    town = (LOWER_TOWN_RE if lower else TOWN_RE).match(text[e:])
+    if not town:
+        return e
+    words_ = fold(town.group(1)).replace("-", " ").split()
+    single, multi = places()
+    for n in range(len(words_), 0, -1):
+        name = tuple(words_[:n])
+        if (n == 1 and name[0] in single) or name in multi.get(name[0], ()):
+            ends = [m.end() for m in re.finditer(r"[\w'’-]+", town.group(1))]
+            return e + town.start(1) + ends[n - 1]
+    return e
 
 
-def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
-    """Homes people describe rather than address (STREET_ADDRESS at 0.85: a badge or an
-    officer's unit number, at 0.9, still wins)."""
-    text, out = ctx.text, []
-    for rx in HOME_FORMS:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            while e > s and text[e - 1] in " ,.":
-                e -= 1
-            out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
-    for m in CORNER_RE.finditer(text):
-        if HOME_WORD_RE.search(P.window_before(ctx.folded, m.start(), 50)):
-            out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
-    out.extend(_home_streets(ctx))
-    return out
+def _titled(ctx: Ctx) -> str:
+    """Text written without capitals, read with every word capitalised (same offsets), for
+    the patterns that find names by their capitals ("magnolia mobile home park lot 54")."""
+    if ctx.style != "lower" or len(ctx.text.title()) != len(ctx.text):
+        return ctx.text
+    return ctx.text.title()
+
+
+def _past_words(ctx: Ctx, s: int, e: int) -> int:
+    """Start of a match past the everyday words a capitalised view let in ("in the ...")."""
+    for tok in ctx.toks[ctx.index_at(s) :]:
+        word = tok.f in FUNCTION_WORDS or everyday_word(tok.f, "en") or everyday_word(tok.f, "es")
+        if tok.start >= e or not word:
+            return tok.start if tok.start < e else s
+    return s

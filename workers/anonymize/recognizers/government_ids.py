@@ -9,7 +9,8 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
-from .common import Ctx, DomainRecognizer, candidate, ctx_of, near_officer
+from ..lexicon import fold, zipf
+from .common import FUNCTION_WORDS, Ctx, DomainRecognizer, candidate, ctx_of, near_officer
 
 # "placa" is both a plate and a badge: after "mi carro", "anotó mi placa", "la placa de mi
 # troca" it is the reporter's plate.
@@ -22,6 +23,31 @@ OWN_VEHICLE_RE = re.compile(
 
 
 OWN_PLATE_VALUE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5}(?![\w-])")
+LEADING_WORD_RE = re.compile(r"([A-Z]+)[- ]")
+
+
+def value_matches(rx: re.Pattern, ctx: Ctx):
+    """(start, end) of every match of a value pattern written in capitals. In text written
+    without capitals ("the plate is ezt 9154") the text is read in capitals (same offsets),
+    and a match that starts with a word ("IS 9154") starts after it, or is dropped when what
+    is left is no longer a value."""
+    text = ctx.text
+    if ctx.style == "lower" and len(text.upper()) == len(text):
+        text = text.upper()
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if text is not ctx.text:
+            w = LEADING_WORD_RE.match(text, s)
+            if w and w.end() < e and _is_word(w.group(1)):
+                s = w.end()
+                if not rx.fullmatch(text, s, e):
+                    continue
+        yield s, e
+
+
+def _is_word(s: str) -> bool:
+    f = fold(s)
+    return f in FUNCTION_WORDS or max(zipf(f, "en"), zipf(f, "es")) >= 4.5  # not "MC", "ABC"
 
 
 class GovernmentIdRecognizer(DomainRecognizer):
@@ -60,8 +86,7 @@ class GovernmentIdRecognizer(DomainRecognizer):
         """Numbers after an id word (passport, matrícula, booking...), and long codes."""
         text, F = ctx.text, ctx.folded
         out: list[RecognizerResult] = []
-        for m in P.ID_VALUE_RE.finditer(text):
-            s, e = m.span()
+        for s, e in value_matches(P.ID_VALUE_RE, ctx):
             while s < e and text[s] in "# ":
                 s += 1
             value = text[s:e]
@@ -91,12 +116,12 @@ class GovernmentIdRecognizer(DomainRecognizer):
     def _plates(self, ctx: Ctx) -> list[RecognizerResult]:
         text, F = ctx.text, ctx.folded
         out: list[RecognizerResult] = []
-        for m in P.PLATE_VALUE_RE.finditer(text):
-            v = m.group()
-            alnum = re.sub(r"[^A-Z0-9]", "", v)
+        for s, e in value_matches(P.PLATE_VALUE_RE, ctx):
+            v = text[s:e]
+            alnum = re.sub(r"[^A-Za-z0-9]", "", v)
             if not (4 <= len(alnum) <= 10) or not any(c.isdigit() for c in alnum):
                 continue
-            before = P.window_before(F, m.start(), 30)
+            before = P.window_before(F, s, 30)
             cm = P.PLATE_CONTEXT_RE.search(before)
             if not cm:
                 continue
@@ -104,19 +129,18 @@ class GovernmentIdRecognizer(DomainRecognizer):
             if (
                 word.startswith("placa")
                 and not word.startswith("placas")
-                and (alnum.isdigit() or near_officer(F, m.start(), 90))
-                and not OWN_VEHICLE_RE.search(P.window_before(F, m.start(), 45))
+                and (alnum.isdigit() or near_officer(F, s, 90))
+                and not OWN_VEHICLE_RE.search(P.window_before(F, s, 45))
             ):
                 continue  # "placa 552" after an officer is a badge, "mi placa" a plate
-            out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99))
-        for m in OWN_PLATE_VALUE_RE.finditer(text):
-            v = m.group()
-            if any(c.isdigit() for c in v) and OWN_VEHICLE_RE.search(
-                P.window_before(F, m.start(), 45)
+            out.append(candidate("LICENSE_PLATE", s, e, 0.99))
+        for s, e in value_matches(OWN_PLATE_VALUE_RE, ctx):
+            if any(c.isdigit() for c in text[s:e]) and OWN_VEHICLE_RE.search(
+                P.window_before(F, s, 45)
             ):
-                before = P.window_before(F, m.start(), 25)
+                before = P.window_before(F, s, 25)
                 if re.search(r"plac|plate|tag|tablilla", before):
-                    out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99))
+                    out.append(candidate("LICENSE_PLATE", s, e, 0.99))
         for m in P.PLATE_SHAPE_RE.finditer(text):
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
@@ -140,7 +164,29 @@ class GovernmentIdRecognizer(DomainRecognizer):
                     year is not None and year <= this_year - 14 and rx is P.FULL_DATE_RE
                 ):
                     out.append(candidate("DOB", m.start(), m.end(), 0.99))
+        for m in SPOKEN_DAY_RE.finditer(text):
+            if self.DOB_CONTEXT_RE.search(P.window_before(F, m.start(), 40)):
+                out.append(candidate("DOB", m.start(), m.end(), 0.99, why="spoken"))
         return out
+
+
+_UNITS_EN = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+ORDINAL_EN = (
+    rf"(?:(?:twenty|thirty)[\s-]?(?:{_UNITS_EN})|{_UNITS_EN}|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"thirtieth)"
+)
+DAY_ES = (
+    r"(?:primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|"
+    r"catorce|quince|dieci(?:s[eé]is|siete|ocho|nueve)|veinti(?:uno|d[oó]s|tr[eé]s|cuatro|"
+    r"cinco|s[eé]is|siete|ocho|nueve)|veinte|treinta(?: y uno)?)"
+)
+# "born march fourth", "the third of june", "nació el cuatro de marzo": a birthday in words
+SPOKEN_DAY_RE = re.compile(
+    rf"(?<!\w)(?:{P.MONTHS_EN}\.?\s+(?:the\s+)?{ORDINAL_EN}|(?:the\s+)?{ORDINAL_EN}\s+of\s+"
+    rf"{P.MONTHS_EN}|{DAY_ES}\s+de\s+{P.MONTHS_ES})(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _year_of(s: str) -> int | None:

@@ -62,7 +62,9 @@ class NameScan:
         if f in STREET_SUFFIXES or f in FACILITY_WORDS or f in GENERIC_PEOPLE:
             return False
         if t.text[0].isupper():
-            return not (self.ctx.style != "caps" and t.text.isupper() and len(t.text) > 1)
+            if self.ctx.style == "caps":  # every word has capitals: "DEPUTY TOOK" is a word
+                return f in self.fn or not everyday_word(f, self.language)
+            return not (t.text.isupper() and len(t.text) > 1)
         if not lower_ok or len(f) < 2 or everyday_word(f, self.language):
             return False  # "his friends made a page", "y tenia la placa"
         pos = self.pos_of.get(t.start)

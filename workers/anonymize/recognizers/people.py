@@ -529,13 +529,30 @@ def _is_place(group) -> bool:
     return folded in multi.get(folded[0], ())
 
 
+# In text without capitals a listed first name counts only when no language uses it as a word
+# this often (wordfreq's Zipf scale): "ernesto", "yesenia", but not "will", "amor", "domingo".
+RARE_WORD_ZIPF = 3.0
+
+
+def _lower_case_name(scan: NameScan, i: int) -> bool:
+    f = scan.toks[i].f
+    return (
+        scan.ctx.style == "lower"
+        and not scan.cap(i)
+        and len(f) > 2
+        and f not in AMBIGUOUS_NAMES
+        and max(zipf(f, "en"), zipf(f, "es")) < RARE_WORD_ZIPF
+    )
+
+
 def listed_first_names(scan: NameScan) -> None:
     """First names from the name list, with the surnames that follow them."""
     i = 0
     while i < scan.n:
         t = scan.toks[i]
-        if scan.cap(i) and t.f in scan.fn and t.f not in NOT_NAME and scan.ctx.style != "caps":
-            span = scan.take(i, False)
+        cased = scan.cap(i) and scan.ctx.style != "caps"
+        if (cased or _lower_case_name(scan, i)) and t.f in scan.fn and t.f not in NOT_NAME:
+            span = scan.take(i, not cased)
             if span:
                 if _first_name_ok(scan, i, span):
                     scan.emit(span, "PERSON", 0.55, "firstname")

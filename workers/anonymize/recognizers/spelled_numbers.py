@@ -10,6 +10,7 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
+from ..lexicon import STREET_SUFFIXES
 from ..number_words import NUMBER_WORDS, NumberRun, runs
 from .common import DomainRecognizer, candidate, ctx_of
 from .government_ids import GovernmentIdRecognizer
@@ -28,10 +29,32 @@ SPOKEN_A_RE = re.compile(r"(?:^|\W)a[\s.-]*$")
 PLUS_RE = re.compile(r"(?:plus|mas|\+)\s*$")
 
 
+_SUFFIX = "|".join(sorted((re.escape(w) for w in STREET_SUFFIXES if "." not in w), key=len)[::-1])
+# "four one two cherry street": a house number in words before a street
+STREET_AFTER_RE = re.compile(rf"^\s+(?:[a-z]+\s+){{1,3}}?(?:{_SUFFIX})\b")
+# "calle magnolia numero doscientos diez": a Spanish street before its number in words
+STREET_BEFORE_RE = re.compile(
+    r"\b(?:calle|avenida|av|camino|callejon|privada|pasaje|bulevar|boulevard|carrera)\s+"
+    r"(?:[a-z]+\s+){1,3}?(?:(?:numero|num|no)\s+)?$"
+)
+
+
+def _spoken_street(folded: str, run: NumberRun) -> tuple[int, int] | None:
+    if not 1 <= len(run.digits) <= 5:
+        return None
+    after = STREET_AFTER_RE.match(folded[run.end : run.end + 40])
+    if after:
+        return run.start, run.end + after.end()
+    before = STREET_BEFORE_RE.search(folded[max(0, run.start - 50) : run.start])
+    if before:
+        return run.start - len(before.group()), run.end
+    return None
+
+
 class SpelledNumberRecognizer(DomainRecognizer):
     """Phones, A-numbers, SSNs, other id numbers and dates of birth written in words."""
 
-    ENTITIES = ("PHONE", "A_NUMBER", "SSN", "ID_NUMBER", "DOB")
+    ENTITIES = ("PHONE", "A_NUMBER", "SSN", "ID_NUMBER", "DOB", "STREET_ADDRESS")
 
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
@@ -40,6 +63,9 @@ class SpelledNumberRecognizer(DomainRecognizer):
             found = self._dob(ctx.folded, run) or self._identifier(ctx.folded, run)
             if found:
                 out.append(candidate(found[0], found[1], run.end, 1.0, why="spelled"))
+            street = _spoken_street(ctx.folded, run)
+            if street:
+                out.append(candidate("STREET_ADDRESS", *street, 0.95, why="spelled"))
         return out
 
     @staticmethod

@@ -1,0 +1,160 @@
+"""Homes described rather than addressed (redacted, STREET_ADDRESS at 0.85: a badge or an
+officer's unit number, at 0.9, still wins): a lot or space in a park, a rural route and box,
+a building and unit, GPS coordinates, Central American addresses ("4a calle, casa 22",
+"del parque central 3 cuadras al sur"), a corner or a landmark near home ("the yellow
+trailer behind the Shell on Route 9"), a street named after "we live on"."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from .. import patterns as P
+from ..lexicon import STREET_SUFFIXES
+from .common import Ctx, candidate
+
+_ORD = r"(?:a|ª|ra|da|ta|va|na|o|º)?\.?"
+_NUM = r"(?:#|no\.?|n[uú]m(?:ero)?\.?)?\s*#?\s*\d{1,4}[A-Za-z]?\b"
+HOME_FORMS = [
+    # "lot 37", "lote 14", "space 9", "trailer #12", "casa 22" (not a parking lot)
+    re.compile(rf"(?<!parking )\b(?:lot|lote|space|espacio|trailer|traila|casa)\s*{_NUM}", re.I),
+    # "rural route 2 box 118", "RR 3, Box 45", "HC 64 Box 12"
+    re.compile(
+        r"\b(?:rural\s+route|r\.?\s?r\.?|ruta\s+rural|hc|route)\s*#?\s*\d{1,4}\s*,?\s*"
+        r"(?:box|caja|bx)\s*#?\s*\d{1,5}\b",
+        re.I,
+    ),
+    # "building 4, apt 210", "bldg C unit 12", "edificio 3 apartamento 5"
+    re.compile(
+        r"\b(?:building|bldg\.?|edificio|torre)\s*#?\s*[\w-]{1,4}\s*,?\s*"
+        r"(?:apartamento|apartment|apto\.?|apt\.?|unit|depto\.?|departamento|#)\s*#?\s*[\w-]{1,5}\b",
+        re.I,
+    ),
+    # "Oak Park Apartments", "Apartamentos Las Palmas"
+    re.compile(
+        r"(?:(?:[A-Z][\w'’-]*\s+){1,4}(?:Apartments|Apts\.?|Townhomes|Condominiums|Condos)"
+        r"|(?i:apartamentos|residencial|condominio)\s+(?:[A-Z][\w'’-]*\s?){1,3})"
+        r"(?:\s*,?\s*(?i:edificio|building|bldg\.?|torre)\s*#?\s*[\w-]{1,3}\b)?"
+        r"(?:\s*,?\s*(?i:apartment|apto\.?|apt\.?|unit|#)\s*#?\s*[\w-]{1,5}\b)?"
+    ),
+    # GPS coordinates: "29.4241, -98.4936", "19°25'42\"N 99°07'39\"W"
+    re.compile(r"(?<![\d.])-?\d{1,3}\.\d{3,}\s*,\s*-?\d{1,3}\.\d{3,}(?![\d.])"),
+    re.compile(
+        r"\d{1,3}\s*°\s*\d{1,2}\s*['′]\s*(?:\d{1,2}(?:\.\d+)?\s*[\"″]?)?\s*[NS]\s*,?\s*"
+        r"\d{1,3}\s*°\s*\d{1,2}\s*['′]\s*(?:\d{1,2}(?:\.\d+)?\s*[\"″]?)?\s*[EWO]\b"
+    ),
+    # Central American style: "4a calle, casa 22", "2da avenida norte #15", "Barrio El Centro"
+    re.compile(
+        rf"\b\d{{1,2}}\s*{_ORD}\s+(?:calle|avenida|av\.?)"
+        r"(?:\s+(?:poniente|oriente|norte|sur|pte\.?|ote\.?|nte\.?|sur))?"
+        rf"(?:\s*,?\s*(?:casa|lote|lot)?\s*{_NUM})?",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?i:barrio|colonia|aldea|cant[oó]n|caser[ií]o|urbanizaci[oó]n|reparto)\s+"
+        r"(?:(?:el|la|los|las|de|del|san|santa)\s+)?(?:[A-ZÁÉÍÓÚÑ][\w'’-]*\s?){1,3}"
+    ),
+]
+_CAPS = r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*\s?){1,3}"
+_SPOT = r"(?:lot|lote|space|espacio|trailer|traila|site|sitio)\s*#?\s*\d{1,4}[A-Za-z]?\b"
+_PARK_WORD = r"(?:parque|park|comunidad|community|estates|village)"
+HOME_FORMS += [
+    # "el parque Los Pinos espacio 44", "Sunny Acres Park, lot 14"
+    re.compile(rf"(?:(?i:el|the)\s+)?(?i:{_PARK_WORD})\s+{_CAPS}\s*,?\s*(?i:{_SPOT})"),
+    re.compile(rf"{_CAPS}(?i:{_PARK_WORD})\s*,?\s*(?i:{_SPOT})"),
+]
+_HOW_FAR = (
+    r"(?:\d+|una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|media)"
+    r"(?:\s+y\s+media)?\s+(?:cuadras?|c\.|varas|metros|mts\.?|kil[oó]metros?|km)\s+"
+    r"(?:al|hacia\s+el|para\s+el|arriba|abajo)?\s*"
+    r"(?:norte|sur|este|oeste|lago|oriente|poniente|arriba|abajo|monta[nñ]a)"
+)
+# Nicaraguan and Costa Rican addresses: from a landmark, so many blocks toward a side
+DIRECTIONS_RE = re.compile(
+    rf"\b(?:del?|de\s+la|de\s+los|de\s+las)\s+(?:[\w'’.-]+\s+){{1,5}}?,?\s*{_HOW_FAR}"
+    rf"(?:\s*,?\s*(?:y\s+)?{_HOW_FAR})*"
+    r"(?:\s*,?\s*casa\s+(?:#\s*)?[\w-]+(?:\s+(?:esquinera|azul|blanca|verde|amarilla|rosada))?)?",
+    re.IGNORECASE,
+)
+HOME_NOUNS = (
+    r"(?:house|home|trailer|mobile\s+home|apartment|duplex|shack|casa|casita|traila|"
+    r"apartamento|cuarto|room)"
+)
+# "the yellow trailer behind the Shell on Route 9", "la casa azul detrás de la iglesia"
+LANDMARK_HOME_RE = re.compile(
+    rf"\b(?:the|a|our|my|his|her|their|la|una|nuestra|mi|su)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"{HOME_NOUNS}\s+(?:right\s+|justo\s+)?(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
+    r"from|beside|by|near|in\s+front\s+of|at\s+the\s+end\s+of|past|detr[aá]s\s+de|"
+    r"atr[aá]s\s+de|al\s+lado\s+de|frente\s+a|enfrente\s+de|junto\s+a|cerca\s+de|"
+    r"a\s+la\s+par\s+de|despu[eé]s\s+de)\s+"
+    r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque)\b)[^\s.,;!?]+\s*){1,7}",
+    re.IGNORECASE,
+)
+LANDMARK_CUE_RE = re.compile(
+    r"(?:\blive|\blives|\bliving|\bvivo|\bvive|\bvivimos|\bviven|\bstay|\bquedamos|"
+    r"\bour|\bmy|\bmi\b|\bnuestra)[^.!?\n]{0,25}$"
+)
+
+
+CORNER_RE = re.compile(
+    r"\b(?:(?:on|at)\s+the\s+corner\s+of|(?:en\s+la\s+)?esquina\s+de)\s+"
+    r"[\w'’.-]+(?:\s+[\w'’.-]+)?\s+(?:and|&|y|con)\s+[\w'’.-]+"
+    r"(?:\s+(?:st|street|ave|avenue|rd|road|calle|avenida)\b\.?)?",
+    re.I,
+)
+HOME_WORD_RE = re.compile(
+    r"(?:house|home|trailer|apartment|casa|traila|apartamento|live|lives|living|vivo|vive|"
+    r"vivimos|viven|vivia|stay|quedo|nos quedamos)\b[^.!?\n]{0,40}$"
+)
+# "we live on Elm Street", "vivimos en la calle Roble": a home street without a number
+LIVE_ON_RE = re.compile(
+    r"(?:live|lives|living|lived|vivo|vive|vivimos|viven|viviamos|moved|nos mudamos)\s+"
+    r"(?:on|at|in|off|en|por)\s+(?:the\s+|la\s+)?((?:[\w'’.-]+\s+){0,3})$"
+)
+
+
+def _home_streets(ctx: Ctx) -> list[RecognizerResult]:
+    """A street named right after "we live on" is a home, though it has no number."""
+    toks, out = ctx.toks, []
+    for i, t in enumerate(toks):
+        spanish = t.f in ("calle", "avenida")
+        if t.f not in STREET_SUFFIXES and not spanish:
+            continue
+        m = LIVE_ON_RE.search(P.window_before(ctx.folded, t.start, 60))
+        if not m or (spanish and m.group(1)):
+            continue
+        start, end = t.start - len(m.group(1)), t.end
+        if spanish:  # the name comes after: "la calle Roble", "la avenida Las Flores"
+            j = i + 1
+            while j < len(toks) and j - i <= 3 and toks[j].text[0].isupper():
+                end = toks[j].end
+                j += 1
+        if end > t.end or m.group(1):
+            out.append(candidate("STREET_ADDRESS", start, end, 0.85, why="home"))
+    return out
+
+
+def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
+    """Homes people describe rather than address (STREET_ADDRESS at 0.85: a badge or an
+    officer's unit number, at 0.9, still wins)."""
+    text, out = ctx.text, []
+    for rx in HOME_FORMS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            while e > s and text[e - 1] in " ,.":
+                e -= 1
+            out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
+    for m in DIRECTIONS_RE.finditer(text):
+        out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
+    for m in LANDMARK_HOME_RE.finditer(text):
+        s, e = m.span()
+        while e > s and text[e - 1] in " ,.":
+            e -= 1
+        if LANDMARK_CUE_RE.search(P.window_before(ctx.folded, s + 4, 40)):
+            out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
+    for m in CORNER_RE.finditer(text):
+        if HOME_WORD_RE.search(P.window_before(ctx.folded, m.start(), 50)):
+            out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
+    out.extend(_home_streets(ctx))
+    return out
