@@ -7,6 +7,7 @@ finds the row already sent and sends nothing twice."""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import smtplib
@@ -62,7 +63,7 @@ def deliver_once(row: Any, send: Callable[[], object], what: str) -> bool:
     return True
 
 
-def post_webhook(url: str, payload: dict, timeout: float = 10.0) -> None:
+def post_webhook(url: str, payload: dict[str, Any], timeout: float = 10.0) -> None:
     """POST the same minimal content as JSON to a webhook the deployment configured."""
     if not url.startswith(("http://", "https://")):
         raise ValueError("webhook URL must be http(s)")
@@ -90,7 +91,7 @@ def deliver_alert(
         for address in recipients:
             message = Message(subject=subject, recipients=[address], body=body)
             row = row_for("email", address)
-            done &= deliver_once(row, lambda message=message: mail.send(message), what)
+            done &= deliver_once(row, functools.partial(mail.send, message), what)
     else:
         log.warning("%s: MAIL_SERVER is not set, no email sent", what)
     if url := config.get("ONCALL_WEBHOOK_URL"):

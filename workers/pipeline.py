@@ -20,6 +20,7 @@ from intake.untrusted import clean_optional, clean_text
 
 from .anonymize import redact
 from .contracts import KnownValues, Redaction, ReportFacts, RoutingDecision, Summary
+from .nlp import SUPPORTED_LANGUAGES
 from .route import default_rules_path, route
 from .route.cache import RulesCache
 from .states import PipelineState, Priority
@@ -71,8 +72,9 @@ def clean_known(report: Report) -> KnownValues:
     )
 
 
-def anonymize_fields(report: Report, parse: bool = False) -> dict[str, Redaction]:
-    """Each free-text field of the report that has text, anonymized in one batch."""
+def anonymize_fields(report: Report, parse: bool = True) -> dict[str, Redaction]:
+    """Each free-text field of the report that has text, anonymized in one batch; `parse`
+    keeps the narrative's parse for routing and the summary (parsed once per task)."""
     texts = {
         "narrative": clean_text(report.narrative or ""),
         "officer_details": clean_optional(report.officer_details),
@@ -80,6 +82,8 @@ def anonymize_fields(report: Report, parse: bool = False) -> dict[str, Redaction
         "facility": clean_optional(report.facility),
     }
     present = {name: text for name, text in texts.items() if text}
+    # A language without a model is read by the steps' own fallbacks, not an English parse.
+    parse = parse and report.language in SUPPORTED_LANGUAGES
     known = clean_known(report).as_dict()
     items = [
         {"id": name, "language": report.language, "text": text, "known": known}
