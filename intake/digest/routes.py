@@ -13,6 +13,7 @@ from sqlalchemy import select
 # A module, not its names: workers.digests imports this package's queries in turn.
 from workers import digests
 from workers.digest import CHART_CID, LANGUAGES
+from workers.states import DeliveryStatus
 
 from ..auth.permissions import MANAGE_USERS, requires, requires_login
 from ..extensions import db
@@ -141,7 +142,11 @@ def deliveries() -> str:
     """Deliveries that did not go: failed (retried by the task) and rejected addresses."""
     problems = db.session.scalars(
         select(DigestDelivery)
-        .where(DigestDelivery.status.in_(("failed", "rejected", "sending")))
+        .where(
+            DigestDelivery.status.in_(
+                (DeliveryStatus.FAILED, DeliveryStatus.REJECTED, DeliveryStatus.SENDING)
+            )
+        )
         .order_by(DigestDelivery.id.desc())
         .limit(DELIVERIES_PAGE)
     ).all()

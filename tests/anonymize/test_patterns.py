@@ -141,7 +141,7 @@ def test_nicknames_follow_the_full_name(anon, full, nick):
 
 def test_a_name_in_the_narrative_leaves_the_reply(anon):
     """workers/replies.py redacts a reply together with the narrative (one text)."""
-    from workers.tasks import SEPARATOR
+    from workers.replies import SEPARATOR
 
     for f, s in zip(FIRST[:4] + INVENTED[:2], itertools.cycle(SURNAMES)):
         narrative = f"The deputy took my husband {f} to the county jail on Monday."
