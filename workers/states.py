@@ -76,7 +76,7 @@ class Priority(Labelled):
     @classmethod
     def rank_of(cls, code: str | None) -> int:
         """The rank of a stored code; an unknown or missing one ranks as normal."""
-        return cls(code).rank if code in cls.values() else cls.NORMAL.rank
+        return next((member.rank for member in cls if member.value == code), cls.NORMAL.rank)
 
 
 class Level(Labelled):

@@ -17,6 +17,7 @@ from workers.states import DeliveryStatus
 
 from ..auth.permissions import MANAGE_USERS, requires, requires_login
 from ..extensions import db
+from ..labels import DELIVERY_LABELS
 from ..models import DigestDelivery, DigestOption, DigestSubscription
 from ..models.audit import audit
 from ..models.digest import PERIODS
@@ -158,6 +159,7 @@ def deliveries() -> str:
         problems=problems,
         recent=recent,
         include_summaries=summaries_enabled(),
+        delivery_labels=DELIVERY_LABELS,
     )
 
 
