@@ -39,12 +39,14 @@ run: install media  ## serve the form on http://127.0.0.1:$(PORT) with a worker 
 	$(BIN)/flask --app intake setup
 	$(BIN)/honcho start -f Procfile
 
-test: install browser media  ## run the whole test suite (TEST_DATABASE_URL / TEST_REDIS_URL select PostgreSQL / Redis)
+test: install browser media  ## ruff, mypy (scope in pyproject.toml) and the whole test suite (TEST_DATABASE_URL / TEST_REDIS_URL select PostgreSQL / Redis)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
-lint: install  ## ruff only
+lint: install  ## ruff and mypy
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the README)
 	$(BIN)/python bench/anonymizer.py

@@ -20,6 +20,7 @@ from intake.extensions import db
 from intake.models import Notification, Report, StaffUser
 
 from .delivery import deliver_alert, ledger_row
+from .states import Role
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +101,9 @@ def send_urgent_alert(report_id: int) -> tuple[bool, int]:
     """Alert the report's on-call lists, each recipient once: (nothing left to retry, how many
     email recipients)."""
     report = db.session.get(Report, report_id)
-    if report is None or not (report.routing or {}).get("alert"):
-        return True, 0
+    lists = (report.routing or {}).get("alert") if report else None
+    if report is None or not lists or report.queue is None or report.priority is None:
+        return True, 0  # not an alerting report (routing always sets queue and priority)
     config = current_app.config
     link = f"{config['PUBLIC_BASE_URL'].rstrip('/')}/staff/reports/{report.id}"
     what = f"alert for report {report.id}"
@@ -109,9 +111,9 @@ def send_urgent_alert(report_id: int) -> tuple[bool, int]:
         report.id, report.queue, report.priority, report.deadline_at, link
     )
     admins = db.session.scalars(
-        select(StaffUser.email).where(StaffUser.role == "admin", StaffUser.active)
+        select(StaffUser.email).where(StaffUser.role == Role.ADMIN, StaffUser.active)
     ).all()
-    recipients = on_call_emails(report.routing["alert"], config["ONCALL_EMAILS"], list(admins))
+    recipients = on_call_emails(lists, config["ONCALL_EMAILS"], list(admins))
     payload = {
         "report": report.id,
         "queue": report.queue,

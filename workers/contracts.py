@@ -170,7 +170,7 @@ class ReportFacts:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (lists, not tuples), the shape `from_mapping` reads back."""
-        return _json(asdict(self))
+        return {key: _json(value) for key, value in asdict(self).items()}
 
 
 _DEFAULT = ReportFacts()
@@ -200,7 +200,7 @@ class KnownValues:
 
     def as_dict(self) -> dict[str, Any]:
         """The anonymizer's `known` object (docs/contract.md)."""
-        return _json(asdict(self))
+        return {key: _json(value) for key, value in asdict(self).items()}
 
 
 @dataclass(frozen=True)
@@ -296,7 +296,7 @@ class RoutingDecision:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON stored as `Report.routing` (the signals under their old key, "urgency")."""
-        out = _json(asdict(self))
+        out = {key: _json(value) for key, value in asdict(self).items()}
         out["urgency"] = out.pop("signals")
         return out
 
@@ -323,4 +323,4 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON stored as `Report.summary_detail` (the pipeline adds "texts")."""
-        return _json(asdict(self))
+        return {key: _json(value) for key, value in asdict(self).items()}

@@ -7,6 +7,7 @@ finds the row already sent and sends nothing twice."""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import smtplib
@@ -21,6 +22,8 @@ from sqlalchemy.exc import IntegrityError
 
 from intake.extensions import db, mail
 from intake.timeutil import utcnow
+
+from .states import DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -45,22 +48,22 @@ def ledger_row(model: type[Row], key: dict[str, Any], **extra: Any) -> Row:
 def deliver_once(row: Any, send: Callable[[], object], what: str) -> bool:
     """Send unless `row` says it was sent; record the outcome. True when nothing is left to
     retry. `what` names the alert in the log (an id, never a name or an address)."""
-    if row.status == "sent":
+    if row.status == DeliveryStatus.SENT:
         return True
     row.attempts += 1
     try:
         send()
     except (smtplib.SMTPException, OSError, ValueError) as exc:
-        row.status, row.last_error = "failed", type(exc).__name__
+        row.status, row.last_error = DeliveryStatus.FAILED, type(exc).__name__
         db.session.commit()
         log.warning("%s via %s failed: %s", what, row.channel, type(exc).__name__)
         return False
-    row.status, row.sent_at, row.last_error = "sent", utcnow(), None
+    row.status, row.sent_at, row.last_error = DeliveryStatus.SENT, utcnow(), None
     db.session.commit()
     return True
 
 
-def post_webhook(url: str, payload: dict, timeout: float = 10.0) -> None:
+def post_webhook(url: str, payload: dict[str, Any], timeout: float = 10.0) -> None:
     """POST the same minimal content as JSON to a webhook the deployment configured."""
     if not url.startswith(("http://", "https://")):
         raise ValueError("webhook URL must be http(s)")
@@ -88,7 +91,7 @@ def deliver_alert(
         for address in recipients:
             message = Message(subject=subject, recipients=[address], body=body)
             row = row_for("email", address)
-            done &= deliver_once(row, lambda message=message: mail.send(message), what)
+            done &= deliver_once(row, functools.partial(mail.send, message), what)
     else:
         log.warning("%s: MAIL_SERVER is not set, no email sent", what)
     if url := config.get("ONCALL_WEBHOOK_URL"):

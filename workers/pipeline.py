@@ -14,15 +14,16 @@ from typing import Any
 
 from intake.extensions import db
 from intake.models import Report
-from intake.models.report import PRIORITY_RANK
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
 from intake.untrusted import clean_optional, clean_text
 
 from .anonymize import redact
 from .contracts import KnownValues, Redaction, ReportFacts, RoutingDecision, Summary
+from .nlp import SUPPORTED_LANGUAGES
 from .route import default_rules_path, route
 from .route.cache import RulesCache
+from .states import PipelineState, Priority
 from .summarize import summarize
 from .summarize.phrases import PHRASES
 
@@ -71,8 +72,9 @@ def clean_known(report: Report) -> KnownValues:
     )
 
 
-def anonymize_fields(report: Report, parse: bool = False) -> dict[str, Redaction]:
-    """Each free-text field of the report that has text, anonymized in one batch."""
+def anonymize_fields(report: Report, parse: bool = True) -> dict[str, Redaction]:
+    """Each free-text field of the report that has text, anonymized in one batch; `parse`
+    keeps the narrative's parse for routing and the summary (parsed once per task)."""
     texts = {
         "narrative": clean_text(report.narrative or ""),
         "officer_details": clean_optional(report.officer_details),
@@ -80,6 +82,8 @@ def anonymize_fields(report: Report, parse: bool = False) -> dict[str, Redaction
         "facility": clean_optional(report.facility),
     }
     present = {name: text for name, text in texts.items() if text}
+    # A language without a model is read by the steps' own fallbacks, not an English parse.
+    parse = parse and report.language in SUPPORTED_LANGUAGES
     known = clean_known(report).as_dict()
     items = [
         {"id": name, "language": report.language, "text": text, "known": known}
@@ -156,7 +160,7 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.redaction = redaction_record(processed)
     report.queue = decision.queue
     report.priority = decision.priority
-    report.priority_rank = PRIORITY_RANK.get(decision.priority, PRIORITY_RANK["normal"])
+    report.priority_rank = Priority.rank_of(decision.priority)
     report.urgent = decision.urgent
     report.level = decision.level
     report.flags = list(decision.flags)
@@ -166,7 +170,7 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.summary = processed.summary.text
     report.summary_detail = {**processed.summary.as_dict(), "texts": processed.texts}
     report.failure_reason = None
-    report.pipeline_state = "processed"
+    report.pipeline_state = PipelineState.PROCESSED
     report.processed_at = now
 
 

@@ -19,6 +19,7 @@ from intake.models import Report, ReportMessage
 
 from . import alerts, claims, digests, pipeline, replies, retention
 from .pipeline import StepFailed
+from .states import PipelineState
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ DATABASE_RETRY_SECONDS = 10
 
 def _backoff(task: Task, base: int, cap: int | None = None) -> int:
     """base, 2 base, 4 base ... seconds (capped): a server or a step may be down a while."""
-    countdown = base * 2 ** int(task.request.retries)
+    countdown: int = base * 2 ** int(task.request.retries)
     return min(countdown, cap) if cap else countdown
 
 
@@ -73,9 +74,10 @@ def _process_report(task: Task, report_id: int) -> str:
             claims.mark_failed(report_id, "storing the result failed")
             raise
     log.info("report %s processed: queue %s, priority %s", report_id, report.queue, report.priority)
-    if report.routing.get("alert") and report.urgent:  # only the urgent level pages a person
+    # Only the urgent level pages a person.
+    if (report.routing or {}).get("alert") and report.urgent:
         send_urgent_alert.delay(report_id)
-    return "processed"
+    return PipelineState.PROCESSED
 
 
 @shared_task(name="redact_message", bind=True, max_retries=MAX_RETRIES, acks_late=True)
@@ -85,8 +87,11 @@ def redact_message(self: Task, message_id: int) -> str:
     if message is None or not replies.needs_redaction(message):
         log.info("reply %s: nothing to redact", message_id)
         return "skipped"
+    report = db.session.get(Report, message.report_id)
+    if report is None:
+        return "skipped"
     try:
-        redacted = replies.redact_reply(message, db.session.get(Report, message.report_id))
+        redacted = replies.redact_reply(message, report)
     except Exception as exc:
         db.session.rollback()
         # StepFailed carries only the step's name: Celery logs the retry's exception, and this

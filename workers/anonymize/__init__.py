@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 
 from workers.contracts import KeptValue, RedactedSpan, Redaction
+from workers.parsed import redacted_doc
 
 from .core import Anonymizer, Result
 from .learned import LearnedPersonDetector
@@ -32,13 +33,16 @@ def get_anonymizer() -> Anonymizer:
 
 
 def redaction(result: Result) -> Redaction:
-    """The contract's shape of one result; `doc` stays None unless the text was parsed."""
+    """The contract's shape of one result. When the text was parsed (`redact(parse=True)`),
+    `doc` is the parse of the redacted text made from it (workers/parsed.py), if it can be."""
+    spans = tuple(RedactedSpan(s.start, s.end, s.label, s.action) for s in result.spans)
+    doc = redacted_doc(result.doc, result.redacted, spans) if result.doc is not None else None
     return Redaction(
         redacted=result.redacted,
-        spans=tuple(RedactedSpan(s.start, s.end, s.label, s.action) for s in result.spans),
+        spans=spans,
         kept=tuple(KeptValue(k.start, k.end, k.label, k.text) for k in result.kept),
         mode=result.mode,
-        doc=result.doc,
+        doc=doc,
     )
 
 

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from workers.parsed import parses
+
 from .concepts import (
     ABUSER_HELD,
     CUES,
@@ -168,7 +170,7 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     text = narrative[:MAX_CHARS]
     if not text.strip():
         return []
-    if doc is None or doc.text != narrative or len(narrative) > MAX_CHARS:
+    if not parses(doc, narrative) or len(narrative) > MAX_CHARS:
         doc = nlp(_PLACEHOLDER.sub(_as_name, text))
     findings: list[Finding] = []
     frame: Time | None = None  # the time an earlier sentence set ("last year ...")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -28,20 +29,29 @@ def normalize(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     previous_space = True
     for i, char in enumerate(text):
-        for c in strip_accents(char):
-            if c.isspace():
+        for c in _folded(char):
+            if c == " ":
                 if previous_space:
                     continue
-                c = " "
                 previous_space = True
             else:
                 previous_space = False
-            for lower in c.lower():
-                if unicodedata.combining(lower):
-                    continue
-                out.append(lower)
-                index.append(i)
+            out.append(c)
+            index.append(i)
     return "".join(out), index
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded(char: str) -> str:
+    """One character as `normalize` folds it, any space as " ": a narrative is read several
+    times per report (rules, urgency, each sentence), and most of it is the same few letters."""
+    folded = []
+    for c in strip_accents(char):
+        if c.isspace():
+            folded.append(" ")
+            continue
+        folded.extend(lower for lower in c.lower() if not unicodedata.combining(lower))
+    return "".join(folded)
 
 
 def original_span(text: str, index: list[int], start: int, end: int) -> str:

@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 
 from workers.nlp import SUPPORTED_LANGUAGES, get_nlp
+from workers.parsed import parses
 
 from .cues import key_fact_prefixes, merged_cues
 from .text import PLACEHOLDER_RE, fold
@@ -279,7 +280,7 @@ def _clip(text: str, sent: Sentence) -> dict:
 def _parse(narrative: str, language: str | None, doc=None):  # noqa: ANN001, ANN202 - spaCy
     """The parse to read: the caller's (workers/parsed.py) when it is of this whole narrative
     and short enough, else the narrative's beginning parsed here."""
-    if doc is not None and doc.text == narrative and len(narrative) <= MAX_PARSE_CHARS:
+    if parses(doc, narrative) and len(narrative) <= MAX_PARSE_CHARS:
         return doc
     return pipeline_for(language)(narrative[: _parse_limit(narrative)])
 

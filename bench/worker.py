@@ -1,0 +1,169 @@
+"""One worker's reports/s against the anonymizer alone, on the same narratives, in one run.
+
+    .venv/bin/python bench/worker.py [--database-url URL] [--redis-url URL] [--rounds 3]
+        [--write bench/RESULTS-worker.md]
+
+The narratives are the held-out anonymizer corpora (tests/anonymize/data/heldout*.jsonl, English
+and Spanish, with the reporters' typed names). Each round, alternating, in one process:
+
+- anonymizer alone: `anonymize_batch([item])` per narrative, as the worker calls it (one report
+  at a time);
+- worker: each narrative stored as a received report in a scratch PostgreSQL database
+  (`intake_bench_worker`, never the test one), then the `process_report` task body run on it
+  in this process: claim, anonymize, route, summarize (in both staff languages), store,
+  commit, and the urgent alert enqueued on Redis (--redis-url, a database number this script
+  empties) when the report is urgent;
+- worker, parsing again: the same with the narrative's parse not handed on (routing and the
+  summary parse the redacted text again, as before issue 18), to show what parse-once buys.
+
+The three run narrative by narrative in turn, so that other load on the machine falls on all
+three alike. Reported: reports/s of each (total time over every narrative and round) and the
+worker's share of the anonymizer's rate (issue 18's target: at least 60%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # run as a script: import the project from the repo
+
+DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/intake_bench_worker"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
+DATA = REPO / "tests" / "anonymize" / "data"
+ALONE = "anonymizer alone (anonymize_batch, one narrative per call)"
+ONCE = "worker (process_report): parsed once"
+TWICE = "worker (process_report): parsed again by routing and the summary"
+CORPORA = [DATA / f"{name}.jsonl" for name in ("heldout", "heldout2")]
+
+
+def narratives() -> list[dict]:
+    items = []
+    for path in CORPORA:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                items.append({key: record.get(key) for key in ("id", "language", "text", "known")})
+    return items
+
+
+def rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds else float("inf")
+
+
+def store_reports(items: list[dict]) -> list[int]:
+    """Each narrative as a received report, with the reporter's typed names (not timed)."""
+    from intake.extensions import db
+    from intake.models import Report
+    from intake.public.receipts import new_receipt, receipt_hash
+
+    reports = []
+    for item in items:
+        known = item.get("known") or {}
+        report = Report(
+            receipt_hash=receipt_hash(new_receipt()),
+            language=item["language"],
+            narrative=item["text"],
+            contact_name=known.get("reporter_name") or None,
+            contact_phone=known.get("phone") or None,
+            contact_email=known.get("email") or None,
+            other_names="\n".join(known.get("other_names") or []) or None,
+            pipeline_state="received",
+        )
+        db.session.add(report)
+        reports.append(report)
+    db.session.commit()
+    ids = [report.id for report in reports]
+    db.session.remove()
+    return ids
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--redis-url", default=DEFAULT_REDIS)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--write", type=Path)
+    options = parser.parse_args()
+
+    import redis
+    from scratch import scratch_app, write_results
+
+    redis.Redis.from_url(options.redis_url).flushdb()
+    app = scratch_app(options.database_url, env={"REDIS_URL": options.redis_url})
+    items = narratives()
+
+    from intake.extensions import db
+    from workers import pipeline, tasks
+    from workers.anonymize import get_anonymizer
+
+    anonymizer = get_anonymizer()
+    anonymize_fields = pipeline.anonymize_fields
+    parse_once = {"on": True}
+    pipeline.anonymize_fields = lambda report: anonymize_fields(report, parse=parse_once["on"])
+
+    def process(report_id: int, shared: bool) -> None:
+        parse_once["on"] = shared
+        assert tasks.process_report.run(report_id) == "processed"
+        db.session.remove()
+
+    # Warm-up: models loaded, rules parsed, connections open.
+    anonymizer.anonymize_batch(items[:4])
+    with app.app_context():
+        for report_id in store_reports(items[:4]):
+            process(report_id, True)
+
+    # Narrative by narrative, the three in turn, so a neighbour's load on the shared cores
+    # falls on all three alike.
+    names = (ALONE, ONCE, TWICE)
+    seconds = dict.fromkeys(names, 0.0)
+    done = 0
+    with app.app_context():
+        for _ in range(options.rounds):
+            once_ids, twice_ids = store_reports(items), store_reports(items)  # not timed
+            for number, (item, once_id, twice_id) in enumerate(
+                zip(items, once_ids, twice_ids, strict=True)
+            ):
+                runs = [
+                    (ALONE, lambda item=item: anonymizer.anonymize_batch([item])),
+                    (ONCE, lambda once_id=once_id: process(once_id, True)),
+                    (TWICE, lambda twice_id=twice_id: process(twice_id, False)),
+                ]
+                # Whichever runs first on a text warms the anonymizer's word caches for the
+                # others: each goes first on a third of the narratives.
+                turn = number % len(runs)
+                for name, run in runs[turn:] + runs[:turn]:
+                    started = time.perf_counter()
+                    run()
+                    seconds[name] += time.perf_counter() - started
+                done += 1
+    pipeline.anonymize_fields = anonymize_fields
+    rates = {name: rate(done, seconds[name]) for name in names}
+    base = rates[ALONE]
+    lines = [
+        f"{len(items)} narratives (tests/anonymize/data/heldout*.jsonl: "
+        f"{sum(i['language'] == 'en' for i in items)} English, "
+        f"{sum(i['language'] == 'es' for i in items)} Spanish), {options.rounds} rounds, "
+        "one process, PostgreSQL and Redis on this machine (2 cores shared with other work).",
+        "",
+        "| | reports/s | share of the anonymizer alone |",
+        "|---|---:|---:|",
+    ]
+    for name, value in rates.items():
+        lines.append(f"| {name} | {value:.1f} | {value / base:.0%} |")
+    lines += [
+        "",
+        f"One worker processes reports at {rates[ONCE] / base:.0%} of the anonymizer's own rate "
+        "(issue 18's target: at least 60%); handing the narrative's parse on is worth "
+        f"{rates[ONCE] / rates[TWICE]:.2f}x.",
+    ]
+    write_results(options.write, "Worker throughput", "\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
