@@ -210,6 +210,12 @@ NOT_URGENT = [
 ]
 
 
+def test_a_doubt_in_an_opener_does_not_deny_what_follows():
+    # voice-to-text: "no sé a quién más decirle" runs into the sentence that tells the situation
+    result = decide("no se a quien mas decirle mi hijastro sigue en el corralon hoy", "es")
+    assert result["level"] == "urgent", result["explanation"]
+
+
 def test_i_came_home_is_not_the_end_of_someone_else_held():
     result = decide("i came home and ICE was holding my husband in the yard", "en")
     assert result["level"] == "urgent", result["explanation"]

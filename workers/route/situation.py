@@ -452,6 +452,13 @@ def _from_frame(cue: Cue, anchor, in_clause, frame: Time | None) -> bool:  # noq
     return not in_clause and frame is not None and _verb_time(anchor) in (Time.PAST, None)
 
 
+def _doubt_at(token) -> bool:  # noqa: ANN001
+    """The negator opens a doubt ("no sé a quién más decirle", "I don't know who else to
+    tell"): it says what the reporter does not know, not that the situation is not so."""
+    following = token.doc[token.i : token.i + 4].text
+    return any(doubt.match(normalize(following)[0]) for doubt in _DOUBT)
+
+
 def _negated(  # noqa: ANN001
     anchor, folded: str, clause_start: int, start: int, scope: tuple[int, int] = (0, 1 << 30)
 ) -> str | None:
@@ -465,7 +472,7 @@ def _negated(  # noqa: ANN001
         # does not deny that immigration wants him.
         for child in (c for c in anchor.children if scope[0] <= c.idx <= scope[1]):
             word = child.lower_.replace("\u2019", "'")
-            if child.i < anchor.i + 2 and (child.dep_ == "neg" or (
+            if child.i < anchor.i + 2 and not _doubt_at(child) and (child.dep_ == "neg" or (
                 child.dep_ == "advmod" and word in NEGATORS
             )):  # fmt: skip
                 return f"negated by \u201c{child.text}\u201d"
