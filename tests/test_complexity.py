@@ -18,7 +18,6 @@ NOT_YET = {
     "intake/agencies/importer.py::read_agencies",
     "intake/publication/snapshot.py::compute",
     "intake/referrals/packet.py::_lines",
-    "intake/staff/audit_text.py::describe",
     "intake/staff/queue.py::QueueFilters.from_args",
     "intake/staff/routes.py::queue",
     "intake/staff/routes.py::save_report_actions",
