@@ -11,6 +11,8 @@ from flask import Flask, current_app, url_for
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
+from .suppression import DEFAULT_K
+
 
 def labels(codes: list[str] | None, vocabulary: dict[str, object]) -> str:
     """Codes shown as their translated labels, comma separated."""
@@ -54,6 +56,8 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters["labels"] = labels
     app.jinja_env.filters["highlight_kept"] = highlight_kept
     app.jinja_env.globals["static_url"] = static_url
+    # The small-count threshold, for the pages that tell staff about it (intake/suppression.py).
+    app.jinja_env.globals["small_count_k"] = DEFAULT_K
 
     # Each language's name in itself, for the switch ("English", "español", "العربية").
     names = {code: Locale.parse(code).get_display_name(code) for code in app.config["LANGUAGES"]}
