@@ -54,7 +54,8 @@ CORPUS = REPO.parent / "shared" / "data" / "narratives" / "dev.jsonl"
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 SUBMISSION_RE = re.compile(r'name="submission" type="hidden" value="([^"]+)"')
 RECEIPT_RE = re.compile(rb'class="receipt-code"[^>]*>([^<]+)<')
-SCRATCH_DB = "intake_load"
+# Its own name per checkout when several run at once (LOAD_SCRATCH_DB); dropped at the end.
+SCRATCH_DB = os.environ.get("LOAD_SCRATCH_DB", "intake_load")
 FALLBACK = [{"text": "The deputy stopped us on the highway and asked where we were born."}]
 
 
@@ -345,7 +346,14 @@ def main() -> int:  # noqa: PLR0915
             ).fetchall()
         import hashlib
 
-        hashes = [hashlib.sha256(r.replace("-", "").encode()).hexdigest() for r in receipts]
+        from intake.public.receipts import keyed
+
+        # Stored receipt hashes are keyed with the app's secret (receipts.py): this instance's.
+        secret = json.loads((instance / "secrets.json").read_text())["SECRET_KEY"]
+        hashes = [
+            keyed(hashlib.sha256(r.replace("-", "").encode()).hexdigest(), secret)
+            for r in receipts
+        ]
         stored = [row[0] for row in rows]
         lost = len(set(hashes) - set(stored))
         unknown = len(set(stored) - set(hashes))

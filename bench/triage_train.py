@@ -20,7 +20,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from triage_corpus import generate  # noqa: E402
 
-from workers.route import default_rules_path, load_rules  # noqa: E402
+from workers.route import complete_sample, default_rules_path, load_rules  # noqa: E402
 from workers.route.scorer import MODEL_PATH, features  # noqa: E402
 from workers.route.urgency import detect  # noqa: E402
 
@@ -38,7 +38,7 @@ def featurize(items: list[dict]) -> list[set[str]]:
     rules = load_rules(default_rules_path())
     out = []
     for item in items:
-        facts = {"narrative_redacted": item["text"], "language": item["language"]}
+        facts = complete_sample({"narrative_redacted": item["text"], "language": item["language"]})
         urgency, _ = detect(facts, rules.urgency)
         out.append(features(item["text"], urgency))
     return out

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -52,16 +54,6 @@ def _postgres_url(url: str) -> str:
     return url
 
 
-def _time_zone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(
-            f"INTAKE_TIMEZONE={name!r} is not a time zone; use a name such as America/Chicago"
-        ) from exc
-    return name
-
-
 def parse_on_call(value: str) -> dict[str, list[str]]:
     """ONCALL_EMAILS: "a@x.org,b@x.org" (the on-call list) or "on-call:a@x.org;legal:c@x.org"."""
     lists: dict[str, list[str]] = {}
@@ -73,13 +65,11 @@ def parse_on_call(value: str) -> dict[str, list[str]]:
 
 ENVIRONMENTS = ("development", "production")
 MIN_SECRET_KEY_BYTES = 32
+PRODUCTION_NEEDS = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "INTAKE_ENCRYPTION_KEYS")
+MB = 1024 * 1024
 
 
-def _whole_number(env: dict[str, str], name: str, default: int) -> int:
-    """`env[name]` as a whole number >= 0; a ConfigError naming the variable otherwise."""
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
+def _whole(name: str, raw: str) -> int:
     try:
         value = int(raw)
     except ValueError:
@@ -89,131 +79,235 @@ def _whole_number(env: dict[str, str], name: str, default: int) -> int:
     return value
 
 
-def _checked_secret_key(env: dict[str, str]) -> None:
-    key = env.get("SECRET_KEY")
-    if key and len(key.encode()) < MIN_SECRET_KEY_BYTES:
-        # A short key lets anyone who guesses it sign sessions and recompute receipts.
+def _days(name: str, raw: str) -> int:
+    value = _whole(name, raw)
+    if value < 1:
+        raise ConfigError(f"{name} must be at least 1 (days), not {raw!r}")
+    return value
+
+
+def _megabytes(name: str, raw: str) -> int:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise ConfigError(f"{name} must be a number of megabytes above 0, not {raw!r}")
+    return int(value * MB)
+
+
+def _flag(name: str, raw: str) -> bool:
+    words = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+    if raw.lower() not in words:
+        raise ConfigError(f"{name} must be 1 or 0 (true/false, yes/no), not {raw!r}")
+    return words[raw.lower()]
+
+
+def _text(name: str, raw: str) -> str:
+    return raw
+
+
+def _zone(name: str, raw: str) -> str:
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(
-            f"SECRET_KEY is {len(key.encode())} bytes; use at least {MIN_SECRET_KEY_BYTES} "
-            "random bytes, for example: "
-            "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
-        )
+            f"{name}={raw!r} is not a time zone; use a name such as America/Chicago"
+        ) from exc
+    return raw
 
 
-def from_environment(
-    env: dict[str, str] | None = None, instance: str | Path | None = None
-) -> dict[str, Any]:
-    """The Flask config mapping for this process, from `env` (default: os.environ).
+def _on_call(name: str, raw: str) -> dict[str, list[str]]:
+    return parse_on_call(raw)
 
-    `instance` (or INTAKE_INSTANCE) is the folder for the embedded database, broker and secrets.
-    """
-    env = dict(os.environ if env is None else env)
-    environment = env.get("INTAKE_ENV", "").strip() or "development"
-    if environment not in ENVIRONMENTS:
-        # A typo ("prod") must not silently run the development mode, which writes secrets
-        # to instance/.
-        raise ConfigError(
-            f"INTAKE_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}"
-        )
-    production = environment == "production"
-    _checked_secret_key(env)
-    instance = Path(instance or env.get("INTAKE_INSTANCE") or DEFAULT_INSTANCE)
 
-    if production:
-        missing = [
-            name
-            for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "INTAKE_ENCRYPTION_KEYS")
-            if not env.get(name)
-        ]
-        if missing:
+def _variable(name: str, default: Any, parse: Callable[[str, str], Any] = _text) -> Any:
+    """A setting read from environment variable `name`; `default` when unset or blank."""
+    return field(default=default, metadata={"env": name, "parse": parse})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of a process, parsed once from the environment (README "Configuration").
+
+    Each field that comes from a variable names it (`_variable`), with its one default; a
+    malformed value raises ConfigError naming the variable. `flask_config()` is the mapping
+    the app and the Celery worker are configured with."""
+
+    environment: str
+    instance: Path
+    secret_key: str
+    encryption_keys: str
+    database_url: str
+    redis_url: str | None
+    public_base_url: str
+    # How many proxies in front of us set X-Forwarded-For (README "Configuration").
+    trusted_proxies: int = _variable("TRUSTED_PROXIES", 0, _whole)
+    # Flask-Limiter syntax. Receipt codes carry 78 bits, so guessing is hopeless anyway;
+    # the lookup limit keeps a flood of guesses from costing us anything.
+    ratelimit_submit: str = _variable("RATELIMIT_SUBMIT", "10 per hour;30 per day")
+    ratelimit_lookup: str = _variable("RATELIMIT_LOOKUP", "20 per hour;50 per day")
+    # Staff sign-in steps (password, then code), per client: one client must not try a
+    # password on every account in turn.
+    ratelimit_login: str = _variable("RATELIMIT_LOGIN", "30 per hour;100 per day")
+    # Failed sign-in steps (auth/throttle.py): per account and client; per account.
+    ratelimit_login_failures: str = _variable(
+        "RATELIMIT_LOGIN_FAILURES", "5 per 15 minutes;20 per day"
+    )
+    ratelimit_account_failures: str = _variable("RATELIMIT_ACCOUNT_FAILURES", "50 per day")
+    retention_days: int = _variable("INTAKE_RETENTION_DAYS", 90, _days)
+    staff_idle_minutes: int = _variable("STAFF_IDLE_MINUTES", 30, _whole)
+    staff_session_hours: int = _variable("STAFF_SESSION_HOURS", 12, _whole)
+    quick_exit_url: str = _variable("QUICK_EXIT_URL", "https://www.google.com/")
+    # The organisation's time zone: staff pages show times and deadlines in it.
+    time_zone: str = _variable("INTAKE_TIMEZONE", "UTC", _zone)
+    # Big enough for a long narrative, small enough that nobody can fill the disk. Forms
+    # with evidence files take the limits below instead (intake/evidence/uploads.py).
+    max_content_length: int = _variable("MAX_CONTENT_LENGTH", 256 * 1024, _whole)
+    evidence_max_file_bytes: int = _variable("EVIDENCE_MAX_FILE_MB", 50 * MB, _megabytes)
+    evidence_max_report_bytes: int = _variable("EVIDENCE_MAX_REPORT_MB", 200 * MB, _megabytes)
+    # Unset: sealed evidence files under instance/evidence; else an S3-compatible store.
+    storage_url: str | None = _variable("STORAGE_URL", None)
+    # An account entering more reports for people than this in an hour is flagged to admins.
+    volunteer_flag_per_hour: int = _variable("VOLUNTEER_FLAG_PER_HOUR", 20, _whole)
+    # Who is alerted at once about urgent reports; unset: every active admin.
+    on_call_emails: dict[str, list[str]] | None = _variable("ONCALL_EMAILS", None, _on_call)
+    on_call_webhook_url: str | None = _variable("ONCALL_WEBHOOK_URL", None)
+    mail_server: str | None = _variable("MAIL_SERVER", None)
+    mail_port: int = _variable("MAIL_PORT", 25, _whole)
+    mail_use_tls: bool = _variable("MAIL_USE_TLS", False, _flag)
+    mail_username: str | None = _variable("MAIL_USERNAME", None)
+    mail_password: str | None = _variable("MAIL_PASSWORD", None)
+    mail_default_sender: str = _variable("MAIL_DEFAULT_SENDER", "intake@localhost")
+    # Patterns (intake/patterns/alerts.py): supervisors are alerted when one officer is in
+    # reports from this many different reporters within this many days.
+    pattern_alert_reporters: int = _variable("PATTERN_ALERT_REPORTERS", 3, _whole)
+    pattern_alert_days: int = _variable("PATTERN_ALERT_DAYS", 180, _whole)
+    # A referral packet with no answer recorded after this many days comes back as a reminder.
+    referral_reminder_days: int = _variable("REFERRAL_REMINDER_DAYS", 30, _whole)
+    # The public statistics page (intake/publication/): off unless PUBLIC_STATS=1; cells
+    # under PUBLIC_STATS_K (at least 2) are hidden (intake/suppression.py).
+    public_stats: bool = _variable("PUBLIC_STATS", False, _flag)
+    public_stats_k: int = _variable("PUBLIC_STATS_K", 5, _whole)
+    # A claim older than this belongs to a dead worker (workers/tasks.py); seconds.
+    # A working worker renews its claim every PIPELINE_STUCK_AFTER / 3 seconds.
+    pipeline_stuck_after: int = _variable("PIPELINE_STUCK_AFTER", 60, _whole)
+    # An unacknowledged broker message (its worker died) is delivered again after this.
+    celery_visibility_timeout: int = _variable("CELERY_VISIBILITY_TIMEOUT", 3600, _whole)
+
+    @property
+    def production(self) -> bool:
+        return self.environment == "production"
+
+    @classmethod
+    def from_environment(
+        cls, env: Mapping[str, str] | None = None, instance: str | Path | None = None
+    ) -> Settings:
+        """The settings of this process, from `env` (default: os.environ).
+
+        `instance` (or INTAKE_INSTANCE) is the folder for the embedded database, broker and
+        secrets. Production (INTAKE_ENV=production) refuses to start without its secrets."""
+        env = {k: v for k, v in (os.environ if env is None else env).items() if v.strip()}
+        environment = env.get("INTAKE_ENV", "development").strip()
+        if environment not in ENVIRONMENTS:
+            # A typo ("prod") must not silently run the development mode, which writes
+            # secrets to instance/.
             raise ConfigError(
-                "INTAKE_ENV=production needs these environment variables: " + ", ".join(missing)
+                f"INTAKE_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}"
             )
-        local: dict[str, str] = {}
-    else:
-        local = _local_secrets(instance)
+        _checked_secret_key(env)
+        read = {
+            spec.name: spec.metadata["parse"](spec.metadata["env"], env[spec.metadata["env"]])
+            for spec in fields(cls)
+            if "env" in spec.metadata and spec.metadata["env"] in env
+        }
+        folder = Path(instance or env.get("INTAKE_INSTANCE") or DEFAULT_INSTANCE)
+        if environment == "production":
+            missing = [name for name in PRODUCTION_NEEDS if not env.get(name)]
+            if missing:
+                raise ConfigError(
+                    "INTAKE_ENV=production needs these environment variables: " + ", ".join(missing)
+                )
+            local: dict[str, str] = {}
+        else:
+            local = _local_secrets(folder)
+        return cls(
+            environment=environment,
+            instance=folder,
+            secret_key=env.get("SECRET_KEY") or local["SECRET_KEY"],
+            encryption_keys=env.get("INTAKE_ENCRYPTION_KEYS") or local["INTAKE_ENCRYPTION_KEYS"],
+            database_url=_postgres_url(
+                env.get("DATABASE_URL") or f"sqlite:///{folder / 'intake.sqlite'}"
+            ),
+            redis_url=env.get("REDIS_URL"),
+            # Where staff open the app: the links in alerts and digests start with it.
+            public_base_url=env.get("PUBLIC_BASE_URL")
+            or f"http://127.0.0.1:{_whole('PORT', env.get('PORT', '5000'))}",
+            **read,
+        )
 
-    database_url = env.get("DATABASE_URL") or f"sqlite:///{instance / 'intake.sqlite'}"
-    redis_url = env.get("REDIS_URL")
-    visibility = int(env.get("CELERY_VISIBILITY_TIMEOUT", 3600))
-    broker_url = redis_url or f"sqla+sqlite:///{instance / 'broker.sqlite'}"
+    def flask_config(self) -> dict[str, Any]:
+        """The Flask config mapping (Flask-SQLAlchemy, Flask-Limiter, Flask-Mail, Celery)."""
+        production = self.production
+        return {
+            "INTAKE_ENV": self.environment,
+            "INTAKE_INSTANCE": str(self.instance),
+            "SECRET_KEY": self.secret_key,
+            "INTAKE_ENCRYPTION_KEYS": self.encryption_keys,
+            "SQLALCHEMY_DATABASE_URI": self.database_url,
+            # hide_parameters: SQL logs and errors would show values before they are encrypted.
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
+            "REDIS_URL": self.redis_url,
+            "RATELIMIT_STORAGE_URI": self.redis_url or "memory://",
+            # Redis down must never refuse a report: the limits go on counting in this
+            # process's memory until Redis answers again, and any other limiter error lets the
+            # request through.
+            "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+            "RATELIMIT_SWALLOW_ERRORS": True,
+            "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "TRUSTED_PROXIES": self.trusted_proxies,
+            "RATELIMIT_SUBMIT": self.ratelimit_submit,
+            "RATELIMIT_LOOKUP": self.ratelimit_lookup,
+            "RATELIMIT_LOGIN": self.ratelimit_login,
+            "RATELIMIT_LOGIN_FAILURES": self.ratelimit_login_failures,
+            "RATELIMIT_ACCOUNT_FAILURES": self.ratelimit_account_failures,
+            "RETENTION_DAYS": self.retention_days,
+            "STAFF_IDLE_MINUTES": self.staff_idle_minutes,
+            "STAFF_SESSION_HOURS": self.staff_session_hours,
+            "QUICK_EXIT_URL": self.quick_exit_url,
+            "PUBLIC_BASE_URL": self.public_base_url,
+            "INTAKE_TIMEZONE": self.time_zone,
+            "MAX_CONTENT_LENGTH": self.max_content_length,
+            "EVIDENCE_MAX_FILE_BYTES": self.evidence_max_file_bytes,
+            "EVIDENCE_MAX_REPORT_BYTES": self.evidence_max_report_bytes,
+            "STORAGE_URL": self.storage_url,
+            "VOLUNTEER_FLAG_PER_HOUR": self.volunteer_flag_per_hour,
+            "SESSION_COOKIE_SAMESITE": "Strict",
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SECURE": production,
+            "REMEMBER_COOKIE_SECURE": production,
+            "WTF_CSRF_TIME_LIMIT": 4 * 3600,  # a reporter may take a long time to write
+            "ONCALL_EMAILS": self.on_call_emails or {},
+            "ONCALL_WEBHOOK_URL": self.on_call_webhook_url,
+            "MAIL_SERVER": self.mail_server,
+            "MAIL_PORT": self.mail_port,
+            "MAIL_USE_TLS": self.mail_use_tls,
+            "MAIL_USERNAME": self.mail_username,
+            "MAIL_PASSWORD": self.mail_password,
+            "MAIL_DEFAULT_SENDER": self.mail_default_sender,
+            "PATTERN_ALERT_REPORTERS": self.pattern_alert_reporters,
+            "PATTERN_ALERT_DAYS": self.pattern_alert_days,
+            "REFERRAL_REMINDER_DAYS": self.referral_reminder_days,
+            "PUBLIC_STATS": self.public_stats,
+            "PUBLIC_STATS_K": max(2, self.public_stats_k),
+            "PIPELINE_STUCK_AFTER": self.pipeline_stuck_after,
+            "CELERY": self._celery(),
+        }
 
-    return {
-        "INTAKE_ENV": "production" if production else "development",
-        "INTAKE_INSTANCE": str(instance),
-        "SECRET_KEY": env.get("SECRET_KEY") or local["SECRET_KEY"],
-        "INTAKE_ENCRYPTION_KEYS": env.get("INTAKE_ENCRYPTION_KEYS")
-        or local["INTAKE_ENCRYPTION_KEYS"],
-        "SQLALCHEMY_DATABASE_URI": _postgres_url(database_url),
-        # hide_parameters: SQL logs and errors would show values before they are encrypted.
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
-        "REDIS_URL": redis_url,
-        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
-        # Redis down must never refuse a report: the limits go on counting in this process's
-        # memory until Redis answers again, and any other limiter error lets the request through.
-        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
-        "RATELIMIT_SWALLOW_ERRORS": True,
-        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        # How many proxies in front of us set X-Forwarded-For (README "Configuration").
-        "TRUSTED_PROXIES": _whole_number(env, "TRUSTED_PROXIES", 0),
-        # Flask-Limiter syntax. Receipt codes carry 78 bits, so guessing is hopeless anyway;
-        # the lookup limit keeps a flood of guesses from costing us anything.
-        "RATELIMIT_SUBMIT": env.get("RATELIMIT_SUBMIT", "10 per hour;30 per day"),
-        "RATELIMIT_LOOKUP": env.get("RATELIMIT_LOOKUP", "20 per hour;50 per day"),
-        "RATELIMIT_LOGIN": env.get("RATELIMIT_LOGIN", "30 per hour;100 per day"),
-        # Failed sign-in steps (auth/throttle.py): per account and client; per account.
-        "RATELIMIT_LOGIN_FAILURES": env.get(
-            "RATELIMIT_LOGIN_FAILURES", "5 per 15 minutes;20 per day"
-        ),
-        "RATELIMIT_ACCOUNT_FAILURES": env.get("RATELIMIT_ACCOUNT_FAILURES", "50 per day"),
-        "RETENTION_DAYS": int(env.get("INTAKE_RETENTION_DAYS", 90)),
-        "STAFF_IDLE_MINUTES": int(env.get("STAFF_IDLE_MINUTES", 30)),
-        "QUICK_EXIT_URL": env.get("QUICK_EXIT_URL", "https://www.google.com/"),
-        # Where staff open the app: the links in alerts and digests start with it.
-        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL")
-        or f"http://127.0.0.1:{env.get('PORT') or '5000'}",
-        # The organisation's time zone: staff pages show times and deadlines in it.
-        "INTAKE_TIMEZONE": _time_zone(env.get("INTAKE_TIMEZONE") or "UTC"),
-        # Big enough for a long narrative, small enough that nobody can fill the disk. Forms
-        # with evidence files take the limits below instead (intake/evidence/uploads.py).
-        "MAX_CONTENT_LENGTH": int(env.get("MAX_CONTENT_LENGTH", 256 * 1024)),
-        "EVIDENCE_MAX_FILE_BYTES": int(float(env.get("EVIDENCE_MAX_FILE_MB", 50)) * 1024 * 1024),
-        "EVIDENCE_MAX_REPORT_BYTES": int(
-            float(env.get("EVIDENCE_MAX_REPORT_MB", 200)) * 1024 * 1024
-        ),
-        # Unset: sealed evidence files under instance/evidence; else an S3-compatible store.
-        "STORAGE_URL": env.get("STORAGE_URL"),
-        # An account entering more reports for people than this in an hour is flagged to admins.
-        "VOLUNTEER_FLAG_PER_HOUR": int(env.get("VOLUNTEER_FLAG_PER_HOUR", 20)),
-        "SESSION_COOKIE_SAMESITE": "Strict",
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SECURE": production,
-        "REMEMBER_COOKIE_SECURE": production,
-        "WTF_CSRF_TIME_LIMIT": 4 * 3600,  # a reporter may take a long time to write
-        # Who is alerted at once about urgent reports; unset: every active admin.
-        "ONCALL_EMAILS": parse_on_call(env.get("ONCALL_EMAILS", "")),
-        "ONCALL_WEBHOOK_URL": env.get("ONCALL_WEBHOOK_URL"),
-        "MAIL_SERVER": env.get("MAIL_SERVER"),
-        "MAIL_PORT": int(env.get("MAIL_PORT", 25)),
-        "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "").lower() in ("1", "true", "yes"),
-        "MAIL_USERNAME": env.get("MAIL_USERNAME"),
-        "MAIL_PASSWORD": env.get("MAIL_PASSWORD"),
-        "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "intake@localhost"),
-        # Patterns (intake/patterns/alerts.py): supervisors are alerted when one officer is in
-        # reports from this many different reporters within this many days.
-        "PATTERN_ALERT_REPORTERS": int(env.get("PATTERN_ALERT_REPORTERS", 3)),
-        "PATTERN_ALERT_DAYS": int(env.get("PATTERN_ALERT_DAYS", 180)),
-        # A referral packet with no answer recorded after this many days comes back as a reminder.
-        "REFERRAL_REMINDER_DAYS": int(env.get("REFERRAL_REMINDER_DAYS", 30)),
-        # The public statistics page (intake/publication/): off unless PUBLIC_STATS=1; cells
-        # under PUBLIC_STATS_K are hidden (intake/suppression.py).
-        "PUBLIC_STATS": env.get("PUBLIC_STATS", "") == "1",
-        "PUBLIC_STATS_K": max(2, int(env.get("PUBLIC_STATS_K", 5))),
-        # A claim older than this belongs to a dead worker (workers/tasks.py); seconds.
-        # A working worker renews its claim every PIPELINE_STUCK_AFTER / 3 seconds.
-        "PIPELINE_STUCK_AFTER": _whole_number(env, "PIPELINE_STUCK_AFTER", 60),
-        "CELERY": {
-            "broker_url": broker_url,
+    def _celery(self) -> dict[str, Any]:
+        visibility = self.celery_visibility_timeout
+        return {
+            "broker_url": self.redis_url or f"sqla+sqlite:///{self.instance / 'broker.sqlite'}",
             "task_ignore_result": True,
             # JSON only: pickle would let anyone who can write to the broker run code here.
             "task_serializer": "json",
@@ -234,35 +328,56 @@ def from_environment(
                 "unacked_restore_interval": max(1, min(60, visibility // 4)),
                 "unacked_restore_throttle": 1,
             }
-            if redis_url
+            if self.redis_url
             else {},
-            "beat_schedule_filename": str(instance / "celerybeat-schedule"),
-            "beat_schedule": {
-                "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
-                "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
-                "sweep-evidence-files": {"task": "sweep_attachments", "schedule": 60.0},
-                # Digests (workers/digests.py): once per period and recipient, however
-                # often beat fires; the period is the last complete day or Monday-to-Monday week.
-                # Issue 17: officer patterns, referral reminders, the public statistics.
-                "check-patterns": {"task": "check_patterns", "schedule": 900.0},
-                "referral-reminders": {"task": "remind_referrals", "schedule": 3600.0},
-                "public-stats": {"task": "compute_public_stats", "schedule": crontab(minute=30)},
-                "digest-daily": {
-                    "task": "send_digests",
-                    "schedule": crontab(hour=6, minute=0),
-                    "args": ["daily"],
-                },
-                "digest-weekly": {
-                    "task": "send_digests",
-                    "schedule": crontab(hour=6, minute=10, day_of_week="mon"),
-                    "args": ["weekly"],
-                },
-            },
-            "include": [
-                "workers.tasks",
-                "workers.accountability_tasks",
-                "workers.evidence_tasks",
-                "workers.volunteer_tasks",
-            ],
-        },
-    }
+            "beat_schedule_filename": str(self.instance / "celerybeat-schedule"),
+            "beat_schedule": BEAT_SCHEDULE,
+            "include": WORKER_MODULES,
+        }
+
+
+def _checked_secret_key(env: Mapping[str, str]) -> None:
+    key = env.get("SECRET_KEY")
+    if key and len(key.encode()) < MIN_SECRET_KEY_BYTES:
+        # A short key lets anyone who guesses it sign sessions and recompute receipts.
+        raise ConfigError(
+            f"SECRET_KEY is {len(key.encode())} bytes; use at least {MIN_SECRET_KEY_BYTES} "
+            "random bytes, for example: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+
+
+BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
+    "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
+    "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
+    "sweep-evidence-files": {"task": "sweep_attachments", "schedule": 60.0},
+    # Digests (workers/digests.py): once per period and recipient, however often beat
+    # fires; the period is the last complete day or Monday-to-Monday week.
+    # Issue 17: officer patterns, referral reminders, the public statistics.
+    "check-patterns": {"task": "check_patterns", "schedule": 900.0},
+    "referral-reminders": {"task": "remind_referrals", "schedule": 3600.0},
+    "public-stats": {"task": "compute_public_stats", "schedule": crontab(minute=30)},
+    "digest-daily": {
+        "task": "send_digests",
+        "schedule": crontab(hour=6, minute=0),
+        "args": ["daily"],
+    },
+    "digest-weekly": {
+        "task": "send_digests",
+        "schedule": crontab(hour=6, minute=10, day_of_week="mon"),
+        "args": ["weekly"],
+    },
+}
+WORKER_MODULES = [
+    "workers.tasks",
+    "workers.accountability_tasks",
+    "workers.evidence_tasks",
+    "workers.volunteer_tasks",
+]
+
+
+def from_environment(
+    env: Mapping[str, str] | None = None, instance: str | Path | None = None
+) -> dict[str, Any]:
+    """The Flask config mapping for this process (`Settings.from_environment`)."""
+    return Settings.from_environment(env, instance).flask_config()

@@ -32,16 +32,6 @@ from .timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
-# Used when the config does not name a limit (Flask-Limiter's syntax: "N per period;...").
-DEFAULT_LIMITS = {
-    "RATELIMIT_SUBMIT": "10 per hour;30 per day",
-    # Receipt codes carry 78 bits, so guessing is hopeless anyway; this keeps it that way.
-    "RATELIMIT_LOOKUP": "20 per hour;50 per day",
-    # Staff sign-in steps (password, then code), per client: accounts also slow down and lock
-    # on their own, but that alone lets one client try a password on every account in turn.
-    "RATELIMIT_LOGIN": "30 per hour;100 per day",
-}
-
 
 SALT_TTL_SECONDS = 2 * 86400  # today's salt outlives today by a day, then Redis forgets it
 SALT_RETRY_SECONDS = 30  # Redis was down: ask it again after this long
@@ -110,7 +100,7 @@ def public_rate_limit(config_key: str, exempt_when: Callable[[], bool] | None = 
     """
 
     def limit_value() -> str:
-        return current_app.config.get(config_key) or DEFAULT_LIMITS.get(config_key, "10 per hour")
+        return current_app.config[config_key]  # defaults: intake/config.py, Settings
 
     return limiter.limit(
         limit_value, methods=["POST"], key_func=anonymous_client_key, exempt_when=exempt_when

@@ -9,6 +9,8 @@ from flask import current_app
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
+from workers.states import Role
+
 from .agencies.importer import import_agencies
 from .auth.cli import create_user
 from .config import AGENCY_SEED
@@ -39,7 +41,7 @@ def setup_command() -> None:
             "(it asks for the password; nothing is printed)"
         )
     elif db.session.scalar(select(func.count()).select_from(StaffUser)) == 0:
-        user, password = create_user(LOCAL_ADMIN, "admin")
+        user, password = create_user(LOCAL_ADMIN, Role.ADMIN)
         click.secho(
             f"\nStaff login: http://127.0.0.1:{os.environ.get('PORT', '5000')}/staff/login\n"
             f"  email:    {user.email}\n  password: {password}   (shown once; keep it safe)\n",

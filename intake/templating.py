@@ -11,6 +11,8 @@ from flask import Flask, current_app, url_for
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
+from workers.states import Level, PipelineState, Priority, Sender
+
 from .suppression import DEFAULT_K
 
 
@@ -58,6 +60,10 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.globals["static_url"] = static_url
     # The small-count threshold, for the pages that tell staff about it (intake/suppression.py).
     app.jinja_env.globals["small_count_k"] = DEFAULT_K
+    # Templates compare codes by name (PipelineState.PROCESSED), never by a bare string.
+    app.jinja_env.globals.update(
+        PipelineState=PipelineState, Sender=Sender, Level=Level, Priority=Priority
+    )
 
     # Each language's name in itself, for the switch ("English", "español", "العربية").
     names = {code: Locale.parse(code).get_display_name(code) for code in app.config["LANGUAGES"]}

@@ -69,9 +69,6 @@ CONTACT_METHODS: dict[str, object] = {
     "organisation": _l("Through an organisation I trust"),
 }
 
-# Pipeline states of a report (where the worker is); the workflow status is separate.
-PIPELINE_STATES = ("received", "processing", "processed", "failed")
-
 # 287(g) models as ICE names them in its spreadsheet.
 MODELS = {
     "Jail Enforcement Model": "JEM",

@@ -6,12 +6,13 @@ within a minute once their worker is gone."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import FrozenInstanceError, fields
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 
-from intake.config import ConfigError, from_environment
+from intake.config import ConfigError, Settings, _on_call, _text, from_environment
 from intake.extensions import db
 from intake.models import Report
 from intake.public.receipts import keyed, receipt_hash
@@ -39,12 +40,39 @@ PRODUCTION = {
         ({"SECRET_KEY": "x"}, "SECRET_KEY"),
         ({"TRUSTED_PROXIES": "one"}, "TRUSTED_PROXIES"),
         ({"PIPELINE_STUCK_AFTER": "-5"}, "PIPELINE_STUCK_AFTER"),
+        ({"MAIL_PORT": "x"}, "MAIL_PORT"),
+        ({"MAIL_USE_TLS": "maybe"}, "MAIL_USE_TLS"),
+        ({"INTAKE_RETENTION_DAYS": "0"}, "INTAKE_RETENTION_DAYS"),
+        ({"EVIDENCE_MAX_FILE_MB": "lots"}, "EVIDENCE_MAX_FILE_MB"),
+        ({"PORT": "http"}, "PORT"),
     ],
 )
 def test_a_wrong_setting_is_refused_by_name(change, named, tmp_path):
     with pytest.raises(ConfigError, match=named):
         from_environment({**PRODUCTION, **change}, instance=tmp_path)
     assert not (tmp_path / "secrets.json").exists()  # no development mode by mistake
+
+
+def test_every_typed_setting_names_its_variable_when_malformed(tmp_path):
+    typed = [
+        spec.metadata["env"]
+        for spec in fields(Settings)
+        if "env" in spec.metadata and spec.metadata["parse"] not in (_text, _on_call)
+    ]
+    assert len(typed) > 10
+    for name in typed:
+        with pytest.raises(ConfigError, match=f"^{name}"):
+            Settings.from_environment({**PRODUCTION, name: "not-a-value"}, instance=tmp_path)
+
+
+def test_settings_are_parsed_once_and_frozen(tmp_path):
+    settings = Settings.from_environment({**PRODUCTION, "MAIL_PORT": "587"}, instance=tmp_path)
+    assert settings.mail_port == 587 and settings.flask_config()["MAIL_PORT"] == 587
+    with pytest.raises(FrozenInstanceError):
+        settings.mail_port = 25  # type: ignore[misc]
+    defaults = Settings.from_environment(PRODUCTION, instance=tmp_path).flask_config()
+    assert defaults["QUICK_EXIT_URL"].startswith("https://")
+    assert defaults["RATELIMIT_SUBMIT"] and defaults["PIPELINE_STUCK_AFTER"] == 60
 
 
 def test_setup_in_production_prints_no_password(build_app, service_env):

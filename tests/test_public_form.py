@@ -168,27 +168,42 @@ def test_agency_select_is_rendered_per_language_and_keeps_a_choice(app, client):
     assert f'<option selected value="{agency_id}">' in body.get_data(as_text=True)
 
 
-def test_the_kept_form_page_gives_each_visitor_a_token_of_their_own(app):
-    # The empty form is rendered once per language (kept.py); only the token differs.
+def test_the_page_cache_fails_loudly_rather_than_serve_a_wrong_page():
+    from intake.public.page_cache import PageCache, SlotError
+
+    cache = PageCache("csrf", "submission")
+    both = f"{cache.marker('csrf')}|{cache.marker('submission')}"
+    with pytest.raises(SlotError, match="no slot for submission"):
+        cache.page("a", lambda: cache.marker("csrf"), {"csrf": "t", "submission": "s"})
+    with pytest.raises(SlotError, match="fills"):
+        cache.page("b", lambda: both, {"csrf": "t"})
+    assert cache.page("c", lambda: both, {"csrf": "t1", "submission": "s1"}) == "t1|s1"
+    rendered_again = lambda: pytest.fail("a kept page was rendered again")  # noqa: E731
+    assert cache.page("c", rendered_again, {"csrf": "t2", "submission": "s2"}) == "t2|s2"
+    with pytest.raises(SlotError, match="unfilled"):
+        cache.page("c", rendered_again, {"csrf": "t", "submission": cache.marker("csrf")})
+
+
+def test_the_form_page_gives_each_visitor_a_token_of_their_own(app):
     first, second = app.test_client(), app.test_client()
     first_token, second_token = csrf_token(first), csrf_token(second)
     assert first_token != second_token
     page = first.get("/report").get_data(as_text=True)
-    assert "\x00" not in page and page.count('name="csrf_token"') == 1
+    assert page.count('name="csrf_token"') == 1 and "slot-" not in page
     stolen = first.post("/report", data={"csrf_token": second_token, "narrative": "x" * 40})
     assert stolen.status_code == 400  # a token is good only with its own visitor's cookie
     assert submit_report(first) and submit_report(second)
 
 
-def test_a_flashed_message_still_shows_on_the_kept_form_page(client):
-    client.get("/report")  # the page is kept now
+def test_a_flashed_message_shows_once_on_the_form_page(client):
+    client.get("/report")
     with client.session_transaction() as session:
         session["_flashes"] = [("message", "A message for this visitor only")]
     assert "A message for this visitor only" in client.get("/report").get_data(as_text=True)
     assert "A message for this visitor only" not in client.get("/report").get_data(as_text=True)
 
 
-def test_receipt_pages_are_kept_per_language_but_each_has_its_own_code(client):
+def test_receipt_pages_are_in_the_language_and_each_has_its_own_code(client):
     codes = {submit_report(client) for _ in range(3)}
     assert len(codes) == 3
     token = csrf_token(client, "/report?lang=es")

@@ -25,10 +25,11 @@ from intake.timeutil import utcnow
 
 from .alerts import pattern_alert_message, referral_reminder_message
 from .delivery import deliver_alert, ledger_row
+from .states import Role
 
 log = logging.getLogger(__name__)
 ALERT_RETRIES = 10
-SUPERVISING_ROLES = ("supervisor", "admin")
+SUPERVISING_ROLES = (Role.SUPERVISOR, Role.ADMIN)
 
 
 def _link(path: str) -> str:

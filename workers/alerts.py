@@ -20,6 +20,7 @@ from intake.extensions import db
 from intake.models import Notification, Report, StaffUser
 
 from .delivery import deliver_alert, ledger_row
+from .states import Role
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ def send_urgent_alert(report_id: int) -> tuple[bool, int]:
         report.id, report.queue, report.priority, report.deadline_at, link
     )
     admins = db.session.scalars(
-        select(StaffUser.email).where(StaffUser.role == "admin", StaffUser.active)
+        select(StaffUser.email).where(StaffUser.role == Role.ADMIN, StaffUser.active)
     ).all()
     recipients = on_call_emails(lists, config["ONCALL_EMAILS"], list(admins))
     payload = {

@@ -22,11 +22,13 @@ from sqlalchemy import CursorResult, or_, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import InstrumentedAttribute
 
+from intake.dispatch import enqueue_message_redactions, enqueue_reports, stamp_enqueued
 from intake.extensions import db
 from intake.models import Report, ReportMessage
-from intake.models.workflow import UNREDACTED_REPLY
-from intake.queueing import enqueue_message_redactions, enqueue_reports, stamp_enqueued
+from intake.models.workflow import UNREDACTED_MESSAGE
 from intake.timeutil import utcnow
+
+from .states import PipelineState
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +84,8 @@ def claim(report_id: int) -> bool:
     return claim_row(
         Report.pipeline_state,
         report_id,
-        ("received", "failed"),
-        "processing",
+        (PipelineState.RECEIVED, PipelineState.FAILED),
+        PipelineState.PROCESSING,
         now - stuck_after(),
         now,
     )
@@ -103,7 +105,10 @@ def claim_kept(report_id: int) -> Iterator[None]:
                 with engine.begin() as connection:
                     connection.execute(
                         update(Report)
-                        .where(Report.id == report_id, Report.pipeline_state == "processing")
+                        .where(
+                            Report.id == report_id,
+                            Report.pipeline_state == PipelineState.PROCESSING,
+                        )
                         .values(claimed_at=utcnow())
                     )
             except DBAPIError:
@@ -123,7 +128,7 @@ def mark_failed(report_id: int, reason: str) -> None:
     db.session.execute(
         update(Report)
         .where(Report.id == report_id)
-        .values(pipeline_state="failed", failure_reason=reason[:300])
+        .values(pipeline_state=PipelineState.FAILED, failure_reason=reason[:300])
     )
     db.session.commit()
 
@@ -136,7 +141,7 @@ def sweep_unredacted_replies() -> int:
     due = db.session.scalars(
         select(ReportMessage)
         # The partial index's own predicate, so the database answers from that small index.
-        .where(text(UNREDACTED_REPLY))
+        .where(text(UNREDACTED_MESSAGE))
         .where(ReportMessage.body.is_not(None))
         .where(
             or_(
@@ -158,11 +163,12 @@ def sweep_unprocessed_reports() -> int:
         select(Report)
         .where(
             or_(
-                (Report.pipeline_state == "received")
+                (Report.pipeline_state == PipelineState.RECEIVED)
                 & or_(Report.enqueued_at.is_(None), Report.enqueued_at < now - ENQUEUE_GRACE),
-                (Report.pipeline_state == "processing") & (Report.claimed_at < now - stuck_after()),
+                (Report.pipeline_state == PipelineState.PROCESSING)
+                & (Report.claimed_at < now - stuck_after()),
                 # Celery's retries are spent: try again hourly, for about a day, then staff.
-                (Report.pipeline_state == "failed")
+                (Report.pipeline_state == PipelineState.FAILED)
                 & (Report.claimed_at < now - FAILED_RETRY_AFTER)
                 & (Report.attempts < MAX_ATTEMPTS),
             )

@@ -23,6 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from intake.extensions import db, mail
 from intake.timeutil import utcnow
 
+from .states import DeliveryStatus
+
 log = logging.getLogger(__name__)
 
 Row = TypeVar("Row")
@@ -46,17 +48,17 @@ def ledger_row(model: type[Row], key: dict[str, Any], **extra: Any) -> Row:
 def deliver_once(row: Any, send: Callable[[], object], what: str) -> bool:
     """Send unless `row` says it was sent; record the outcome. True when nothing is left to
     retry. `what` names the alert in the log (an id, never a name or an address)."""
-    if row.status == "sent":
+    if row.status == DeliveryStatus.SENT:
         return True
     row.attempts += 1
     try:
         send()
     except (smtplib.SMTPException, OSError, ValueError) as exc:
-        row.status, row.last_error = "failed", type(exc).__name__
+        row.status, row.last_error = DeliveryStatus.FAILED, type(exc).__name__
         db.session.commit()
         log.warning("%s via %s failed: %s", what, row.channel, type(exc).__name__)
         return False
-    row.status, row.sent_at, row.last_error = "sent", utcnow(), None
+    row.status, row.sent_at, row.last_error = DeliveryStatus.SENT, utcnow(), None
     db.session.commit()
     return True
 

@@ -37,6 +37,7 @@ from workers.digest import (
 
 from .claims import claim_row
 from .delivery import ledger_row
+from .states import DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,12 @@ def _delivery_id(period: str, start: datetime, recipient: Recipient) -> int:
 def _claim(delivery_id: int, now: datetime) -> bool:
     """Mark the delivery `sending` if it is still owed and nobody else is on it."""
     return claim_row(
-        DigestDelivery.status, delivery_id, ("pending", "failed"), "sending", now - STUCK_AFTER, now
+        DigestDelivery.status,
+        delivery_id,
+        (DeliveryStatus.PENDING, DeliveryStatus.FAILED),
+        DeliveryStatus.SENDING,
+        now - STUCK_AFTER,
+        now,
     )
 
 
@@ -134,23 +140,24 @@ def _finish(delivery_id: int, status: str, error: str | None = None) -> None:
         .values(
             status=status,
             last_error=error[:200] if error else None,
-            sent_at=utcnow() if status == "sent" else None,
+            sent_at=utcnow() if status == DeliveryStatus.SENT else None,
         )
     )
     db.session.commit()
 
 
-def _classify(exc: Exception) -> tuple[str, str]:
-    """("rejected" | "failed", a short reason without message text) for a sending error."""
+def _classify(exc: Exception) -> tuple[DeliveryStatus, str]:
+    """(rejected or failed, a short reason without message text) for a sending error."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in exc.recipients.values()]
         permanent = bool(codes) and all(code >= 500 for code in codes)
         reason = f"{type(exc).__name__} {min(codes, default=0)}"
-        return ("rejected" if permanent else "failed"), reason
+        return (DeliveryStatus.REJECTED if permanent else DeliveryStatus.FAILED), reason
     if isinstance(exc, smtplib.SMTPResponseException):
         permanent = exc.smtp_code >= 500
-        return ("rejected" if permanent else "failed"), f"{type(exc).__name__} {exc.smtp_code}"
-    return "failed", type(exc).__name__
+        failed = DeliveryStatus.REJECTED if permanent else DeliveryStatus.FAILED
+        return failed, f"{type(exc).__name__} {exc.smtp_code}"
+    return DeliveryStatus.FAILED, type(exc).__name__
 
 
 def send_period(
@@ -173,7 +180,7 @@ def send_period(
             digest = build_for(recipient, period, start, end, now, include)
         except Exception as exc:  # a bug for one recipient must not stop the others
             db.session.rollback()
-            _finish(delivery_id, "failed", f"building: {type(exc).__name__}")
+            _finish(delivery_id, DeliveryStatus.FAILED, f"building: {type(exc).__name__}")
             log.error("%s digest %s: building failed: %s", period, delivery_id, type(exc).__name__)
             outcome.failed += 1
             continue
@@ -183,11 +190,11 @@ def send_period(
             status, reason = _classify(exc)
             _finish(delivery_id, status, reason)
             log.warning("%s digest %s: %s (%s)", period, delivery_id, status, reason)
-            if status == "rejected":
+            if status == DeliveryStatus.REJECTED:
                 outcome.rejected += 1
             else:
                 outcome.failed += 1
             continue
-        _finish(delivery_id, "sent")
+        _finish(delivery_id, DeliveryStatus.SENT)
         outcome.sent += 1
     return outcome

@@ -19,12 +19,12 @@ from celery import shared_task
 from sqlalchemy import or_, select, update
 
 from intake.crypto import fernet
+from intake.dispatch import enqueue_attachments, stamp_enqueued
 from intake.evidence.sealing import SealBroken, seal, unseal_to
 from intake.evidence.storage import StorageError, store
 from intake.extensions import db
 from intake.models import Attachment
 from intake.models.attachment import SAFE, SEALED, UNSAFE
-from intake.queueing import enqueue_attachments, stamp_enqueued
 from intake.timeutil import utcnow
 
 from .sterilise import CannotSterilise, sterilise

@@ -16,7 +16,6 @@ from sqlalchemy.orm import undefer_group
 
 from intake.extensions import db
 from intake.models import Report
-from intake.models.report import PRIORITY_RANK
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
 from intake.untrusted import clean_optional, clean_text
@@ -27,6 +26,7 @@ from .contracts import KnownValues, Redaction, ReportFacts, RoutingDecision, Sum
 from .nlp import SUPPORTED_LANGUAGES
 from .route import default_rules_path, route
 from .route.cache import RulesCache
+from .states import PipelineState, Priority
 from .summarize import summarize
 from .summarize.phrases import PHRASES
 
@@ -164,7 +164,7 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.redaction = redaction_record(processed)
     report.queue = decision.queue
     report.priority = decision.priority
-    report.priority_rank = PRIORITY_RANK.get(decision.priority, PRIORITY_RANK["normal"])
+    report.priority_rank = Priority.rank_of(decision.priority)
     report.urgent = decision.urgent
     report.level = decision.level
     report.flags = list(decision.flags)
@@ -174,7 +174,7 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.summary = processed.summary.text
     report.summary_detail = {**processed.summary.as_dict(), "texts": processed.texts}
     report.failure_reason = None
-    report.pipeline_state = "processed"
+    report.pipeline_state = PipelineState.PROCESSED
     report.processed_at = now
 
 

@@ -17,6 +17,7 @@ from intake.untrusted import clean_text
 
 from .anonymize import redact
 from .pipeline import clean_known
+from .states import Sender
 
 # Between texts anonymized together: a line of punctuation, which the anonymizer leaves as it
 # is; if it ever did not, the reply is anonymized alone.
@@ -28,7 +29,7 @@ def needs_redaction(message: ReportMessage | None) -> bool:
     the retention job removed are left as they are."""
     return (
         message is not None
-        and message.sender == "reporter"
+        and message.sender == Sender.REPORTER
         and message.redacted_at is None
         and message.body is not None
     )
@@ -41,7 +42,7 @@ def redact_reply(message: ReportMessage, report: Report) -> str:
         select(ReportMessage.body)
         .where(
             ReportMessage.report_id == report.id,
-            ReportMessage.sender == "reporter",
+            ReportMessage.sender == Sender.REPORTER,
             ReportMessage.id < message.id,
         )
         .order_by(ReportMessage.id)

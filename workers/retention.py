@@ -17,8 +17,9 @@ from intake.evidence.retention import purge_evidence
 from intake.extensions import db
 from intake.models import Report, ReportMessage
 from intake.models.audit import audit
-from intake.staff.workflow import TERMINAL
 from intake.timeutil import utcnow
+
+from .states import TERMINAL_STATUSES, Sender
 
 DEFAULT_DAYS = 90
 BATCH = 500
@@ -55,7 +56,7 @@ def purge_closed_originals(now: datetime | None = None, days: int | None = None)
         ids = db.session.scalars(
             select(Report.id)
             .where(
-                Report.status.in_(TERMINAL),
+                Report.status.in_(TERMINAL_STATUSES),
                 Report.closed_at < cutoff,
                 Report.original_purged_at.is_(None),
             )
@@ -72,7 +73,7 @@ def purge_closed_originals(now: datetime | None = None, days: int | None = None)
         )
         db.session.execute(
             update(ReportMessage)
-            .where(ReportMessage.report_id.in_(ids), ReportMessage.sender == "reporter")
+            .where(ReportMessage.report_id.in_(ids), ReportMessage.sender == Sender.REPORTER)
             .values(body=None, purged_at=now)
             .execution_options(synchronize_session=False)
         )

@@ -19,6 +19,7 @@ from intake.models import Report, ReportMessage
 
 from . import alerts, claims, digests, pipeline, replies, retention
 from .pipeline import StepFailed
+from .states import PipelineState
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def _process_report(task: Task, report_id: int) -> str:
     # Only the urgent level pages a person.
     if (report.routing or {}).get("alert") and report.urgent:
         send_urgent_alert.delay(report_id)
-    return "processed"
+    return PipelineState.PROCESSED
 
 
 @shared_task(name="redact_message", bind=True, max_retries=MAX_RETRIES, acks_late=True)

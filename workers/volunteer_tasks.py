@@ -15,6 +15,8 @@ from sqlalchemy import select
 from intake.extensions import db, mail
 from intake.models import StaffUser
 
+from .states import Role
+
 log = logging.getLogger(__name__)
 
 
@@ -22,7 +24,7 @@ log = logging.getLogger(__name__)
 def flag_heavy_entry(self, user_id: int, count: int, limit: int) -> int:  # noqa: ANN001
     account = db.session.get(StaffUser, user_id)
     admins = db.session.scalars(
-        select(StaffUser.email).where(StaffUser.role == "admin", StaffUser.active)
+        select(StaffUser.email).where(StaffUser.role == Role.ADMIN, StaffUser.active)
     ).all()
     if account is None or not admins or not current_app.config.get("MAIL_SERVER"):
         return 0

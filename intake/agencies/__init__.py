@@ -31,8 +31,10 @@ class OfferedAgency:
 
 @dataclass(frozen=True)
 class AgencyList:
-    """The agencies the form offers, by state, and every agency id a form may send back."""
+    """The agencies the form offers, by state, and every agency id a form may send back.
+    `signature` (database, row count, last update) changes with any import: caches key on it."""
 
+    signature: tuple[str, int, datetime | None]
     by_state: dict[str, tuple[OfferedAgency, ...]]  # state code -> agencies, by name
     ids: frozenset[str]  # the options' ids and the ids of rows merged into them
     state_of: dict[str, str]  # any of those ids -> its state code
@@ -72,7 +74,7 @@ def _signature() -> Signature:
     return count, updated
 
 
-def _build() -> AgencyList:
+def _build(signature: tuple[str, int, datetime | None]) -> AgencyList:
     rows = db.session.execute(
         select(Agency.id, Agency.name, Agency.state, Agency.models, Agency.status)
     ).all()
@@ -91,7 +93,7 @@ def _build() -> AgencyList:
         code: tuple(sorted(agencies, key=lambda a: a.name.casefold()))
         for code, agencies in sorted(by_state.items(), key=lambda kv: US_STATES.get(kv[0], kv[0]))
     }
-    return AgencyList(ordered, frozenset(state_of), state_of)
+    return AgencyList(signature, ordered, frozenset(state_of), state_of)
 
 
 def offered_agencies() -> AgencyList:
@@ -106,6 +108,6 @@ def offered_agencies() -> AgencyList:
     if cached and cached[0] == signature:
         _cache[key] = (signature, now, cached[2])
         return cached[2]
-    agencies = _build()
+    agencies = _build((key, *signature))
     _cache[key] = (signature, now, agencies)
     return agencies

@@ -5,9 +5,10 @@ import secrets
 import click
 from email_validator import EmailNotValidError
 
+from workers.states import Role
+
 from ..extensions import db
 from ..models import StaffUser
-from ..models.staff import ROLES
 from ..staff.accounts import staff_email
 from .routes import find_user
 
@@ -26,7 +27,9 @@ def create_user(email: str, role: str, password: str | None = None) -> tuple[Sta
 
 @group.command("create")
 @click.argument("email")
-@click.option("--role", type=click.Choice(ROLES), default="reviewer", show_default=True)
+@click.option(
+    "--role", type=click.Choice(Role.values()), default=Role.REVIEWER.value, show_default=True
+)
 @click.option("--password", help="Omit to be asked (or use --generate).")
 @click.option("--generate", is_flag=True, help="Generate a password and print it once.")
 def create_command(email: str, role: str, password: str | None, generate: bool) -> None:

@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from flask import abort
 from flask_login import current_user
 
+from workers.states import Role
+
 from ..extensions import login_manager
 
 VIEW_REPORTS = "view_reports"  # see the reports of the queues the account may see
@@ -54,10 +56,10 @@ _SUPERVISOR = _REVIEWER | {ASSIGN, REVEAL_ORIGINAL, EXPORT, VIEW_STATS, MANAGE_R
 # What a supervisor's grant (models/volunteer_grant.py) adds to a volunteer's own entries.
 GRANTED = frozenset({VIEW_REPORTS})
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "volunteer": _VOLUNTEER,
-    "reviewer": _REVIEWER,
-    "supervisor": frozenset(_SUPERVISOR),
-    "admin": frozenset(PERMISSIONS),
+    Role.VOLUNTEER: _VOLUNTEER,
+    Role.REVIEWER: _REVIEWER,
+    Role.SUPERVISOR: frozenset(_SUPERVISOR),
+    Role.ADMIN: frozenset(PERMISSIONS),
 }
 
 # Marker values the authorization test reads from each view function.

@@ -45,8 +45,8 @@ def start_session(user: StaffUser) -> None:
 def _limits() -> tuple[timedelta, timedelta]:
     config = current_app.config
     return (
-        timedelta(minutes=int(config.get("STAFF_IDLE_MINUTES", 30))),
-        timedelta(hours=int(config.get("STAFF_SESSION_HOURS", 12))),
+        timedelta(minutes=config["STAFF_IDLE_MINUTES"]),
+        timedelta(hours=config["STAFF_SESSION_HOURS"]),
     )
 
 

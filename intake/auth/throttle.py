@@ -30,10 +30,6 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from ..ratelimit import anonymous_client_key, daily_salt, limiter
 
-DEFAULT_LIMITS = {
-    "RATELIMIT_LOGIN_FAILURES": "5 per 15 minutes;20 per day",
-    "RATELIMIT_ACCOUNT_FAILURES": "50 per day",
-}
 SCOPE = "staff-sign-in-failures"  # shared by the password and code steps
 DEVICE_COOKIE = "staff_device"
 DEVICE_DAYS = 180
@@ -116,7 +112,7 @@ def remember_device(email: str) -> None:
 
 def _limit_value(config_key: str) -> Callable[[], str]:
     def value() -> str:
-        return current_app.config.get(config_key) or DEFAULT_LIMITS[config_key]
+        return current_app.config[config_key]  # defaults: intake/config.py, Settings
 
     return value
 

@@ -17,11 +17,11 @@ from sqlalchemy import String, case, cast, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from workers.digest import previous_start
+from workers.states import OPEN_STATUSES, PipelineState, Role
 
 from ..extensions import db
 from ..models import Agency, DigestOption, DigestSubscription, Report, StaffUser
 from ..staff.exports import without_officers
-from ..staff.workflow import OPEN_STATUSES
 from ..vocabulary import CATEGORIES
 
 TOP = 5
@@ -56,7 +56,7 @@ def subscribed_by_default(user: StaffUser, period: str) -> bool:
     digest of every queue they see, members of particular queues the daily digest of those
     queues. Anyone can turn either off (a subscription row with `active` false)."""
     if period == "weekly":
-        return user.role in ("admin", "supervisor")
+        return user.role in (Role.ADMIN, Role.SUPERVISOR)
     return period == "daily" and bool(user.queues)
 
 
@@ -96,7 +96,7 @@ def summaries_enabled() -> bool:
 
 
 def _scope(queues: list[str] | None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Report.pipeline_state == "processed"]
+    conditions: list[ColumnElement[bool]] = [Report.pipeline_state == PipelineState.PROCESSED]
     if queues is not None:
         conditions.append(Report.queue.in_(queues))
     return conditions

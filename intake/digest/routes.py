@@ -13,9 +13,11 @@ from sqlalchemy import select
 # A module, not its names: workers.digests imports this package's queries in turn.
 from workers import digests
 from workers.digest import CHART_CID, LANGUAGES
+from workers.states import DeliveryStatus
 
 from ..auth.permissions import MANAGE_USERS, requires, requires_login
 from ..extensions import db
+from ..labels import DELIVERY_LABELS
 from ..models import DigestDelivery, DigestOption, DigestSubscription
 from ..models.audit import audit
 from ..models.digest import PERIODS
@@ -141,7 +143,11 @@ def deliveries() -> str:
     """Deliveries that did not go: failed (retried by the task) and rejected addresses."""
     problems = db.session.scalars(
         select(DigestDelivery)
-        .where(DigestDelivery.status.in_(("failed", "rejected", "sending")))
+        .where(
+            DigestDelivery.status.in_(
+                (DeliveryStatus.FAILED, DeliveryStatus.REJECTED, DeliveryStatus.SENDING)
+            )
+        )
         .order_by(DigestDelivery.id.desc())
         .limit(DELIVERIES_PAGE)
     ).all()
@@ -153,6 +159,7 @@ def deliveries() -> str:
         problems=problems,
         recent=recent,
         include_summaries=summaries_enabled(),
+        delivery_labels=DELIVERY_LABELS,
     )
 
 

@@ -39,11 +39,11 @@ def accepts_evidence(view: F) -> F:
 
 
 def file_limit() -> int:
-    return int(current_app.config.get("EVIDENCE_MAX_FILE_BYTES", 50 * MB))
+    return current_app.config["EVIDENCE_MAX_FILE_BYTES"]
 
 
 def report_limit() -> int:
-    return int(current_app.config.get("EVIDENCE_MAX_REPORT_BYTES", 200 * MB))
+    return current_app.config["EVIDENCE_MAX_REPORT_BYTES"]
 
 
 def request_limit() -> int:

@@ -15,13 +15,15 @@ from sqlalchemy import select
 from wtforms import HiddenField, MultipleFileField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from workers.states import Sender, Status
+
+from ..dispatch import enqueue_attachments, enqueue_message_redaction, stamp_enqueued
 from ..evidence.sealed import FileReceipt, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..extensions import db
 from ..language import switch_language
 from ..models import Attachment, Report, ReportMessage, StatusChange
 from ..public.receipts import receipt_hash
-from ..queueing import enqueue_attachments, enqueue_message_redaction, stamp_enqueued
 from ..ratelimit import public_rate_limit
 from ..staff.workflow import REPORTER_STATUS
 from ..timeutil import utcnow
@@ -41,10 +43,10 @@ class LookupForm(FlaskForm):
     )
 
 
-class ReplyForm(FlaskForm):
+class MessageForm(FlaskForm):
     code = HiddenField(validators=[DataRequired(), Length(max=40)])
     body = TextAreaField(
-        _l("Your answer or new information"),
+        _l("Your message or new information"),
         validators=[Optional(), Length(max=MAX_REPLY)],
         description=_l("Do not write your immigration status, A-number or date of birth."),
     )
@@ -69,7 +71,7 @@ def _status_page(
     typed: str = "",
     received: list[FileReceipt] | None = None,
 ) -> Response:
-    """The report's status and conversation; `typed` goes back into the answer box (a
+    """The report's status and conversation; `typed` goes back into the message box (a
     language switch sends what was typed along, without sending it to staff); `received`
     says what became of the files just sent."""
     messages = db.session.scalars(
@@ -78,7 +80,7 @@ def _status_page(
     attachments = db.session.scalars(
         select(Attachment).where(Attachment.report_id == report.id).order_by(Attachment.position)
     ).all()
-    form = ReplyForm(formdata=None, code=code, body=typed)
+    form = MessageForm(formdata=None, code=code, body=typed)
     return _no_store(
         render_template(
             "followup/status.html",
@@ -89,8 +91,8 @@ def _status_page(
             sent=sent,
             attachments=attachments,
             files=[f for f in received or [] if f.refused],
-            # The language buttons belong to the answer form: the code and the text stay.
-            language_form="reply-form",
+            # The language buttons belong to the message form: the code and the text stay.
+            language_form="message-form",
         )
     )
 
@@ -104,14 +106,14 @@ def lookup() -> Response:
 @accepts_evidence
 @public_rate_limit("RATELIMIT_LOOKUP")
 def status() -> Response:
-    """Open the status page with the receipt code; or, with an answer, add it first. A
-    language button shows the page again in that language, the answer not sent yet. It still
+    """Open the status page with the receipt code; or, with a message, add it first. A
+    language button shows the page again in that language, the message not sent yet. It still
     counts as a lookup: it opens a report by its code."""
     switching = switch_language()
-    reply = ReplyForm()
-    code = (reply.code.data or "").strip()[:40]
+    sent = MessageForm()
+    code = (sent.code.data or "").strip()[:40]
     report = find_report(code) if code else None
-    if report is None or not reply.validate():
+    if report is None or not sent.validate():
         form = LookupForm(formdata=None)
         if report is None:
             message = _l(
@@ -121,8 +123,8 @@ def status() -> Response:
             return _no_store(render_template("followup/lookup.html", form=form, error=message))
         return _status_page(report, code)
     if switching:
-        return _status_page(report, code, typed=reply.body.data or "")
-    body = (reply.body.data or "").strip()
+        return _status_page(report, code, typed=sent.body.data or "")
+    body = (sent.body.data or "").strip()
     attachments, received = _sealed_files(report)
     if attachments:
         db.session.add_all(attachments)
@@ -134,25 +136,25 @@ def status() -> Response:
         enqueue_attachments([row.id for row in attachments])
         return _status_page(report, code, sent=True, received=received)
     now = utcnow()
-    message = ReportMessage(report_id=report.id, sender="reporter", body=body, created_at=now)
+    message = ReportMessage(report_id=report.id, sender=Sender.REPORTER, body=body, created_at=now)
     stamp_enqueued(message)
     db.session.add(message)
     report.reporter_replied_at = now
-    if report.status == "waiting_reporter":
-        # The reporter answered: the case goes back to staff's hands.
+    if report.status == Status.WAITING_REPORTER:
+        # The reporter wrote back: the case goes back to staff's hands.
         db.session.add(
             StatusChange(
-                report_id=report.id, from_status=report.status, to_status="in_review", at=now
+                report_id=report.id, from_status=report.status, to_status=Status.IN_REVIEW, at=now
             )
         )
-        report.status = "in_review"
+        report.status = Status.IN_REVIEW
         report.status_changed_at = now
     if not attachments:
         report.version = report.version + 1  # staff who opened the report before see a conflict
     db.session.flush()
     message_id = message.id  # read before the commit expires it (no extra SELECT)
     db.session.commit()
-    # Staff read the reply only once the anonymizer has run on it; after the commit, so the
+    # Staff read the message only once the anonymizer has run on it; after the commit, so the
     # worker finds the row. A broker that is down changes nothing here: the sweep sends it.
     enqueue_message_redaction(message_id)
     enqueue_attachments([row.id for row in attachments])
@@ -160,7 +162,7 @@ def status() -> Response:
 
 
 def _sealed_files(report: Report) -> tuple[list[Attachment], list[FileReceipt]]:
-    """The files sent with this answer, sealed and numbered after the report's earlier ones
+    """The files sent with this message, sealed and numbered after the report's earlier ones
     (which count against the report's total); not yet added to the session."""
     earlier = db.session.scalars(
         select(Attachment).where(Attachment.report_id == report.id)

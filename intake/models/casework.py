@@ -57,7 +57,7 @@ class Referral(db.Model):
 
 class RedactionCorrection(db.Model):
     """Staff corrected the anonymizer: redacted more (`redact`) or restored a word it removed
-    by mistake (`restore`), in the narrative or in one reporter reply (`message_id`).
+    by mistake (`restore`), in the narrative or in one reporter message (`message_id`).
 
     `label` is what kind of text it was (PERSON, PHONE, ID…): counted per label, these rows are
     the anonymizer's real misses. The text itself is not stored here: for a redaction it is

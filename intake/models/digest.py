@@ -10,8 +10,11 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from workers.states import DeliveryStatus
+
 from ..extensions import db
 from ..timeutil import utcnow
+from .checks import state_check
 
 PERIODS = ("daily", "weekly")
 
@@ -50,6 +53,7 @@ class DigestDelivery(db.Model):
     __table_args__ = (
         UniqueConstraint("period", "period_start", "recipient", name="uq_digest_delivery_once"),
         Index("ix_digest_delivery_status_created", "status", "created_at"),
+        state_check("status", DeliveryStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -60,7 +64,7 @@ class DigestDelivery(db.Model):
         ForeignKey("staff_user.id", ondelete="SET NULL")
     )
     # pending -> sending -> sent | failed (retried) | rejected (the server refused the address)
-    status: Mapped[str] = mapped_column(String(12), default="pending")
+    status: Mapped[str] = mapped_column(String(12), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -5,8 +5,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from workers.states import DeliveryStatus
+
 from ..extensions import db
 from ..timeutil import utcnow
+from .checks import state_check
 
 
 class Notification(db.Model):
@@ -19,6 +22,7 @@ class Notification(db.Model):
     __tablename__ = "notification"
     __table_args__ = (
         UniqueConstraint("report_id", "kind", "recipient", name="uq_notification_once"),
+        state_check("status", DeliveryStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -26,7 +30,7 @@ class Notification(db.Model):
     kind: Mapped[str] = mapped_column(String(30))  # "urgent-alert"
     channel: Mapped[str] = mapped_column(String(10))  # "email" | "webhook"
     recipient: Mapped[str] = mapped_column(String(254))  # a staff email or the webhook name
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|sent|failed
+    status: Mapped[str] = mapped_column(String(12), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -5,8 +5,11 @@ from datetime import date, datetime
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from workers.states import DeliveryStatus
+
 from ..extensions import db
 from ..timeutil import utcnow
+from .checks import state_check
 
 
 class PatternAlert(db.Model):
@@ -45,6 +48,7 @@ class PatternAlertDelivery(db.Model):
     __tablename__ = "pattern_alert_delivery"
     __table_args__ = (
         UniqueConstraint("alert_id", "channel", "recipient", name="uq_pattern_alert_delivery"),
+        state_check("status", DeliveryStatus),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,7 +57,7 @@ class PatternAlertDelivery(db.Model):
     )
     channel: Mapped[str] = mapped_column(String(10))  # "email" | "webhook"
     recipient: Mapped[str] = mapped_column(String(254))
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|sent|failed
+    status: Mapped[str] = mapped_column(String(12), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
     sent_at: Mapped[datetime | None]

@@ -6,10 +6,13 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, false, te
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workers.states import Level, PipelineState, Priority, Status
+
 from ..crypto import EncryptedText
 from ..extensions import db
 from ..timeutil import utcnow
 from .agency import Agency
+from .checks import state_check
 from .staff import StaffUser
 
 
@@ -17,9 +20,6 @@ def sensitive():  # noqa: ANN201
     """An encrypted column, loaded (and decrypted) only when code reads it."""
     return mapped_column(EncryptedText, deferred=True, deferred_group="sensitive")
 
-
-# check-now: "might be urgent", top of the queue right after the urgent ones (no page-out).
-PRIORITY_RANK = {"urgent": 0, "check-now": 1, "high": 2, "normal": 3, "low": 4}
 
 # The saved views' partial indexes (migration 0012_staff_casework).
 URGENT_UNASSIGNED = "urgent AND assigned_to_id IS NULL"
@@ -36,6 +36,10 @@ class Report(db.Model):
 
     __tablename__ = "report"
     __table_args__ = (
+        state_check("pipeline_state", PipelineState),
+        state_check("status", Status),
+        state_check("priority", Priority),
+        state_check("level", Level),
         # The staff queue: processed reports, urgent first, then oldest.
         Index("ix_report_queue_order", "pipeline_state", "priority_rank", "created_at"),
         # The staff queue as sorted now: priority, then the first-response deadline.
@@ -144,7 +148,9 @@ class Report(db.Model):
     consent_statistics: Mapped[bool] = mapped_column(Boolean, default=False)
 
     # --- pipeline: received -> processing -> processed | failed
-    pipeline_state: Mapped[str] = mapped_column(String(12), default="received", index=True)
+    pipeline_state: Mapped[str] = mapped_column(
+        String(12), default=PipelineState.RECEIVED, index=True
+    )
     enqueued_at: Mapped[datetime | None]
     claimed_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
@@ -158,16 +164,18 @@ class Report(db.Model):
     summary_detail: Mapped[dict | None] = mapped_column(JSON)
     queue: Mapped[str | None] = mapped_column(String(40), index=True)
     priority: Mapped[str | None] = mapped_column(String(10))
-    priority_rank: Mapped[int] = mapped_column(default=PRIORITY_RANK["normal"])
+    priority_rank: Mapped[int] = mapped_column(default=Priority.NORMAL.rank)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     # The urgency level of the routing decision: urgent (paged), check-now or normal.
-    level: Mapped[str] = mapped_column(String(10), default="normal", server_default="normal")
+    level: Mapped[str] = mapped_column(
+        String(10), default=Level.NORMAL, server_default=Level.NORMAL.value
+    )
     deadline_at: Mapped[datetime | None]
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     routing: Mapped[dict | None] = mapped_column(JSON)  # the routing decision, with its reasons
 
     # --- workflow (staff side)
-    status: Mapped[str] = mapped_column(String(20), default="new")
+    status: Mapped[str] = mapped_column(String(20), default=Status.NEW)
     # Optimistic locking: every staff change checks and bumps it (intake/staff/workflow.py).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))

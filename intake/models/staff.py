@@ -10,12 +10,14 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, Boolean, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from workers.states import Role
+
 from ..crypto import EncryptedText
 from ..extensions import db
 from ..timeutil import utcnow
+from .checks import state_check
 from .volunteer_grant import VolunteerGrant
 
-ROLES = ("admin", "supervisor", "reviewer", "volunteer")
 _hasher = PasswordHasher()
 
 RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
@@ -33,11 +35,12 @@ class StaffUser(UserMixin, db.Model):
     encrypted at rest; recovery codes are stored only as hashes."""
 
     __tablename__ = "staff_user"
+    __table_args__ = (state_check("role", Role),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(20), default="reviewer")
+    role: Mapped[str] = mapped_column(String(20), default=Role.REVIEWER)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -104,7 +107,7 @@ class StaffUser(UserMixin, db.Model):
 
         if role_has(self.role, permission):
             return True
-        return self.role == "volunteer" and permission in GRANTED and self.grant() is not None
+        return self.role == Role.VOLUNTEER and permission in GRANTED and self.grant() is not None
 
     def grant(self) -> VolunteerGrant | None:
         """The supervisor's grant in force for this volunteer, if any (read each time: a

@@ -7,9 +7,12 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workers.states import Sender, Status
+
 from ..crypto import EncryptedText
 from ..extensions import db
 from ..timeutil import utcnow
+from .checks import state_check
 from .staff import StaffUser
 
 
@@ -17,7 +20,11 @@ class StatusChange(db.Model):
     """One step of a report's workflow, with who and when."""
 
     __tablename__ = "status_change"
-    __table_args__ = (Index("ix_status_change_report_at", "report_id", "at"),)
+    __table_args__ = (
+        Index("ix_status_change_report_at", "report_id", "at"),
+        state_check("from_status", Status),
+        state_check("to_status", Status),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"))
@@ -42,14 +49,14 @@ class ReportNote(db.Model):
     body: Mapped[str] = mapped_column(EncryptedText)
 
 
-# Reporter replies the anonymizer has not done yet: the sweep's partial index.
-UNREDACTED_REPLY = "redacted_at IS NULL AND sender = 'reporter'"
+# Reporter messages the anonymizer has not done yet: the sweep's partial index.
+UNREDACTED_MESSAGE = f"redacted_at IS NULL AND sender = '{Sender.REPORTER}'"
 
 
 class ReportMessage(db.Model):
     """The anonymous follow-up: a question from staff or what the reporter wrote back.
 
-    `sender` is "staff" or "reporter". A reporter's words are an original like the narrative:
+    `sender` is a `Sender`. A reporter's words are an original like the narrative:
     `body` is encrypted at rest, removed by the retention job, and shown only on the reveal
     page; the worker's `redact_message` writes `body_redacted` (and `redacted_at`), which is
     what staff read. A staff message is ours: its `body` is shown, `body_redacted` stays NULL.
@@ -61,9 +68,10 @@ class ReportMessage(db.Model):
         Index(
             "ix_report_message_unredacted",
             "created_at",
-            postgresql_where=text(UNREDACTED_REPLY),
-            sqlite_where=text(UNREDACTED_REPLY),
+            postgresql_where=text(UNREDACTED_MESSAGE),
+            sqlite_where=text(UNREDACTED_MESSAGE),
         ),
+        state_check("sender", Sender),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -76,4 +84,4 @@ class ReportMessage(db.Model):
     purged_at: Mapped[datetime | None]
     body_redacted: Mapped[str | None] = mapped_column(Text)
     redacted_at: Mapped[datetime | None]
-    enqueued_at: Mapped[datetime | None]  # last handed to the broker (queueing.py), as a report
+    enqueued_at: Mapped[datetime | None]  # last handed to the broker (dispatch.py), as a report

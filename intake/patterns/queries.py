@@ -12,6 +12,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import load_only
 from werkzeug.datastructures import MultiDict
 
+from workers.states import PipelineState
+
 from ..extensions import db
 from ..models import Agency, Report, StaffUser
 from ..timeutil import utcnow
@@ -141,7 +143,7 @@ def load_facts(filters: PatternFilters, user: StaffUser | None) -> list[ReportFa
     """The processed reports under the filters that `user` may see (None: every report)."""
     query = (
         select(Report)
-        .where(Report.pipeline_state == "processed")
+        .where(Report.pipeline_state == PipelineState.PROCESSED)
         .options(
             load_only(
                 Report.id,

@@ -66,19 +66,22 @@ def shown_choices(
     return options
 
 
-# The list the script fetches, per agency list and language: ~700 labels to build once.
-_for_script: dict[str, tuple[AgencyList, dict]] = {}
+# The list the script fetches, per agency list and language: ~700 labels to build once. The one
+# agency-choices cache: keyed by the list's signature (any import changes it) and the language.
+_for_script: dict[tuple[object, str], dict] = {}
 
 
 def agencies_for_script(agencies: AgencyList) -> dict:
     """{"agencies": [[id, state code, label], ...]} in the page's language."""
-    locale = str(get_locale() or "en")
-    kept = _for_script.get(locale)
-    if kept is None or kept[0] is not agencies:
+    key = (agencies.signature, str(get_locale() or "en"))
+    kept = _for_script.get(key)
+    if kept is None:
+        if any(signature != agencies.signature for signature, _ in _for_script):
+            _for_script.clear()  # an older list's
         rows = [
             [a.id, code, agency_label(a)]
             for code, group in agencies.by_state.items()
             for a in group
         ]
-        kept = _for_script[locale] = (agencies, {"agencies": rows})
-    return kept[1]
+        kept = _for_script[key] = {"agencies": rows}
+    return kept

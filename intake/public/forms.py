@@ -76,29 +76,6 @@ class OfferedChoice:
         kwargs.setdefault("filters", [stripped])
         super().__init__(*args, **kwargs)
 
-    def pre_validate(self, form: FlaskForm) -> None:
-        # wtforms builds a Choice for every option to find the one picked: ~700 for the agency
-        # select, on every submit. The offered values are fixed per choices list: keep a set.
-        if self.process_errors or not self.validate_choice:
-            return
-        if self.data not in offered_values(self):
-            raise ValidationError(self.invalid_choice_message)
-
-
-# Choice lists live as long as the process (class attributes, agency_options), so their values
-# are kept by identity; the list is kept too, so its id cannot be reused for another list.
-_offered: dict[int, tuple[object, frozenset[object]]] = {}
-
-
-def offered_values(field: SelectField) -> frozenset[object]:
-    kept = _offered.get(id(field.choices))
-    if kept is None or kept[0] is not field.choices:
-        if len(_offered) > 200:  # old agency lists after imports: start again
-            _offered.clear()
-        values = frozenset(field.coerce(c.value) for c in field._iter_choices_normalized())
-        kept = _offered[id(field.choices)] = (field.choices, values)
-    return kept[1]
-
 
 class ChoiceField(OfferedChoice, SelectField):
     """A select."""

@@ -52,7 +52,7 @@ def files_from_form() -> list[FileReceipt]:
 
 
 def follow_up_address() -> str:
-    base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
     return base + url_for("followup.lookup")
 
 

@@ -12,20 +12,21 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_wtf.csrf import generate_csrf
 
 from ..agencies import offered_agencies
+from ..dispatch import enqueue_attachments, enqueue_report
 from ..evidence.sealed import FileReceipt, discard, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..language import requested_language, switch_language
-from ..queueing import enqueue_attachments, enqueue_report
 from ..ratelimit import public_rate_limit
+from ..vocabulary import US_STATES
 from . import bp, compress
 from .agency_choice import agencies_for_script, showing_agencies
 from .forms import ReportForm
 from .keepsake import files_from_form
-from .kept import kept_page, slot
+from .page_cache import PageCache
 from .receipts import RECEIPT_FORMAT, new_submission_id
 from .resources import EMERGENCY_HOTLINES, HOTLINES, OFFICIAL_CHANNELS, RIGHTS
 from .submission import accept
@@ -74,29 +75,37 @@ def render_form(form: ReportForm, status: int = 200, **context: object) -> Respo
 
 
 def blank_form_page() -> Response:
-    """The empty form, kept per language and agency list, with this visitor's CSRF token and
-    a new submission id. A flashed message makes a page of its own, rendered afresh."""
+    """The empty form with this visitor's CSRF token and a new submission id (the same form
+    sent twice is stored once), from the page cache per language, state and agency list.
+    `?state=TX` chooses the state, so the agency select lists its agencies (a link, or a
+    partner's script, needs no POST for them). A flashed message makes a page of its own,
+    rendered afresh."""
     fills = {"csrf": generate_csrf(), "submission": new_submission_id()}
-    if session.get("_flashes"):
+    state = request.args.get("state", "")
+    state = state if state in US_STATES else ""
+    if session.get("_flashes") or current_app.debug:  # debug: templates change as it runs
         form = new_form()
+        form.state.data = state or None
+        form.set_agency_choices(offered_agencies())
         form.submission.data = fills["submission"]
         return render_form(form)
     agencies = offered_agencies()
+    pages: PageCache = current_app.extensions.setdefault("intake.form_pages", PageCache(*fills))
 
     def render() -> str:
         form = ReportForm()
+        form.state.data = state or None
         form.set_agency_choices(agencies)
-        form.submission.data = slot("submission")
-        # This request's token is in the page once; the slot takes its place.
-        page = render_template(
+        form.csrf_token.current_token = pages.marker("csrf")
+        form.submission.data = pages.marker("submission")
+        return render_template(
             "public/report.html",
             form=form,
             language_form=FORM_ID,
             emergency_hotlines=EMERGENCY_HOTLINES,
         )
-        return page.replace(fills["csrf"], slot("csrf"))
 
-    page = kept_page("blank form", render, fills, source=agencies)
+    page = pages.page((str(get_locale() or "en"), state, agencies.signature), render, fills)
     return no_store(make_response(page))
 
 
@@ -128,7 +137,9 @@ def report() -> Response:
         # The same form in the other language, or with the state's agencies, with everything
         # typed and no error messages yet (nothing was sent); it stores nothing, so it does
         # not count against the limit. Files cannot be carried over: the page says so.
-        return render_form(new_form(), files_left_behind=bool(received_files()))
+        return render_form(
+            new_form(), files_left_behind=bool(received_files()), focus_agency=showing_agencies()
+        )
     form = new_form()
     if form.validate_on_submit():
         if form.website.data:
@@ -166,37 +177,20 @@ def received_page(
     again: bool = False,
     files: list[FileReceipt] | None = None,
 ) -> Response:
-    """The thank-you page with the receipt code (none for a bot), kept per language; `again`
-    says this form had been received before and was not stored twice; `files` are what
-    became of each file sent (fingerprints, or why one was not accepted)."""
-
-    def render() -> str:
-        return render_template(
-            "public/received.html",
-            receipt=slot("receipt") if receipt else None,
-            token=slot("csrf"),
-            language_form=LANGUAGE_FORM_ID if receipt else None,
-            referral=referral,
-            again=again,
-            rights=RIGHTS,
-            hotlines=HOTLINES,
-            official_channels=OFFICIAL_CHANNELS,
-            files_slot=slot("files"),
-            file_fields=slot("file_fields"),
-        )
-
-    # Receipt codes are letters, digits and dashes (receipts.py): nothing to escape; the files'
-    # part is rendered from our own template (autoescaped) for this request.
-    variant = ("received", referral, bool(receipt), again)
-    fills = {
-        "receipt": receipt or "",
-        "csrf": generate_csrf() if receipt else "",
-        "files": render_template("public/_file_receipts.html", files=files) if files else "",
-        "file_fields": "".join(
-            f'<input type="hidden" name="file" value="{f.as_field()}">' for f in files or []
-        ),
-    }
-    page = kept_page(variant, render, fills)
+    """The thank-you page with the receipt code (none for a bot); `again` says this form had
+    been received before and was not stored twice; `files` are what became of each file sent
+    (fingerprints, or why one was not accepted)."""
+    page = render_template(
+        "public/received.html",
+        receipt=receipt,
+        language_form=LANGUAGE_FORM_ID if receipt else None,
+        referral=referral,
+        again=again,
+        rights=RIGHTS,
+        hotlines=HOTLINES,
+        official_channels=OFFICIAL_CHANNELS,
+        files=files or [],
+    )
     return no_store(make_response(page))
 
 

@@ -16,9 +16,9 @@ from flask_babel import get_locale
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..dispatch import stamp_enqueued
 from ..extensions import db
 from ..models import Agency, Attachment, Report
-from ..queueing import stamp_enqueued
 from .forms import AGENCY_OTHER, AGENCY_UNKNOWN, ReportForm
 from .receipts import new_receipt, receipt_for, receipt_hash
 

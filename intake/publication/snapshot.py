@@ -16,6 +16,8 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import select
 
+from workers.states import PipelineState
+
 from ..extensions import db
 from ..models import Agency, PublicStatsSnapshot, Report
 from ..suppression import Suppression, suppress
@@ -51,7 +53,9 @@ def consenting_reports() -> list[tuple[date, int | None, str | None, list[str]]]
             Report.agency_id,
             Report.state,
             Report.categories,
-        ).where(Report.consent_statistics.is_(True), Report.pipeline_state == "processed")
+        ).where(
+            Report.consent_statistics.is_(True), Report.pipeline_state == PipelineState.PROCESSED
+        )
     ).all()
     return [
         (incident or created.date(), agency_id, state, list(categories or []))
@@ -159,7 +163,7 @@ def compute(today: date, k: int) -> dict:
 def store_snapshot() -> PublicStatsSnapshot:
     """Compute the statistics now and keep them as the newest snapshot."""
     now = utcnow()
-    k = current_app.config.get("PUBLIC_STATS_K", 5)
+    k = current_app.config["PUBLIC_STATS_K"]
     snapshot = PublicStatsSnapshot(
         computed_at=now, data_as_of=now, k=k, tables=compute(now.date(), k)
     )

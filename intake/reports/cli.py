@@ -5,6 +5,8 @@ import json
 import click
 from sqlalchemy import select
 
+from workers.states import PipelineState
+
 from ..extensions import db
 from ..models import Report
 from ..staff.exports import records
@@ -27,7 +29,7 @@ def export_command(fmt: str, processed_only: bool, officers: bool, checked_only:
     """Print one JSON object per report: redacted fields only, never contact details."""
     query = select(Report).order_by(Report.id).execution_options(yield_per=500)
     if processed_only:
-        query = query.where(Report.pipeline_state == "processed")
+        query = query.where(Report.pipeline_state == PipelineState.PROCESSED)
     if checked_only:
         query = query.where(Report.redaction_checked_at.is_not(None))
     for record in records(db.session.scalars(query), include_officers=officers):

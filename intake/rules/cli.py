@@ -6,13 +6,17 @@ from pathlib import Path
 import click
 
 from workers.route import RulesError, default_rules_path, dry_run, load_rules
+from workers.states import Level
 
 from ..extensions import db
 from ..models import Report
 from ..reports.facts import facts_of
 
 # What each level does, said once beside it (never "priority urgent (urgent)").
-LEVEL_NOTES = {"urgent": " (pages on-call now)", "check-now": " (top of the queue, no page-out)"}
+LEVEL_NOTES = {
+    Level.URGENT: " (pages on-call now)",
+    Level.CHECK_NOW: " (top of the queue, no page-out)",
+}
 
 group = click.Group("rules", help="Routing rules: check a file, dry-run it before changing it.")
 

@@ -6,26 +6,27 @@ from __future__ import annotations
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 
+from workers.states import Role
+
 # The one address a machine-local install has (intake/setup.py creates it); email_validator
 # refuses "localhost" as a special-use domain.
 LOCAL_DOMAIN = "localhost"
 
-ROLE_NAMES: dict[str, object] = {
-    "reviewer": _l("Reviewer"),
-    "supervisor": _l("Supervisor"),
-    "admin": _l("Administrator"),
-}
 ROLE_DESCRIPTIONS: dict[str, object] = {
-    "reviewer": _l(
+    Role.VOLUNTEER: _l(
+        "Enters reports for people who call, visit or speak another language, and sees only "
+        "the reports they entered."
+    ),
+    Role.REVIEWER: _l(
         "Reads the reports of their queues, adds notes, changes status and labels, writes to "
         "reporters and logs calls. Cannot reveal originals, export or see statistics."
     ),
-    "supervisor": _l(
+    Role.SUPERVISOR: _l(
         "Everything a reviewer does, and assigns reports, reveals originals for a stated "
         "reason, corrects redaction, exports for partners, reads statistics and tries the "
         "routing rules."
     ),
-    "admin": _l(
+    Role.ADMIN: _l(
         "Everything a supervisor does, and manages staff accounts, reads the audit log and the "
         "redaction corrections, and sets the digest emails' options."
     ),

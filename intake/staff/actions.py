@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workers.states import Status
+
 from ..extensions import db
 from ..models import Report, StaffUser
 from ..models.audit import audit
@@ -62,7 +64,7 @@ def save_actions(
             return Outcome((), conflicts)
         step = apply.get("status")
         # "Referred" is a fact with details (to whom, when, consent): casework.record_referral.
-        if step is not None and (step == "referred" or step not in TRANSITIONS[report.status]):
+        if step is not None and (step == Status.REFERRED or step not in TRANSITIONS[report.status]):
             raise NotAllowed
         try:
             claim_version(report, report.version)

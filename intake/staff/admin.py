@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-import secrets
-
-from email_validator import EmailNotValidError
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from workers.states import Role
+
 from ..auth.permissions import MANAGE_USERS, ROLE_PERMISSIONS, VIEW_AUDIT, requires, requires_login
-from ..auth.sessions import end_all_sessions
 from ..extensions import db
+from ..labels import ROLE_LABELS
 from ..models import AuditEvent, RedactionCorrection, StaffUser
-from ..models.audit import audit
-from ..models.staff import ROLES
 from ..untrusted import whole_number
-from . import bp
-from .accounts import ROLE_DESCRIPTIONS, ROLE_NAMES, UnknownQueues, chosen_queues, staff_email
+from . import bp, operations
+from .accounts import ROLE_DESCRIPTIONS
 from .audit_text import describe
 from .choices import known_queues, language_name
+from .forms import LanguageForm, NewAccountForm, QueuesForm, RoleForm
 from .redaction import LABELS as REDACTION_LABELS
 
 AUDIT_PAGE = 100
-DEFAULT_ROLE = "reviewer"
+DEFAULT_ROLE = Role.REVIEWER
 # The audit filter's choices: a prefix of the action names.
 AUDIT_KINDS = [
     ("report.reveal", _l("Reveals of originals")),
@@ -46,10 +44,10 @@ def users() -> str:
     return render_template(
         "staff/users.html",
         accounts=accounts,
-        roles=ROLES,
+        roles=Role.values(),
         default_role=DEFAULT_ROLE,
         descriptions=ROLE_DESCRIPTIONS,
-        role_names=ROLE_NAMES,
+        role_names=ROLE_LABELS,
         permissions=ROLE_PERMISSIONS,
         queues=known_queues(),
         languages=[(c, language_name(c)) for c in current_app.config["LANGUAGES"]],
@@ -61,101 +59,103 @@ def _refuse(message: object) -> Response:
     return redirect(url_for("staff.users"))
 
 
-@bp.post("/users")
-@requires(MANAGE_USERS)
-def create_user() -> Response | str:
-    role = request.form.get("role") or DEFAULT_ROLE
-    try:
-        email = staff_email(request.form.get("email", ""))
-    except EmailNotValidError:
-        return _refuse(_l("That email address is not valid."))
-    if role not in ROLES:
-        abort(400)
-    try:
-        queues = chosen_queues(request.form.getlist("queues"), known_queues())
-    except UnknownQueues as unknown:
-        return _refuse(_l("There is no queue called %(names)s.", names=", ".join(unknown.names)))
-    if db.session.scalar(select(StaffUser).where(func.lower(StaffUser.email) == email)):
-        return _refuse(_l("An account for this email exists already."))
-    language = request.form.get("language", "en")
-    if language not in current_app.config["LANGUAGES"]:
-        language = "en"
-    password = secrets.token_urlsafe(12)
-    user = StaffUser(email=email, role=role, queues=queues, language=language)
-    user.set_password(password)
-    db.session.add(user)
-    db.session.flush()
-    audit("user.created", actor=current_user, target_user_id=user.id, role=role)
-    db.session.commit()
-    response = render_template("staff/user_created.html", user=user, password=password)
-    return response
-
-
-@bp.post("/users/<int:user_id>")
-@requires(MANAGE_USERS)
-def update_user(user_id: int) -> Response:
-    user = db.session.get(StaffUser, user_id)
-    if user is None:
-        abort(404)
-    action = request.form.get("action", "")
-    if action == "role":
-        role = request.form.get("role", "")
-        if role not in ROLES:
-            abort(400)
-        if user.id == current_user.id and role != "admin":
-            flash(_l("You cannot remove your own administrator role."), "error")
-            return redirect(url_for("staff.users"))
-        audit("user.role", actor=current_user, target_user_id=user.id, frm=user.role, to=role)
-        user.role = role
-    elif action == "queues":
-        try:
-            queues = chosen_queues(request.form.getlist("queues"), known_queues())
-        except UnknownQueues as unknown:
-            return _refuse(
-                _l("There is no queue called %(names)s.", names=", ".join(unknown.names))
-            )
-        audit("user.queues", actor=current_user, target_user_id=user.id, frm=user.queues, to=queues)
-        user.queues = queues
-    elif action == "language":
-        language = request.form.get("language", "")
-        if language not in current_app.config["LANGUAGES"]:
-            abort(400)
-        audit("user.language", actor=current_user, target_user_id=user.id, to=language)
-        user.language = language
-    elif action in ("deactivate", "activate"):
-        if user.id == current_user.id:
-            abort(400)
-        user.active = action == "activate"
-        end_all_sessions(user)
-        audit(f"user.{action}", actor=current_user, target_user_id=user.id)
-    elif action == "unlock":
-        user.failed_logins = 0
-        user.locked_until = None
-        audit("user.unlock", actor=current_user, target_user_id=user.id)
-    elif action == "reset_two_factor":
-        # The account sets up a new authenticator at its next login.
-        user.totp_secret = None
-        user.totp_enabled_at = None
-        user.totp_last_step = None
-        user.recovery_hashes = []
-        end_all_sessions(user)
-        audit("user.reset_two_factor", actor=current_user, target_user_id=user.id)
-    else:
-        abort(400)
+def _saved() -> Response:
     db.session.commit()
     flash(_l("Saved."))
     return redirect(url_for("staff.users"))
+
+
+def _account(user_id: int) -> StaffUser:
+    user = db.session.get(StaffUser, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+@bp.post("/users")
+@requires(MANAGE_USERS)
+def create_user() -> Response | str:
+    form = NewAccountForm(known=known_queues())
+    if not form.validate():
+        return _refuse(form.first_error())
+    email = form.email.data
+    if db.session.scalar(select(StaffUser).where(func.lower(StaffUser.email) == email)):
+        return _refuse(_l("An account for this email exists already."))
+    user, password = operations.create_account(
+        current_user, email, form.role.data or DEFAULT_ROLE, form.queues.data, form.language.data
+    )
+    db.session.commit()
+    return render_template("staff/user_created.html", user=user, password=password)
+
+
+@bp.post("/users/<int:user_id>/role")
+@requires(MANAGE_USERS)
+def set_role(user_id: int) -> Response:
+    user, form = _account(user_id), RoleForm()
+    if not form.validate():
+        abort(400)
+    try:
+        operations.set_role(current_user, user, form.role.data)
+    except operations.OwnAdminRole:
+        return _refuse(_l("You cannot remove your own administrator role."))
+    return _saved()
+
+
+@bp.post("/users/<int:user_id>/queues")
+@requires(MANAGE_USERS)
+def set_queues(user_id: int) -> Response:
+    user, form = _account(user_id), QueuesForm(known=known_queues())
+    if not form.validate():
+        return _refuse(form.first_error())
+    operations.set_queues(current_user, user, form.queues.data)
+    return _saved()
+
+
+@bp.post("/users/<int:user_id>/language")
+@requires(MANAGE_USERS)
+def set_language(user_id: int) -> Response:
+    user, form = _account(user_id), LanguageForm()
+    if not form.validate():
+        abort(400)
+    operations.set_language(current_user, user, form.language.data)
+    return _saved()
+
+
+@bp.post("/users/<int:user_id>/deactivate")
+@requires(MANAGE_USERS)
+def deactivate_user(user_id: int) -> Response:
+    try:
+        operations.deactivate(current_user, _account(user_id))
+    except operations.OwnAccount:
+        abort(400)
+    return _saved()
+
+
+@bp.post("/users/<int:user_id>/activate")
+@requires(MANAGE_USERS)
+def activate_user(user_id: int) -> Response:
+    try:
+        operations.activate(current_user, _account(user_id))
+    except operations.OwnAccount:
+        abort(400)
+    return _saved()
+
+
+@bp.post("/users/<int:user_id>/two-factor/reset")
+@requires(MANAGE_USERS)
+def reset_two_factor(user_id: int) -> Response:
+    operations.reset_two_factor(current_user, _account(user_id))
+    return _saved()
 
 
 @bp.post("/settings/language")
 @requires_login
 def set_own_language() -> Response:
     """The signed-in member's own language for the staff pages."""
-    language = request.form.get("language", "")
-    if language not in current_app.config["LANGUAGES"]:
+    form = LanguageForm()
+    if not form.validate():
         abort(400)
-    audit("user.language", actor=current_user, target_user_id=current_user.id, to=language)
-    current_user.language = language
+    operations.set_language(current_user, current_user, form.language.data)
     db.session.commit()
     return redirect(url_for("digest.digest_settings"))
 

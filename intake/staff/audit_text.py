@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from ..labels import STATUS_LABELS
 from ..models import AuditEvent
 from .casework import CONTACT_METHODS, CONTACT_OUTCOMES, REFERRAL_DESTINATIONS
-from .workflow import STATUSES
 
 
 def _status(code: object) -> str:
-    return str(STATUSES.get(str(code), code))
+    return str(STATUS_LABELS.get(str(code), code))
 
 
 def _list(values: object) -> str:

@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 
+from workers.states import Status
+
 from ..extensions import db
 from ..models import ContactLogEntry, Referral, Report, StaffUser
 from ..models.audit import audit
@@ -96,6 +98,6 @@ def record_referral(
         destination=destination,
         consented=consented,
     )
-    if "referred" in TRANSITIONS.get(report.status, ()):
-        change_status_now(report, "referred", actor)
+    if Status.REFERRED in TRANSITIONS.get(report.status, ()):
+        change_status_now(report, Status.REFERRED, actor)
     return referral

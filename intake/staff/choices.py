@@ -8,23 +8,14 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 from flask import current_app
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from workers.states import Priority
+
 from ..extensions import db
+from ..labels import PRIORITY_LABELS, STATUS_LABELS
 from ..models import Report, StaffUser
 from ..vocabulary import CATEGORIES
-
-# The level between urgent and normal: unsure, so at the top of the queue, but nobody is paged.
-CHECK_NOW = "check-now"
-
-PRIORITY_LABELS: dict[str, object] = {
-    "urgent": _l("Urgent"),
-    "check-now": _l("Check now"),
-    "high": _l("High"),
-    "normal": _l("Normal"),
-    "low": _l("Low"),
-}
 
 
 def configured_queues() -> list[str]:
@@ -82,8 +73,6 @@ class FilterChoices:
 
 def filter_choices(user: StaffUser, queues: list[str] | None = None) -> FilterChoices:
     from ..models import Agency
-    from .queue import PRIORITIES
-    from .workflow import STATUSES
 
     queues = queues if queues is not None else known_queues(user)
     agencies = db.session.execute(
@@ -91,8 +80,8 @@ def filter_choices(user: StaffUser, queues: list[str] | None = None) -> FilterCh
     ).all()
     return FilterChoices(
         queue_options=[(q, q) for q in queues],
-        statuses=STATUSES,
-        priority_options=[(p, str(PRIORITY_LABELS.get(p, p))) for p in PRIORITIES],
+        statuses=STATUS_LABELS,
+        priority_options=[(p, str(PRIORITY_LABELS.get(p, p))) for p in Priority],
         staff_options=[
             (str(user_id), email.split("@", 1)[0])
             for user_id, email in db.session.execute(

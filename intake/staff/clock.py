@@ -71,7 +71,7 @@ DUE_SOON = timedelta(hours=24)
 
 def deadline_of(report: object, now: datetime | None = None) -> Deadline | None:
     """None once the reporter was contacted, the report is closed, or it has no deadline."""
-    from .workflow import OPEN_STATUSES
+    from workers.states import OPEN_STATUSES
 
     at = getattr(report, "deadline_at", None)
     if at is None or getattr(report, "first_response_at", None) is not None:

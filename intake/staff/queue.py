@@ -12,15 +12,16 @@ from sqlalchemy import Select, String, cast, exists, func, or_, select, type_coe
 from sqlalchemy.dialects.postgresql import JSONB
 from werkzeug.datastructures import MultiDict
 
+from workers.states import OPEN_STATUSES, Level, PipelineState, Priority, Sender, Status
+
 from ..extensions import db
 from ..models import Report, ReportMessage, StaffUser
 from ..timeutil import utcnow
 from ..untrusted import whole_number
 from ..vocabulary import CATEGORIES
-from .choices import CHECK_NOW
-from .workflow import OPEN_STATUSES, STATUSES
 
-PRIORITIES = ("urgent", "check-now", "high", "normal", "low")
+# The status filter's two choices besides a status: every open report, or every report.
+OPEN, ALL = "open", "all"
 MAX_TEXT = 200
 # A free-text search counts its matches up to here and no further: a word found in most reports
 # would otherwise cost a scan of every narrative on each page view, for a number nobody reads.
@@ -33,7 +34,7 @@ VIEWS: dict[str, object] = {
     "check_now": _l("Check now"),
     "overdue": _l("Overdue"),
     "waiting": _l("Waiting for reporter"),
-    "new_reply": _l("New reply"),
+    "new_message": _l("New message"),
 }
 
 # Each letter with the accented forms Spanish and English text use, both cases, so that
@@ -118,10 +119,10 @@ class QueueFilters:
         cls, args: MultiDict[str, str], queues: list[str] | None = None
     ) -> QueueFilters:
         """`queues`: the queues that exist; a queue not among them is dropped (not matched)."""
-        status = args.get("status") or "open"
-        if status not in STATUSES and status not in ("open", "all"):
-            status = "open"
-        priority = args.get("priority") if args.get("priority") in PRIORITIES else None
+        status = args.get("status") or OPEN
+        if status not in Status.values() and status not in (OPEN, ALL):
+            status = OPEN
+        priority = args.get("priority") if args.get("priority") in Priority.values() else None
         category = args.get("category") if args.get("category") in CATEGORIES else None
         assigned = args.get("assigned") or None
         if assigned not in ("me", "anyone", "nobody") and not (assigned or "").isdigit():
@@ -171,16 +172,16 @@ class QueueFilters:
 
     def apply(self, query: Select[Any], user: StaffUser, *, with_queue: bool = True) -> Select[Any]:
         """Restrict `query` (over Report) to these filters and to what `user` may see."""
-        query = query.where(Report.pipeline_state == "processed")
+        query = query.where(Report.pipeline_state == PipelineState.PROCESSED)
         if user.queues:
             query = query.where(Report.queue.in_(user.queues))
         if with_queue and self.queue:
             query = query.where(Report.queue == self.queue)
         if self.view:
             query = query.where(*view_conditions(self.view, user))
-        if self.status == "open":
+        if self.status == OPEN:
             query = query.where(Report.status.in_(OPEN_STATUSES))
-        elif self.status and self.status != "all":
+        elif self.status and self.status != ALL:
             query = query.where(Report.status == self.status)
         if self.priority:
             query = query.where(Report.priority == self.priority)
@@ -223,7 +224,7 @@ class QueueFilters:
 
 def check_now_condition() -> Any:
     """The "check now" level, which the router stores on the report."""
-    return Report.level == CHECK_NOW
+    return Report.level == Level.CHECK_NOW
 
 
 def view_conditions(view: str, user: StaffUser, now: datetime | None = None) -> list[Any]:
@@ -242,11 +243,11 @@ def view_conditions(view: str, user: StaffUser, now: datetime | None = None) -> 
     if view == "overdue":
         return [Report.first_response_at.is_(None), Report.deadline_at < now]
     if view == "waiting":
-        return [Report.status == "waiting_reporter"]
-    if view == "new_reply":
+        return [Report.status == Status.WAITING_REPORTER]
+    if view == "new_message":
         answered = exists().where(
             ReportMessage.report_id == Report.id,
-            ReportMessage.sender == "staff",
+            ReportMessage.sender == Sender.STAFF,
             ReportMessage.created_at > Report.reporter_replied_at,
         )
         return [Report.reporter_replied_at.is_not(None), ~answered]
@@ -261,7 +262,7 @@ VIEW_COUNT_CAP = 99
 def view_counts(user: StaffUser) -> dict[str, int]:
     """How many open reports each saved view holds now, up to VIEW_COUNT_CAP + 1 each: one
     statement, a small count per view, each served by an index or stopped by its limit."""
-    base = QueueFilters(status="open")
+    base = QueueFilters(status=OPEN)
     now = utcnow()
     counts = [
         select(func.count())

@@ -1,7 +1,7 @@
 """Staff corrections of the anonymizer: redact more, or restore a word removed by mistake.
 
 The corrected text replaces the redacted text in place (the narrative, its summaries, or one
-reporter reply), so every view, export, summary and digest uses it from then on. Each
+reporter message), so every view, export, summary and digest uses it from then on. Each
 correction is a `RedactionCorrection` row (kind and label, never the text) and an audit event.
 """
 
@@ -129,18 +129,18 @@ def correct_narrative(report: Report, correction: Correction, actor: StaffUser) 
     return count
 
 
-def correct_reply(
+def correct_message(
     report: Report, message: ReportMessage, correction: Correction, actor: StaffUser
 ) -> int:
     if correction.kind == "restore" and not _in_original(correction.replacement, message.body):
         raise CorrectionRefused(
-            _l("That word is not in the original reply (or the original was deleted).")
+            _l("That word is not in the original message (or the original was deleted).")
         )
     text, _, count = replace_everywhere(
         message.body_redacted or "", [], correction.text, correction.replacement
     )
     if count == 0:
-        raise CorrectionRefused(_l("That exact text is not in the redacted reply."))
+        raise CorrectionRefused(_l("That exact text is not in the redacted message."))
     message.body_redacted = text
     _record(report, message.id, correction, count, actor)
     return count
@@ -168,5 +168,5 @@ def _record(
         kind=correction.kind,
         label=correction.label,
         occurrences=count,
-        reply=message_id,
+        message=message_id,
     )

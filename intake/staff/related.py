@@ -9,6 +9,8 @@ from datetime import timedelta
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from workers.states import PipelineState
+
 from ..extensions import db
 from ..models import Report, StaffUser
 
@@ -31,7 +33,9 @@ def kept_officer_texts(report: Report) -> list[str]:
 
 def related_reports(report: Report, user: StaffUser) -> list[tuple[Report, str]]:
     """Up to LIMIT other processed reports, each with why it is listed."""
-    base = select(Report).where(Report.id != report.id, Report.pipeline_state == "processed")
+    base = select(Report).where(
+        Report.id != report.id, Report.pipeline_state == PipelineState.PROCESSED
+    )
     if user.queues:
         base = base.where(Report.queue.in_(user.queues))
     found: dict[int, tuple[Report, str]] = {}

@@ -3,13 +3,13 @@ messages to the reporter, the contact log, referrals, redaction corrections, rev
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-
 from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import defer
+
+from workers.states import PipelineState, Sender, Status
 
 from ..auth.permissions import (
     ADD_NOTES,
@@ -22,6 +22,7 @@ from ..auth.permissions import (
     requires,
 )
 from ..extensions import db
+from ..labels import PRIORITY_LABELS, STATUS_LABELS
 from ..models import (
     AuditEvent,
     ContactLogEntry,
@@ -35,22 +36,30 @@ from ..models import (
 )
 from ..models.audit import audit
 from ..timeutil import utcnow
-from ..untrusted import whole_number
 from ..vocabulary import AFFECTED_ROLES, CATEGORIES, CONTACT_METHODS, URGENT_SIGNALS
-from . import bp
-from .actions import FIELDS, parse_labels, save_actions
+from . import bp, operations
+from .actions import save_actions
 from .casework import (
     CONTACT_METHODS as CONTACT_WAYS,
 )
 from .casework import (
     CONTACT_OUTCOMES,
     REFERRAL_DESTINATIONS,
-    mark_first_response,
     record_contact,
     record_referral,
 )
-from .choices import PRIORITY_LABELS, active_staff, configured_queues, display_name, filter_choices
+from .choices import active_staff, configured_queues, display_name, filter_choices
 from .clock import deadline_of, local, organisation_zone
+from .forms import (
+    ContactForm,
+    CorrectionForm,
+    NoteForm,
+    RedactionCheckedForm,
+    ReferralForm,
+    ReportActionsForm,
+    ReporterMessageForm,
+    RevealForm,
+)
 from .queue import (
     TEXT_COUNT_CAP,
     VIEW_COUNT_CAP,
@@ -62,13 +71,12 @@ from .queue import (
     view_counts,
 )
 from .redaction import LABELS as REDACTION_LABELS
-from .redaction import CorrectionRefused, correct_narrative, correct_reply, correction_from
+from .redaction import CorrectionRefused, correct_message, correct_narrative, correction_from
 from .related import related_reports
 from .rules import rules_state
-from .workflow import STATUSES, TRANSITIONS, Conflict, NotAllowed
+from .workflow import TRANSITIONS, Conflict, NotAllowed
 
 PAGE_SIZE = 50
-MAX_TEXT = 5000
 
 
 def visible_report(report_id: int) -> Report:
@@ -77,10 +85,6 @@ def visible_report(report_id: int) -> Report:
     if report is None or not current_user.sees_queue(report.queue):
         abort(404)
     return report
-
-
-def _text(name: str) -> str:
-    return (request.form.get(name) or "").strip()[:MAX_TEXT]
 
 
 @bp.get("/")
@@ -105,7 +109,7 @@ def queue() -> str:
     reports = queue_page(filters, current_user, PAGE_SIZE)
     pending = db.session.scalars(
         select(Report)
-        .where(Report.pipeline_state != "processed")
+        .where(Report.pipeline_state != PipelineState.PROCESSED)
         .order_by(Report.created_at)
         .limit(PAGE_SIZE)
     ).all()
@@ -131,7 +135,7 @@ def queue() -> str:
         choices=filter_choices(current_user, queues),
         # Translated once for the page, not once per row.
         priority_labels={k: str(v) for k, v in PRIORITY_LABELS.items()},
-        statuses={k: str(v) for k, v in STATUSES.items()},
+        statuses={k: str(v) for k, v in STATUS_LABELS.items()},
         categories={k: str(v) for k, v in CATEGORIES.items()},
         name=display_name,
     )
@@ -173,11 +177,11 @@ def render_report(report: Report, status: int = 200, **extra: object) -> Respons
         checked_by=checked_by,
         staff=active_staff() if current_user.can(ASSIGN) else [],
         related=related_reports(report, current_user)
-        if report.pipeline_state == "processed"
+        if report.pipeline_state == PipelineState.PROCESSED
         else [],
-        can_refer="referred" in TRANSITIONS.get(report.status, ()),
-        next_statuses=[s for s in TRANSITIONS.get(report.status, ()) if s != "referred"],
-        statuses=STATUSES,
+        can_refer=Status.REFERRED in TRANSITIONS.get(report.status, ()),
+        next_statuses=[s for s in TRANSITIONS.get(report.status, ()) if s != Status.REFERRED],
+        statuses=STATUS_LABELS,
         priority_labels=PRIORITY_LABELS,
         deadline=deadline_of(report),
         categories=CATEGORIES,
@@ -209,40 +213,15 @@ def _back(report: Report, anchor: str = "") -> Response:
 FIELD_NAMES = {"status": _l("status"), "assignee": _l("assignee"), "labels": _l("labels")}
 
 
-def _account_id(value: str) -> int | None:
-    """An assignee field: empty is nobody; anything but an id-sized number is a bad request."""
-    if not value:
-        return None
-    if (number := whole_number(value)) is None:
-        abort(400)
-    return number
-
-
-def _wanted_and_loaded() -> tuple[dict[str, object], dict[str, object]]:
-    """The fields the form sent, and the values the page showed when it was loaded."""
-    form = request.form
-    wanted: dict[str, object] = {}
-    loaded: dict[str, object] = {}
-    for name in FIELDS:
-        if name not in form:
-            continue
-        value, was = form.get(name, ""), form.get(f"was_{name}", "")
-        if name == "status":
-            wanted[name], loaded[name] = value, was
-        elif name == "assignee":
-            wanted[name], loaded[name] = _account_id(value), _account_id(was)
-        else:
-            wanted[name], loaded[name] = parse_labels(value[:MAX_TEXT]), parse_labels(was)
-    return wanted, loaded
-
-
 @bp.post("/reports/<int:report_id>/actions")
 @requires(VIEW_REPORTS)
 def save_report_actions(report_id: int) -> Response:
     """Status, assignee and labels in one form; only the fields changed on the page are saved,
     and a conflict is only someone else having changed the same field meanwhile."""
-    report = visible_report(report_id)
-    wanted, loaded = _wanted_and_loaded()
+    report, form = visible_report(report_id), ReportActionsForm()
+    if not form.validate():
+        abort(400)
+    wanted, loaded = form.wanted_and_loaded()
     changing = {f for f in wanted if wanted[f] != loaded.get(f)}
     if "assignee" in changing and not current_user.can(ASSIGN):
         abort(403)
@@ -276,30 +255,21 @@ def save_report_actions(report_id: int) -> Response:
     return _back(report)
 
 
-def _local_moment(value: str) -> datetime | None:
-    """A datetime-local value, in the organisation's zone, as naive UTC."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=organisation_zone())
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
 @bp.post("/reports/<int:report_id>/contacts")
 @requires(MESSAGE_REPORTER)
 def log_contact(report_id: int) -> Response:
     """A call or other contact with the reporter: when, how, and what came of it."""
-    report = visible_report(report_id)
-    method, outcome = request.form.get("method", ""), request.form.get("outcome", "")
-    at = _local_moment(request.form.get("at", ""))
-    if method not in CONTACT_WAYS or outcome not in CONTACT_OUTCOMES:
-        return render_report(report, 400, contact_error=_l("Choose how, and what came of it."))
-    if at is None or at > utcnow() + timedelta(minutes=5):
-        error = _l("Give when it happened (not later than now).")
-        return render_report(report, 400, contact_error=error)
-    record_contact(report, current_user, at, method, outcome, _text("note") or None)
+    report, form = visible_report(report_id), ContactForm()
+    if not form.validate():
+        return render_report(report, 400, contact_error=form.first_error())
+    record_contact(
+        report,
+        current_user,
+        form.at.data,
+        form.method.data,
+        form.outcome.data,
+        form.note.data or None,
+    )
     db.session.commit()
     flash(_l("Contact logged."))
     return _back(report, "#contacts")
@@ -309,29 +279,17 @@ def log_contact(report_id: int) -> Response:
 @requires(CHANGE_STATUS)
 def add_referral(report_id: int) -> Response:
     """To whom, when, their reference number, and whether the reporter consented."""
-    report = visible_report(report_id)
-    destination = request.form.get("destination", "")
-    try:
-        referred_on = date.fromisoformat(request.form.get("referred_on", ""))
-    except ValueError:
-        referred_on = None
-    consent = request.form.get("consented", "")
-    if destination not in REFERRAL_DESTINATIONS or consent not in ("yes", "no"):
-        error = _l("Choose to whom, and whether the reporter consented.")
-    elif referred_on is None or referred_on > local(utcnow()).date():
-        error = _l("Give the date of the referral (not later than today).")
-    else:
-        error = None
-    if error:
-        return render_report(report, 400, referral_error=error)
+    report, form = visible_report(report_id), ReferralForm()
+    if not form.validate():
+        return render_report(report, 400, referral_error=form.first_error())
     record_referral(
         report,
         current_user,
-        destination=destination,
-        destination_other=_text("destination_other")[:200] or None,
-        referred_on=referred_on,
-        reference=_text("reference")[:100] or None,
-        consented=consent == "yes",
+        destination=form.destination.data,
+        destination_other=form.destination_other.data,
+        referred_on=form.referred_on.data,
+        reference=form.reference.data,
+        consented=form.consented.data == "yes",
     )
     db.session.commit()
     flash(_l("Referral recorded."))
@@ -342,23 +300,28 @@ def add_referral(report_id: int) -> Response:
 @requires(REVEAL_ORIGINAL)
 def correct_redaction(report_id: int) -> Response:
     """Redact more, or restore a word the anonymizer removed by mistake (audit-logged)."""
-    report = visible_report(report_id)
-    target = request.form.get("target", "narrative")
+    report, form = visible_report(report_id), CorrectionForm()
+    form.validate()
     try:
         correction = correction_from(
-            request.form.get("kind", ""),
-            request.form.get("text", ""),
-            request.form.get("label", ""),
-            request.form.get("word", ""),
-            _text("why"),
+            form.kind.data or "",
+            form.text.data or "",
+            form.label.data or "",
+            form.word.data or "",
+            form.why.data,
         )
-        if target == "narrative":
+        if form.of_narrative:
             count = correct_narrative(report, correction, current_user)
         else:
-            message = db.session.get(ReportMessage, int(target)) if target.isdigit() else None
-            if message is None or message.report_id != report.id or message.sender != "reporter":
+            message_id = form.message_id
+            message = db.session.get(ReportMessage, message_id) if message_id else None
+            if (
+                message is None
+                or message.report_id != report.id
+                or message.sender != Sender.REPORTER
+            ):
                 abort(400)
-            count = correct_reply(report, message, correction, current_user)
+            count = correct_message(report, message, correction, current_user)
     except CorrectionRefused as refused:
         db.session.rollback()
         return render_report(report, 400, redaction_error=refused.args[0])
@@ -370,11 +333,10 @@ def correct_redaction(report_id: int) -> Response:
 @bp.post("/reports/<int:report_id>/redaction-checked")
 @requires(REVEAL_ORIGINAL)
 def mark_redaction_checked(report_id: int) -> Response:
-    report = visible_report(report_id)
-    checked = request.form.get("checked") == "y"
-    report.redaction_checked_at = utcnow() if checked else None
-    report.redaction_checked_by_id = current_user.id if checked else None
-    audit("redaction.checked", actor=current_user, report_id=report.id, checked=checked)
+    report, form = visible_report(report_id), RedactionCheckedForm()
+    form.validate()
+    checked = form.is_checked
+    operations.mark_redaction_checked(current_user, report, checked)
     db.session.commit()
     flash(_l("Marked as checked.") if checked else _l("Mark removed."))
     return _back(report, "#narrative")
@@ -383,13 +345,11 @@ def mark_redaction_checked(report_id: int) -> Response:
 @bp.post("/reports/<int:report_id>/notes")
 @requires(ADD_NOTES)
 def add_note(report_id: int) -> Response:
-    # Notes are only ever added, so two people writing at once cannot overwrite each other.
-    report = visible_report(report_id)
-    body = _text("body")
-    if not body:
+    report, form = visible_report(report_id), NoteForm()
+    if not form.validate() or not form.body.data:
         flash(_l("The note is empty."), "error")
     else:
-        db.session.add(ReportNote(report_id=report.id, author_id=current_user.id, body=body))
+        operations.add_note(current_user, report, form.body.data)
         db.session.commit()
     return redirect(url_for("staff.report", report_id=report.id) + "#notes")
 
@@ -399,16 +359,11 @@ def add_note(report_id: int) -> Response:
 def send_message(report_id: int) -> Response:
     """A question for the reporter, shown on their follow-up page (they have only the
     receipt: no email or text message is sent)."""
-    report = visible_report(report_id)
-    body = _text("body")
-    if not body:
+    report, form = visible_report(report_id), ReporterMessageForm()
+    if not form.validate() or not form.body.data:
         flash(_l("The message is empty."), "error")
     else:
-        db.session.add(
-            ReportMessage(report_id=report.id, sender="staff", author_id=current_user.id, body=body)
-        )
-        mark_first_response(report, utcnow())
-        audit("message.sent", actor=current_user, report_id=report.id)
+        operations.send_message(current_user, report, form.body.data)
         db.session.commit()
         flash(_l("Message saved. The reporter sees it when they open their receipt."))
     return redirect(url_for("staff.report", report_id=report.id) + "#follow-up")
@@ -417,30 +372,27 @@ def send_message(report_id: int) -> Response:
 @bp.post("/reports/<int:report_id>/reveal")
 @requires(REVEAL_ORIGINAL)
 def reveal(report_id: int) -> Response:
-    """The original narrative, contact details and the reporter's replies, once, for a stated
+    """The original narrative, contact details and the reporter's messages, once, for a stated
     reason (audit-logged).
 
     Shown in this response only: never cached, never stored anywhere else.
     """
-    report = visible_report(report_id)
-    reason = _text("reason")
-    if len(reason) < 10:
-        return render_report(
-            report, 400, reveal_error=_l("Say why you need the original (at least 10 characters).")
-        )
-    audit("report.reveal", actor=current_user, report_id=report.id, reason=reason)
+    report, form = visible_report(report_id), RevealForm()
+    if not form.validate():
+        return render_report(report, 400, reveal_error=form.first_error())
+    audit("report.reveal", actor=current_user, report_id=report.id, reason=form.reason.data)
     db.session.commit()
-    replies = db.session.scalars(
+    messages = db.session.scalars(
         select(ReportMessage)
-        .where(ReportMessage.report_id == report.id, ReportMessage.sender == "reporter")
+        .where(ReportMessage.report_id == report.id, ReportMessage.sender == Sender.REPORTER)
         .order_by(ReportMessage.id)
     ).all()
     response = make_response(
         render_template(
             "staff/reveal.html",
             report=report,
-            reason=reason,
-            replies=replies,
+            reason=form.reason.data,
+            messages=messages,
             contact_methods=CONTACT_METHODS,
         )
     )

@@ -18,6 +18,7 @@ from wtforms.validators import Length, NumberRange, Optional
 from workers.contracts import ReportFacts
 from workers.route import Rules, RulesError, default_rules_path, dry_run
 from workers.route.cache import RulesCache
+from workers.states import PipelineState
 
 from ..auth.permissions import MANAGE_RULES, requires
 from ..extensions import db
@@ -235,7 +236,7 @@ def rules_dry_run() -> tuple[str, int]:
         if report is None or not current_user.sees_queue(report.queue):
             form.report_id.errors.append(_l("There is no report with that number."))
             return _page(form, 404)
-        if report.pipeline_state != "processed" or report.narrative_redacted is None:
+        if report.pipeline_state != PipelineState.PROCESSED or report.narrative_redacted is None:
             form.report_id.errors.append(
                 _l("That report is not processed yet, so there is no redacted text to route.")
             )

@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy import String, case, cast, func, select
 
+from workers.states import OPEN_STATUSES
+
 from ..extensions import db
 from ..models import Agency, Referral, Report, StaffUser
 from ..vocabulary import CATEGORIES
 from .casework import REFERRAL_DESTINATIONS
 from .queue import QueueFilters
-from .workflow import OPEN_STATUSES
 
 
 def _month(column: Any) -> Any:

@@ -11,39 +11,30 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import update
 
+from workers.states import TERMINAL_STATUSES, Status
+
 from ..extensions import db
 from ..models import Report, StaffUser, StatusChange
 from ..models.audit import audit
 from ..timeutil import utcnow
 
-STATUSES: dict[str, object] = {
-    "new": _l("New"),
-    "in_review": _l("In review"),
-    "waiting_reporter": _l("Waiting for reporter"),
-    "referred": _l("Referred"),
-    "resolved": _l("Resolved"),
-    "closed": _l("Closed"),
-}
-OPEN_STATUSES = ("new", "in_review", "waiting_reporter", "referred")
-TERMINAL = ("resolved", "closed")
-
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "new": ("in_review", "closed"),
-    "in_review": ("waiting_reporter", "referred", "resolved", "closed"),
-    "waiting_reporter": ("in_review", "referred", "resolved", "closed"),
-    "referred": ("in_review", "resolved", "closed"),
-    "resolved": ("closed", "in_review"),
-    "closed": ("in_review",),
+TRANSITIONS: dict[str, tuple[Status, ...]] = {
+    Status.NEW: (Status.IN_REVIEW, Status.CLOSED),
+    Status.IN_REVIEW: (Status.WAITING_REPORTER, Status.REFERRED, Status.RESOLVED, Status.CLOSED),
+    Status.WAITING_REPORTER: (Status.IN_REVIEW, Status.REFERRED, Status.RESOLVED, Status.CLOSED),
+    Status.REFERRED: (Status.IN_REVIEW, Status.RESOLVED, Status.CLOSED),
+    Status.RESOLVED: (Status.CLOSED, Status.IN_REVIEW),
+    Status.CLOSED: (Status.IN_REVIEW,),
 }
 
 # What a reporter reads on the follow-up page: plain words, nothing internal.
 REPORTER_STATUS: dict[str, object] = {
-    "new": _l("Received. Our team has not reviewed it yet."),
-    "in_review": _l("Our team is reviewing your report."),
-    "waiting_reporter": _l("We have a question for you: please read it below and answer."),
-    "referred": _l("We have referred your report to people who can help."),
-    "resolved": _l("Our work on this report is finished."),
-    "closed": _l("This report is closed."),
+    Status.NEW: _l("Received. Our team has not reviewed it yet."),
+    Status.IN_REVIEW: _l("Our team is reviewing your report."),
+    Status.WAITING_REPORTER: _l("We have a question for you: please read it below and answer."),
+    Status.REFERRED: _l("We have referred your report to people who can help."),
+    Status.RESOLVED: _l("Our work on this report is finished."),
+    Status.CLOSED: _l("This report is closed."),
 }
 
 
@@ -91,4 +82,4 @@ def change_status_now(report: Report, to_status: str, actor: StaffUser) -> None:
     audit("report.status", actor=actor, report_id=report.id, frm=report.status, to=to_status)
     report.status = to_status
     report.status_changed_at = now
-    report.closed_at = now if to_status in TERMINAL else None
+    report.closed_at = now if to_status in TERMINAL_STATUSES else None

@@ -13,6 +13,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from workers.states import Role
+
 from ..auth.permissions import GRANT_ACCESS, requires
 from ..extensions import db
 from ..models import Report, StaffUser, VolunteerGrant
@@ -27,7 +29,7 @@ REASON_MAX = 500
 
 def volunteer_or_404(user_id: int) -> StaffUser:
     user = db.session.get(StaffUser, user_id)
-    if user is None or user.role != "volunteer":
+    if user is None or user.role != Role.VOLUNTEER:
         abort(404)
     return user
 
@@ -44,7 +46,7 @@ def reason_given() -> str | None:
 @requires(GRANT_ACCESS)
 def volunteers() -> str:
     accounts = db.session.scalars(
-        select(StaffUser).where(StaffUser.role == "volunteer").order_by(StaffUser.email)
+        select(StaffUser).where(StaffUser.role == Role.VOLUNTEER).order_by(StaffUser.email)
     ).all()
     grants = {
         g.volunteer_id: g

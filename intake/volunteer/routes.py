@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from ..agencies import offered_agencies
 from ..auth.permissions import ENTER_REPORTS, requires
+from ..dispatch import enqueue_attachments, enqueue_report, send_by_name
 from ..evidence.sealed import discard, seal_uploads
 from ..evidence.uploads import accepts_evidence, received_files
 from ..extensions import db
@@ -26,7 +27,6 @@ from ..models.audit import audit
 from ..public.agency_choice import showing_agencies
 from ..public.keepsake import follow_up_address, urgent_hotline
 from ..public.submission import accept
-from ..queueing import enqueue_attachments, enqueue_report, send_by_name
 from ..staff.workflow import REPORTER_STATUS
 from ..timeutil import utcnow
 from . import bp
@@ -111,7 +111,7 @@ def new_report() -> Response:
         return render_new(new_form())
     form = new_form()
     if showing_agencies():  # the button under the state, without JavaScript: nothing is saved
-        return render_new(form, files_left_behind=bool(received_files()))
+        return render_new(form, files_left_behind=bool(received_files()), focus_agency=True)
     if not form.validate_on_submit():
         return render_new(form, 400, files_dropped=bool(received_files()))
     attachments, files = seal_uploads(received_files(), source="volunteer")
@@ -169,7 +169,7 @@ def receipt_message(receipt: str, language: str) -> str:
 def flag_heavy_entry() -> None:
     """Flag this account to admins if it entered more reports in the last hour than the limit
     (once per hour: the audit log says whether it was flagged already)."""
-    limit = int(current_app.config.get("VOLUNTEER_FLAG_PER_HOUR", 20))
+    limit = current_app.config["VOLUNTEER_FLAG_PER_HOUR"]
     since = utcnow() - timedelta(hours=1)
     count = db.session.scalar(
         select(func.count(Report.id)).where(

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import boto3
 import pytest
+from cryptography.fernet import Fernet
 from sqlalchemy import select
 
-from intake.crypto import fernet
+from intake.crypto import build_fernet, fernet
+from intake.evidence.rotation import reseal_all
 from intake.evidence.sealing import pieces
 from intake.evidence.storage import S3Store, StorageError, store
 from intake.extensions import db
@@ -79,6 +81,14 @@ def test_reports_files_live_sealed_in_the_bucket(s3_endpoint, build_app, evidenc
         listed = s3.list_objects_v2(Bucket="intake-evidence")["Contents"]
         assert {row.original_key, row.safe_key, row.thumbnail_key} <= {o["Key"] for o in listed}
 
+        # A key rotation re-seals the bucket's objects in place (intake/evidence/rotation.py).
+        new_key = Fernet.generate_key().decode()
+        listed_keys = new_key + "," + other.config["INTAKE_ENCRYPTION_KEYS"]
+        other.extensions["intake.fernet"] = build_fernet(listed_keys)
+        assert reseal_all().files == 3 and not reseal_all().failed
+        with closing(store().open(row.original_key)) as sealed:
+            assert b"".join(pieces(build_fernet(new_key), sealed)) == evidence["photo.jpg"]
+
         store().delete(row.original_key)
         with pytest.raises(StorageError):
             store().open(row.original_key)
@@ -93,4 +103,3 @@ def test_a_store_that_is_down_keeps_the_report(build_app, evidence):
     assert "not saved because of a problem on our side" in body
     with other.app_context():
         assert db.session.scalar(select(Attachment)) is None
-

@@ -102,3 +102,16 @@ def test_an_account_entering_too_many_is_flagged_once(app, ctx):
     ).all()
     assert len(flags) == 1 and flags[0].detail["count"] == 3
     assert re.search(r"busy@example.org", str(flags[0].target_user_id)) is None
+
+
+def test_the_state_button_shows_its_agencies_and_saves_nothing(app, ctx):
+    make_staff(app, "vol@example.org", role="volunteer")
+    volunteer = browser(app)
+    log_in(volunteer, "vol@example.org")
+    narrative = "Caller says deputies at the county jail held her brother past his release."
+    body = entry(volunteer, show_agencies="y", state="FL", narrative=narrative).get_data(
+        as_text=True
+    )
+    assert '<optgroup label="Florida">' in body and narrative in body
+    assert 'class="error"' not in body and "autofocus" in body
+    assert db.session.scalar(select(Report)) is None

@@ -41,6 +41,12 @@ def test_the_button_under_the_state_shows_its_agencies_and_keeps_what_was_typed(
     assert db.session.scalar(select(func.count(Report.id))) == 0
 
 
+def test_a_link_with_the_state_lists_its_agencies(client, ctx):
+    body = client.get("/report?state=TX").get_data(as_text=True)
+    assert '<option selected value="TX">' in body and '<optgroup label="Texas">' in body
+    assert '<optgroup label="Texas">' not in client.get("/report?state=XX").get_data(as_text=True)
+
+
 def test_showing_agencies_is_not_counted_against_the_submit_limit(build_app, private_redis, ctx):
     limited = build_app({"RATELIMIT_STORAGE_URI": private_redis}, RATELIMIT_SUBMIT="1 per hour")
     client = limited.test_client()

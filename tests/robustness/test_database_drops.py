@@ -156,7 +156,7 @@ def test_requests_fail_cleanly_and_the_next_ones_succeed(outage, redis_server):
     assert_clean_failure(status, body)
 
     # 3. The report is committed with its enqueue stamp, then the broker refuses the message
-    # and the database drops as the stamp is taken back (queueing.py). The report is safe, so
+    # and the database drops as the stamp is taken back (dispatch.py). The report is safe, so
     # the reporter must get its receipt (a 500 here would make them send it again); the stamp
     # stays, so the sweep sends the report once the stamp is past its grace period.
     redis_server.stop()

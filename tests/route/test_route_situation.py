@@ -29,7 +29,10 @@ CASES = [
     ("en", "ICE already has a van scheduled thursday", "urgent", "transfer_imminent"),
     ("es", "le pusieron ICE hold", "urgent", "transfer_imminent"),
     ("es", "tiene detainer y lo trasladan el jueves", "urgent", "transfer_imminent"),
-    ("es", "el lunes viene la migra", "urgent", "transfer_imminent"),
+    ("es", "lo tienen en el condado y el lunes viene la migra", "urgent", "transfer_imminent"),
+    # the agency on its way for nobody held is a raid warning: worth a check, no page-out
+    ("es", "el lunes viene la migra", "check-now", "transfer_imminent"),
+    ("en", "ICE is in town, people are scared", "check-now", "transfer_imminent"),
     ("es", "van a mandar a mi papa a Mexico el viernes", "urgent", "transfer_imminent"),
     # in custody, said another way
     ("en", "still at the station", "urgent", "in_custody_now"),
@@ -84,6 +87,7 @@ CASES = [
     # trafficking told, not named
     ("en", "the boss keeps our passports and makes us work every night", "urgent", "survivor"),
     ("es", "el patrón nos guarda los papeles y no nos deja salir", "urgent", "survivor"),
+    ("en", "the restaurant owner has our ids, we cannot leave until we pay", "urgent", "survivor"),
     # a threat that stands: a photo of the door, the new address
     ("en", "he got out last week and sent me a photo of my front door", "urgent", "survivor"),
     ("es", "mi ex salió de la cárcel y ya sabe mi nueva dirección", "urgent", "survivor"),
@@ -132,12 +136,18 @@ NOT_URGENT = [
     # custody resolved
     ("en", "they arrested my brother yesterday but he was already released", "over"),
     ("es", "agarraron a mi primo anoche pero ya lo soltaron", "over"),
+    ("en", "He's home now. They held him two days at the county jail for no reason.", "over"),
     # "on hold" on the phone is not an ICE hold
     ("en", "I called the sheriff to complain and they put me on hold for an hour", None),
     ("es", "llamé a la comisaría y me pusieron on hold media hora", None),
     # a raid rumour with nobody held
     ("es", "dicen que anda la migra en el pueblo pero nadie detenido", "nobody is held"),
     ("en", "people say immigration is coming to town, no one has been detained", "nobody is held"),
+    # papers taken at a stop are not trafficking, nor a person taken
+    ("en", "The deputy took my papers and gave me a ticket.", None),
+    ("es", "El policía me quitó los documentos y me dejó ir.", None),
+    # a hold on an account is no detainer
+    ("en", "my sister has a hold on her account at the bank, the deputy was rude", None),
     # a county as a jurisdiction, the abuser in prison
     ("en", "I want information on the 287(g) agreement in Gaston County", None),
     ("en", "I survived domestic violence. He is in prison in another state now.", "the abuser"),
@@ -192,3 +202,9 @@ def test_the_forms_first_question_routes(answer, level):
     assert result["level"] == level
     if level != "normal":
         assert "the reporter says it is happening right now" in result["explanation"]
+
+
+def test_a_past_weekday_is_this_week_not_the_next():
+    result = decide("my brother was arrested Friday and nobody tells us where he is", "en")
+    custody = [u for u in result["urgency"] if u["signal"] == "in_custody_now"]
+    assert custody and custody[0]["time"] != "imminent", result["explanation"]

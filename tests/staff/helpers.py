@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from intake.extensions import db
 from intake.models import Report, StaffUser
-from intake.models.report import PRIORITY_RANK
 from intake.public.receipts import new_receipt, receipt_hash
 from intake.timeutil import utcnow
+from workers.states import Priority
 
 from ..conftest import csrf_token
 
@@ -26,7 +26,7 @@ SECRET = pyotp.random_base32()
 def make_staff(app, email="staff@example.org", role="reviewer", two_factor=True, **columns):
     """An account made by `users create`, with two-factor already set up (unless told not)."""
     result = app.test_cli_runner().invoke(
-        args=["users", "create", email, "--role", role, "--password", PASSWORD]
+        args=["users", "create", email, "--role", str(role), "--password", PASSWORD]
     )
     assert result.exit_code == 0, result.output
     with app.app_context():
@@ -94,7 +94,7 @@ def make_report(**fields) -> tuple[Report, str]:
         "summary": "Traffic stop; status questions.",
         "queue": "intake",
         "priority": priority,
-        "priority_rank": PRIORITY_RANK[priority],
+        "priority_rank": Priority(priority).rank,
         "urgent": priority == "urgent",
         "level": priority if priority in ("urgent", "check-now") else "normal",
         "deadline_at": utcnow() + timedelta(days=3),

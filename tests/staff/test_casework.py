@@ -134,7 +134,7 @@ def test_saved_views(app, client, ctx):
     assert view("check_now") == [check.id]
     assert view("overdue") == [overdue.id]
     assert view("waiting") == [waiting.id]
-    assert view("new_reply") == [replied.id]
+    assert view("new_message") == [replied.id]
     body = client.get("/staff/").get_data(as_text=True)
     assert re.search(r'Check now <span class="count">1</span>', body)
     assert "Check now</strong>" in body  # the level badge

@@ -72,9 +72,9 @@ def test_conversation_through_the_receipt(app, ctx):
     staff_page = staff.get(f"/staff/reports/{report.id}").get_data(as_text=True)
     assert "Harris County jail, Monday." in staff_page
     assert "<script>alert(1)</script>" not in staff_page and "&lt;script&gt;" in staff_page
-    assert "the reporter answered" in staff_page
+    assert "the reporter wrote a message" in staff_page
     queue = staff.get("/staff/").get_data(as_text=True)
-    assert ">reply<" in queue
+    assert ">new message<" in queue
 
 
 CSRF_VALUE = re.compile(r'name="csrf_token" type="hidden" value="[^"]+"')
@@ -174,7 +174,7 @@ def test_staff_read_a_reply_only_redacted_and_the_original_only_by_reveal(app, c
             "reason": "Call back about the witness",
         },
     ).get_data(as_text=True)
-    assert "Reporter's replies (original)" in revealed
+    assert "Reporter's messages (original)" in revealed
     assert "This is Rosa Ortega again, call me at (713) 555-0142." in revealed
     assert "Who else saw it?" not in revealed  # only the reporter's words are originals
 
@@ -235,7 +235,7 @@ def test_switching_language_on_the_status_page_keeps_the_code_and_the_answer(app
     }
     page = reporter.post("/follow-up", data=data).get_data(as_text=True)
     assert '<html lang="es"' in page
-    assert 'form="reply-form" name="switch_language" value="en"' in page
+    assert 'form="message-form" name="switch_language" value="en"' in page
     assert "Half an answer about the &lt;b&gt;jail&lt;/b&gt;" in page  # kept, escaped, not sent
     assert f'value="{code}"' in page  # the code stays in the page's form, not in the address
     assert db.session.scalar(select(ReportMessage)) is None

@@ -100,15 +100,15 @@ def test_password_change_ends_every_other_session(app, client, ctx):
 def test_admin_actions_end_every_session_of_the_account(app, ctx):
     admin = browser(app)
     log_in(admin, make_staff(app, "boss@example.org", role="admin"))
-    for action in ("reset_two_factor", "deactivate"):
-        email = make_staff(app, f"{action}@example.org")
+    for action in ("two-factor/reset", "deactivate"):
+        email = make_staff(app, f"{action.replace('/', '-')}@example.org")
         member = browser(app)
         log_in(member, email)
         thief = copy_of(app, member)
         target = account(email).id
         admin.post(
-            f"/staff/users/{target}",
-            data={"csrf_token": form_token(admin, "/staff/users"), "action": action},
+            f"/staff/users/{target}/{action}",
+            data={"csrf_token": form_token(admin, "/staff/users")},
         )
         assert not signed_in(member) and not signed_in(thief), action
         assert db.session.scalar(select(StaffSession).filter_by(user_id=target)) is None
@@ -209,7 +209,9 @@ def test_huge_ids_and_control_characters_in_filters_are_not_errors(app, client, 
     for path in ("status", "assign", "labels", "notes", "messages", "reveal"):
         response = client.post(f"/staff/reports/{huge}/{path}", data={"csrf_token": token})
         assert response.status_code == 404, path
-    assert client.post(f"/staff/users/{huge}", data={"csrf_token": token}).status_code == 404
+    for action in ("role", "queues", "language", "deactivate", "activate", "two-factor/reset"):
+        response = client.post(f"/staff/users/{huge}/{action}", data={"csrf_token": token})
+        assert response.status_code == 404, action
     for query in (
         "q=abc%00def",
         "city=%00",

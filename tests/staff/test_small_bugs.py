@@ -57,8 +57,8 @@ def test_accounts_default_to_reviewer_and_queues_must_exist(app, client, ctx):
     assert "There is no queue called Legal!" in client.get("/staff/users").get_data(as_text=True)
     assert db.session.scalar(select(StaffUser).where(StaffUser.email == "x@example.org")) is None
     changed = client.post(
-        f"/staff/users/{user.id}",
-        data={"csrf_token": token, "action": "queues", "queues": ["nowhere"]},
+        f"/staff/users/{user.id}/queues",
+        data={"csrf_token": token, "queues": ["nowhere"]},
     )
     assert changed.status_code == 302
     db.session.expire_all()

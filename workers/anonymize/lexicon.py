@@ -399,6 +399,14 @@ def everyday_word(word: str, language: str) -> bool:
     return here >= 4.0 and here - other >= 1.35
 
 
+def name_like_word(word: str) -> bool:
+    """A lower-case word that reads as a name rather than a word: rare in both languages, or
+    about as frequent in English as in Spanish and not very frequent ("pineda", "mendoza",
+    "ixcoy"; not "agarraron", "fuentes" or "campos", which one language uses as words)."""
+    en, es = zipf(word, "en"), zipf(word, "es")
+    return max(en, es) < 2.5 or (abs(en - es) < 1.2 and max(en, es) < 4.5)
+
+
 def very_common(word: str, language: str) -> bool:
     """An everyday word of the language ("will", "hope", "tiene"): frequency data decides, so a
     lower-case repeat of a name that is also such a word is left alone."""

@@ -11,10 +11,9 @@ Pure functions over a report's facts (`workers.contracts.ReportFacts`): nothing 
 
 from .engine import complete_sample, detect_urgency, dry_run, route
 from .errors import RulesError
-from .schema import PRIORITIES, Queue, Rule, Rules, default_rules_path, load_rules, parse_rules
+from .schema import Queue, Rule, Rules, default_rules_path, load_rules, parse_rules
 
 __all__ = [
-    "PRIORITIES",
     "Queue",
     "Rule",
     "Rules",

@@ -30,12 +30,27 @@ MACROS = {
     ),
     "place": (
         r"(?:jail|jails|custody|detention|detention center|lockup|lock up|holding cell|holding|"
-        r"cell|prison|station|precinct|sheriff'?s? office|sheriff'?s? department|"
+        r"cell|prison|(?<!gas )(?<!bus )(?<!train )(?<!fire )(?<!radio )(?<!tv )station|precinct|sheriff'?s? office|sheriff'?s? department|"
         r"patrol car|cop car|police car|squad car|back of the (?:car|truck|patrol)|booking|"
         r"processing center|ice office|ice facility|immigration office|oficina del sheriff|"
         r"oficina del alguacil|"
         r"carcel|prision|detencion|custodia|corralon|condado|estacion|comisaria|delegacion|"
         r"patrulla|la hielera|hielera|centro de detencion|migracion|separos|celda|bote|tambo)"
+    ),
+    "agency": r"(?:ice|immigration|inmigracion|migracion|migra|detainer|feds|federales|dhs|i-247)",
+    "employer": (
+        r"(?:boss|employer|crew leader|contractor|foreman|owner|manager|supervisor|"
+        r"the man who (?:brought|hired)|work(?:ing)? for (?:him|her|them)|make[s]? (?:me|us) work|"
+        r"brought (?:us|me) (?:here )?to work|until (?:we|i) pay|owe|debt|patron|jefe|dueno|"
+        r"encargado|capataz|contratista|mayordomo|el que nos trajo|trajeron a trabajar|"
+        r"(?:nos|me) (?:obliga|obligan|pone|ponen|hace|hacen) (?:a )?trabajar|hasta que paguemos|"
+        r"deuda|debemos|le debo)"
+    ),
+    # What an officer takes that is not a person ("took my papers", "grabbed my phone").
+    "thing": (
+        r"(?:papers|documents|license|licence|id|ids|phone|car|truck|keys|money|wallet|passport|"
+        r"passports|picture|photo|information|info|name|statement|report|complaint|stuff|things|"
+        r"bag|purse|plates|registration|insurance|ticket)\b"
     ),
     "meds": (
         r"(?:medicine|medicines|medication|medications|meds|insulin|inhaler|pills|pill|"
@@ -106,7 +121,7 @@ CUES: list[Cue] = [
             # A call from the jail tells where the caller is: held, until someone says otherwise.
             r"(?:call(?:ed|ing|s)?|phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
             r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|desde|del|de la) (?:the |la |el )?"
-            r"(?:\w+ ){0,2}?(?:{place}|county|jail phone|telefono de la carcel)",
+            r"(?:\w+ ){0,2}?(?:{place}|county jail|jail phone|telefono de la carcel)",
         ],
         standing=True,
     ),
@@ -128,7 +143,7 @@ CUES: list[Cue] = [
             r"levantad[oa]s?)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
             r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))",
-            r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my \w+)",
+            r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my (?!{thing})\w+)",
             r"(?:got |was |were |been )?(?:taken|picked up|grabbed) by (?:ice|immigration|la migra|"
             r"the police|police|the sheriff|deputies|the deputies|cops|the cops)",
             r"(?:was|were|got|been|get|being) (?:taken|picked up|grabbed|snatched|hauled off|"
@@ -158,8 +173,11 @@ CUES: list[Cue] = [
         [
             r"(?:ice|immigration|migra|la migra|inmigracion|migracion) ?(?:hold|detainer)",
             r"(?:detainer|detainers|retencion|orden de retencion)",
-            r"(?:a|an|the|un|una|el|his|her|su|no|put|placed|puso|pusieron|tiene|has) "
-            r"(?:\w+ )?(?<!on )(?<!en )hold(?! (?:of|music|the line|on the line|on a sec))",
+            # a hold placed on someone: "put a hold on him", "le pusieron hold"
+            r"(?:a|an|the|un|el|put|placed|puso|pusieron) (?:\w+ )?(?<!on )(?<!en )hold (?:on|for|de|a|por) "
+            r"(?:him|them|\[|(?:her|my|his|su|mi)(?! (?:account|card|mail|package|order|check|loan|"
+            r"payment|credit|license|bank|cuenta|tarjeta)))",
+            r"(?:le|les) (?:pusieron|puso|tienen|tiene|metieron) (?:un |el |una )?(?:\w+ )?hold",
             r"48 ?(?:hours?|hrs?|horas)",
             r"(?:72|24) ?(?:hours?|hrs?|horas)",
         ],
@@ -180,7 +198,8 @@ CUES: list[Cue] = [
             r"(?:ice|migracion|la migra|inmigracion)",
             # Immigration waiting for the person: a detainer described, not named.
             r"(?:ice|immigration|la migra|migra|migracion|inmigracion|the feds|federales) "
-            r"{w}(?:wants?|quiere|quieren|(?:lo |la )?pidio|(?:lo |la )?reclamo|asked for (?:him|her)|"
+            r"(?:[\w']+ ){0,2}?(?:wants? (?:him|her|them|to)|(?:lo |la |los )(?:quiere|quieren|pidio|"
+            r"reclamo)|quieren? (?:a |llevarlo|llevarla)|asked for (?:him|her)|"
             r"is waiting|are waiting|esta esperando|estan esperando|"
             r"asked (?:them |the jail )?to (?:hold|keep)|pidio que (?:lo|la) (?:detengan|tengan)|"
             r"(?:transport|bus|van|list|pickup|pick up))",
@@ -197,6 +216,17 @@ CUES: list[Cue] = [
             r"(?:la migra|migracion|ice|inmigracion) (?:{pron} va a "
             r"(?:recoger|llevar)|va a (?:recoger|llevar)(?:lo|la|los)?))",
         ],
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
+            # A hold said without whom, where ICE is told: an account "on hold" is no detainer.
+            r"(?:a|an|the|un|una|el|his|her|su|no|put|placed|puso|pusieron|tiene|has|have|got) "
+            r"(?:\w+ )?(?<!on )(?<!en )hold(?! (?:of|music|the line|on the line|on a sec|on (?:the|her|his|"
+            r"my|their|our) (?:account|card|mail|package|order|check|house|loan|payment)))",
+        ],
+        standing=True,
+        needs="{agency}",
     ),
     *_cues(
         Concept.TRANSFER,
@@ -254,17 +284,35 @@ CUES: list[Cue] = [
             r"(?:threaten\w*|amenaz\w+) {w}(?:to |con |de )?(?:kill|hurt|(?:matar|lastimar)(?:me|nos|la|lo)?|call ice|"
             r"llamar a (?:la )?migra\w*|deport\w*)",
             r"(?:looking for me|following me|me esta buscando|me busca|me sigue|outside my (?:house|door))",
-            r"(?:took|has|have|keeps?|kept|holds?|holding|tiene|tienen|quito|quitaron|guarda|guardan|"
-            r"guardo) (?:(?:me|us) )?"
-            r"(?:(?:my|our|his|her|their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )"
-            r"(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)(?! (?:and|y) "
-            r"(?:gave|returned|devolvio|regreso))",
+            r"(?:keeps?|kept|holds?|holding|guarda|guardan|guardo|se quedo con|se quedaron con) "
+            r"(?:(?:me|us) )?(?:(?:my|our|his|her|their|all our|mi|mis|nuestros?|nuestras?|sus?|los|"
+            r"las|el|the) )(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)",
             r"(?:makes? (?:me|us|them) work|forces? (?:me|us|them) to work|force (?:me|us) to work|"
             r"forced to work|(?:me|nos|los|las) (?:obliga|obligan|hace|hacen|pone|ponen) (?:a )?trabajar|"
             r"me obligan|nos obligan|pay off (?:the |a )?debt|pagar la deuda)",
             r"(?:afraid|scared|miedo|asustad[oa]) {w}(?:to (?:be here|go home|stay)|tonight|esta noche|"
             r"de (?:estar aqui|quedarme|quedarnos|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
         ],
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            # Papers taken: an officer at a stop takes them too; trafficking when work is told.
+            r"(?:took|has|have|tiene|tienen|quito|quitaron) (?:(?:me|us) )?(?:(?:my|our|his|her|"
+            r"their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )(?:passports?|papers|documents|"
+            r"pasaportes?|papeles|documentos|ids)(?! (?:and|y) (?:gave|returned|devolvio|regreso))",
+        ],
+        needs="{employer}",
+    ),
+    *_cues(
+        Concept.DANGER,
+        [
+            # Not let to leave where work or a debt is told: confinement, not a traffic stop.
+            r"(?:can'?t|cannot|can not|no podemos|no puedo|not allowed to) (?:leave|go anywhere|"
+            r"salir|irnos|irme)",
+        ],
+        negation_inside=True,
+        needs="{employer}",
     ),
     *_cues(
         Concept.DANGER,

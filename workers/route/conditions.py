@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from workers.contracts import AgencyFacts, ReportFacts
 
+from ..states import Level
 from .errors import LDict, LList, RulesError
 from .text import fold, normalize, original_span, pattern_regex, phrase_regex
 
@@ -49,7 +50,7 @@ FIELDS: dict[str, FieldSpec] = {
     "agency.models": FieldSpec("list", MODELS),
     "urgent": FieldSpec("list", SIGNALS),
     "urgent_signals": FieldSpec("list", SIGNALS),
-    "level": FieldSpec("str", ("urgent", "check-now", "normal")),
+    "level": FieldSpec("str", Level.values()),
     "agency.name": FieldSpec("str"),
     "agency.state": FieldSpec("str"),
     "agency.county": FieldSpec("str"),
@@ -119,7 +120,7 @@ class Context:
     """One report's facts, folded once, plus the urgency signals detected for it."""
 
     def __init__(
-        self, facts: ReportFacts, urgent: Iterable[str] = (), level: str = "normal"
+        self, facts: ReportFacts, urgent: Iterable[str] = (), level: str = Level.NORMAL
     ) -> None:
         self.facts = facts
         agency = facts.agency or AgencyFacts()

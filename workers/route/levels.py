@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-URGENT = "urgent"
-CHECK_NOW = "check-now"
-NORMAL = "normal"
-LEVELS = (URGENT, CHECK_NOW, NORMAL)
+from ..states import Level
+
+URGENT, CHECK_NOW, NORMAL = Level.URGENT, Level.CHECK_NOW, Level.NORMAL
+LEVELS = tuple(Level)
 
 
 def strongest(levels: Iterable[str]) -> str:

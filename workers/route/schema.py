@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..states import Priority
 from .conditions import Condition, Where, compile_condition
 from .errors import LDict, LList, RulesError, load_yaml
 from .urgency import UrgencyConfig, compile_urgency
 
-PRIORITIES = ("urgent", "check-now", "high", "normal", "low")
 _TOP_KEYS = ("version", "description", "default_queue", "default_priority", "queues", "rules",
              "urgency")  # fmt: skip
 _QUEUE_KEYS = ("description", "on_call", "deadline_hours")
@@ -92,7 +92,7 @@ class Rules:
     description: str = ""
     source: str = "rules.yaml"
     path: str | None = None
-    digest: str = ""
+    checksum: str = ""  # of the rules text: which file a decision was made with
     on_call_lists: tuple[str, ...] = field(default_factory=tuple)
 
     def to_display(self) -> dict[str, Any]:
@@ -102,7 +102,7 @@ class Rules:
             "description": self.description,
             "source": self.source,
             "path": self.path,
-            "digest": self.digest,
+            "checksum": self.checksum,
             "default_queue": self.default_queue,
             "default_priority": self.default_priority,
             "queues": [q.as_dict() for q in self.queues.values()],
@@ -178,11 +178,11 @@ def parse_rules(text: str, source: str = "rules.yaml") -> Rules:
             _line(doc, "default_queue" if "default_queue" in doc else "queues", None),
             f"default queue '{default_queue}' is not declared under queues",
         )
-    default_priority = doc.get("default_priority", "normal")
-    if default_priority not in PRIORITIES:
+    default_priority = doc.get("default_priority", Priority.NORMAL.value)
+    if default_priority not in Priority.values():
         top.fail(
             _line(doc, "default_priority", doc.line),
-            f"default_priority must be one of {', '.join(PRIORITIES)}",
+            f"default_priority must be one of {', '.join(Priority.values())}",
         )
     urgency = compile_urgency(doc.get("urgency"), source, _line(doc, "urgency", 1))
     on_call = tuple(dict.fromkeys(q.on_call for q in queues.values() if q.on_call))
@@ -196,7 +196,7 @@ def parse_rules(text: str, source: str = "rules.yaml") -> Rules:
         urgency=urgency,
         description=description.strip(),
         source=source,
-        digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        checksum=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         on_call_lists=on_call,
     )
 
@@ -323,8 +323,9 @@ def _parse_actions(
             if value not in queues:
                 where.fail(at, f"queue '{value}' is not declared under queues")
         elif key == "priority":
-            if value not in PRIORITIES:
-                where.fail(at, f"priority must be one of {', '.join(PRIORITIES)}, not {value!r}")
+            if value not in Priority.values():
+                codes = ", ".join(Priority.values())
+                where.fail(at, f"priority must be one of {codes}, not {value!r}")
         elif key == "deadline_hours":
             value = _positive_hours(value, where, at, False)
         elif key == "flags":

@@ -76,7 +76,7 @@ class Finding:
 
 
 def _expand(pattern: str) -> str:
-    return re.sub(r"\{(w|ww|pron|kid|place|meds)\}", lambda m: MACROS[m.group(1)], pattern)
+    return re.sub(r"\{(\w+)\}", lambda m: MACROS[m.group(1)], pattern)
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:
@@ -130,6 +130,10 @@ _LONG_PAST = re.compile(
     r"primavera|otono|long|mucho|tiempo|entonces|kid|little|young|nin[oa]|chic[oa]|joven|"
     r"january|february|march|april|june|july|august|september|october|november|december|enero|"
     r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
+_WEEKDAY = re.compile(
+    r"(?:on |el )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|"
+    r"miercoles|jueves|viernes|sabado|domingo)(?: morning| night)?"
 )
 _FIRST_PERSON = frozenset(["i", "me", "yo", "we", "us", "nosotros"])
 # What a past story is usually made of: an arrest, a deportation, force, where someone was held.
@@ -266,6 +270,13 @@ def _finding(
     time, time_words, span = _decide_time(
         cue, anchor, in_clause, start, end, frame, before, anchor_in_cue
     )
+    if (
+        time is Time.IMMINENT
+        and span
+        and _WEEKDAY.fullmatch(folded[slice(*span)])
+        and _verb_time(anchor) is Time.PAST
+    ):
+        time = Time.NOW  # "he was arrested Friday": this week's Friday, gone by, not the next
     if time is Time.PAST and cue.standing and span and not _LONG_PAST.search(folded[slice(*span)]):
         time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
     if (
@@ -277,7 +288,7 @@ def _finding(
         time = Time.UNCLEAR
     if time_words is None and span is not None:
         time_words = original_span(original, index, span[0], span[1])
-    if time_words is None and time in (Time.PAST, Time.NOW) and frame is not None and span is None:
+    if time_words is None and time is frame and time in (Time.PAST, Time.NOW) and span is None:
         time_words = frame_words if _from_frame(cue, anchor, in_clause, frame) else None
     evidence_start, evidence_end = start, end
     if len(folded[clause_start:clause_end].split()) <= EVIDENCE_WORDS:
@@ -421,7 +432,8 @@ def _decide_time(
             # An earlier sentence told of the past; a new medical need, danger or child left
             # alone told without a time of its own may be today's: worth a check.
             return Time.UNCLEAR, None, None
-        if frame is not None:
+        if frame is not None and not (frame is Time.NOW and verb is Time.PAST):
+            # An earlier "now" ("he's home now") does not bring a past verb into the present.
             return frame, None, None
         if verb is Time.PAST and cue.place:
             return Time.PAST, None, None
@@ -477,7 +489,10 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
             out.append(finding)
             continue
         reason = None
-        for number in range(finding.sentence, len(folded_sentences)):
+        # A resolution ends what follows it only when the time of that is unclear ("he's home
+        # now. they held him two days at the county jail"); otherwise what is said later wins.
+        first = 0 if finding.time is Time.UNCLEAR else finding.sentence
+        for number in range(first, len(folded_sentences)):
             folded, index = folded_sentences[number]
             for regex in _RESOLVED.get(finding.concept, []):
                 match = next(
@@ -529,8 +544,8 @@ def _abuser_held(findings: list[Finding]) -> list[Finding]:
 
 def _rumours(findings: list[Finding]) -> list[Finding]:
     """The agency on its way for nobody named: no emergency when the narrative says nobody is
-    held ("dicen que viene la migra pero nadie detenido"), only worth a check when it is told
-    as hearsay and nobody is held now; urgent otherwise ("el lunes viene la migra")."""
+    held ("dicen que viene la migra pero nadie detenido"), worth a check when nobody is held
+    now ("ICE is in town", "el lunes viene la migra"); urgent when someone is held."""
     live = [f for f in findings if f.suppressed is None]
     held = any(
         f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not f.targetless
@@ -554,7 +569,7 @@ def _rumours(findings: list[Finding]) -> list[Finding]:
         if f.suppressed is None and f.targetless and not held:
             if nobody is not None:
                 f = replace(f, suppressed=f"nobody is held (\u201c{nobody.evidence}\u201d)")
-            elif f.hearsay and f.time in (Time.NOW, Time.IMMINENT):
-                f = replace(f, time=Time.UNCLEAR)
+            elif f.time in (Time.NOW, Time.IMMINENT):
+                f = replace(f, time=Time.UNCLEAR)  # a raid warning: worth a check, no page-out
         out.append(f)
     return out

@@ -122,6 +122,10 @@ class AddressRecognizer(DomainRecognizer):
                     before = ctx.folded[max(0, s - 14) : s]
                     if not re.search(r"(?:\bla|\bcalle|\bav\.?|avenida|\ben)\s*$", before):
                         continue
+                if rx is self.US_RE:
+                    # "12 Oak Street. On March 5": a town never follows a sentence's end
+                    stop = re.search(r"\.\s+(?=[A-Z])", text[s:e])
+                    e = s + stop.start() + 1 if stop else e
                 if rx is not self.US_RE or ctx.style == "lower":
                     col = self.COLONIA_RE.match(text[e:])
                     if col:

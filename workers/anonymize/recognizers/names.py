@@ -20,6 +20,7 @@ from ..lexicon import (
     US_STATES,
     everyday_word,
     first_names,
+    name_like_word,
     words,
 )
 from .common import FUNCTION_WORDS, GENERIC_PEOPLE, NAME_CONNECTORS, Ctx, candidate
@@ -67,6 +68,8 @@ class NameScan:
             return not (t.text.isupper() and len(t.text) > 1)
         if not lower_ok or len(f) < 2 or everyday_word(f, self.language):
             return False  # "his friends made a page", "y tenia la placa"
+        if len(f) > 2 and (name_like_word(f) or (f in self.fn and f not in AMBIGUOUS_NAMES)):
+            return True  # lower-case text: the tagger's guess about "pineda" is worthless
         pos = self.pos_of.get(t.start)
         if f in self.fn and self.language == "en":
             return True  # the English model tags Spanish names as anything ("teodoro": PRON)
@@ -85,6 +88,19 @@ class NameScan:
         return self.toks[k].f in self.fn and self.toks[k].f not in AMBIGUOUS_NAMES
 
     # -- spans of tokens ----------------------------------------------------------------
+    def take_named(self, k: int) -> tuple[int, int] | None:
+        """After an explicit naming cue ("se llama", "my name is"), the word at k is a name
+        whatever the tagger makes of it ("se llama yordi", tagged a verb), unless it is a
+        function word or a role; the surnames after it as in `take`."""
+        if k >= self.n:
+            return None
+        f = self.toks[k].f
+        if f in NOT_NAME or f in FUNCTION_WORDS or f in OFFICER_TITLES or f in KIN_NOUNS:
+            return None
+        if len(f) < 2 or everyday_word(f, self.language):
+            return None
+        return (k, self._extend(k, True, 4))
+
     def take(self, k: int, lower_first: bool, max_tokens: int = 4) -> tuple[int, int] | None:
         """The name starting at token k as (first, last) token indices, or None."""
         toks, n = self.toks, self.n
@@ -131,7 +147,7 @@ class NameScan:
             lower_next = (
                 (ctx.style == "lower" or lower_first)
                 and not self.cap(last)
-                and toks[j].f in self.fn
+                and (toks[j].f in self.fn or name_like_word(toks[j].f))
             )
             if self.name_word(j, lower_next) and (self.cap(j) or lower_next):
                 if toks[j].f in ("county", "sheriff", "pd"):

@@ -32,6 +32,7 @@ from ..lexicon import (
     zipf,
 )
 from .common import (
+    FUNCTION_WORDS,
     LOCATION_PREPS,
     DomainRecognizer,
     before_vehicle,
@@ -274,6 +275,8 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
     else:
         lower = scan.ctx.style != "normal" or (k < scan.n and toks[k].f in scan.fn)
     span = scan.take(k, lower) if k < scan.n else None
+    if not span and kind in ("self", "ante", "nick"):
+        span = scan.take_named(k)
     if not span:
         return None
     one_unknown = toks[span[0]].f not in scan.fn and span[0] == span[1]
@@ -411,6 +414,31 @@ def article_nicknames(scan: NameScan) -> None:
         span = scan.take(i, False)
         if span:
             scan.emit(span, "PERSON", 0.5, "nickname")
+
+
+# "le dicen el chapo", "lo conocen como pelón", "they call him Tank", "goes by Chuy": what
+# follows is a nickname, whatever its case and however ordinary the word
+NICK_CUE_RE = re.compile(
+    r"\b(?:(?:le|les|lo|la|los|las|me|nos|te)\s+(?:dicen|decian|decia|dice|decimos|llaman|"
+    r"llamaban|llamamos|apodan|conocen\s+como|conocian\s+como)|apodad[oa]|conocid[oa]\s+como|"
+    r"alias|a\.?k\.?a\.?|nicknamed|goes\s+by|went\s+by|known\s+as|"
+    r"(?:we|they|everyone|people|everybody)\s+call(?:s|ed)?\s+(?:him|her|me|them))"
+    r"\s*:?\s+(?:(?:el|la|the)\s+)?$"
+)
+
+
+def nickname_cues(scan: NameScan) -> None:
+    """The word after a nickname cue ("le dicen el chapo") is a nickname: a name."""
+    toks = scan.toks
+    for i, t in enumerate(toks):
+        if t.f in NOT_NAME or t.f in FUNCTION_WORDS:
+            continue
+        if not NICK_CUE_RE.search(scan.ctx.folded[max(0, t.start - 40) : t.start]):
+            continue
+        j = i
+        if j + 1 < scan.n and scan.cap(j + 1) and scan.cap(i) and scan.ctx.gap(j + 1) == " ":
+            j += 1  # "known as Big Tony"
+        scan.emit((i, j), "PERSON", 0.7, "nickname-cue")
 
 
 QUOTED_RE = re.compile(r"[\"“'‘]([A-ZÁÉÍÓÚÑ][\w'’-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]+){0,2})[\"”'’]")
@@ -723,6 +751,7 @@ class PeopleRecognizer(DomainRecognizer):
         objects_of_force(scan)
         honorifics(scan)
         article_nicknames(scan)
+        nickname_cues(scan)
         quoted_nicknames(scan)
         listed_first_names(scan)
         coordinated(scan)

@@ -39,6 +39,18 @@ STREET_BEFORE_RE = re.compile(
 )
 
 
+LETTERS_BEFORE_RE = re.compile(r"(?<![a-z])(?:[a-z] ){1,3}$")
+
+
+def _spoken_birth_date(folded: str, run: NumberRun) -> tuple[str, int] | None:
+    """ "born eight two five six five" (8/25/65): digits said after a birth word."""
+    if not 4 <= len(run.digits) <= 8:
+        return None
+    if GovernmentIdRecognizer.DOB_CONTEXT_RE.search(P.window_before(folded, run.start, 40)):
+        return "DOB", run.start
+    return None
+
+
 def _spoken_street(folded: str, run: NumberRun) -> tuple[int, int] | None:
     if not 1 <= len(run.digits) <= 5:
         return None
@@ -60,9 +72,17 @@ class SpelledNumberRecognizer(DomainRecognizer):
         ctx = ctx_of(text, nlp_artifacts)
         out: list[RecognizerResult] = []
         for run in runs(text, min_words=2):
-            found = self._dob(ctx.folded, run) or self._identifier(ctx.folded, run)
+            found = (
+                self._dob(ctx.folded, run)
+                or _spoken_birth_date(ctx.folded, run)
+                or self._identifier(ctx.folded, run)
+            )
             if found:
-                out.append(candidate(found[0], found[1], run.end, 1.0, why="spelled"))
+                start = found[1]
+                if found[0] in ("ID_NUMBER", "PHONE"):  # "m c zero two one seven ...": letters too
+                    letters = LETTERS_BEFORE_RE.search(ctx.folded[max(0, start - 12) : start])
+                    start -= len(letters.group()) if letters else 0
+                out.append(candidate(found[0], start, run.end, 1.0, why="spelled"))
             street = _spoken_street(ctx.folded, run)
             if street:
                 out.append(candidate("STREET_ADDRESS", *street, 0.95, why="spelled"))

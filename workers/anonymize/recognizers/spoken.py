@@ -1,6 +1,7 @@
 """Identifiers said rather than written (redacted): a name spelled letter by letter
-("C-A-R-L-O-S", "M A R T A", "ele o pe e zeta") and an e-mail address read out
-("juan punto perez arroba gmail punto com", "nevaeh dot mom at example dot com")."""
+("C-A-R-L-O-S", "M A R T A", "ele o pe e zeta"), an e-mail address read out
+("juan punto perez arroba gmail punto com", "nevaeh dot mom at example dot com") and a
+profile's address ("facebook dot com slash lupita92")."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ _JOIN = r"(?:dot|punto|underscore|guion bajo|gui[oó]n|dash|raya|point)"
 AT_RE = re.compile(r"\s(?:at|arroba)\s", re.IGNORECASE)
 DOMAIN_RE = re.compile(rf"{_PART}(?:\s+(?:dot|punto)\s+{_PART}){{1,2}}(?!\w)", re.IGNORECASE)
 LOCAL_RE = re.compile(rf"(?<!\w){_PART}(?:\s+{_JOIN}\s+{_PART}){{0,3}}$", re.IGNORECASE)
+# "facebook dot com slash monika4195", "facebookcom/monika4195": a profile's address said
+SPOKEN_URL_RE = re.compile(
+    r"\b(?:www\s*(?:dot|punto|\.)?\s*)?(?:facebook|fb|instagram|tiktok|twitter|youtube|x)"
+    r"\s*(?:\.|dot|punto)?\s*com\s*(?:/|slash|diagonal)\s*[\w.-]+",
+    re.IGNORECASE,
+)
 MAIL_TAILS = words(
     """com net org edu gov mx us es co io me info gt hn sv ni cr pa do ve ar cl pe ec bo uy br
     gmail hotmail yahoo outlook icloud aol live msn proton protonmail example"""
@@ -76,11 +83,15 @@ def spoken_emails(text: str) -> list[tuple[int, int]]:
 
 
 class SpokenRecognizer(DomainRecognizer):
-    """Names spelled out (PERSON) and e-mail addresses read out (EMAIL)."""
+    """Names spelled out (PERSON), e-mail and profile addresses read out (EMAIL, URL)."""
 
-    ENTITIES = ("PERSON", "EMAIL")
+    ENTITIES = ("PERSON", "EMAIL", "URL")
 
     def analyze(self, text, entities, nlp_artifacts=None):
         out = [candidate("PERSON", s, e, 0.7, why="spelled") for s, e in spelled_names(text)]
         out += [candidate("EMAIL", s, e, 1.0, why="spoken") for s, e in spoken_emails(text)]
+        out += [
+            candidate("URL", m.start(), m.end(), 1.0, why="spoken")
+            for m in SPOKEN_URL_RE.finditer(text)
+        ]
         return out

@@ -6,7 +6,7 @@ submit costs one commit. If the broker is down the stamp is taken back and the r
 `received`; the periodic sweep enqueues it later. If even that fails (the database went away
 too), the sweep still finds the report once the stamp is older than its grace period.
 
-A reporter's follow-up reply is stamped and sent the same way, to be redacted.
+A reporter's message on the follow-up page is stamped and sent the same way, to be redacted.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def enqueue_reports(report_ids: list[int]) -> int:
 
 
 def enqueue_message_redaction(message_id: int) -> bool:
-    """Send `redact_message(message_id)` for a reporter's reply; True if the broker took it."""
+    """Send `redact_message(message_id)` for a reporter's message; True if the broker took it."""
     return enqueue_message_redactions([message_id]) == 1
 
 
