@@ -115,7 +115,11 @@ CASES = [
     ("en", "they told us hes bieng sent to the ice facilty on friday", "urgent",
      "transfer_imminent"),
     ("es", "a mi tio lo envian a migracion este fin de semana", "urgent", "transfer_imminent"),
+    ("es", "a mi esposo lo van a mandar al centro de detencion de ICE mañana", "urgent",
+     "transfer_imminent"),
     # custody now: got someone locked in, a deputy car with ICE on its way
+    ("es", "mi hijo esta en la troca del sheriff ahorita y dicen que ya viene la migra", "urgent",
+     "in_custody_now"),
     ("en", "they've got my brother locked in the ICE place in the next town", "urgent",
      "in_custody_now"),
     ("en", "they got my wife locked up at the ICE office", "urgent", "in_custody_now"),
@@ -141,6 +145,8 @@ CASES = [
      "regreso", "urgent", "survivor"),
     ("en", "the police came last night and i left with the kids. he texted he'll kill me if i "
      "come back", "urgent", "survivor"),
+    ("es", "la policia vino y me sali de la casa con los niños, el me amenazo de muerte", "urgent",
+     "survivor"),
     # a past resolution earlier does not cancel a present situation later
     ("es", "en 2015 me detuvieron en un reten pero ya estoy bien. el patron se quedo con nuestros "
      "pasaportes y nos obliga a trabajar", "urgent", "survivor"),
@@ -203,6 +209,7 @@ NOT_URGENT = [
     ("en", "back in 2015 an officer punched me during an arrest, i am okay now", "over"),
     ("en", "my brother was arrested in march, he is out now. when i called the jail they put me "
      "on hold for an hour", "over"),
+    ("es", "me mandaron a la oficina del sheriff a pagar la multa", None),
     # a checkpoint rumour where nobody known was taken
     ("es", "dicen que hay un reten en la carretera pero a nadie que conozco han agarrado",
      "negated"),

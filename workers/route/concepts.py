@@ -34,6 +34,8 @@ MACROS = {
         r"(?:patrol|cop|police|squad|deputy|deputys|deputy'?s|sheriff|sheriff'?s|sheriffs|ice) "
         r"(?:car|cruiser|truck|suv|van|vehicle)|cruiser|"
         r"back of (?:the|a|an|his|their) (?:\w+ )?(?:car|truck|patrol|cruiser|suv|van)|booking|"
+        r"(?:troca|camioneta|carro|van) (?:del|de la|de los) (?:sheriff|alguacil|policia|migra|ice|"
+        r"inmigracion|migracion)|"
         r"processing center|immigration office|oficina del sheriff|"
         # phone typing: "the ice facilty", "ICE place"
         r"(?:ice|immigration) (?:facilit\w*|facilty|facilty|faclity|fasility|place|office|center|"
@@ -208,6 +210,10 @@ CUES: list[Cue] = [
             # Put on a plane: a removal under way.
             r"(?:on|onto|in) (?:a|the) (?:plane|airplane|flight)|"
             r"(?:sub\w*|mont\w*|mand\w*|llev\w*|van a mandar\w*) {w}(?:al|a un|en el|en un|en) (?:avion|vuelo)",
+            # Sent to a place of custody: "lo van a mandar al centro de detención de ICE mañana".
+            r"(?:mand|envi|traslad)\w* {w}(?:al|a la|a un|a una|a los) (?:centros? de (?:detencion|ice|"
+            r"migracion|inmigracion)|carcel|prision|corralon|oficinas? de (?:inmigracion|migracion|ice)|"
+            r"detencion)",
             r"(?:waiting for|waiting on|esperando a|esperan a|entregarlo a|turn him over to) "
             r"(?:ice|immigration|la migra|migracion|inmigracion)",
             r"(?:transport|bus|van|list|lista|camion|avion|vuelo) {w}(?:ice|immigration|"
@@ -374,7 +380,8 @@ CUES: list[Cue] = [
             # A threat to kill, said as what he will do; it stands until she is safe: "he'll kill me", "me va a matar si regreso".
             r"(?:kill|hurt|murder) (?:me|us|her|my \w+)|"
             r"(?:me|nos|la|te) (?:va|van|iba|iban|vaya) a (?:matar|lastimar|desaparecer)|"
-            r"(?:matarme|matarnos|me mata|me matara|nos mata|me matan)",
+            r"(?:matarme|matarnos|me mata|me matara|nos mata|me matan)|"
+            r"(?:amenaz\w* de muerte|death threats?|threaten\w* (?:my|our|her) li(?:fe|ves))",
         ],
         standing=True,
     ),
