@@ -189,7 +189,7 @@ class Settings:
     # under PUBLIC_STATS_K (at least 2) are hidden (intake/suppression.py).
     public_stats: bool = _variable("PUBLIC_STATS", False, _flag)
     public_stats_k: int = _variable("PUBLIC_STATS_K", 5, _whole)
-    # A claim older than this belongs to a dead worker (workers/tasks.py); seconds.
+    # A claim older than this belongs to a dead worker (workers/claims.py); seconds.
     # A working worker renews its claim every PIPELINE_STUCK_AFTER / 3 seconds.
     pipeline_stuck_after: int = _variable("PIPELINE_STUCK_AFTER", 60, _whole)
     # An unacknowledged broker message (its worker died) is delivered again after this.

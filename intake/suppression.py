@@ -1,5 +1,6 @@
 """Small-count suppression for anything that leaves the organisation: the public statistics
-page and partner exports. One policy, one module.
+page, partner exports and their charts. One policy, one module (`small`, `small_count`,
+`suppress`).
 
 A published table is a set of cells (counts of reports) and aggregates (row, column and other
 totals: each the sum of some cells). The policy:
@@ -43,8 +44,19 @@ class Suppression:
         return None if key in (self.aggregates if aggregate else self.cells) else value
 
 
-def small(value: int, k: int) -> bool:
+def small(value: int, k: int = DEFAULT_K) -> bool:
+    """Between 1 and k-1: a count that could point at a person (0 points at nobody)."""
     return 0 < value < k
+
+
+FEWER_THAN = f"fewer than {DEFAULT_K}"
+
+
+def small_count(count: int) -> int | str:
+    """One count as it leaves the organisation on its own (a partner export's rows, a chart's
+    bars): a small one reads "fewer than 5". Tables published together go through `suppress`,
+    which also hides what could be worked out from their totals."""
+    return FEWER_THAN if small(count) else count
 
 
 def recoverable(

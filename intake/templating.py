@@ -13,6 +13,8 @@ from markupsafe import Markup, escape
 
 from workers.states import Level, PipelineState, Priority, Sender
 
+from .suppression import DEFAULT_K
+
 
 def labels(codes: list[str] | None, vocabulary: dict[str, object]) -> str:
     """Codes shown as their translated labels, comma separated."""
@@ -56,6 +58,8 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters["labels"] = labels
     app.jinja_env.filters["highlight_kept"] = highlight_kept
     app.jinja_env.globals["static_url"] = static_url
+    # The small-count threshold, for the pages that tell staff about it (intake/suppression.py).
+    app.jinja_env.globals["small_count_k"] = DEFAULT_K
     # Templates compare codes by name (PipelineState.PROCESSED), never by a bare string.
     app.jinja_env.globals.update(
         PipelineState=PipelineState, Sender=Sender, Level=Level, Priority=Priority

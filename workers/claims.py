@@ -43,6 +43,16 @@ def stuck_after() -> timedelta:
     return timedelta(seconds=current_app.config["PIPELINE_STUCK_AFTER"])
 
 
+def recomputable_transaction() -> None:
+    """This transaction's commit may return before the disk has it (PostgreSQL's
+    synchronous_commit off, for this transaction only): for what a crash may lose because it is
+    made again, claims and the pipeline's results (the report stays unprocessed and is swept
+    up). Saves a disk flush per commit (bench/RESULTS-worker.md); the commit is still atomic,
+    visible at once to everyone, and never lost by anything but a crash of the database."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("SET LOCAL synchronous_commit TO OFF"))
+
+
 def claim_row(
     state: InstrumentedAttribute[str],
     row_id: int,
@@ -56,10 +66,8 @@ def claim_row(
     `stale_before` (its worker died); True if this call got it. For every table whose rows
     are worked on once (reports, digest deliveries)."""
     model = state.class_
-    if db.session.get_bind().dialect.name == "postgresql":
-        # A claim need not survive a database crash: lost, the row is simply free again and
-        # claimed anew. Not waiting for the disk saves a flush per task (bench/worker.py).
-        db.session.execute(text("SET LOCAL synchronous_commit TO OFF"))
+    # A claim lost in a database crash leaves the row free again, to be claimed anew.
+    recomputable_transaction()
     result = db.session.execute(
         update(model)
         .where(model.id == row_id)

@@ -12,12 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy.orm import undefer_group
+
 from intake.extensions import db
 from intake.models import Report
 from intake.reports.facts import STAFF_LANGUAGE, facts_of, known_values
 from intake.timeutil import utcnow
 from intake.untrusted import clean_optional, clean_text
 
+from . import claims
 from .anonymize import redact
 from .contracts import KnownValues, Redaction, ReportFacts, RoutingDecision, Summary
 from .nlp import SUPPORTED_LANGUAGES
@@ -90,7 +93,8 @@ def anonymize_fields(report: Report, parse: bool = True) -> dict[str, Redaction]
         for name, text in present.items()
     ]
     try:
-        return dict(zip(present, redact(items, parse=parse), strict=True))
+        parsed = {"narrative"} if parse else set()
+        return dict(zip(present, redact(items, parsed=parsed), strict=True))
     except Exception as exc:
         raise StepFailed("anonymize", exc) from exc
 
@@ -177,10 +181,14 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
 def process(report_id: int) -> Report:
     """Run the pipeline on a report this worker has claimed and commit the results.
     StepFailed when a step raised (nothing is stored)."""
-    report = db.session.get(Report, report_id)
+    # The reporter's words and contact details are deferred for the web's lists; here they
+    # are all needed, in the same query.
+    report = db.session.get(Report, report_id, options=[undefer_group("sensitive")])
     if report is None:
         raise LookupError(f"report {report_id} is gone")
     processed = run(report)
+    # Lost in a database crash, the results are made again: the report is swept up unprocessed.
+    claims.recomputable_transaction()
     store(report, processed, utcnow())
     db.session.commit()
     return report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from .exports import SMALL, small_count
+from ..suppression import DEFAULT_K, small_count
 
 BAR_HEIGHT = 18
 GAP = 6
@@ -19,7 +19,7 @@ def bar_chart(rows: list[tuple[str, int]], title: str, suppress: bool = False) -
     never shows more than the table beside it."""
     if not rows:
         return Markup("")
-    floor = SMALL if suppress else 1
+    floor = DEFAULT_K if suppress else 1
     shown = [count for _, count in rows if count >= floor]
     largest = max(shown, default=1)
     height = len(rows) * (BAR_HEIGHT + GAP) + GAP

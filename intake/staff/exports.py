@@ -12,10 +12,9 @@ from typing import Any
 
 from ..models import Report
 from ..reports.export import export_record
+from ..suppression import small_count
 from .related import OFFICER_LABELS
 
-SMALL = 5
-FEWER_THAN = "fewer than 5"
 OFFICER_PLACEHOLDER = "[OFFICER]"
 
 CSV_FIELDS = (
@@ -38,12 +37,6 @@ CSV_FIELDS = (
     "narrative_redacted",
     "attachments",  # kind:sha256 of each evidence file, ";"-separated (never the files)
 )
-
-
-def small_count(count: int) -> int | str:
-    """A count as it leaves the organisation (partner exports, anything published): under 5
-    it could point at a person. The one suppression rule; staff pages show exact counts."""
-    return FEWER_THAN if 0 < count < SMALL else count
 
 
 def without_officers(report: Report, record: dict[str, Any]) -> dict[str, Any]:

@@ -92,7 +92,7 @@ def stats() -> str:
         "referrals": _("Referrals by destination"),
     }
     # Staff read the reports themselves: their statistics are exact. Suppression of small
-    # counts is for what leaves the organisation (exports.small_count).
+    # counts is for what leaves the organisation (intake/suppression.py small_count).
     charts = {key: bar_chart(figures[key], str(title)) for key, title in titles.items()}
     return render_template(
         "staff/stats.html",

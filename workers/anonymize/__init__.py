@@ -3,7 +3,7 @@
 from workers.anonymize import get_anonymizer
 get_anonymizer().anonymize_batch([{"id", "language", "text", "known"}, ...])  # contract dicts
 get_anonymizer().redact_batch([...])  # the same as frozen `core.Result`s
-redact(items, parse=True)  # the same as `workers.contracts.Redaction`s, each with its parse
+redact(items, parsed={"narrative"})  # `workers.contracts.Redaction`s, those ids with their parse
 
 Layout: `recognizers/` (one module per kind of thing found), `spans.py` (candidate spans and
 recall-first resolution), `propagate.py` (a name found once is removed everywhere),
@@ -17,6 +17,7 @@ Another name detector joins through `Anonymizer(person_detectors=[detect])`, whe
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 
 from workers.contracts import KeptValue, RedactedSpan, Redaction
 from workers.parsed import redacted_doc
@@ -32,11 +33,13 @@ def get_anonymizer() -> Anonymizer:
     return Anonymizer(person_detectors=[LearnedPersonDetector()])
 
 
-def redaction(result: Result) -> Redaction:
-    """The contract's shape of one result. When the text was parsed (`redact(parse=True)`),
-    `doc` is the parse of the redacted text made from it (workers/parsed.py), if it can be."""
+def redaction(result: Result, parsed: bool = True) -> Redaction:
+    """The contract's shape of one result. When the text was parsed (`redact_batch(parse=True)`)
+    and `parsed`, `doc` is the parse of the redacted text made from it (workers/parsed.py), if
+    it can be."""
     spans = tuple(RedactedSpan(s.start, s.end, s.label, s.action) for s in result.spans)
-    doc = redacted_doc(result.doc, result.redacted, spans) if result.doc is not None else None
+    keep = parsed and result.doc is not None
+    doc = redacted_doc(result.doc, result.redacted, spans) if keep else None
     return Redaction(
         redacted=result.redacted,
         spans=spans,
@@ -46,10 +49,12 @@ def redaction(result: Result) -> Redaction:
     )
 
 
-def redact(items: list[dict], parse: bool = False) -> list[Redaction]:
+def redact(items: list[dict], parsed: Collection[object] = ()) -> list[Redaction]:
     """`items` ({"id", "language", "text", "known"}) anonymized by the process's anonymizer,
-    in order; `parse` keeps each text's full spaCy parse for the steps after this one."""
-    return [redaction(result) for result in get_anonymizer().redact_batch(items, parse=parse)]
+    in order; the items whose id is in `parsed` keep their full spaCy parse (`doc`) for the
+    steps after this one."""
+    results = get_anonymizer().redact_batch(items, parse=bool(parsed))
+    return [redaction(result, result.id in parsed) for result in results]
 
 
 __all__ = ["Anonymizer", "get_anonymizer", "redact", "redaction"]
