@@ -204,6 +204,13 @@ FACILITY_WORDS = words(
     """jail center centre facility detention corrections correctional mall mart market
     festival park church plaza station precinct courthouse airport ferry supermarket
     supermercado harbor hospital clinic school"""
+) | words(
+    # businesses: a capitalised name before one of these is a business, not a person
+    # ("Lucky Nails", "Aguilar Bail Bonds", "the Tyson plant", "Martinez Tire")
+    """nails salon spa bonds tire tires motors plant farms ranch foods poultry packing
+    restaurant cafe diner grill bakery laundromat laundry cleaners shop store boutique motel
+    hotel inn cantina taqueria construction roofing landscaping dealership pharmacy
+    carwash"""
 )
 AGENCY_ACRONYMS = frozenset(
     [

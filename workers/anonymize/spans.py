@@ -53,11 +53,20 @@ GUESSED_WHY = frozenset(["learned", "firstname", "capitalised", "ner", "quoted",
 
 def from_results(results: Iterable[RecognizerResult]) -> list[Span]:
     results = list(results)
-    guards = [(r.start, r.end) for r in results if r.entity_type == "NOT_PERSON"]
+    guards = [
+        (r.start, r.end, (r.recognition_metadata or {}).get("why") == "word")
+        for r in results
+        if r.entity_type == "NOT_PERSON"
+    ]
     out = []
     for r in results:
         why = str((r.recognition_metadata or {}).get("why", ""))
-        guarded = any(s < r.end and r.start < e for s, e in guards)
+        # a word guard (a nationality, a language) drops a guess inside it, not one that goes
+        # beyond it: "Pedro Alemán" stays a name where "Alemán" alone is a nationality
+        guarded = any(
+            (s <= r.start and r.end <= e) if word else (s < r.end and r.start < e)
+            for s, e, word in guards
+        )
         if r.entity_type == "PERSON" and why in GUESSED_WHY and guarded:
             continue  # "a Nissan Rogue", "she speaks Mam": no one's name
         label, score = r.entity_type, r.score

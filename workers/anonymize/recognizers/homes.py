@@ -12,6 +12,7 @@ from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
 from ..lexicon import STREET_SUFFIXES
+from ..number_words import NUMBER_WORDS
 from .common import Ctx, candidate
 
 _ORD = r"(?:a|ª|ra|da|ta|va|na|o|º)?\.?"
@@ -64,6 +65,42 @@ HOME_FORMS += [
     re.compile(rf"(?:(?i:el|the)\s+)?(?i:{_PARK_WORD})\s+{_CAPS}\s*,?\s*(?i:{_SPOT})"),
     re.compile(rf"{_CAPS}(?i:{_PARK_WORD})\s*,?\s*(?i:{_SPOT})"),
 ]
+
+
+def _accented(word: str) -> str:
+    """A folded word as a pattern that also matches it written with accents ("veintitrés")."""
+    vowels = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]"}
+    return "".join(vowels.get(c, re.escape(c)) for c in word)
+
+
+_NUMBER_WORD = "|".join(
+    _accented(w) for w in sorted(NUMBER_WORDS - {"un", "una", "oh"}, key=len, reverse=True)
+)
+# a dwelling's number in digits or words: "lot 9", "lot number nine", "traila #12",
+# "espacio treinta y dos", "cuarto número 3"
+_DWELLING_NUMBER = (
+    r"(?i:lot|lote|space|espacio|trailer|traila|trila|site|sitio|unit|apartment|apt\.?|"
+    r"apto\.?|apartamento|departamento|depto\.?|cuarto|room|casa|house)\s+"
+    r"(?i:(?:number|numero|número|num\.?|no\.?)\s*)?#?\s*"
+    rf"(?:\d{{1,4}}[A-Za-z]?\b|(?i:(?:{_NUMBER_WORD})(?:(?:\s+|-|\s+(?:and|y)\s+)(?:{_NUMBER_WORD}))*)\b)"
+)
+_NAME_WORDS = r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’-]*|de|del|la|las|los|el|of|the)\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'’-]*"
+# a named park or complex: "Sunny Acres Mobile Home Park", "Pine Court Apartments",
+# "el parque Los Pinos", "los Apartamentos Vista Hermosa", "las trailas El Sol"
+_NAMED_COMPLEX = (
+    rf"(?:{_NAME_WORDS}\s+(?i:(?:mobile\s+home\s+|trailer\s+|rv\s+)?park|apartments|apts\.?|"
+    r"estates|village|courts|townhomes|homes|manor|terrace|condos|condominiums)"
+    r"|(?i:parque|apartamentos|traileras|trailas|residencial|condominio|comunidad|"
+    rf"trailer\s+park|mobile\s+home\s+park)\s+{_NAME_WORDS})"
+)
+# up to a few small words between the dwelling and its park, either way round: "lot number
+# nine at Sunny Acres Mobile Home Park", "la traila 4 del parque Las Palmas", "Pine Court
+# Apartments, unit twelve"
+_BETWEEN = r"(?:\s*,?\s+(?i:at|in|on|of|inside|the|del|de|en|el|la|los|las|dentro)){0,3}\s*,?\s+"
+DWELLING_IN_COMPLEX_RE = re.compile(
+    rf"{_DWELLING_NUMBER}{_BETWEEN}{_NAMED_COMPLEX}|{_NAMED_COMPLEX}\s*,?\s*{_DWELLING_NUMBER}"
+)
+
 _HOW_FAR = (
     r"(?:\d+|una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|media)"
     r"(?:\s+y\s+media)?\s+(?:cuadras?|c\.|varas|metros|mts\.?|kil[oó]metros?|km)\s+"
@@ -145,6 +182,8 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
             while e > s and text[e - 1] in " ,.":
                 e -= 1
             out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
+    for m in DWELLING_IN_COMPLEX_RE.finditer(text):
+        out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     for m in DIRECTIONS_RE.finditer(text):
         out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     for m in LANDMARK_HOME_RE.finditer(text):

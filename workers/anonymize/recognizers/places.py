@@ -94,6 +94,13 @@ class PlacesRecognizer(DomainRecognizer):
         r"(?:del\s+condado(?:\s+de)?|de(?:l)?|de\s+la\s+ciudad\s+de)\s+",
         re.IGNORECASE,
     )
+    # a Spanish business word before its capitalised name ("Taquería El Güero", "la
+    # llantera Hermanos Ruiz"), in text written with capitals
+    ES_BUSINESS_RE = re.compile(
+        r"\b(?:taquer[ií]a|panader[ií]a|carnicer[ií]a|tienda|restaurante?|lavander[ií]a|"
+        r"llantera|farmacia|f[aá]brica|empacadora|yonke|cantina|sal[oó]n|taller)\s+(?=[A-ZÁÉÍÓÚÑ])",
+        re.IGNORECASE,
+    )
     COUNTY_ES_RE = re.compile(r"\bcondado\s+(?:de\s+)?(?=\w)", re.IGNORECASE)
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -144,6 +151,10 @@ class PlacesRecognizer(DomainRecognizer):
             out.append(candidate("PLACE", m.start(), m.end(), 0.8))
         for m in self.ES_FACILITY_RE.finditer(text):
             end = walk_forward(ctx, ctx.index_at(m.end()), 1 if ctx.style != "normal" else 3)
+            if end is not None:
+                out.append(candidate("PLACE", m.start(), end, 0.8))
+        for m in self.ES_BUSINESS_RE.finditer(text) if ctx.style == "normal" else ():
+            end = walk_forward(ctx, ctx.index_at(m.end()), 3)
             if end is not None:
                 out.append(candidate("PLACE", m.start(), end, 0.8))
         for m in self.COUNTY_ES_RE.finditer(text):
