@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -114,22 +115,27 @@ def _cued_people_over_guessed_places(cands: list[Span]) -> list[Span]:
 def resolve(cands: Iterable[Span]) -> list[Span]:
     """Highest priority wins; overlapping redactions merge into one (never leak a part of a
     value). A keep survives only where no redaction of higher priority overlaps it."""
+    # The chosen spans never overlap one another, so kept in order of their start (and so of
+    # their end) the ones a candidate overlaps are one run found by bisection: a 200 KB text has
+    # thousands of candidates, and scanning every chosen span for each was quadratic.
+    # `order` numbers each chosen span as it is chosen; a merge takes the fields of the earliest.
     chosen: list[Span] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    order: list[int] = []
     cands = _cued_people_over_guessed_places(list(cands))
-    for c in sorted(cands, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
+    for n, c in enumerate(sorted(cands, key=lambda s: (-s.score, -(s.end - s.start), s.start))):
         if c.end <= c.start:
             continue
-        over = [x for x in chosen if x.start < c.end and c.start < x.end]
-        if not over:
-            chosen.append(c)
+        lo, hi = bisect_right(ends, c.start), bisect_left(starts, c.end)
+        over = chosen[lo:hi]
+        if over and (c.action == "keep" or any(x.action == "keep" for x in over)):
             continue
-        if c.action == "keep" or any(x.action == "keep" for x in over):
-            continue
-        start = min([c.start] + [x.start for x in over])
-        end = max([c.end] + [x.end for x in over])
-        merged = replace(over[0], start=start, end=end)
-        chosen = [x for x in chosen if all(x is not o for o in over)] + [merged]
-    return sorted(chosen, key=lambda s: s.start)
+        if over:
+            first = over[min(range(len(over)), key=lambda i: order[lo + i])]
+            c = replace(first, start=min(c.start, over[0].start), end=max(c.end, over[-1].end))
+        chosen[lo:hi], starts[lo:hi], ends[lo:hi], order[lo:hi] = [c], [c.start], [c.end], [n]
+    return chosen
 
 
 def covered(spans: Iterable[Span], s: int, e: int) -> bool:
