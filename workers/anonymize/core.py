@@ -5,7 +5,7 @@ report and its conversation, and consistent placeholders."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol, runtime_checkable
 
@@ -130,6 +130,27 @@ def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+@dataclass(frozen=True)
+class _Item:
+    """One input line, read leniently: any text, any language tag, a dict of known values."""
+
+    rid: object
+    text: str
+    mode: str  # a supported language, or "conservative"
+    known: dict
+
+
+def _prepared(item: dict) -> _Item:
+    text = item.get("text")
+    text = text if isinstance(text, str) else ("" if text is None else str(text))
+    lang = item.get("language")
+    lang = lang.lower().strip() if isinstance(lang, str) else ""
+    lang = lang.split("-")[0].split("_")[0]
+    mode = lang if lang in SUPPORTED_LANGUAGES else "conservative"
+    known = item.get("known") if isinstance(item.get("known"), dict) else {}
+    return _Item(item.get("id"), text, mode, known)
+
+
 class Anonymizer:
     """Loads the engines once; `person_detectors` add PERSON spans from other detectors."""
 
@@ -153,38 +174,39 @@ class Anonymizer:
     ) -> list[Result]:
         """`parse`: run the dependency parser too and keep each text's spaCy Doc on its result
         (`Result.doc`), for the steps after this one (workers/parsed.py)."""
-        prepared = []
-        for item in items:
-            text = item.get("text")
-            text = text if isinstance(text, str) else ("" if text is None else str(text))
-            lang = item.get("language")
-            lang = lang.lower().strip() if isinstance(lang, str) else ""
-            lang = lang.split("-")[0].split("_")[0]
-            mode = lang if lang in SUPPORTED_LANGUAGES else "conservative"
-            known = item.get("known") if isinstance(item.get("known"), dict) else {}
-            prepared.append((item.get("id"), text, mode, known))
+        prepared = [_prepared(item) for item in items]
         results: list[Result | None] = [None] * len(prepared)
         for lang in SUPPORTED_LANGUAGES:
+            # texts of an unsupported language go through the English pipeline, conservatively
             idx = [
                 i
                 for i, p in enumerate(prepared)
-                if (p[2] == lang or (lang == "en" and p[2] == "conservative"))
+                if p.mode == lang or (lang == "en" and p.mode == "conservative")
             ]
-            if not idx:
-                continue
-            nlp = self.nlp_engine.get_nlp(lang)
-            texts = [analysis_view(prepared[i][1][:MAX_CHARS]) for i in idx]
-            disable = [p for p in ("parser",) if p in nlp.pipe_names and not parse]
-            for detector in self.person_detectors:
-                if isinstance(detector, BatchPersonDetector):
-                    detector.prime(texts, lang)
-            docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
-            for i, doc in zip(idx, docs, strict=True):
-                rid, text, mode, known = prepared[i]
-                results[i] = self._one(rid, text, mode, lang, known, doc)
-                if parse and len(text) <= MAX_CHARS:
-                    results[i] = replace(results[i], doc=doc)
+            for i, result in zip(
+                idx,
+                self._redact_in(lang, [prepared[i] for i in idx], batch_size, parse),
+                strict=True,
+            ):
+                results[i] = result
         return results  # type: ignore[return-value]
+
+    def _redact_in(
+        self, lang: str, batch: list[_Item], batch_size: int, parse: bool
+    ) -> Iterator[Result]:
+        """The results for `batch`, all analysed with the `lang` pipeline, in order."""
+        if not batch:
+            return
+        nlp = self.nlp_engine.get_nlp(lang)
+        texts = [analysis_view(p.text[:MAX_CHARS]) for p in batch]
+        disable = [p for p in ("parser",) if p in nlp.pipe_names and not parse]
+        for detector in self.person_detectors:
+            if isinstance(detector, BatchPersonDetector):
+                detector.prime(texts, lang)
+        docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
+        for p, doc in zip(batch, docs, strict=True):
+            result = self._one(p.rid, p.text, p.mode, lang, p.known, doc)
+            yield replace(result, doc=doc) if parse and len(p.text) <= MAX_CHARS else result
 
     # -- internals -------------------------------------------------------------------------
     def _one(self, rid, text: str, mode: str, lang: str, known: dict, doc) -> Result:

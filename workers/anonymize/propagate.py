@@ -210,6 +210,65 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
     return f in first_names() or pos_of.get(tok.start) in (None, "PROPN", "NOUN", "X", "ADJ")
 
 
+class _Widening:
+    """The token tests `widen` needs, for one person's span."""
+
+    def __init__(self, ctx: Ctx, keeps: list[Span], m: Mentions, language: str, pos_of: dict):
+        self.ctx, self.toks, self.keeps, self.m = ctx, ctx.toks, keeps, m
+        self.language, self.pos_of = language, pos_of
+        self.lower_ok = False
+
+    def joinable(self, q: int, gap_at: int) -> bool:
+        tok = self.toks[q]
+        if self.ctx.gap(gap_at) not in (" ", "-") or covered(self.keeps, tok.start, tok.end):
+            return False
+        # after a capitalised name, a lower-case word only when it is a first name or tagged
+        # as a proper noun
+        if (
+            not tok.text[0].isupper()
+            and not self.lower_ok
+            and tok.f not in self.m.persons
+            and tok.f not in first_names()
+            and self.pos_of.get(tok.start) != "PROPN"
+        ):
+            return False
+        return _name_like(self.ctx, q, self.m, self.language, self.pos_of)
+
+    def after_connectors(self, q: int) -> int | None:
+        """ "de la Cruz", "del Valle", and in lower-case text "de la roma": the name word after
+        the connectors that start at q, or None."""
+        toks, c = self.toks, q
+        while (
+            c < len(toks) and c - q < 2 and toks[c].f in NAME_CONNECTORS and self.ctx.gap(c) == " "
+        ):
+            c += 1
+        if c == q or c >= len(toks) or toks[c].f in NAME_CONNECTORS:
+            return None
+        if not (toks[c].text[0].isupper() or self.lower_ok) or not self.joinable(c, c):
+            return None
+        return c
+
+    def last_after(self, j: int) -> int:
+        end_j = j
+        while end_j + 1 < len(self.toks) and end_j - j < 4:
+            c = self.after_connectors(end_j + 1)
+            if c is not None:
+                end_j = c
+            elif self.joinable(end_j + 1, end_j + 1):
+                end_j += 1
+            else:
+                break
+        return end_j
+
+    def first_before(self, i: int) -> int:
+        start_i = i
+        while start_i > 0 and i - start_i < 3 and self.toks[start_i - 1].text[0].isupper():
+            if not self.joinable(start_i - 1, start_i) or _sentence_start(self.ctx, start_i - 1):
+                break
+            start_i -= 1
+        return start_i
+
+
 def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_of: dict) -> Span:
     """Extend a person's span over the name words right before and after it."""
     toks = ctx.toks
@@ -217,47 +276,9 @@ def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_
     j = ctx.index_at(s.end) - 1
     if i >= len(toks) or j < i:
         return s
-    lower_ok = ctx.style != "normal" or not toks[i].text[0].isupper()
-
-    def joinable(q: int, gap_at: int) -> bool:
-        gap = ctx.gap(gap_at)
-        if gap not in (" ", "-") or covered(keeps, toks[q].start, toks[q].end):
-            return False
-        # after a capitalised name, a lower-case word only when it is a first name or tagged
-        # as a proper noun
-        if (
-            not toks[q].text[0].isupper()
-            and not lower_ok
-            and toks[q].f not in m.persons
-            and toks[q].f not in first_names()
-            and pos_of.get(toks[q].start) != "PROPN"
-        ):
-            return False
-        return _name_like(ctx, q, m, language, pos_of)
-
-    start_i, end_j = i, j
-    while end_j + 1 < len(toks) and end_j - j < 4:
-        q = end_j + 1
-        # "de la Cruz", "del Valle", and in lower-case text "de la roma"
-        c = q
-        while c < len(toks) and c - q < 2 and toks[c].f in NAME_CONNECTORS and ctx.gap(c) == " ":
-            c += 1
-        if (
-            c > q
-            and c < len(toks)
-            and (toks[c].text[0].isupper() or lower_ok)
-            and toks[c].f not in NAME_CONNECTORS
-            and joinable(c, c)
-        ):
-            end_j = c
-            continue
-        if not joinable(q, q):
-            break
-        end_j = q
-    while start_i > 0 and i - start_i < 3 and toks[start_i - 1].text[0].isupper():
-        if not joinable(start_i - 1, start_i) or _sentence_start(ctx, start_i - 1):
-            break
-        start_i -= 1
+    w = _Widening(ctx, keeps, m, language, pos_of)
+    w.lower_ok = ctx.style != "normal" or not toks[i].text[0].isupper()
+    start_i, end_j = w.first_before(i), w.last_after(j)
     if (start_i, end_j) == (i, j) or _is_place(toks[start_i : end_j + 1]):
         return s
     return replace(s, start=toks[start_i].start, end=max(s.end, toks[end_j].end))

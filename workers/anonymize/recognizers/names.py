@@ -35,6 +35,19 @@ NICK_VERBS = words("dicen decian decia dice decimos llaman llamaban llama")  # "
 FILLERS = words("is es was era named llamado llamada")
 
 
+def _never_a_name(f: str) -> bool:
+    """Role, kin, street, facility and function words never belong to a name."""
+    return (
+        f in NOT_NAME
+        or f in OFFICER_TITLES
+        or f in KIN_NOUNS
+        or f in FUNCTION_WORDS
+        or f in STREET_SUFFIXES
+        or f in FACILITY_WORDS
+        or f in GENERIC_PEOPLE
+    )
+
+
 class NameScan:
     """One text seen by the people passes: tokens, parts of speech and the results so far."""
 
@@ -57,20 +70,20 @@ class NameScan:
     def name_word(self, k: int, lower_ok: bool) -> bool:
         """Can token k be part of a name? Lower-case words only when `lower_ok`."""
         t = self.toks[k]
-        f = t.f
-        if f in NOT_NAME or f in OFFICER_TITLES or f in KIN_NOUNS or f in FUNCTION_WORDS:
-            return False
-        if f in STREET_SUFFIXES or f in FACILITY_WORDS or f in GENERIC_PEOPLE:
+        if _never_a_name(t.f):
             return False
         if t.text[0].isupper():
             if self.ctx.style == "caps":  # every word has capitals: "DEPUTY TOOK" is a word
-                return f in self.fn or not everyday_word(f, self.language)
+                return t.f in self.fn or not everyday_word(t.f, self.language)
             return not (t.text.isupper() and len(t.text) > 1)
-        if not lower_ok or len(f) < 2 or everyday_word(f, self.language):
+        if not lower_ok or len(t.f) < 2 or everyday_word(t.f, self.language):
             return False  # "his friends made a page", "y tenia la placa"
+        return self._lower_name_word(t.f, self.pos_of.get(t.start))
+
+    def _lower_name_word(self, f: str, pos: str | None) -> bool:
+        """A lower-case word that is no everyday word, in text where names may be lower case."""
         if len(f) > 2 and (name_like_word(f) or (f in self.fn and f not in AMBIGUOUS_NAMES)):
             return True  # lower-case text: the tagger's guess about "pineda" is worthless
-        pos = self.pos_of.get(t.start)
         if f in self.fn and self.language == "en":
             return True  # the English model tags Spanish names as anything ("teodoro": PRON)
         # the Spanish model knows Spanish verbs

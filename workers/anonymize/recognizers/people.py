@@ -165,29 +165,40 @@ OPEN_GAPS = ("", ",", "(", ":", "'", '"', "“", "‘")
 
 def officer_titles(scan: NameScan) -> None:
     """ "Deputy Ramsey", "el oficial Smith", "Sgt. OKAFOR", "trooper name X" (OFFICER, kept)."""
-    toks, n, text = scan.toks, scan.n, scan.text
+    toks, n = scan.toks, scan.n
     for i, t in enumerate(toks):
         if t.f not in OFFICER_TITLES:
             continue
         # "sheriff de Harris" is an agency, "Sheriff Gonzalez" a person in office
         if t.f == "sheriff" and i + 1 < n and toks[i + 1].f in ("de", "del"):
             continue
-        k, explicit = i + 1, False
-        while k < n and k - i <= 5 and toks[k].f in TITLE_FILLERS:
-            explicit = explicit or toks[k].f in TITLE_EXPLICIT
-            k += 1
-        if k > i + 1 and not explicit:
+        after = _after_title(scan, i)
+        if after is None:
             continue
-        allowed_gap = OPEN_GAPS
-        if k == i + 1 and text[t.end : t.end + 1] == "." and len(t.text) <= 4 and t.f != "cop":
-            allowed_gap = (".", ".,", ".:")  # "Lt. Voss", "Sgt. Ortiz"; not "a deputy. Ana"
-        if k < n and scan.ctx.gap(k).strip() not in allowed_gap:
-            continue
+        k, explicit = after
         lower = (explicit and scan.ctx.style != "normal") or scan.lower_ok_for(k)
         span = scan.take(k, lower, 3)
         if span:
             scan.resolved.add(i)
             scan.emit(span, "OFFICER", 0.9, "title")
+
+
+def _after_title(scan: NameScan, i: int) -> tuple[int, bool] | None:
+    """Where the name after the officer title i starts, and whether a filler said a name
+    follows ("Deputy name was X"); None when the title is not followed by a name."""
+    toks, n, t = scan.toks, scan.n, scan.toks[i]
+    k, explicit = i + 1, False
+    while k < n and k - i <= 5 and toks[k].f in TITLE_FILLERS:
+        explicit = explicit or toks[k].f in TITLE_EXPLICIT
+        k += 1
+    if k > i + 1 and not explicit:
+        return None
+    allowed_gap = OPEN_GAPS
+    if k == i + 1 and scan.text[t.end : t.end + 1] == "." and len(t.text) <= 4 and t.f != "cop":
+        allowed_gap = (".", ".,", ".:")  # "Lt. Voss", "Sgt. Ortiz"; not "a deputy. Ana"
+    if k < n and scan.ctx.gap(k).strip() not in allowed_gap:
+        return None
+    return k, explicit
 
 
 def _is_kin_noun(scan: NameScan, i: int) -> bool:
@@ -693,20 +704,24 @@ def _parse_tokens(scan: NameScan, s: int, e: int):
         if bad[0] == 0 or span_toks[bad[0]].f in PARSE_STOP:
             return None
         span_toks = span_toks[: bad[0]]
-    if ctx.style == "normal" and not any(tk.text[0].isupper() for tk in span_toks):
-        return None
-    if ctx.style == "normal" and all(tk.text.isupper() and len(tk.text) > 1 for tk in span_toks):
-        return None
+    return span_toks if _trusted_entity(scan, span_toks) else None
+
+
+def _trusted_entity(scan: NameScan, span_toks) -> bool:
+    """Is a tagger's PERSON entity, trimmed, shaped like a name in this text?"""
+    if scan.ctx.style == "normal":
+        if not any(tk.text[0].isupper() for tk in span_toks):
+            return False
+        if all(tk.text.isupper() and len(tk.text) > 1 for tk in span_toks):
+            return False
     if len(span_toks) == 1 and span_toks[0].f in AMBIGUOUS_NAMES:
-        return None
+        return False
     # lower-case text: the small models tag ordinary words ("booking") as names
     if not span_toks[0].text[0].isupper() and span_toks[0].f not in scan.fn:
-        return None
-    if any(
+        return False
+    return not any(
         scan.pos_of.get(tk.start) in NOT_NAME_POS and not tk.text[0].isupper() for tk in span_toks
-    ):
-        return None
-    return span_toks
+    )
 
 
 def parsed_persons(scan: NameScan, nlp_artifacts) -> None:
