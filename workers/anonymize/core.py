@@ -120,7 +120,11 @@ def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
         return {fold(w) for w in NAME_WORD_RE.findall(text[s.start : s.end])}
 
     officer = set().union(*(words(s) for s in spans if s.label == "OFFICER"))
-    person = set().union(*(words(s) for s in spans if s.label == "PERSON" and s.why != "learned"))
+    # a private person's surname alone is no evidence: "Deputy Alvarez ... my sister-in-law
+    # Rebeca Alvarez ... Alvarez told her" is the deputy; she is called Rebeca
+    person = set().union(
+        *(_called_by(text, s) for s in spans if s.label == "PERSON" and s.why != "learned")
+    )
     out = []
     for s in spans:
         w = words(s) if s.label == "PERSON" and s.why == "learned" else set()
@@ -149,6 +153,13 @@ def _prepared(item: dict) -> _Item:
     mode = lang if lang in SUPPORTED_LANGUAGES else "conservative"
     known = item.get("known") if isinstance(item.get("known"), dict) else {}
     return _Item(item.get("id"), text, mode, known)
+
+
+def _called_by(text: str, s: Span) -> set[str]:
+    """The words a private person is called by alone: a one-word name, or a full name's
+    first word."""
+    found = NAME_WORD_RE.findall(text[s.start : s.end])
+    return {fold(found[0])} if found else set()
 
 
 class Anonymizer:

@@ -131,6 +131,9 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
             continue  # "my old Mercedes van"; but "chuys truck" is Chuy's
         if w in m.persons:
             added.append(Span(tok.start, tok.end, "PERSON", 0.7, "propagated", m.persons[w]))
+        elif _after_a_first_name(ctx, idx):
+            # "el oficial Ruiz ... Le escribe Amparo Ruiz": another person with his surname
+            added.append(Span(tok.start, tok.end, "PERSON", 0.7, "propagated"))
         else:
             added.append(Span(tok.start, tok.end, "OFFICER", 0.9, "propagated"))
     added.extend(hashtags(text, spans, m))
@@ -142,6 +145,20 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
             s = widen(ctx, s, keeps, m, language, pos_of)
         out.append(s)
     return sorted(out, key=lambda s: s.start)
+
+
+def _after_a_first_name(ctx: Ctx, idx: int) -> bool:
+    """Is token idx right after a capitalised first name that is no role word?"""
+    if idx == 0 or ctx.gap(idx) != " ":
+        return False
+    prev = ctx.toks[idx - 1]
+    return (
+        prev.text[0].isupper()
+        and prev.f in first_names()
+        and prev.f not in OFFICER_TITLES
+        and prev.f not in NOT_NAME
+        and not _sentence_start(ctx, idx - 1)
+    )
 
 
 def hashtags(text: str, spans: list[Span], m: Mentions) -> list[Span]:
@@ -217,6 +234,8 @@ class _Widening:
         self.ctx, self.toks, self.keeps, self.m = ctx, ctx.toks, keeps, m
         self.language, self.pos_of = language, pos_of
         self.lower_ok = False
+        self.full_name = False  # the span already has two name words or more
+        self.took_place = False
 
     def joinable(self, q: int, gap_at: int) -> bool:
         tok = self.toks[q]
@@ -244,14 +263,36 @@ class _Widening:
             c += 1
         if c == q or c >= len(toks) or toks[c].f in NAME_CONNECTORS:
             return None
-        if not (toks[c].text[0].isupper() or self.lower_ok) or not self.joinable(c, c):
+        if not (toks[c].text[0].isupper() or self.lower_ok):
             return None
+        if self.joinable(c, c):
+            return c
+        if self.took_place or not self._surname_place(c):
+            return None
+        self.took_place = True  # one: "Amparo Ruiz de León de Smyrna" is from Smyrna
         return c
+
+    def _surname_place(self, c: int) -> bool:
+        """ "Amparo Ruiz de León": after a full name and "de", a one-word place from the
+        gazetteer is the second surname (recall first: "de Monterrey" is lost as a place)."""
+        tok = self.toks[c]
+        place = [k for k in self.keeps if k.start <= tok.start and tok.end <= k.end]
+        return (
+            self.full_name
+            and tok.text[0].isupper()
+            and bool(place)
+            and all(
+                k.why == "gazetteer" and (k.start, k.end) == (tok.start, tok.end) for k in place
+            )
+            and _name_like(self.ctx, c, self.m, self.language, self.pos_of)
+        )
 
     def last_after(self, j: int) -> int:
         end_j = j
         while end_j + 1 < len(self.toks) and end_j - j < 4:
             c = self.after_connectors(end_j + 1)
+            if c is not None and self.took_place:
+                return c  # the second surname ends the name: "Ruiz de León | de Smyrna"
             if c is not None:
                 end_j = c
             elif self.joinable(end_j + 1, end_j + 1):
@@ -278,7 +319,9 @@ def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_
         return s
     w = _Widening(ctx, keeps, m, language, pos_of)
     w.lower_ok = ctx.style != "normal" or not toks[i].text[0].isupper()
-    start_i, end_j = w.first_before(i), w.last_after(j)
+    start_i = w.first_before(i)
+    w.full_name = j > start_i
+    end_j = w.last_after(j)
     if (start_i, end_j) == (i, j) or _is_place(toks[start_i : end_j + 1]):
         return s
     return replace(s, start=toks[start_i].start, end=max(s.end, toks[end_j].end))

@@ -109,9 +109,7 @@ _BETWEEN = r"(?:\s*,?\s+(?i:at|in|on|of|inside|the|del|de|en|el|la|los|las|dentr
 
 def _dwelling_in_complex(word: str) -> re.Pattern:
     named = _named_complex(word)
-    return re.compile(
-        rf"{_DWELLING_NUMBER}{_BETWEEN}{named}|{named}\s*,?\s*{_DWELLING_NUMBER}"
-    )
+    return re.compile(rf"{_DWELLING_NUMBER}{_BETWEEN}{named}|{named}\s*,?\s*{_DWELLING_NUMBER}")
 
 
 DWELLING_IN_COMPLEX_RE = _dwelling_in_complex(_CAP_WORD)
@@ -158,7 +156,9 @@ _COLOUR = (
     r"anaranjad[ao]|morad[ao]|celeste|crema)"
 )
 _OWNER = r"(?:the|a|our|my|his|her|their|la|el|una|un|nuestra|nuestro|mi|su)"
-_TAIL = r"(?:(?!(?:and|when|where|but|that|y|cuando|donde|pero|que|because|porque)\b)[^\s.,;!?]+\s*)"
+_TAIL = (
+    r"(?:(?!(?:and|when|where|but|that|y|cuando|donde|pero|que|because|porque)\b)[^\s.,;!?]+\s*)"
+)
 # a home told by its colour and what it has: "the pink house with the rose bushes", "la casa
 # azul con el portón negro" (a home cue before or after it decides)
 COLOUR_HOME_RE = re.compile(

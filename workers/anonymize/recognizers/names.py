@@ -110,7 +110,9 @@ class NameScan:
         f = self.toks[k].f
         if f in NOT_NAME or f in FUNCTION_WORDS or f in OFFICER_TITLES or f in KIN_NOUNS:
             return None
-        if len(f) < 2 or everyday_word(f, self.language):
+        # "se llama paz", "my name is hope": after the cue a first name is a name, though
+        # the language also uses it as a word
+        if len(f) < 2 or (everyday_word(f, self.language) and f not in self.fn):
             return None
         return (k, self._extend(k, True, 4))
 
@@ -180,6 +182,8 @@ class NameScan:
             q += 1
         if q == j or q >= n or toks[q].f in US_STATES:
             return None
+        if q + 1 < n and toks[q + 1].f in US_STATES and self.ctx.gap(q + 1).strip() in ("", ","):
+            return None  # "soy victoria de victoria texas": a town and its state, not a surname
         if self.cap(q):
             return q if self.name_word(q, False) else None
         return q if lower and toks[q].f in self.fn and self.name_word(q, True) else None

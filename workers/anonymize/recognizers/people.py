@@ -28,6 +28,7 @@ from ..lexicon import (
     US_STATES,
     everyday_word,
     places,
+    very_common,
     words,
     zipf,
 )
@@ -279,6 +280,8 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
     if gap.strip() not in ("", ",", ":", "(", "'", '"', "“", "‘", "-") or kind == "none":
         return None
     k = scan.skip_fillers(k) if kind != "ante_cap" else k
+    if kind in ("self", "self_cap", "nick") and _article_before_name(scan, k):
+        k += 1  # "soy la Güera", "me dicen el Chapo": a nickname with its article
     if kind in ("self_cap", "close", "ante_cap", "greet"):
         lower = False
         if kind == "close" and gap.strip() != ",":
@@ -286,7 +289,7 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
     else:
         lower = scan.ctx.style != "normal" or (k < scan.n and toks[k].f in scan.fn)
     span = scan.take(k, lower) if k < scan.n else None
-    if not span and kind in ("self", "ante", "nick"):
+    if not span and (kind in ("self", "ante", "nick") or _lower_first_name(scan, k, kind)):
         span = scan.take_named(k)
     if not span:
         return None
@@ -299,6 +302,26 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
         if kind == "ante_cap" and scan.antecedent(i) != "OFFICER":
             return None
     return span
+
+
+def _article_before_name(scan: NameScan, k: int) -> bool:
+    toks = scan.toks
+    return (
+        k + 1 < scan.n
+        and toks[k].f in ("el", "la")
+        and scan.ctx.gap(k + 1) == " "
+        and (scan.cap(k + 1) or scan.ctx.style != "normal")
+        and toks[k + 1].f not in KIN_ADJ_NOUNS
+    )
+
+
+def _lower_first_name(scan: NameScan, k: int, kind: str) -> bool:
+    """ "soy victoria", "i am rosa" in text written without capitals: a first name after a
+    self-introduction is the writer's name, unless the language uses it all the time."""
+    if kind != "self_cap" or scan.ctx.style == "normal" or k >= scan.n:
+        return False
+    f = scan.toks[k].f
+    return f in scan.fn and not very_common(f, scan.language)
 
 
 def introductions(scan: NameScan) -> None:
