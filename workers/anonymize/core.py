@@ -155,6 +155,23 @@ def _prepared(item: dict) -> _Item:
     return _Item(item.get("id"), text, mode, known)
 
 
+ARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=\W))(?:el|la|the)\s$", re.IGNORECASE)
+DESCRIBED = ("spoken", "spelled", "home")  # said in words, not written as a value
+
+
+def _with_article(text: str, spans: list[Span]) -> list[Span]:
+    """A date of birth or a home said in words begins at its article ("el doce de octubre
+    del dos mil cuatro", "el apartamento 12 de los Apartamentos X"): the phrase is one."""
+    out = []
+    for s in spans:
+        if s.label in ("DOB", "STREET_ADDRESS") and s.why in DESCRIBED:
+            m = ARTICLE_BEFORE_RE.search(text, max(0, s.start - 5), s.start)
+            if m:
+                s = replace(s, start=m.start())
+        out.append(s)
+    return out
+
+
 def _called_by(text: str, s: Span) -> set[str]:
     """The words a private person is called by alone: a one-word name, or a full name's
     first word."""
@@ -261,4 +278,4 @@ class Anonymizer:
         spans = propagate(text, ctx, spans, lang, pos_of)
         if conservative:
             spans = conservative_extra(text, ctx, spans)
-        return resolve(spans)
+        return resolve(_with_article(text, spans))

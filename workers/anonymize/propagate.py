@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .demonyms import is_country_word
 from .known import name_variants
 from .lexicon import (
     AGENCY_ACRONYMS,
@@ -29,6 +30,7 @@ from .lexicon import (
     everyday_word,
     first_names,
     fold,
+    name_like_word,
     places,
     very_common,
     words,
@@ -284,6 +286,8 @@ class _Widening:
             and all(
                 k.why == "gazetteer" and (k.start, k.end) == (tok.start, tok.end) for k in place
             )
+            and (tok.f in first_names() or name_like_word(tok.f))
+            and not is_country_word(tok.f)  # "Pedro Pérez de Honduras" is from there
             and _name_like(self.ctx, c, self.m, self.language, self.pos_of)
         )
 

@@ -85,7 +85,12 @@ _DWELLING_NUMBER = (
     rf"(?:\d{{1,4}}[A-Za-z]?\b|(?i:(?:{_NUMBER_WORD})(?:(?:\s+|-|\s+(?:and|y)\s+)(?:{_NUMBER_WORD}))*)\b)"
 )
 _CAP_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’-]*"
-_ANY_WORD = r"[^\W\d_][\w'’-]*"  # text written without capitals: "sunny acres mobile home park"
+# text written without capitals: "sunny acres mobile home park"; not the words that lead up
+# to an address ("our home address is ...", "nuestra dirección es ...")
+_ANY_WORD = (
+    r"\b(?!(?:is|es|was|era|our|my|mi|su|nuestra|home|address|direcci[oó]n|at|in|en|on|live|"
+    r"vivo|vive|vivimos|we|i|yo)\b)[^\W\d_][\w'’-]*"
+)
 
 
 def _named_complex(word: str) -> str:
@@ -134,10 +139,15 @@ HOME_NOUNS = (
     r"(?:house|home|trailer|mobile\s+home|apartment|duplex|shack|casa|casita|traila|"
     r"apartamento|cuarto|room)"
 )
+_COLOUR = (
+    r"(?:yellow|blue|white|green|red|pink|brown|gr[ae]y|black|orange|purple|beige|tan|"
+    r"amarill[ao]|azul|blanc[ao]|verde|roj[ao]|rosad[ao]|rosa|caf[eé]|gris|negr[ao]|"
+    r"anaranjad[ao]|morad[ao]|celeste|crema)"
+)
 # "the yellow trailer behind the Shell on Route 9", "la casa azul detrás de la iglesia"
 LANDMARK_HOME_RE = re.compile(
     rf"\b(?:the|a|our|my|his|her|their|la|una|nuestra|mi|su)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{HOME_NOUNS}\s+(?:[\w'’-]+\s+){{0,2}}?(?:right\s+|justo\s+)?(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
+    rf"{HOME_NOUNS}\s+(?:{_COLOUR}\s+)?(?:right\s+|justo\s+)?(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
     r"from|beside|by|near|in\s+front\s+of|at\s+the\s+end\s+of|past|detr[aá]s\s+de|"
     r"atr[aá]s\s+de|al\s+lado\s+de|frente\s+a|enfrente\s+de|junto\s+a|cerca\s+de|"
     r"a\s+la\s+par\s+de|despu[eé]s\s+de)\s+"
@@ -150,11 +160,6 @@ LANDMARK_CUE_RE = re.compile(
 )
 
 
-_COLOUR = (
-    r"(?:yellow|blue|white|green|red|pink|brown|gr[ae]y|black|orange|purple|beige|tan|"
-    r"amarill[ao]|azul|blanc[ao]|verde|roj[ao]|rosad[ao]|rosa|caf[eé]|gris|negr[ao]|"
-    r"anaranjad[ao]|morad[ao]|celeste|crema)"
-)
 _OWNER = r"(?:the|a|our|my|his|her|their|la|el|una|un|nuestra|nuestro|mi|su)"
 _TAIL = (
     r"(?:(?!(?:and|when|where|but|that|y|cuando|donde|pero|que|because|porque)\b)[^\s.,;!?]+\s*)"

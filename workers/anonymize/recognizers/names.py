@@ -8,6 +8,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from ..demonyms import is_country_word
 from ..lexicon import (
     AMBIGUOUS_NAMES,
     FACILITY_WORDS,
@@ -21,6 +22,7 @@ from ..lexicon import (
     everyday_word,
     first_names,
     name_like_word,
+    very_common,
     words,
 )
 from .common import FUNCTION_WORDS, GENERIC_PEOPLE, NAME_CONNECTORS, Ctx, candidate
@@ -92,6 +94,11 @@ class NameScan:
             return False  # "mi papá tiene", "su abogado durante"
         return f in self.fn or pos is None or pos in ("PROPN", "NOUN", "X")
 
+    def _word_name(self, f: str) -> bool:
+        """A first name that is also a word: one of the known word-names ("paz", "hope"), or
+        a first name the language does not use all the time (not "así")."""
+        return f in AMBIGUOUS_NAMES or (f in self.fn and not very_common(f, self.language))
+
     def lower_ok_for(self, k: int) -> bool:
         """May a lower-case token k start a name? In lower-case text, or a known first name."""
         if k >= self.n:
@@ -112,7 +119,7 @@ class NameScan:
             return None
         # "se llama paz", "my name is hope": after the cue a first name is a name, though
         # the language also uses it as a word
-        if len(f) < 2 or (everyday_word(f, self.language) and f not in self.fn):
+        if len(f) < 2 or (everyday_word(f, self.language) and not self._word_name(f)):
             return None
         return (k, self._extend(k, True, 4))
 
@@ -180,8 +187,8 @@ class NameScan:
         q = j
         while q < n and q - j < 2 and toks[q].f in NAME_CONNECTORS and self.ctx.gap(q + 1) == " ":
             q += 1
-        if q == j or q >= n or toks[q].f in US_STATES:
-            return None
+        if q == j or q >= n or toks[q].f in US_STATES or is_country_word(toks[q].f):
+            return None  # "Pedro Pérez de Guatemala" is from there
         if q + 1 < n and toks[q + 1].f in US_STATES and self.ctx.gap(q + 1).strip() in ("", ","):
             return None  # "soy victoria de victoria texas": a town and its state, not a surname
         if self.cap(q):
@@ -221,8 +228,8 @@ class NameScan:
         Recall first: an officer needs a role word in this sentence or the one before, with
         no relative or other private person nearer; otherwise the name is a private person's."""
         toks = self.toks
-        if k > 0 and toks[k - 1].f in GENERIC_PEOPLE:
-            return "PERSON"
+        if k > 0 and (toks[k - 1].f in GENERIC_PEOPLE or self._private_name_at(k - 1)):
+            return "PERSON"  # "un señor ...", "Flaco real name Rigoberto Zelaya"
         saw_other = False
         boundaries = 0
         for j in range(k - 1, max(-1, k - 60), -1):
@@ -249,6 +256,14 @@ class NameScan:
             if f in ("i", "yo") and j + 1 < self.n and toks[j + 1].f in ("am", "soy"):
                 return "PERSON"
         return "PERSON"
+
+    def _private_name_at(self, j: int) -> bool:
+        """Is token j a word of a private person's name found so far ("my brother Flaco ...
+        Flaco real name X")?"""
+        f = self.toks[j].f
+        return self.toks[j].text[0].isupper() and any(
+            r.entity_type == "PERSON" and f in words(self.text[r.start : r.end]) for r in self.out
+        )
 
     def _sheriff_as_agency(self, j: int) -> bool:
         """ "the County Sheriff's office", "sheriff del condado": an agency, not a person."""
