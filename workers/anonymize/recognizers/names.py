@@ -94,7 +94,7 @@ class NameScan:
             return False  # "mi papá tiene", "su abogado durante"
         return f in self.fn or pos is None or pos in ("PROPN", "NOUN", "X")
 
-    def _word_name(self, f: str) -> bool:
+    def word_name(self, f: str) -> bool:
         """A first name that is also a word: one of the known word-names ("paz", "hope"), or
         a first name the language does not use all the time (not "así")."""
         return f in AMBIGUOUS_NAMES or (f in self.fn and not very_common(f, self.language))
@@ -119,7 +119,7 @@ class NameScan:
             return None
         # "se llama paz", "my name is hope": after the cue a first name is a name, though
         # the language also uses it as a word
-        if len(f) < 2 or (everyday_word(f, self.language) and not self._word_name(f)):
+        if len(f) < 2 or (everyday_word(f, self.language) and not self.word_name(f)):
             return None
         return (k, self._extend(k, True, 4))
 

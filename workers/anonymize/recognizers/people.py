@@ -28,7 +28,6 @@ from ..lexicon import (
     US_STATES,
     everyday_word,
     places,
-    very_common,
     words,
     zipf,
 )
@@ -322,11 +321,10 @@ def _article_before_name(scan: NameScan, k: int) -> bool:
 
 def _lower_first_name(scan: NameScan, k: int, kind: str) -> bool:
     """ "soy victoria", "i am rosa" in text written without capitals: a first name after a
-    self-introduction is the writer's name, unless the language uses it all the time."""
+    self-introduction is the writer's name (`NameScan.word_name`)."""
     if kind != "self_cap" or scan.ctx.style == "normal" or k >= scan.n:
         return False
-    f = scan.toks[k].f
-    return f in scan.fn and not very_common(f, scan.language)
+    return scan.word_name(scan.toks[k].f)
 
 
 def introductions(scan: NameScan) -> None:
