@@ -126,13 +126,8 @@ class GovernmentIdRecognizer(DomainRecognizer):
             if not cm:
                 continue
             word = cm.group().split()[0] if cm.group().split() else ""
-            if (
-                word.startswith("placa")
-                and not word.startswith("placas")
-                and (alnum.isdigit() or (near_officer(F, s, 90) and not _plate_shaped(alnum)))
-                and not OWN_VEHICLE_RE.search(P.window_before(F, s, 45))
-            ):
-                continue  # "placa 552" after an officer is a badge, "mi placa" a plate
+            if _badge_after_placa(word, alnum, F, s):
+                continue
             out.append(candidate("LICENSE_PLATE", s, e, 0.99))
         for s, e in value_matches(OWN_PLATE_VALUE_RE, ctx):
             if any(c.isdigit() for c in text[s:e]) and OWN_VEHICLE_RE.search(
@@ -196,6 +191,16 @@ SPOKEN_DAY_RE = re.compile(
     rf"{P.MONTHS_EN}|{DAY_ES}\s+de\s+{P.MONTHS_ES}){SHORT_YEAR}(?!\w)",
     re.IGNORECASE,
 )
+
+
+def _badge_after_placa(word: str, alnum: str, folded: str, s: int) -> bool:
+    """ "placa" is a badge and a plate: "placa 552" after an officer is a badge, "mi placa" a
+    plate, and so is a plate-shaped value ("placa KLM 4410") whoever is near."""
+    if not word.startswith("placa") or word.startswith("placas"):
+        return False
+    if OWN_VEHICLE_RE.search(P.window_before(folded, s, 45)):
+        return False
+    return alnum.isdigit() or (near_officer(folded, s, 90) and not _plate_shaped(alnum))
 
 
 def _plate_shaped(alnum: str) -> bool:

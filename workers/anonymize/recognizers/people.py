@@ -283,9 +283,7 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
     gap = scan.ctx.gap(k)
     if gap.strip() not in ("", ",", ":", "(", "'", '"', "“", "‘", "-") or kind == "none":
         return None
-    k = scan.skip_fillers(k) if kind != "ante_cap" else k
-    if kind in ("self", "self_cap", "nick") and _article_before_name(scan, k):
-        k += 1  # "soy la Güera", "me dicen el Chapo": a nickname with its article
+    k = _name_start_after_cue(scan, k, kind)
     if kind in ("self_cap", "close", "ante_cap", "greet"):
         lower = False
         if kind == "close" and gap.strip() != ",":
@@ -306,6 +304,15 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
         if kind == "ante_cap" and scan.antecedent(i) != "OFFICER":
             return None
     return span
+
+
+def _name_start_after_cue(scan: NameScan, k: int, kind: str) -> int:
+    """Where the name after a cue ending at k starts: past fillers ("my name is, um, X") and a
+    nickname's article ("soy la Güera", "me dicen el Chapo")."""
+    k = scan.skip_fillers(k) if kind != "ante_cap" else k
+    if kind in ("self", "self_cap", "nick") and _article_before_name(scan, k):
+        k += 1
+    return k
 
 
 def _article_before_name(scan: NameScan, k: int) -> bool:
