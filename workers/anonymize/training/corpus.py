@@ -346,50 +346,8 @@ def _speak(seg: Segment, lang: str) -> str:
     return PUNCT.sub("", seg.text)
 
 
-FILLER_WORDS = {
-    "en": ("um", "uh", "like", "you know", "i mean", "so"),
-    "es": ("este", "eh", "o sea", "pues", "mire", "bueno"),
-}
-NICK_ARTICLES = {"en": ("",), "es": ("el ", "la ")}
-
-
-@functools.cache
-def _nicknames() -> frozenset[str]:
-    from .names import NICKNAMES  # noqa: PLC0415
-
-    return frozenset(n.lower() for n in NICKNAMES)
-
-
-def _voicemail(seg: Segment, lang: str, rng: random.Random) -> str:
-    """Training only: a message left by voice and typed by whoever took it: no capitals, fillers
-    between words, a name said twice ("paz paz ordonez"), numbers and e-mails in words."""
-    if seg.label == "PERSON":
-        s = seg.text.lower()
-        return f"{s.split()[0]} {s}" if " " in s and rng.random() < 0.25 else s
-    if seg.label in NUMBER_LABELS or seg.label == "EMAIL":
-        return _speak(seg, lang).lower() if rng.random() < 0.6 else seg.text.lower()
-    if seg.label:
-        return seg.text.lower()
-    out = []
-    for w in PUNCT.sub("", seg.text.lower()).split(" "):
-        out.append(w)
-        if w and rng.random() < 0.06:
-            out.append(rng.choice(FILLER_WORDS[lang]))
-    return " ".join(out)
-
-
-def nickname_article(seg: Segment, style: str, lang: str, rng: random.Random) -> str:
-    """Training only ("voicemail"): "el Güero", "la Flaca": a nickname said with its article,
-    which stays outside the name."""
-    if style != "voicemail" or seg.label != "PERSON" or seg.text.lower() not in _nicknames():
-        return ""
-    return rng.choice(NICK_ARTICLES[lang])
-
-
 def transform(seg: Segment, style: str, lang: str, rng: random.Random) -> str:
     s = seg.text
-    if style == "voicemail":
-        return _voicemail(seg, lang, rng)
     is_number = seg.label in NUMBER_LABELS or seg.label in ("DOB", "EMAIL", "URL", "SOCIAL_HANDLE")
     if style == "sms":
         s = s.lower() if rng.random() < 0.8 else s
@@ -427,9 +385,6 @@ def render(lang: str, partition: str, style: str, rng: random.Random, ident: str
     capitalise_rate = 0.06 if partition == "train" and rng.random() < 0.4 else 0.0
     for sentence in sentences:
         for seg in sentence:
-            article = nickname_article(seg, style, lang, rng)
-            text_parts.append(article)
-            length += len(article)
             s = transform(seg, style, lang, rng)
             if seg.label is None and capitalise_rate:
                 s = _capitalise_some(s, rng, capitalise_rate)

@@ -186,4 +186,4 @@ RELATIONS = {
         "novio",
     ),
 }
-STYLES = ("webform", "sms", "hotline", "lower", "noaccents", "typos", "spanglish", "voicemail")
+STYLES = ("webform", "sms", "hotline", "lower", "noaccents", "typos", "spanglish")
