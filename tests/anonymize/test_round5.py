@@ -124,3 +124,9 @@ def test_a_far_city_after_from_stays(anon):
     cases = [("en", f"we drove from {c} to Atlanta last year", c) for c in cities]
     cases += [("es", f"mi familia es de {c} y llegamos en 2019", c) for c in cities]
     _kept(anon, cases)
+
+
+def test_by_name_is_no_naming_cue(anon):
+    tpl = "Two deputies knocked at 6am. They asked for my son by name, {n}'s husband, he hid."
+    cases = [("en", tpl.format(n=n), [n]) for n in ("Yesenia", "Marisela", "Oksana")]
+    check_removed(anon, cases)

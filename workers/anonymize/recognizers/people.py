@@ -273,6 +273,8 @@ def _intro_at(scan: NameScan, i: int) -> tuple[int, str] | None:
             continue
         if any(scan.ctx.gap(i + q).strip() for q in range(1, len(key))):
             continue
+        if key == ("name",) and i > 0 and toks[i - 1].f == "by":
+            continue  # "they asked for him by name, X's boyfriend": no one named here
         return i + len(key), kind
     return None
 
