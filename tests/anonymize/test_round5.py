@@ -130,3 +130,28 @@ def test_by_name_is_no_naming_cue(anon):
     tpl = "Two deputies knocked at 6am. They asked for my son by name, {n}'s husband, he hid."
     cases = [("en", tpl.format(n=n), [n]) for n in ("Yesenia", "Marisela", "Oksana")]
     check_removed(anon, cases)
+
+
+def test_an_initial_after_a_rank_is_no_article(anon):
+    tpls = [
+        ("en", "Deputy {i}. {s} stopped us outside the store."),
+        ("es", "el policía {i}. {s} me paró"),
+    ]
+    vals = [("A", "Kessler"), ("E", "Lindqvist"), ("O", "Brandt")]
+    cases = [
+        (lg, t.format(i=i, s=s), f"{i}. {s}") for (lg, t), (i, s) in itertools.product(tpls, vals)
+    ]
+    _kept(anon, cases)
+
+
+def test_a_word_between_two_name_words_in_lower_case_text(anon):
+    names = ["ximena blanco harmon", "teodoro young mcallister", "rubi guerra tzoc"]
+    tpls = [
+        ("en", "nobody read {n} his rights at the jail"),
+        ("es", "ahí agarraron a {n} y a su primo"),
+    ]
+    cases = [(lg, t.format(n=n), n.split()) for (lg, t), n in itertools.product(tpls, names)]
+    check_removed(anon, cases)
+    # a verb between two names stays: "a deputy who called himself X took Y"
+    out = run(anon, [("en", "a deputy who called himself brandt took ximena out of the car")])
+    assert "took" in out[0]

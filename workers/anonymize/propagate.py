@@ -301,9 +301,27 @@ class _Widening:
                 end_j = c
             elif self.joinable(end_j + 1, end_j + 1):
                 end_j += 1
+            elif self.bridged(end_j + 1):
+                end_j += 2
             else:
                 break
         return end_j
+
+    def bridged(self, q: int) -> bool:
+        """Text without capitals: a word between two name words belongs to the name ("phillip
+        blanco harmon", "uriel guardia pacheco"), if the word after it reads as a surname."""
+        toks = self.toks
+        if self.ctx.style == "normal" or q + 1 >= len(toks) or not self.lower_ok:
+            return False
+        word, after = toks[q], toks[q + 1]
+        if self.ctx.gap(q) != " " or self.ctx.gap(q + 1) != " " or len(word.f) < 3:
+            return False
+        if word.f in FUNCTION_WORDS or word.f in NOT_NAME or word.f in OFFICER_TITLES:
+            return False
+        if self.pos_of.get(word.start) in NOT_SURNAME_POS:
+            return False  # "a deputy who called himself X took Y": a verb between two names
+        strong = after.f in self.m.persons or name_like_word(after.f)
+        return strong and not everyday_word(after.f, self.language) and self.joinable(q + 1, q + 1)
 
     def first_before(self, i: int) -> int:
         start_i = i

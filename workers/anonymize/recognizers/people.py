@@ -188,12 +188,18 @@ def officer_titles(scan: NameScan) -> None:
             scan.emit(span, "OFFICER", 0.9, "title")
 
 
+def _initial(scan: NameScan, k: int) -> bool:
+    """ "Deputy A. Kelly": a capital letter and a full stop is an initial, not the article "a"."""
+    tok = scan.toks[k]
+    return len(tok.text) == 1 and tok.text.isupper() and scan.text[tok.end : tok.end + 1] == "."
+
+
 def _after_title(scan: NameScan, i: int) -> tuple[int, bool] | None:
     """Where the name after the officer title i starts, and whether a filler said a name
     follows ("Deputy name was X"); None when the title is not followed by a name."""
     toks, n, t = scan.toks, scan.n, scan.toks[i]
     k, explicit = i + 1, False
-    while k < n and k - i <= 5 and toks[k].f in TITLE_FILLERS:
+    while k < n and k - i <= 5 and toks[k].f in TITLE_FILLERS and not _initial(scan, k):
         explicit = explicit or toks[k].f in TITLE_EXPLICIT
         k += 1
     if k > i + 1 and not explicit:
