@@ -155,3 +155,13 @@ def test_a_word_between_two_name_words_in_lower_case_text(anon):
     # a verb between two names stays: "a deputy who called himself X took Y"
     out = run(anon, [("en", "a deputy who called himself brandt took ximena out of the car")])
     assert "took" in out[0]
+
+
+def test_a_facility_with_its_town(anon):
+    cases = [
+        ("en", "They took him to Northside Hospital Forsyth after the stop.", "Forsyth"),
+        ("en", "She works nights at Hamilton Medical Center Gainesville now.", "Gainesville"),
+    ]
+    _kept(anon, cases)
+    out = run(anon, [("en", "at the Detention Center Victoria was crying for her son")])
+    assert "Victoria" not in out[0]

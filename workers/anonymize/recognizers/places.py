@@ -73,6 +73,11 @@ def _facility(ctx: Ctx, i: int) -> list[RecognizerResult]:
     end = toks[i].end
     if i + 2 < len(toks) and toks[i + 1].f in ("of", "de", "del") and ctx.is_cap(toks[i + 2]):
         end = toks[i + 2].end
+    elif i + 1 < len(toks) and ctx.gap(i + 1) == " " and ctx.is_cap(toks[i + 1]):
+        # "Northside Hospital Forsyth", "Walmart Supercenter Dalton": the branch's town
+        town = _gazetteer_match(ctx, i + 1)
+        if town is not None and not all(tk.f in first_names() for tk in toks[i + 1 : town + 1]):
+            end = toks[town].end  # not "at the Jail Victoria told me": a name stays a name
     return [] if first is None else [candidate("PLACE", toks[first].start, end, 0.8)]
 
 
