@@ -329,7 +329,7 @@ def _anchor(sent, index: list[int], start: int, end: int):  # noqa: ANN001, ANN2
         return None
     token = min(tokens, key=lambda t: _depth(t))
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" or token.head.i == token.i:
             break
         token = token.head
     return token
@@ -352,7 +352,7 @@ def _clause_verb(sent, index: list[int], start: int, end: int):  # noqa: ANN001,
 
 def _depth(token) -> int:  # noqa: ANN001
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
