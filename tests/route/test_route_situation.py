@@ -110,53 +110,134 @@ CASES = [
     ("es", "se llevaron a mi esposo y no sabemos donde esta", "check-now", "in_custody_now"),
     ("es", "le quitaron sus pastillas y le dio un ataque", "check-now", "medical_emergency"),
     # round 3: an imminent transfer said passively, with phone typos
-    ("en", "my cousin is being sent to an ICE facility first thing tomorrow", "urgent",
-     "transfer_imminent"),
-    ("en", "they told us hes bieng sent to the ice facilty on friday", "urgent",
-     "transfer_imminent"),
+    (
+        "en",
+        "my cousin is being sent to an ICE facility first thing tomorrow",
+        "urgent",
+        "transfer_imminent",
+    ),
+    (
+        "en",
+        "they told us hes bieng sent to the ice facilty on friday",
+        "urgent",
+        "transfer_imminent",
+    ),
     ("es", "a mi tio lo envian a migracion este fin de semana", "urgent", "transfer_imminent"),
-    ("es", "a mi esposo lo van a mandar al centro de detencion de ICE mañana", "urgent",
-     "transfer_imminent"),
+    (
+        "es",
+        "a mi esposo lo van a mandar al centro de detencion de ICE mañana",
+        "urgent",
+        "transfer_imminent",
+    ),
     # custody now: got someone locked in, a deputy car with ICE on its way
-    ("es", "mi hijo esta en la troca del sheriff ahorita y dicen que ya viene la migra", "urgent",
-     "in_custody_now"),
-    ("en", "they've got my brother locked in the ICE place in the next town", "urgent",
-     "in_custody_now"),
+    (
+        "es",
+        "mi hijo esta en la troca del sheriff ahorita y dicen que ya viene la migra",
+        "urgent",
+        "in_custody_now",
+    ),
+    (
+        "en",
+        "they've got my brother locked in the ICE place in the next town",
+        "urgent",
+        "in_custody_now",
+    ),
     ("en", "they got my wife locked up at the ICE office", "urgent", "in_custody_now"),
-    ("en", "my son is in the back of a deputy car right now and the deputy says ICE is on the way",
-     "urgent", "in_custody_now"),
-    ("es", "estoy en la patrulla del sheriff y dice que la migra va en camino", "urgent",
-     "in_custody_now"),
+    (
+        "en",
+        "my son is in the back of a deputy car right now and the deputy says ICE is on the way",
+        "urgent",
+        "in_custody_now",
+    ),
+    (
+        "es",
+        "estoy en la patrulla del sheriff y dice que la migra va en camino",
+        "urgent",
+        "in_custody_now",
+    ),
     # bail paid, the jail keeps him for ICE (a detainer described), typos included
-    ("en", "bond was paid but they not letting her out cuz ice wants her", "urgent",
-     "transfer_imminent"),
+    (
+        "en",
+        "bond was paid but they not letting her out cuz ice wants her",
+        "urgent",
+        "transfer_imminent",
+    ),
     ("en", "we paid bail but they wont relase him, ice wnats him", "urgent", "transfer_imminent"),
-    ("es", "hace mucho lo deportaron. ya pagamos el bono pero no sale porque migracion lo pidio",
-     "urgent", "transfer_imminent"),
+    (
+        "es",
+        "hace mucho lo deportaron. ya pagamos el bono pero no sale porque migracion lo pidio",
+        "urgent",
+        "transfer_imminent",
+    ),
     # a release that is a hand-over, and a plane
-    ("en", "they released him from jail straight to ICE and he's on a plane tonight", "urgent",
-     "transfer_imminent"),
-    ("es", "lo soltaron de la carcel directo a los de ICE y lo suben al avion esta noche", "urgent",
-     "transfer_imminent"),
-    ("es", "se llevaron a mi mama pero ya esta en la casa. a mi novio lo sacaron del bote "
-     "derechito con migracion", "urgent", "transfer_imminent"),
+    (
+        "en",
+        "they released him from jail straight to ICE and he's on a plane tonight",
+        "urgent",
+        "transfer_imminent",
+    ),
+    (
+        "es",
+        "lo soltaron de la carcel directo a los de ICE y lo suben al avion esta noche",
+        "urgent",
+        "transfer_imminent",
+    ),
+    (
+        "es",
+        "se llevaron a mi mama pero ya esta en la casa. a mi novio lo sacaron del bote "
+        "derechito con migracion",
+        "urgent",
+        "transfer_imminent",
+    ),
     # a partner's threat after the police came, the victim out of the home
-    ("es", "vino la policia anoche y me fui de la casa. mi esposo dice que me va a matar si "
-     "regreso", "urgent", "survivor"),
-    ("en", "the police came last night and i left with the kids. he texted he'll kill me if i "
-     "come back", "urgent", "survivor"),
-    ("es", "la policia vino y me sali de la casa con los niños, el me amenazo de muerte", "urgent",
-     "survivor"),
+    (
+        "es",
+        "vino la policia anoche y me fui de la casa. mi esposo dice que me va a matar si regreso",
+        "urgent",
+        "survivor",
+    ),
+    (
+        "en",
+        "the police came last night and i left with the kids. he texted he'll kill me if i "
+        "come back",
+        "urgent",
+        "survivor",
+    ),
+    (
+        "es",
+        "la policia vino y me sali de la casa con los niños, el me amenazo de muerte",
+        "urgent",
+        "survivor",
+    ),
     # a past resolution earlier does not cancel a present situation later
-    ("es", "en 2015 me detuvieron en un reten pero ya estoy bien. el patron se quedo con nuestros "
-     "pasaportes y nos obliga a trabajar", "urgent", "survivor"),
-    ("es", "en 2016 tuve un accidente y ya sane. el patron tenia nuestros pasaportes", "urgent",
-     "survivor"),
+    (
+        "es",
+        "en 2015 me detuvieron en un reten pero ya estoy bien. el patron se quedo con nuestros "
+        "pasaportes y nos obliga a trabajar",
+        "urgent",
+        "survivor",
+    ),
+    (
+        "es",
+        "en 2016 tuve un accidente y ya sane. el patron tenia nuestros pasaportes",
+        "urgent",
+        "survivor",
+    ),
     # a negation in a rumour sentence does not cancel custody in another
-    ("es", "dicen que hay redadas en el pueblo pero no han detenido a nadie. mi hermano esta en la "
-     "oficina de inmigracion ahorita", "urgent", "in_custody_now"),
-    ("en", "people say ice is around but nobody was arrested. my dad is at the immigration office "
-     "right now", "urgent", "in_custody_now"),
+    (
+        "es",
+        "dicen que hay redadas en el pueblo pero no han detenido a nadie. mi hermano esta en la "
+        "oficina de inmigracion ahorita",
+        "urgent",
+        "in_custody_now",
+    ),
+    (
+        "en",
+        "people say ice is around but nobody was arrested. my dad is at the immigration office "
+        "right now",
+        "urgent",
+        "in_custody_now",
+    ),
 ]
 
 
@@ -202,17 +283,27 @@ NOT_URGENT = [
     # round 3: custody that ended wins over the custody told before it
     ("en", "my uncle came home Tuesday after 3 days in the county jail", "over"),
     ("en", "they arrested my son at the stop and they let him go a few hours later", "over"),
-    ("en", "ICE had a detainer on him but the detainer was lifted and he's home with us since "
-     "Friday", "over"),
+    (
+        "en",
+        "ICE had a detainer on him but the detainer was lifted and he's home with us since Friday",
+        "over",
+    ),
     ("es", "mi hermano llego a la casa ayer despues de dos dias en el bote", "over"),
     # old violence resolved, a phone hold next to a resolved arrest
     ("en", "back in 2015 an officer punched me during an arrest, i am okay now", "over"),
-    ("en", "my brother was arrested in march, he is out now. when i called the jail they put me "
-     "on hold for an hour", "over"),
+    (
+        "en",
+        "my brother was arrested in march, he is out now. when i called the jail they put me "
+        "on hold for an hour",
+        "over",
+    ),
     ("es", "me mandaron a la oficina del sheriff a pagar la multa", None),
     # a checkpoint rumour where nobody known was taken
-    ("es", "dicen que hay un reten en la carretera pero a nadie que conozco han agarrado",
-     "negated"),
+    (
+        "es",
+        "dicen que hay un reten en la carretera pero a nadie que conozco han agarrado",
+        "negated",
+    ),
     ("es", "hay un reten cerca de la tienda, pero a nadie de aqui han detenido", "negated"),
 ]
 
@@ -290,3 +381,75 @@ def test_a_past_weekday_is_this_week_not_the_next():
     result = decide("my brother was arrested Friday and nobody tells us where he is", "en")
     custody = [u for u in result["urgency"] if u["signal"] == "in_custody_now"]
     assert custody and custody[0]["time"] != "imminent", result["explanation"]
+
+
+# Round 4: conditions, questions and hearsay, read from the parse and the sentence's form.
+ASKED = [
+    ("en", "what happens if they put a hold on my husband?"),
+    ("en", "What happens if ICE puts a detainer on him"),
+    ("es", "¿qué pasa si le ponen un hold a mi esposo?"),
+    ("es", "que pasa si lo trasladan a otro estado"),
+    ("en", "can they deport my husband if he has a DUI?"),
+    ("es", "¿me pueden deportar si me arrestan por manejar sin licencia?"),
+    ("es", "¿y si le ponen un detainer a mi papá?"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ASKED)
+def test_a_question_of_what_could_happen_is_not_a_situation(language, text):
+    result = decide(text, language)
+    assert result["level"] == "normal", result["explanation"]
+    reasons = [s["reason"] for s in result["urgency_suppressed"]]
+    assert any(r.startswith("asked about what could happen") for r in reasons), reasons
+
+
+STILL_URGENT = [
+    # a question about someone held now is still about someone held now
+    ("en", "is he still in jail? they took him yesterday", "in_custody_now"),
+    ("en", "why are they still holding him? they said he'd be out by now", "in_custody_now"),
+    # the question beside a situation told as so does not take it away
+    ("en", "my brother is in the county jail. what happens if they put a hold on him?",
+     "in_custody_now"),
+    # hearsay about someone named is news of them
+    ("es", "dicen que lo tienen en el condado desde ayer", "in_custody_now"),
+    ("en", "my cousin told me they arrested her husband this morning", "in_custody_now"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "signal"), STILL_URGENT)
+def test_questions_and_hearsay_about_someone_held_stay_urgent(language, text, signal):
+    result = decide(text, language)
+    assert result["level"] == "urgent", result["explanation"]
+    assert signal in {u["signal"] for u in result["urgency"] if u["level"] == "urgent"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "people are saying there's a checkpoint and they detained some guys"),
+        ("en", "I heard ICE is picking people up at the Walmart"),
+        # a condition, not a question: it might happen, worth a check
+        ("en", "if they arrest me tomorrow my kids have no one to pick them up"),
+    ],
+)
+def test_a_rumour_or_a_condition_is_worth_a_check_not_a_page_out(language, text):
+    result = decide(text, language)
+    assert result["level"] == "check-now", result["explanation"]
+
+
+def test_spacy_tokens_are_compared_by_index_not_identity():
+    # A Token is a new Python object on each access: `token.head is token` never holds, and the
+    # depth of every token used to come out as the loop's limit.
+    from workers.nlp import get_nlp
+    from workers.route.situation import _anchor, _depth
+    from workers.route.text import normalize
+
+    doc = get_nlp("en")("My brother is in the county jail.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert _depth(root) == 0
+    assert all(_depth(t) >= 1 for t in doc if t.i != root.i)
+    sent = next(iter(doc.sents))
+    folded, index = normalize(sent.text)
+    start = folded.index("county jail")
+    anchor = _anchor(sent, index, start, start + len("county jail"))
+    assert anchor.i == root.i  # the verb the words hang on, not the first word of the match

@@ -10,8 +10,8 @@ accents) and always match whole tokens. `{w}` is "up to a few words", `{pron}` a
 
 Why regexes and not a list of sentences: each cue is a small grammar of the concept's words
 (verb + object, noun + deprivation), so "they're holding my dad at the sheriff's office" and
-"they are holding him at the station" are one cue; the learned scorer (scorer.py) covers what
-the cues do not name.
+"they are holding him at the station" are one cue. (A learned scorer beside them was tried
+and removed: bench/triage_train.py shows it lifted nothing that carries over.)
 """
 
 from __future__ import annotations
