@@ -351,8 +351,7 @@ def main() -> int:  # noqa: PLR0915
         # Stored receipt hashes are keyed with the app's secret (receipts.py): this instance's.
         secret = json.loads((instance / "secrets.json").read_text())["SECRET_KEY"]
         hashes = [
-            keyed(hashlib.sha256(r.replace("-", "").encode()).hexdigest(), secret)
-            for r in receipts
+            keyed(hashlib.sha256(r.replace("-", "").encode()).hexdigest(), secret) for r in receipts
         ]
         stored = [row[0] for row in rows]
         lost = len(set(hashes) - set(stored))

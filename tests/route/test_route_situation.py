@@ -289,6 +289,9 @@ NOT_URGENT = [
         "over",
     ),
     ("es", "mi hermano llego a la casa ayer despues de dos dias en el bote", "over"),
+    # round 4: back with the family ends the custody told before it
+    ("en", "they kept my son at the jail overnight, he is back with us now", "over"),
+    ("es", "lo tuvieron dos días en el condado pero ya está de regreso", "over"),
     # old violence resolved, a phone hold next to a resolved arrest
     ("en", "back in 2015 an officer punched me during an arrest, i am okay now", "over"),
     (

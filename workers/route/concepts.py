@@ -543,14 +543,19 @@ RESOLVED = {
         r"esta libre|salieron|"
         # "my uncle came home Tuesday after 3 days in the county jail" (not "I came home from work")
         r"(?<!\bi )(?<!\bwe )(?:came|got|come|comes|gets) (?:back )?home(?! (?:from|to) (?:work|school|the store))|"
-        r"(?:llego|volvio|regresaron|llegaron|volvieron) a (?:la )?casa)",
+        r"(?:llego|volvio|regresaron|llegaron|volvieron) a (?:la )?casa|"
+        # back with the family: "he is back with us now", "ya está de regreso con nosotros"
+        r"(?:is|are|he'?s|she'?s|they'?re|got|came) back with (?:us|me|the family|his family|"
+        r"her family|the kids)|ya (?:esta|estan) (?:de (?:vuelta|regreso) )?con nosotros|"
+        r"(?:esta|estan) de (?:vuelta|regreso))",
     ],
     Concept.TRANSFER: [
         r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"
         r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
         # home and free: nobody left to transfer
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
-        r"ya esta (?:en (?:la )?casa|libre|con nosotros))",
+        r"ya esta (?:en (?:la )?casa|libre|con nosotros)|"
+        r"(?:is|are|he'?s|she'?s|they'?re|got|came) back with (?:us|me|the family))",
     ],
     Concept.MEDICAL: [
         r"(?:healed|recovered|is fine now|is okay now|is ok now|feels better|got (?:his|her|my|their)"

@@ -154,8 +154,8 @@ _IF_WORDS = frozenset(["if", "unless", "whether", "si"])
 _MODALS = frozenset(["can", "could", "may", "might", "poder"])
 # A question about consequences, even typed without "?": "what happens if", "qué pasa si".
 _ASKED_WHAT_IF = re.compile(
-    r"\W*(?:what|wat|que|q) (?:happens|would happen|will happen|if|do i do|should i do|can i do|"
-    r"can we do|pasa|pasaria|hago|hacemos|puedo hacer|podemos hacer|debo hacer)(?![\w'])"
+    r"(?<![\w'])(?:what|wat|que|q) (?:happens|would happen|will happen|if|do i do|should i do|"
+    r"can i do|can we do|pasa|pasaria|hago|hacemos|puedo hacer|podemos hacer|debo hacer)(?![\w'])"
 )
 # A clause that tells of what could happen, not of what is happening.
 _HYPOTHETICAL = re.compile(
@@ -191,13 +191,13 @@ class _Sentence:
     def words(self, start: int, end: int) -> str:
         return original_span(self.original, self.index, start, end)
 
-    @property
-    def asked(self) -> bool:
-        """Told as a question ("¿qué pasa si le ponen un hold?", "what happens if...?")."""
+    def asked(self, before: int) -> bool:
+        """Told as a question ("¿qué pasa si le ponen un hold?"), or after "what happens if"
+        when voice-to-text dropped the question mark."""
         return (
             "?" in self.original
             or "\u00bf" in self.original
-            or (_ASKED_WHAT_IF.match(self.folded) is not None)
+            or _ASKED_WHAT_IF.search(self.folded, 0, before) is not None
         )
 
 
@@ -295,7 +295,7 @@ def _finding(
     time, span = _decide_time(
         cue, anchor, in_clause, start, end, frame_time, before, _in_cue(anchor, s, start, end)
     )
-    conditional = _conditional(anchor, before) or (s.asked and _modal(anchor))
+    conditional = _conditional(anchor, before) or (s.asked(start) and _modal(anchor))
     said = s.folded[slice(*span)] if span else None
     time = _adjusted_time(cue, time, said, anchor, conditional)
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
@@ -368,7 +368,7 @@ def _suppression(  # noqa: PLR0913 - the parts of one reading, each a fact about
         negated = _negated(anchor, s, clause, start)
         if negated:
             return negated
-    if conditional and s.asked:
+    if conditional and s.asked(start):
         return "asked about what could happen (a question, not a situation)"
     if time is Time.PAST and cue.concept is not Concept.CITIZEN:
         return "over" + (f" (\u201c{time_words}\u201d)" if time_words else " (past tense)")
