@@ -207,6 +207,12 @@ def _line(node: Any, key: Any, default: int | None) -> int | None:
     return default
 
 
+def _known_keys(spec: dict, known: tuple[str, ...], where: Where, line: int | None) -> None:
+    for key in spec:
+        if key not in known:
+            where.fail(_line(spec, key, line), f"unknown field '{key}' (known: {', '.join(known)})")
+
+
 def _positive_hours(value: Any, where: Where, line: int | None, allow_none: bool) -> int | None:
     if value is None and allow_none:
         return None
@@ -229,12 +235,7 @@ def _parse_queues(node: Any, source: str, line: int | None) -> dict[str, Queue]:
             spec = LDict()
         if not isinstance(spec, dict):
             where.fail(qline, "a queue must be a mapping (description, on_call, deadline_hours)")
-        for key in spec:
-            if key not in _QUEUE_KEYS:
-                where.fail(
-                    _line(spec, key, qline),
-                    f"unknown field '{key}' (known: {', '.join(_QUEUE_KEYS)})",
-                )
+        _known_keys(spec, _QUEUE_KEYS, where, qline)
         description = spec.get("description") or ""
         if not isinstance(description, str):
             where.fail(_line(spec, "description", qline), "description must be text")
@@ -292,12 +293,7 @@ def _rule_header(spec: Any, where: Where, rline: int | None, names: set[str]) ->
     """A rule's name and description, its keys, stop and enabled checked."""
     if not isinstance(spec, dict):
         where.fail(rline, "a rule must be a mapping with name, when and then")
-    for key in spec:
-        if key not in _RULE_KEYS:
-            where.fail(
-                _line(spec, key, rline),
-                f"unknown field '{key}' (known: {', '.join(_RULE_KEYS)})",
-            )
+    _known_keys(spec, _RULE_KEYS, where, rline)
     name = spec.get("name")
     if isinstance(name, bool):
         where.fail(_line(spec, "name", rline), "name must be text (quote yes/no/on/off)")
