@@ -456,3 +456,22 @@ def test_spacy_tokens_are_compared_by_index_not_identity():
     start = folded.index("county jail")
     anchor = _anchor(sent, index, start, start + len("county jail"))
     assert anchor.i == root.i  # the verb the words hang on, not the first word of the match
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "level"),
+    [
+        # what may be done ("can", "pueden"), told without a "?" by voice-to-text: a check
+        ("es", "pueden trasladar a mi mamá si nomás tiene una multa", "check-now"),
+        ("en", "they can transfer him tomorrow", "check-now"),
+        # a refusal that carries its own "can't" is not a maybe; nor is a danger asked about
+        ("en", "my kids are home and the neighbor can't keep them past tonight", "urgent"),
+        ("es", "que hacemos si ice se lleva a mi hermana, el que me golpeaba ya tiene la "
+         "direccion donde vivo ahora", "urgent"),
+        # Spanglish: "en el county" is the county jail
+        ("es", "Mi abuelo sigue en el county hoy.", "urgent"),
+    ],
+)  # fmt: skip
+def test_what_may_be_is_a_check_and_a_refusal_or_danger_stays(language, text, level):
+    result = decide(text, language)
+    assert result["level"] == level, result["explanation"]

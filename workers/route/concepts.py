@@ -120,6 +120,8 @@ CUES: list[Cue] = [
             r"(?:in|at|inside|into) (?:the |a |his |her )?(?:\w+ ){0,2}?{place}",
             r"(?:in|at|inside) (?:the )?county(?! (?:of|line|commission|agreement|program))",
             r"(?:en|dentro de) (?:la |el |los |las )?(?:\w+ )?{place}",
+            # Spanglish: "sigue en el county" is the county jail, as "el condado" is
+            r"(?:en|dentro de|del) (?:el )?county(?! (?:of|line|commission|agreement|program))",
         ],
         place=True,
     ),

@@ -191,13 +191,13 @@ class _Sentence:
     def words(self, start: int, end: int) -> str:
         return original_span(self.original, self.index, start, end)
 
-    def asked(self, before: int) -> bool:
-        """Told as a question ("¿qué pasa si le ponen un hold?"), or after "what happens if"
-        when voice-to-text dropped the question mark."""
+    def asked(self, clause_start: int, start: int) -> bool:
+        """Told as a question ("¿qué pasa si le ponen un hold?"), or after "what happens if" in
+        the clause when voice-to-text dropped the question mark."""
         return (
             "?" in self.original
             or "\u00bf" in self.original
-            or _ASKED_WHAT_IF.search(self.folded, 0, before) is not None
+            or _ASKED_WHAT_IF.search(self.folded, clause_start, start) is not None
         )
 
 
@@ -295,7 +295,9 @@ def _finding(
     time, span = _decide_time(
         cue, anchor, in_clause, start, end, frame_time, before, _in_cue(anchor, s, start, end)
     )
-    conditional = _conditional(anchor, before) or (s.asked(start) and _modal(anchor))
+    # Under "can" / "poder" it is what may happen ("pueden trasladar a mi mamá si..."); a cue
+    # that carries its own negation ("can't keep them past tonight") is a refusal, not a maybe.
+    conditional = _conditional(anchor, before) or (not cue.negation_inside and _modal(anchor))
     said = s.folded[slice(*span)] if span else None
     time = _adjusted_time(cue, time, said, anchor, conditional)
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
@@ -368,7 +370,7 @@ def _suppression(  # noqa: PLR0913 - the parts of one reading, each a fact about
         negated = _negated(anchor, s, clause, start)
         if negated:
             return negated
-    if conditional and s.asked(start):
+    if conditional and cue.concept is not Concept.DANGER and s.asked(clause[0], start):
         return "asked about what could happen (a question, not a situation)"
     if time is Time.PAST and cue.concept is not Concept.CITIZEN:
         return "over" + (f" (\u201c{time_words}\u201d)" if time_words else " (past tense)")
@@ -376,7 +378,7 @@ def _suppression(  # noqa: PLR0913 - the parts of one reading, each a fact about
 
 
 def _modal(anchor) -> bool:  # noqa: ANN001
-    """The verb is under "can" / "poder" ("¿me pueden deportar?"): asked, it asks what may be."""
+    """The verb is under "can" / "poder" ("¿me pueden deportar?"): it tells what may be."""
     if anchor is None:
         return False
     group = [anchor, *(c for c in anchor.children if c.dep_ == "aux"), anchor.head]
