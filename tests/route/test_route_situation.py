@@ -470,6 +470,13 @@ def test_spacy_tokens_are_compared_by_index_not_identity():
          "direccion donde vivo ahora", "urgent"),
         # Spanglish: "en el county" is the county jail
         ("es", "Mi abuelo sigue en el county hoy.", "urgent"),
+        # "since" / "desde" a past time, with a verb of now: from then until now
+        ("en", "my husband has been in the county jail since March", "urgent"),
+        ("es", "mi esposo está en el condado desde enero", "urgent"),
+        ("es", "lo tienen en la cárcel desde hace dos semanas", "urgent"),
+        # ... closed by a past verb or "hasta": over
+        ("es", "mi papá estuvo preso desde 2018 hasta 2020", "normal"),
+        ("en", "he was in the county jail since 2019 until last year", "normal"),
     ],
 )  # fmt: skip
 def test_what_may_be_is_a_check_and_a_refusal_or_danger_stays(language, text, level):

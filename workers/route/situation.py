@@ -152,6 +152,9 @@ _OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
 # trasladan"); "whether" asks. Spanish "sí" (yes) folds to "si" but is never a `mark`.
 _IF_WORDS = frozenset(["if", "unless", "whether", "si"])
 _MODALS = frozenset(["can", "could", "may", "might", "poder"])
+# "since" / "desde" open a span that runs until now; "until" / "hasta" close it.
+_SINCE = re.compile(r"(?:since|desde|for the (?:past|last)) ")
+_UNTIL = re.compile(r"\W*(?:until|till|to|hasta|a) ")
 # A question about consequences, even typed without "?": "what happens if", "qué pasa si".
 _ASKED_WHAT_IF = re.compile(
     r"(?<![\w'])(?:what|wat|que|q) (?:happens|would happen|will happen|if|do i do|should i do|"
@@ -299,6 +302,8 @@ def _finding(
     # that carries its own negation ("can't keep them past tonight") is a refusal, not a maybe.
     conditional = _conditional(anchor, before) or (not cue.negation_inside and _modal(anchor))
     said = s.folded[slice(*span)] if span else None
+    if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
+        time = Time.NOW  # "in the county jail since March": from then until now
     time = _adjusted_time(cue, time, said, anchor, conditional)
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
@@ -322,6 +327,18 @@ def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
     first = s.index[start] + s.sent.start_char
     last = s.index[end - 1] + s.sent.start_char
     return anchor is not None and first <= anchor.idx <= last
+
+
+def _ongoing(folded: str, span: tuple[int, int], anchor, before: str) -> bool:  # noqa: ANN001
+    """A past time that starts what still holds: "since March", "desde enero", "desde hace dos
+    semanas" with a verb of now ("has been", "está", "lo tienen"); not "estuvo ... desde 2018",
+    nor a span closed by "until" / "hasta"."""
+    said = folded[span[0] : span[1]]
+    if not (_SINCE.match(said) or _SINCE.search(folded[max(0, span[0] - 8) : span[0]] + " ")):
+        return False
+    if _UNTIL.match(folded, span[1]):
+        return False
+    return _tense_read(anchor, before, anchor_in_cue=False) is not Time.PAST
 
 
 def _adjusted_time(  # noqa: ANN001
