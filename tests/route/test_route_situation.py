@@ -482,3 +482,29 @@ def test_spacy_tokens_are_compared_by_index_not_identity():
 def test_what_may_be_is_a_check_and_a_refusal_or_danger_stays(language, text, level):
     result = decide(text, language)
     assert result["level"] == level, result["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # phone typos that swap two neighbouring letters of a cue's word
+        ("en", "hello? my boyfriend is going to be depotred thursday."),
+        ("es", "Mi novio nos mracó del la comisaría desde el sábado."),
+        ("en", "they are hloding my son at the county jail"),
+    ],
+)
+def test_a_swapped_pair_of_letters_is_read_as_the_word(language, text):
+    result = decide(text, language)
+    assert result["level"] == "urgent", result["explanation"]
+    # the evidence is still the reporter's own words
+    assert all(u["evidence"] in text for u in result["urgency"])
+
+
+def test_untangling_keeps_known_and_unrelated_words():
+    from workers.route.situation import _untangled
+
+    assert _untangled("my brother is in jail since march") == "my brother is in jail since march"
+    assert _untangled("the trial is tomorrow, we live downtown") == (
+        "the trial is tomorrow, we live downtown"
+    )
+    assert _untangled("esta en la cracel") == "esta en la carcel"

@@ -152,6 +152,7 @@ _OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
 # trasladan"); "whether" asks. Spanish "sí" (yes) folds to "si" but is never a `mark`.
 _IF_WORDS = frozenset(["if", "unless", "whether", "si"])
 _MODALS = frozenset(["can", "could", "may", "might", "poder"])
+_MODAL_BEFORE = re.compile(r"(?<![\w'])(?:can|puede|pueden|podemos)(?: (?:they|ice|he|she|you))?$")
 # "since" / "desde" open a span that runs until now; "until" / "hasta" close it.
 _SINCE = re.compile(r"(?:since|desde|for the (?:past|last)) ")
 _UNTIL = re.compile(r"\W*(?:until|till|to|hasta|a) ")
@@ -174,6 +175,47 @@ _PRESENT_WORDS = re.compile(
     r"has|have|keeps?|siendo|being)\W*$"
 )
 _PAST_WORDS = re.compile(r"(?<![\w'])(?:was|were|estaba|estaban|estuvo|estuvieron|fue|fueron)\W*$")
+
+
+# The words the cues, times and resolutions are made of (five letters or more): a phone typo
+# that swaps two neighbouring letters of one of them ("depotred", "teine", "sehlter") is read as
+# the word. A swap keeps the length, so the folded text still maps onto the reporter's words.
+_LEXICON = frozenset(
+    word
+    for pattern in [
+        *(cue.pattern for cue in CUES),
+        *MACROS.values(),
+        *PAST_TIME,
+        *NOW_TIME,
+        *SOON_TIME,
+        *(p for ps in RESOLVED.values() for p in ps),
+    ]
+    for word in re.findall(r"[a-z]{5,}", _expand(pattern))
+)
+_LONG_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _known(word: str) -> bool:
+    # Cues often end in a class ("detenid[oa]s?", "deport\w*"): a stem with one or two more
+    # letters is the cue's word.
+    return word in _LEXICON or word[:-1] in _LEXICON or word[:-2] in _LEXICON
+
+
+def _untangle(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if _known(word):
+        return word
+    for i in range(len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if _known(swapped):
+            return swapped
+    return word
+
+
+def _untangled(folded: str) -> str:
+    """`folded` with each unknown long word that is a known one with two neighbouring letters
+    swapped put right; known and other words as they are."""
+    return _LONG_WORD.sub(_untangle, folded)
 
 
 def _as_name(match: re.Match[str]) -> str:
@@ -217,6 +259,7 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
         # Fold and quote the reporter's own words (the parse saw placeholders as names).
         original = text[sent.start_char : sent.end_char]
         folded, index = normalize(original)
+        folded = _untangled(folded)
         sentences.append(
             _Sentence(sent, original, folded, index, number, list(_time_expressions(folded)))
         )
@@ -300,7 +343,9 @@ def _finding(
     )
     # Under "can" / "poder" it is what may happen ("pueden trasladar a mi mamá si..."); a cue
     # that carries its own negation ("can't keep them past tonight") is a refusal, not a maybe.
-    conditional = _conditional(anchor, before) or (not cue.negation_inside and _modal(anchor))
+    conditional = _conditional(anchor, before) or (
+        not cue.negation_inside and _modal(anchor, before)
+    )
     said = s.folded[slice(*span)] if span else None
     if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
         time = Time.NOW  # "in the county jail since March": from then until now
@@ -394,8 +439,11 @@ def _suppression(  # noqa: PLR0913 - the parts of one reading, each a fact about
     return None
 
 
-def _modal(anchor) -> bool:  # noqa: ANN001
-    """The verb is under "can" / "poder" ("¿me pueden deportar?"): it tells what may be."""
+def _modal(anchor, before: str) -> bool:  # noqa: ANN001
+    """The verb is under "can" / "poder" ("¿me pueden deportar?"): it tells what may be. The
+    word just before the cue says so too where a typo kept the parse from seeing it."""
+    if _MODAL_BEFORE.search(" ".join(before.split()[-2:])):
+        return True
     if anchor is None:
         return False
     group = [anchor, *(c for c in anchor.children if c.dep_ == "aux"), anchor.head]
