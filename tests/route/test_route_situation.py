@@ -508,3 +508,32 @@ def test_untangling_keeps_known_and_unrelated_words():
         "the trial is tomorrow, we live downtown"
     )
     assert _untangled("esta en la cracel") == "esta en la carcel"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "level"),
+    [
+        # a time said of what was just told dates it ("That was in 2019", "eso fue hace años")
+        ("en", "My ex used to threaten to call ICE on me. That was in 2019. I feel safe now.",
+         "normal"),
+        ("es", "mi ex me amenazaba con llamar a la migra, pero eso fue hace años", "normal"),
+        ("en", "ICE put a hold on him. That was last week.", "urgent"),  # a hold stands
+        ("en", "My brother is in the county jail. This all happened last week and he's still "
+         "there.", "urgent"),
+        # a thing taken is no person; a phone is a thing unless it calls
+        ("es", "la policía me retuvo la licencia y el carro se lo llevaron al corralón", "normal"),
+        ("en", "Can you help us get his phone and wallet back from the jail property room?",
+         "normal"),
+        ("en", "we got the call from the jail last night, my son is there", "urgent"),
+        # the end of a medical need said as the doctor's word, not its denial
+        ("es", "no le dieron su medicina los dos días que estuvo detenido, pero ya salió y el "
+         "doctor dice que está bien", "normal"),
+        ("es", "no le dan su medicina y el doctor dice que no está bien", "urgent"),
+        # the jail as the topic, not as where someone is: worth a check, not a page-out
+        ("es", "en la cárcel de Gaston cobran muy caro las llamadas", "check-now"),
+        ("es", "está en la cárcel desde el viernes", "urgent"),
+    ],
+)  # fmt: skip
+def test_dated_things_ended_and_topics_are_no_page_out(language, text, level):
+    result = decide(text, language)
+    assert result["level"] == level, result["explanation"]

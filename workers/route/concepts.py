@@ -60,6 +60,11 @@ MACROS = {
         r"passports|picture|photo|information|info|name|statement|report|complaint|stuff|things|"
         r"bag|purse|plates|registration|insurance|ticket)\b"
     ),
+    # The same in Spanish: "el carro se lo llevaron al corralón" took the car, not a person.
+    "thing_es": (
+        r"(?:carro|coche|troca|camioneta|moto|licencia|papeles|documentos|telefono|celular|"
+        r"cartera|dinero|llaves|placas|bicicleta|troque)"
+    ),
     "meds": (
         r"(?:medicine|medicines|medication|medications|meds|insulin|inhaler|pills|pill|"
         r"prescription|dialysis|treatment|oxygen|seizure meds|heart meds|blood pressure meds|"
@@ -129,7 +134,9 @@ CUES: list[Cue] = [
         Concept.IN_CUSTODY,
         [
             # A call from the jail tells where the caller is: held, until someone says otherwise.
-            r"(?:call(?:ed|ing|s)?|phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
+            # (a call, not a thing: "get his phone back from the jail" is property)
+            r"(?:call(?:ed|ing|s)?|(?<!his )(?<!her )(?<!my )(?<!the )(?<!their )(?<!our )"
+            r"(?<!your )phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
             r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|desde|del|de la) (?:the |la |el )?"
             r"(?:\w+ ){0,2}?(?:{place}|county jail|jail phone|telefono de la carcel)",
             # "they got my wife locked up": the "got" is a present state, held until released.
@@ -563,7 +570,10 @@ RESOLVED = {
         r"(?:healed|recovered|is fine now|is okay now|is ok now|feels better|got (?:his|her|my|their)"
         r" (?:medicine|meds|insulin|medication)|gave (?:him|her|me|them) (?:his |her |my |their )?"
         r"(?:medicine|meds|insulin|medication)|ya sane|ya se recupero|ya esta bien|ya le dieron|"
-        r"sane|me recupere|ya me dieron)",
+        r"sane|me recupere|ya me dieron|"
+        # "he was fine", "el doctor dice que está bien" (not "no está bien")
+        r"(?:he|she|they|he'?s|she'?s|they'?re) (?:was |were |is |are )?(?:fine|ok|okay|alright|all right)|"
+        r"(?:dice|dicen|dijo) que (?:esta|estaba|quedo) bien)",
     ],
     Concept.INJURED: [
         r"(?:healed|recovered|ya sane|sane|me recupere|ya se recupero|ya estoy bien|ya esta bien|"

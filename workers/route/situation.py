@@ -77,6 +77,7 @@ class Finding:
     # about someone is news of them, hearsay about nobody is a rumour.
     about_someone: bool = True
     with_custody: bool = False  # urgent only while someone is held (concepts.Cue)
+    standing: bool = False  # a state that holds until something ends it (concepts.Cue)
 
 
 def _expand(pattern: str) -> str:
@@ -148,6 +149,20 @@ _STORY_CONCEPTS = frozenset(
     {Concept.IN_CUSTODY, Concept.TRANSFER, Concept.INJURED, Concept.CITIZEN}
 )
 _OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
+# Verbs that tell where someone is or is put (their lemmas, en and es).
+_LOCATING_TEXT = (
+    "be have get stay sit remain hold keep lock detain arrest take put send bring spend sleep "
+    "wait leave transfer move book jail land end estar ser seguir quedar tener mantener "
+    "encerrar detener arrestar llevar meter poner mandar pasar dormir esperar continuar "
+    "permanecer dejar trasladar ir venir llegar"
+)
+_LOCATING = frozenset(_LOCATING_TEXT.split())
+_SUBJECT_PERSON = re.compile(r"(?<![\w'])(?:he|she|i|we|he's|she's|i'm|im|el|ella|yo)(?![\w'])")
+# "That was in 2019", "eso fue hace años": a time said of what was just told.
+_BACK_REFERENCE = re.compile(
+    r"(?<![\w'])(?:that|this|it|all (?:of )?(?:that|this)|eso|esto|todo eso|todo esto)"
+    r"(?: (?:all|todo))? (?:was|happened|occurred|took place|fue|paso|ocurrio|sucedio)(?![\w'])"
+)
 # Subordinators of a condition, as the parse marks them ("if they transfer him", "si lo
 # trasladan"); "whether" asks. Spanish "sí" (yes) folds to "si" but is never a `mark`.
 _IF_WORDS = frozenset(["if", "unless", "whether", "si"])
@@ -193,6 +208,11 @@ _LEXICON = frozenset(
     for word in re.findall(r"[a-z]{5,}", _expand(pattern))
 )
 _LONG_WORD = re.compile(r"[a-z]{5,}")
+# A thing named just before the words ("el carro se lo llevaron"): what was taken is no person.
+_THING_BEFORE = re.compile(
+    r"(?<![\w'])(?:el |la |los |las |the |my |his |her |mi |su )?"
+    r"(?:" + _expand("{thing_es}|{thing}") + r")\W*(?:se (?:lo|la|los|las) )?$"
+)
 
 
 def _known(word: str) -> bool:
@@ -274,6 +294,7 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
             frame = (explicit[0][0], sentence.words(explicit[0][1], explicit[0][2]))
     folded_sentences = [(sentence.folded, sentence.index) for sentence in sentences]
     originals = [sentence.original for sentence in sentences]
+    findings = _told_then(findings, sentences)
     return _rumours(_abuser_held(_resolve(findings, folded_sentences, originals)))
 
 
@@ -350,6 +371,8 @@ def _finding(
     if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
         time = Time.NOW  # "in the county jail since March": from then until now
     time = _adjusted_time(cue, time, said, anchor, conditional)
+    if time is Time.NOW and cue.place and not _someone_there(anchor, s.folded[slice(*clause)]):
+        time = Time.UNCLEAR  # "en la cárcel de Gaston cobran muy caro": the jail, not who is in it
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
     # Whom it is about is said right after ("viene la migra por mi primo") or just before.
@@ -361,6 +384,7 @@ def _finding(
         at=start,
         denial=cue.negation_inside,
         with_custody=cue.with_custody,
+        standing=cue.standing,
         targetless=cue.agent_only and not about_someone,
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
         about_someone=_TARGET.search(s.folded[slice(*clause)]) is not None,
@@ -384,6 +408,17 @@ def _ongoing(folded: str, span: tuple[int, int], anchor, before: str) -> bool:  
     if _UNTIL.match(folded, span[1]):
         return False
     return _tense_read(anchor, before, anchor_in_cue=False) is not Time.PAST
+
+
+def _someone_there(anchor, clause: str) -> bool:  # noqa: ANN001
+    """A place of custody told as where someone is: a person in the clause ("my brother", "he",
+    "lo"), a verb that puts or keeps someone somewhere ("está", "sigue", "holding"), or a
+    note with no verb ("brother in jail since fri"). Otherwise the place is the topic."""
+    if _TARGET.search(clause) or _SUBJECT_PERSON.search(clause):
+        return True
+    if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
+        return True
+    return anchor.lemma_.lower() in _LOCATING
 
 
 def _adjusted_time(  # noqa: ANN001
@@ -432,6 +467,9 @@ def _suppression(  # noqa: PLR0913 - the parts of one reading, each a fact about
         negated = _negated(anchor, s, clause, start)
         if negated:
             return negated
+    thing = _THING_BEFORE.search(s.folded, 0, start)
+    if thing and cue.concept is Concept.IN_CUSTODY and thing.start() >= clause[0]:
+        return f"a thing taken, not a person (\u201c{s.words(thing.start(), thing.end())}\u201d)"
     if conditional and cue.concept is not Concept.DANGER and s.asked(clause[0], start):
         return "asked about what could happen (a question, not a situation)"
     if time is Time.PAST and cue.concept is not Concept.CITIZEN:
@@ -686,6 +724,32 @@ def _prefix_negated(prefix: str) -> str | None:
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
     return None
+
+
+def _told_then(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
+    """A time said of what was just told ("That was in 2019.", "pero eso fue hace años") dates
+    it: what the previous sentence or the clauses before it in the same sentence told is over,
+    unless it is set in the future or a standing state dated only recently."""
+    dated = {}
+    for s in sentences:
+        for match in _BACK_REFERENCE.finditer(s.folded):
+            past = [t for t in s.times if t[0] is Time.PAST and t[1] >= match.end()]
+            if past and past[0][1] - match.end() <= 12:
+                dated[s.number] = (match.start(), s.words(match.start(), past[0][2]))
+                break
+    if not dated:
+        return findings
+    out = []
+    for f in findings:
+        when = dated.get(f.sentence + 1) or (
+            dated[f.sentence] if f.sentence in dated and f.at < dated[f.sentence][0] else None
+        )
+        if when and f.suppressed is None and f.time is not Time.IMMINENT:
+            long_ago = _LONG_PAST.search(normalize(when[1])[0]) is not None
+            if long_ago or not f.standing:
+                f = replace(f, suppressed=f"over (\u201c{when[1]}\u201d)")
+        out.append(f)
+    return out
 
 
 def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Finding]:  # noqa: ANN001
