@@ -12,12 +12,11 @@ The features that carry over from one way of writing to another are the reader's
 (each concept with its level and time; each concept set aside with the kind of reason: negated,
 over, resolved, asked about, nobody held). Words and character n-grams learned from templates
 do not. The figures (bench/RESULTS-triage.md, round 4) showed no variant worth shipping:
-findings alone lift nothing on `eval` and one urgent report of 13 on `blind` (the urgent
-reports the rules miss leave the same traces as the calm ones, or none: typos); words or
-n-grams lift two of 8 on `eval` at a threshold that does not transfer (54 and 72 of 614 calm
-reports sent to check-now there, 0 and 2 of 320 on held-back `train`). So the router ships
-without it; this file stays so that the claim can be checked and the study rerun when the
-reader changes.
+findings lift nothing on `eval`, and their few lifts on `blind` come from how the generator
+composes narratives (a calm past story prepended to urgent ones), not from urgency; words or
+n-grams lift one urgent report of 4 on `eval` for 29 of 614 calm ones. So the router ships
+without a scorer; this file stays so that the claim can be checked and the study rerun when
+the reader changes.
 """
 
 from __future__ import annotations
