@@ -15,14 +15,14 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from .config import REPO_ROOT, from_environment
+from .config import PACKAGE, from_environment
 from .crypto import build_fernet
 from .extensions import babel, csrf, db, login_manager, mail, migrate
 from .language import select_locale
 from .ratelimit import limiter
 from .untrusted import CleanedRequest
 
-TRANSLATIONS = REPO_ROOT / "intake" / "translations"
+TRANSLATIONS = PACKAGE / "translations"
 
 
 def available_languages(directories: str | None = None) -> list[str]:
@@ -45,11 +45,9 @@ class DatabaseId(IntegerConverter):
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    app = Flask(
-        __name__,
-        template_folder=str(REPO_ROOT / "templates"),
-        instance_relative_config=False,
-    )
+    # Templates, static files, translations and migrations sit inside the package, so an
+    # installed wheel serves the same pages from any working directory.
+    app = Flask(__name__, instance_relative_config=False)
     config = dict(config or {})
     if not config.get("SECRET_KEY"):
         # A partial mapping overrides the environment; a complete one (tests) replaces it.
@@ -67,7 +65,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     app.extensions["intake.fernet"] = build_fernet(app.config["INTAKE_ENCRYPTION_KEYS"])
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(REPO_ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(PACKAGE / "migrations"))
     csrf.init_app(app)
     babel.init_app(
         app,

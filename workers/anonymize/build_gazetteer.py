@@ -177,7 +177,7 @@ rivas"""
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--agencies", type=Path, default=REPO / "data" / "ice-287g")
+    ap.add_argument("--agencies", type=Path, default=REPO / "intake" / "data" / "ice-287g")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     names = from_geonames() | from_agencies(args.agencies) | set(FACILITY_NAMES)

@@ -33,7 +33,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .chart import bar_chart_png
 from .phrases import PHRASES, phrases_for
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "email"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHART_CID = "digest-chart@intake"
 
 _env = Environment(
