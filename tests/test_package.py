@@ -1,0 +1,122 @@
+"""`pip install .` works outside the checkout: the wheel holds every file the app and the workers
+read at run time, and the installed code serves the form from an unrelated directory.
+
+The wheel is built once per session with the venv's own setuptools (no build isolation, no
+index: nothing is downloaded) and unpacked as pip would install a pure-Python wheel.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+PACKAGES = ("intake", "workers")
+# In the tree, never read at run time: the extraction template `pybabel update` starts from.
+NOT_SHIPPED = {"intake/translations/messages.pot"}
+
+
+def _runtime_files() -> set[str]:
+    """Every file under the packages, as the wheel must name it: modules, templates, static
+    files, migrations, data, models; a catalogue's .mo (git-ignored) is compiled into the wheel
+    from its .po."""
+    found = set()
+    for package in PACKAGES:
+        for path in (REPO / package).rglob("*"):
+            rel = path.relative_to(REPO).as_posix()
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".mo":
+                found.add(rel)
+    found -= NOT_SHIPPED
+    return found | {n.removesuffix(".po") + ".mo" for n in found if n.endswith(".po")}
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built from a copy of what a clone has (no build/ left over, no compiled catalogue)."""
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "setup.py"):
+        shutil.copy(REPO / name, source)
+    for package in PACKAGES:
+        skipped = shutil.ignore_patterns("__pycache__", "*.mo")
+        shutil.copytree(REPO / package, source / package, ignore=skipped)
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--no-index", "--quiet", "--wheel-dir", str(out), str(source)],
+        check=True,
+        cwd=source,
+    )  # fmt: skip
+    (built,) = out.glob("intake-*.whl")
+    return built
+
+
+@pytest.fixture(scope="session")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(target)
+    return target
+
+
+def test_the_wheel_holds_every_runtime_file(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        catalogue = archive.read("intake/translations/es/LC_MESSAGES/messages.mo")
+    assert sorted(_runtime_files() - names) == []
+    assert "Enviar" in catalogue.decode("utf-8", "replace")  # compiled, with Spanish in it
+    assert not any(name.startswith(("tests/", "bench/", "scripts/")) for name in names)
+
+
+RENDER = """
+import sys
+from pathlib import Path
+import intake, workers.route.schema as schema, workers.anonymize.lexicon as lexicon
+assert Path(intake.__file__).is_relative_to(sys.argv[1]), intake.__file__
+from intake import create_app
+app = create_app()
+with app.test_client() as client:
+    page = client.get("/report")
+    spanish = client.get("/report?lang=es")
+assert page.status_code == 200, page.status_code
+assert b'name="narrative"' in page.data and b"/static/site.css" in page.data
+assert client.get("/static/site.css").status_code == 200
+english_heading = b"Report a civil-rights violation by local police"
+assert english_heading in page.data and english_heading not in spanish.data
+assert b'lang="es"' in spanish.data
+assert schema.load_rules(schema.default_rules_path()).queues
+single, multi = lexicon.places()
+assert single and multi
+print("served")
+"""
+
+
+def _run(args: list[str], cwd: Path, installed: Path) -> str:
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(cwd),
+        "PYTHONPATH": str(installed),  # before site-packages, and before the editable finder
+        "DATABASE_URL": f"sqlite:///{cwd / 'intake.sqlite'}",
+    }
+    done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_the_installed_wheel_migrates_and_serves_the_form_from_another_directory(
+    installed: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    flask = [sys.executable, "-m", "flask", "--app", "intake"]
+    _run([*flask, "db", "upgrade"], elsewhere, installed)
+    assert "served" in _run([sys.executable, "-c", RENDER, str(installed)], elsewhere, installed)
+    # The embedded secrets went to the working directory's instance/, not into the package.
+    assert (elsewhere / "instance" / "secrets.json").exists()
+    assert not (installed / "instance").exists()
