@@ -93,6 +93,10 @@ assert b'lang="es"' in spanish.data
 assert schema.load_rules(schema.default_rules_path()).queues
 single, multi = lexicon.places()
 assert single and multi
+# What `celery -A workers.celery_app worker` loads before it takes a task.
+from workers.celery_app import celery_app
+celery_app.loader.import_default_modules()
+assert any(name.endswith("process_report") for name in celery_app.tasks), sorted(celery_app.tasks)
 print("served")
 """
 
