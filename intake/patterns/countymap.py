@@ -1,5 +1,5 @@
 """A county map of reports drawn on the server as SVG, from the U.S. Census boundaries that the
-npm package us-atlas ships already projected (data/us-atlas/, in the repository: nothing is
+npm package us-atlas ships already projected (intake/data/us-atlas/, in the repository: nothing is
 downloaded at run time, no tiles, no script). Counties with reports are shaded; states are
 outlined. Plain data in, SVG text out; the geometry is decoded once per process."""
 

@@ -8,7 +8,7 @@ Sources (all offline):
   US populated places with at least 1,000 inhabitants, US county names, countries, and cities of
   at least 15,000 inhabitants in Mexico, Central America, the Caribbean and northern South
   America (where most reporters' families live);
-- the ICE 287(g) agency spreadsheets (`data/ice-287g/*.xlsx`): county names, and the city of
+- the ICE 287(g) agency spreadsheets (`intake/data/ice-287g/*.xlsx`): county names, and the city of
   every police department that signed an agreement;
 - a short hand list of immigration detention facilities known by a one-word name.
 
