@@ -79,3 +79,10 @@ def test_the_layout_table_matches_the_tree():
     for folder in sorted((REPO / "workers").iterdir()):
         if (folder / "__init__.py").exists():
             assert f"`{folder.name}/`" in workers_row, f"workers/{folder.name}/ is not described"
+
+
+def test_every_relative_link_of_the_readme_and_docs_resolves():
+    for page in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        for link in re.findall(r"\]\(([^)#\s]+)", page.read_text(encoding="utf-8")):
+            if not link.startswith(("http://", "https://", "mailto:")):
+                assert (page.parent / link).exists(), f"{page.name} links to {link}"
