@@ -1,7 +1,8 @@
 """A receipt people keep: at 360 px in Chromium the code sits on one line in a large font, with
 a photo's fingerprint below; without JavaScript the code can be saved as a text file or opened
 as a printable page (both by POST: the code never enters a URL); with JavaScript the same print
-button prints the page in place, and the code can be copied. At 360 px the buttons are full width. Error pages of the public form give the hotline for urgent help.
+button prints the page in place, and the code can be copied. At 360 px the buttons are full
+width. Error pages of the public form give the hotline for urgent help.
 Screenshots go to tests/public/screenshots/ (looked at by people, not asserted on)."""
 
 from __future__ import annotations
