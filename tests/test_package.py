@@ -127,3 +127,15 @@ def test_the_installed_wheel_sets_up_and_serves_the_form_from_another_directory(
     # The embedded secrets went to the working directory's instance/, not into the package.
     assert (elsewhere / "instance" / "secrets.json").exists()
     assert not (installed / "instance").exists()
+
+
+def test_the_image_copies_only_what_pip_needs_and_runs_outside_the_source():
+    """The Dockerfile builds the wheel from the files the wheel test builds it from, and its
+    processes start in a directory that holds no source (nothing found by the working directory)."""
+    lines = [line.split() for line in (REPO / "Dockerfile").read_text().splitlines()]
+    copied = {Path(word).name for line in lines if line[:1] == ["COPY"] for word in line[1:-1]}
+    assert copied == {"requirements-runtime.lock", "pyproject.toml", "setup.py", *PACKAGES}
+    workdir = [line[1] for line in lines if line[:1] == ["WORKDIR"]][-1]
+    sources = {line[-1].rstrip("/") for line in lines if line[:1] == ["COPY"]}
+    # Absolute destinations (a relative one lands in some WORKDIR), none under the last WORKDIR.
+    assert all(s.startswith("/") and not s.startswith(workdir) for s in sources), sources
