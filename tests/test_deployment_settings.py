@@ -154,7 +154,7 @@ def test_a_live_worker_keeps_renewing_its_claim(build_app, service_env):
 def test_the_migration_keys_existing_receipts_as_receipt_hash_does(app):
     import importlib.util
 
-    path = next((REPO / "intake" / "migrations" / "versions").glob("*keyed_receipt_hashes.py"))
+    path = next((REPO / "migrations" / "versions").glob("*keyed_receipt_hashes.py"))
     spec = importlib.util.spec_from_file_location("keyed_receipts", path)
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)

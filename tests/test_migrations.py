@@ -27,7 +27,7 @@ from intake.extensions import db
 
 from .conftest import dispose_engines
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "intake" / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 @pytest.fixture
