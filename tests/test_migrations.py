@@ -157,3 +157,75 @@ def test_every_revision_upgrades_and_downgrades_with_data(scratch_app: Flask) ->
         with db.engine.connect() as connection:
             version = connection.execute(sa.text("SELECT version_num FROM alembic_version"))
             assert version.scalar() == script.get_current_head()
+
+
+LEDGERS = ("notification", "pattern_alert_delivery", "digest_delivery")
+
+
+def _ledger_rows(engine: sa.Engine) -> dict[str, list[dict[str, object]]]:
+    """The three ledgers before revision 0015, without their ids, in a stable order."""
+    metadata = sa.MetaData()
+    metadata.reflect(engine, only=LEDGERS)
+    with engine.connect() as connection:
+        return {
+            name: sorted(
+                (
+                    {k: v for k, v in row._mapping.items() if k != "id"}
+                    for row in connection.execute(sa.select(metadata.tables[name]))
+                ),
+                key=repr,
+            )
+            for name in LEDGERS
+        }
+
+
+def _seed_ledgers(engine: sa.Engine) -> None:
+    """Beside the walk's one row each: an alert to the webhook and a weekly digest, failed."""
+    with engine.begin() as connection:
+        report_id = connection.scalar(sa.text("SELECT id FROM report"))
+        connection.execute(
+            sa.text(
+                "INSERT INTO notification (report_id, kind, channel, recipient, status, attempts,"
+                " created_at) VALUES (:r, 'urgent-alert', 'webhook', 'webhook', 'failed', 3, :t)"
+            ),
+            {"r": report_id, "t": dt.datetime(2026, 11, 2, 8, 30)},
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO digest_delivery (period, period_start, recipient, status, attempts,"
+                " last_error, created_at) VALUES ('weekly', :s, 'sup@example.org', 'failed', 2,"
+                " 'SMTPDataError 451', :t)"
+            ),
+            {"s": dt.datetime(2026, 11, 23, 6, 0), "t": dt.datetime(2026, 11, 30, 6, 10)},
+        )
+
+
+def test_the_delivery_ledger_revision_moves_every_row_and_back(scratch_app: Flask) -> None:
+    from workers.delivery import digest_about
+
+    directory = str(MIGRATIONS)
+    with scratch_app.app_context():
+        upgrade(directory=directory, revision="state_checks")
+        _fill_every_table(db.engine)
+        _seed_ledgers(db.engine)
+        before = _ledger_rows(db.engine)
+        assert [len(before[name]) for name in LEDGERS] == [2, 1, 2]
+
+        upgrade(directory=directory, revision="0015_one_delivery_ledger")
+        assert not set(LEDGERS) & set(sa.inspect(db.engine).get_table_names())
+        with db.engine.connect() as connection:
+            moved = connection.execute(
+                sa.text("SELECT kind, about, channel, status, period FROM delivery")
+            ).all()
+        kinds = sorted(kind for kind, *_ in moved)
+        assert kinds == ["digest", "digest", "pattern-alert", "urgent-alert", "urgent-alert"]
+        weekly = digest_about("weekly", dt.datetime(2026, 11, 23, 6, 0))
+        assert ("digest", weekly, "email", "failed", "weekly") in moved
+        assert {channel for kind, _, channel, *_ in moved if kind == "urgent-alert"} == {
+            "email",
+            "webhook",
+        }
+
+        downgrade(directory=directory, revision="state_checks")
+        assert "delivery" not in sa.inspect(db.engine).get_table_names()
+        assert _ledger_rows(db.engine) == before

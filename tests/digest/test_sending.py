@@ -14,8 +14,8 @@ from intake.digest.queries import INCLUDE_SUMMARIES, digest_figures, recipients
 from intake.extensions import db
 from intake.models import Delivery, DigestOption, Report
 from intake.timeutil import utcnow
-from workers.digest import period_bounds
 from workers.delivery import Owed, claim
+from workers.digest import period_bounds
 from workers.digests import send_period
 from workers.tasks import send_digests
 
