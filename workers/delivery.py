@@ -69,8 +69,8 @@ class Owed:
 
     @property
     def key(self) -> dict[str, str]:
-        return {"kind": self.kind, "about": self.about, "channel": self.channel,
-                "recipient": self.recipient}  # fmt: skip
+        """The values of the ledger's unique key."""
+        return {name: getattr(self, name) for name in KEY}
 
     @classmethod
     def urgent_alert(cls, report_id: int, channel: Channel, recipient: str) -> Owed:
@@ -105,7 +105,7 @@ def _insert_claimed(owed: Owed, now: datetime) -> int | None:
             attempts=1,
             created_at=now,
             claimed_at=now,
-        )  # fmt: skip
+        )
         .on_conflict_do_nothing(index_elements=list(KEY))
         .returning(Delivery.id)
     )
@@ -173,8 +173,7 @@ def send_once(owed: Owed, send: Callable[[], object], what: str) -> DeliveryStat
         db.session.rollback()
         status, reason = classify(exc)
         record(delivery_id, status, reason)
-        log.warning("%s (delivery %s) via %s: %s, %s", what, delivery_id, owed.channel, status,
-                    reason)  # fmt: skip
+        log.warning("%s, delivery %s: %s (%s)", what, delivery_id, status, reason)
         return status
     record(delivery_id, DeliveryStatus.SENT)
     return DeliveryStatus.SENT
