@@ -140,3 +140,19 @@ def test_a_dead_digest_sender_is_swept_to_its_period(app, ctx, mailbox):
     assert run_enqueued(app) == ["send_digests"]
     assert [m["To"] for m in mailbox.messages] == ["a@example.org"]
     assert owed_again() == []
+
+
+def test_a_row_made_and_never_claimed_is_swept_and_sent_once(app, ctx, mailbox):
+    """A `pending` row (the ledgers before revision 0015 made rows first, then sent) whose
+    sender died before sending: the sweep hands it to its task, which claims and sends it."""
+    create_user(ONCALL, "admin", "a long enough password")
+    report_id = urgent_report()
+    owed = Owed.urgent_alert(report_id, Channel.EMAIL, ONCALL)
+    db.session.add(Delivery(**owed.key, report_id=report_id, created_at=utcnow() - STUCK_AFTER * 2))
+    db.session.commit()
+    assert tasks.sweep_deliveries.run() == 1
+    assert run_enqueued(app) == ["send_urgent_alert"]
+    assert [m["To"] for m in mailbox.messages] == [ONCALL]
+    [row] = db.session.scalars(select(Delivery)).all()
+    assert (row.status, row.attempts) == ("sent", 1)
+    assert owed_again() == []
