@@ -17,14 +17,12 @@ from flask import current_app
 from sqlalchemy import select
 
 from intake.extensions import db
-from intake.models import Notification, Report, StaffUser
+from intake.models import Report, StaffUser
 
-from .delivery import deliver_alert, ledger_row
+from .delivery import Owed, deliver_alert
 from .states import Role
 
 log = logging.getLogger(__name__)
-
-URGENT_ALERT = "urgent-alert"  # Notification.kind
 
 
 def alert_message(
@@ -92,11 +90,6 @@ def referral_reminder_message(days: int, link: str) -> tuple[str, str]:
     return subject, body
 
 
-def _notification(report_id: int, channel: str, recipient: str) -> Notification:
-    key = {"report_id": report_id, "kind": URGENT_ALERT, "recipient": recipient}
-    return ledger_row(Notification, key, channel=channel)
-
-
 def send_urgent_alert(report_id: int) -> tuple[bool, int]:
     """Alert the report's on-call lists, each recipient once: (nothing left to retry, how many
     email recipients)."""
@@ -121,6 +114,6 @@ def send_urgent_alert(report_id: int) -> tuple[bool, int]:
         "deadline_at": report.deadline_at.isoformat() if report.deadline_at else None,
         "link": link,
     }
-    row_for = functools.partial(_notification, report.id)
-    done = deliver_alert(row_for, recipients, subject, body, payload, what)
+    owed_for = functools.partial(Owed.urgent_alert, report.id)
+    done = deliver_alert(owed_for, recipients, subject, body, payload, what)
     return done, len(recipients)
