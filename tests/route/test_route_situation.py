@@ -532,6 +532,8 @@ def test_untangling_keeps_known_and_unrelated_words():
         # the jail as the topic, not as where someone is: worth a check, not a page-out
         ("es", "en la cárcel de Gaston cobran muy caro las llamadas", "check-now"),
         ("es", "está en la cárcel desde el viernes", "urgent"),
+        # the abuser named as the one held: her safety, not an emergency
+        ("en", "the abuser was arrested and is in jail now, i'm safe", "normal"),
     ],
 )  # fmt: skip
 def test_dated_things_ended_and_topics_are_no_page_out(language, text, level):

@@ -539,7 +539,13 @@ SOON_TIME = [
 ]
 # The abuser locked up ("he is in prison in another state"): her danger over, and the one held
 # is not someone who needs help.
-ABUSER_HELD = r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)"
+ABUSER_HELD = (
+    r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)|"
+    # the abuser named as the one held: "the abuser was arrested and is in jail now"
+    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)) {ww}"
+    r"(?:arrested|locked up|in jail|in prison|behind bars|detenido|arrestado|preso|encerrado|"
+    r"en la carcel|en la prision)"
+)
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
 RESOLVED = {
     Concept.IN_CUSTODY: [
