@@ -532,6 +532,14 @@ def test_untangling_keeps_known_and_unrelated_words():
         # the jail as the topic, not as where someone is: worth a check, not a page-out
         ("es", "en la cárcel de Gaston cobran muy caro las llamadas", "check-now"),
         ("es", "está en la cárcel desde el viernes", "urgent"),
+        # out on bond, let go, the hold ran out, home safe: over
+        ("en", "My brother was arrested Saturday but he bonded out Sunday morning.", "normal"),
+        ("en", "They held my son at the county jail for two nights, he's out on bond now.",
+         "normal"),
+        ("en", "the 48 hours passed and they let him out, no ICE came", "normal"),
+        ("en", "my cousin got picked up by the deputies last night but he's home safe now",
+         "normal"),
+        ("en", "he is out on bond but ICE has a detainer and wants him", "urgent"),
         # the abuser named as the one held: her safety, not an emergency
         ("en", "the abuser was arrested and is in jail now, i'm safe", "normal"),
     ],

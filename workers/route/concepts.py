@@ -549,7 +549,10 @@ ABUSER_HELD = (
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
 RESOLVED = {
     Concept.IN_CUSTODY: [
-        r"(?:released(?! (?:to|into|a) )|let (?:him|her|them|me|us) go|let (?:him|her|them|me|us) out|got out|bailed "
+        # out on bond: "he bonded out Sunday", "out on bail now", "released on his own recognizance"
+        r"(?:bonded (?:him |her |them )?out|bond(?:ed)? (?:him|her|them) out|out on (?:bond|bail)|"
+        r"made bond|posted (?:his |her |the )?bond|released on (?:bond|bail|(?:his|her) own recognizance)|"
+        r"released(?! (?:to|into|a) )|let (?:him|her|them|me|us) (?:go|out|leave)|got out|bailed "
         r"(?:him |her |them |me )?out|posted bail|made bail|is home|are home|he'?s home|she'?s home|"
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:is|are|he'?s|she'?s) free|they let \w+ go|"
         r"soltaron(?! a (?:ice|migracion|la migra|inmigracion))|liberaron|{pron} dejaron (?:ir|salir)|ya salio|salio libre|salio de|"
@@ -566,6 +569,10 @@ RESOLVED = {
     ],
     Concept.TRANSFER: [
         r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"
+        # the hold ran out with nobody taken: "the 48 hours passed", "ICE never came"
+        r"(?:hours?|horas) (?:passed|went by|were up|are up|ran out|pasaron|se pasaron|se cumplieron)|"
+        r"(?:no|ice|immigration) (?:never )?(?:came|showed up)|ice never came|nunca (?:vino|llego) "
+        r"(?:la migra|migracion|ice)|(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
         r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
         # home and free: nobody left to transfer
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
