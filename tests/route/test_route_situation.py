@@ -540,6 +540,8 @@ def test_untangling_keeps_known_and_unrelated_words():
         ("en", "my cousin got picked up by the deputies last night but he's home safe now",
          "normal"),
         ("en", "he is out on bond but ICE has a detainer and wants him", "urgent"),
+        ("es", "a mi hermano lo arrestaron el sábado pero salió bajo fianza el domingo", "normal"),
+        ("es", "pasaron las 48 horas y lo soltaron, la migra nunca vino", "normal"),
         # the abuser named as the one held: her safety, not an emergency
         ("en", "the abuser was arrested and is in jail now, i'm safe", "normal"),
     ],

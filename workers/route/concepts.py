@@ -551,6 +551,7 @@ RESOLVED = {
     Concept.IN_CUSTODY: [
         # out on bond: "he bonded out Sunday", "out on bail now", "released on his own recognizance"
         r"(?:bonded (?:him |her |them )?out|bond(?:ed)? (?:him|her|them) out|out on (?:bond|bail)|"
+        r"sali[oa] (?:bajo|con) (?:fianza|bono|fiador)|"
         r"made bond|posted (?:his |her |the )?bond|released on (?:bond|bail|(?:his|her) own recognizance)|"
         r"released(?! (?:to|into|a) )|let (?:him|her|them|me|us) (?:go|out|leave)|got out|bailed "
         r"(?:him |her |them |me )?out|posted bail|made bail|is home|are home|he'?s home|she'?s home|"
@@ -572,7 +573,9 @@ RESOLVED = {
         # the hold ran out with nobody taken: "the 48 hours passed", "ICE never came"
         r"(?:hours?|horas) (?:passed|went by|were up|are up|ran out|pasaron|se pasaron|se cumplieron)|"
         r"(?:no|ice|immigration) (?:never )?(?:came|showed up)|ice never came|nunca (?:vino|llego) "
-        r"(?:la migra|migracion|ice)|(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
+        r"(?:la migra|migracion|ice)|(?:la migra|migracion|ice) nunca (?:vino|llego)|"
+        r"(?:pasaron|se pasaron|se cumplieron) (?:las )?(?:24|48|72) horas|"
+        r"(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
         r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
         # home and free: nobody left to transfer
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
