@@ -15,14 +15,14 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
+from workers.i18n import TRANSLATIONS
+
 from .config import REPO_ROOT, from_environment
 from .crypto import build_fernet
 from .extensions import babel, csrf, db, login_manager, mail, migrate
 from .language import select_locale
 from .ratelimit import limiter
 from .untrusted import CleanedRequest
-
-TRANSLATIONS = REPO_ROOT / "intake" / "translations"
 
 
 def available_languages(directories: str | None = None) -> list[str]:
