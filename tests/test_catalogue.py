@@ -16,7 +16,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+from flask_babel import force_locale
 
+from intake.staff.charts import bar_chart
 from workers.contracts import ReportFacts
 from workers.i18n import (
     TRANSLATIONS,
@@ -183,3 +185,9 @@ def test_summaries_and_digests_need_no_flask():
         "assert not {'flask', 'flask_babel', 'intake'} & set(sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, timeout=120)
+
+
+def test_a_suppressed_chart_reads_fewer_than_in_the_page_language(app):
+    with app.test_request_context(), force_locale("es"):
+        svg = bar_chart([("legal", 3), ("intake", 9)], "Reportes", suppress=True)
+    assert ">menos de 5</text>" in svg and ">9</text>" in svg and "fewer" not in svg
