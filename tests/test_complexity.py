@@ -38,8 +38,6 @@ NOT_YET = {
     "workers/route/situation.py::_rumours",
     "workers/route/situation.py::read",
     "workers/route/urgency.py::compile_urgency",
-    "workers/summarize/extractive.py::_analyse",
-    "workers/summarize/extractive.py::extract",
 }
 
 
