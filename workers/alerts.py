@@ -128,7 +128,7 @@ def languages_of(addresses: list[str]) -> dict[str, list[str]]:
     rows = db.session.execute(
         select(StaffUser.email, StaffUser.language).where(StaffUser.email.in_(addresses))
     ).all()
-    known = dict(rows)
+    known: dict[str, str] = {email: language for email, language in rows}
     groups: dict[str, list[str]] = {}
     for address in addresses:
         groups.setdefault(known.get(address) or STAFF_LANGUAGE, []).append(address)
