@@ -14,6 +14,7 @@ from intake.models import Notification, Report
 from workers import tasks
 from workers.alerts import alert_message, pattern_alert_message, referral_reminder_message
 from workers.i18n import translator
+from workers.volunteer_tasks import flag_heavy_entry
 
 from .conftest import submit_report
 
@@ -170,3 +171,21 @@ def test_each_recipient_reads_the_alert_in_their_own_language(client, ctx, mailb
     assert english == f"[URGENT] New report #{report_id} in rapid-response"
     assert tasks.send_urgent_alert.run(report_id) == 2
     assert len(mailbox.messages) == 2  # each still once
+
+
+def test_heavy_entry_flag_reaches_each_admin_in_their_language(ctx, mailbox):
+    volunteer, _ = create_user("vol@example.org", "volunteer", "a long enough password")
+    create_user("ana@example.org", "admin", "a long enough password")[0].language = "es"
+    create_user("bo@example.org", "admin", "a long enough password")
+    db.session.commit()
+    assert flag_heavy_entry.run(volunteer.id, 23, 20) == 2
+    by_address = {m["To"]: m for m in mailbox.messages}
+    english = by_address["bo@example.org"].get_content().replace("\r\n", "\n")
+    assert english.startswith(
+        "The account vol@example.org entered 23 reports for people in the last hour"
+        " (more than 20, VOLUNTEER_FLAG_PER_HOUR).\n"
+        "If this is not expected, check its entries and the audit log: "
+    )
+    spanish = by_address["ana@example.org"]
+    assert spanish["Subject"] == "Intake: una cuenta registró un número inusual de reportes"
+    assert "La cuenta vol@example.org registró 23 reportes" in spanish.get_content()

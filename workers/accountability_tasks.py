@@ -83,7 +83,11 @@ def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
     )
     recipients = supervisors()
     # The webhook's reader is a program or a shared channel: the staff language.
-    payload = {"pattern_alert": alert.id, "message": message(translator(STAFF_LANGUAGE))[0], "link": link}
+    payload = {
+        "pattern_alert": alert.id,
+        "message": message(translator(STAFF_LANGUAGE))[0],
+        "link": link,
+    }
     row_for = functools.partial(_delivery, alert.id)
     done = deliver_in_languages(row_for, recipients, message, payload, what)
     if not done:

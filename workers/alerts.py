@@ -122,6 +122,27 @@ def referral_reminder_message(days: int, link: str, t: Translator = ENGLISH) -> 
     return subject, "\n".join(lines)
 
 
+def heavy_entry_message(
+    account: str, count: int, limit: int, link: str, t: Translator = ENGLISH
+) -> tuple[str, str]:
+    """(subject, body) telling admins that one account entered unusually many reports for
+    people in an hour: the account and the count, nothing of any report."""
+    subject = t.gettext("Intake: unusually many reports entered by one account")
+    what = t.ngettext(
+        "The account %(account)s entered %(num)d report for people in the last hour"
+        " (more than %(limit)s, VOLUNTEER_FLAG_PER_HOUR).",
+        "The account %(account)s entered %(num)d reports for people in the last hour"
+        " (more than %(limit)s, VOLUNTEER_FLAG_PER_HOUR).",
+        count,
+        account=account,
+        limit=limit,
+    )
+    check = t.gettext(
+        "If this is not expected, check its entries and the audit log: %(link)s", link=link
+    )
+    return subject, f"{what}\n{check}\n"
+
+
 def languages_of(addresses: list[str]) -> dict[str, list[str]]:
     """The addresses grouped by the language each reads: its staff account's, else the staff
     language (an on-call address with no account). In the order given."""
