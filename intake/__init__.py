@@ -15,7 +15,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from workers.i18n import TRANSLATIONS
+from workers.i18n import TRANSLATIONS, translator
 
 from .config import REPO_ROOT, from_environment
 from .crypto import build_fernet
@@ -64,6 +64,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.setdefault(
         "LANGUAGES", available_languages(app.config.get("BABEL_TRANSLATION_DIRECTORIES"))
     )
+    for code in app.config["LANGUAGES"]:
+        # A shipped language whose catalogue was not compiled stops the start here, rather
+        # than pages, digests and alerts quietly in English (workers/i18n.py).
+        translator(code)
 
     app.extensions["intake.fernet"] = build_fernet(app.config["INTAKE_ENCRYPTION_KEYS"])
     db.init_app(app)

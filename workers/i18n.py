@@ -32,6 +32,16 @@ SOURCE_LANGUAGE = "en"
 DOMAIN = "messages"
 
 
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark, translate later")
+    """Mark `message` for extraction into the catalogue; it is translated where it is shown."""
+    return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (the same, with a plural)
+    """Mark a message with its plural for extraction; `Translator.ngettext` picks the form."""
+    return singular, plural
+
+
 class CatalogueMissing(RuntimeError):
     """A shipped language's compiled catalogue (.mo) is not there: compile it."""
 

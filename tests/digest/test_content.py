@@ -86,6 +86,15 @@ def test_an_empty_period_says_so_plainly():
     assert "No llegó ningún reporte nuevo en este periodo." in spanish.text
 
 
+def test_one_new_report_is_singular_in_every_language():
+    one = {**FIGURES, "total": 1, "previous_total": 0, "queues": [("legal", 1)]}
+    assert build_digest(one).subject.endswith(": 1 new report")
+    assert "1 new report (new from the previous period)." in build_digest(one).text
+    spanish = build_digest(one, SPANISH)
+    assert spanish.subject.endswith(": 1 reporte nuevo")
+    assert "1 reporte nuevo (nuevo respecto al periodo anterior)." in spanish.text
+
+
 def test_an_unknown_language_falls_back_to_english():
     assert build_digest(FIGURES, translator("fr")).language == "en"
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from workers.i18n import ENGLISH, Translator
+from workers.i18n import ENGLISH, N_, Nn_, Translator
 
 from .chart import bar_chart_png
 
@@ -76,28 +76,33 @@ def dates(start: datetime, end: datetime, t: Translator = ENGLISH) -> str:
     return t.gettext("%(first)s to %(last)s", first=t.date(start), last=t.date(last))
 
 
-def titles(period: str, span: str, total: int, t: Translator = ENGLISH) -> tuple[str, str]:
-    """(heading, subject) of a daily or weekly digest: whole sentences, so that each language
-    puts the period, the dates and the count in its own order."""
-    if period == "daily":
-        heading = t.gettext("Daily digest of reports")
-        subject = t.ngettext(
+# Whole sentences per period, so that each language puts the period, the dates and the count
+# in its own order: (heading, subject of an empty period, subject with new reports).
+_PERIOD_WORDS = {
+    "daily": (
+        N_("Daily digest of reports"),
+        N_("Daily digest, %(dates)s: no new reports"),
+        Nn_(
             "Daily digest, %(dates)s: %(num)d new report",
             "Daily digest, %(dates)s: %(num)d new reports",
-            total,
-            dates=span,
-        )
-        empty = t.gettext("Daily digest, %(dates)s: no new reports", dates=span)
-    else:
-        heading = t.gettext("Weekly digest of reports")
-        subject = t.ngettext(
+        ),
+    ),
+    "weekly": (
+        N_("Weekly digest of reports"),
+        N_("Weekly digest, %(dates)s: no new reports"),
+        Nn_(
             "Weekly digest, %(dates)s: %(num)d new report",
             "Weekly digest, %(dates)s: %(num)d new reports",
-            total,
-            dates=span,
-        )
-        empty = t.gettext("Weekly digest, %(dates)s: no new reports", dates=span)
-    return heading, subject if total else empty
+        ),
+    ),
+}
+
+
+def titles(period: str, span: str, total: int, t: Translator = ENGLISH) -> tuple[str, str]:
+    """(heading, subject) of a daily or weekly digest of `total` new reports."""
+    heading, empty, (one, many) = _PERIOD_WORDS[period]
+    subject = t.ngettext(one, many, total, dates=span) if total else t.gettext(empty, dates=span)
+    return t.gettext(heading), subject
 
 
 def _rows(items: list[dict[str, Any]], t: Translator) -> list[dict[str, str]]:
