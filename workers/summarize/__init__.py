@@ -128,6 +128,7 @@ def _llm_summary(
 
 def _instruction(t: Translator) -> str:
     """The model's instruction, in the staff language (the answer comes back in it)."""
+    # Translators: say "in <your language>" where this says "in English": the model answers in it.
     return t.gettext(
         "You summarize civil-rights complaints about 287(g) immigration policing for the"
         " staff of a legal-aid organisation. Write two or three plain sentences in English"
