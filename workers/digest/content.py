@@ -69,11 +69,22 @@ def change(count: int, previous: int, t: Translator = ENGLISH) -> str:
     return f"{count - previous:+d}"
 
 
+def _one_day(start: datetime, end: datetime) -> bool:
+    return (end - timedelta(seconds=1)).date() == start.date()
+
+
 def dates(start: datetime, end: datetime, t: Translator = ENGLISH) -> str:
-    last = end - timedelta(seconds=1)
-    if last.date() == start.date():
+    """The period's day, or its first and last day ("del 16 ... al 22 de noviembre de 2026")."""
+    if _one_day(start, end):
         return t.date(start)
+    last = end - timedelta(seconds=1)
     return t.gettext("%(first)s to %(last)s", first=t.date(start), last=t.date(last))
+
+
+def _period_line(start: datetime, end: datetime, span: str, t: Translator) -> str:
+    if _one_day(start, end):
+        return t.gettext("Reports received on %(day)s (UTC).", day=span)
+    return t.gettext("Reports received %(dates)s (UTC).", dates=span)
 
 
 # Whole sentences per period, so that each language puts the period, the dates and the count
@@ -137,7 +148,7 @@ def build_digest(figures: dict[str, Any], t: Translator = ENGLISH) -> Digest:
         "language": t.language,
         "subject": subject,
         "heading": heading,
-        "period_line": t.gettext("Reports received %(dates)s (UTC).", dates=span),
+        "period_line": _period_line(figures["start"], figures["end"], span, t),
         "scope_line": _scope_line(figures.get("scope"), t),
         "empty": empty,
         "total_line": t.ngettext(
