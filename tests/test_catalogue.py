@@ -16,6 +16,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+from flask import render_template_string
 from flask_babel import force_locale
 
 from intake.staff.charts import bar_chart
@@ -191,3 +192,13 @@ def test_a_suppressed_chart_reads_fewer_than_in_the_page_language(app):
     with app.test_request_context(), force_locale("es"):
         svg = bar_chart([("legal", 3), ("intake", 9)], "Reportes", suppress=True)
     assert ">menos de 5</text>" in svg and ">9</text>" in svg and "fewer" not in svg
+
+
+def test_stored_codes_are_shown_as_labels_in_the_page_language(app):
+    page = (
+        "{{ 'processed'|label(PipelineState) }} | {{ 'check-now'|label(Priority) }} | "
+        "{{ 'admin'|label(Role) }} | {{ 'odd'|label(Priority) }}"
+    )
+    with app.test_request_context(), force_locale("es"):
+        shown = render_template_string(page)
+    assert shown == "Procesado | Revisar ya | Administrador/a | odd"
