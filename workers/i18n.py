@@ -6,8 +6,9 @@ catalogue (intake/translations) with the `babel` package alone, so they work whe
 imported. Adding a language is adding a catalogue: `pybabel init -l xx` and translating it.
 
     t = translator("es")
-    t.gettext("Agency")                                  # "Agencia"
-    t.ngettext("%(num)d new report", "%(num)d new reports", 3)   # "3 reportes nuevos"
+    t.gettext("Agency")                              # "Agencia"
+    t.pgettext("answer", "unknown")                  # "no se sabe" (the agency's is "desconocida")
+    t.gettext("%(county)s County", county="Harris")  # "condado de Harris"
 
 English is the source language (the message ids), so it needs no catalogue. A language that has
 no catalogue at all is written in English; one whose catalogue is shipped (a messages.po) but not
