@@ -351,6 +351,8 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
     "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
     "sweep-evidence-files": {"task": "sweep_attachments", "schedule": 60.0},
+    # Deliveries (digests, alerts) a dead sender left claimed: workers/delivery.py.
+    "sweep-deliveries": {"task": "sweep_deliveries", "schedule": 60.0},
     # Digests (workers/digests.py): once per period and recipient, however often beat
     # fires; the period is the last complete day or Monday-to-Monday week.
     # Issue 17: officer patterns, referral reminders, the public statistics.

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from intake.auth.cli import create_user
 from intake.extensions import db
-from intake.models import Notification, Report
+from intake.models import Delivery, Report
 from workers import tasks
 from workers.alerts import alert_message, pattern_alert_message, referral_reminder_message
 from workers.i18n import translator
@@ -42,7 +42,8 @@ def test_alert_reaches_the_admin_without_any_detail_of_the_report(client, ctx, m
     assert f"/staff/reports/{report_id}" in body and "rapid-response" in body
     for detail in ("Pedro", "Lopez", "Ramsey", "custody", "jail", "555-0199"):
         assert detail not in body and detail not in message["Subject"]
-    note = db.session.scalar(select(Notification))
+    note = db.session.scalar(select(Delivery))
+    assert (note.kind, note.about, note.channel) == ("urgent-alert", str(report_id), "email")
     assert note.status == "sent" and note.sent_at is not None
 
     assert tasks.send_urgent_alert.run(report_id) == 1  # the task ran twice ...
@@ -55,8 +56,8 @@ def test_mail_server_trouble_is_recorded_and_retried(client, ctx, mailbox):
     mailbox.refuse = True
     with pytest.raises(Retry):
         tasks.send_urgent_alert.apply(args=[report_id], throw=True)
-    note = db.session.scalar(select(Notification))
-    assert note.status == "failed" and note.last_error == "SMTPDataError"
+    note = db.session.scalar(select(Delivery))
+    assert note.status == "failed" and note.last_error == "SMTPDataError 451"
     assert mailbox.messages == []
 
     mailbox.refuse = False

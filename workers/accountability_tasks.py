@@ -2,7 +2,8 @@
 
 Thin glue, like workers/tasks.py: the work is in intake/patterns, intake/referrals and
 intake/publication. Each task is idempotent: a pattern is alerted once (its ledger row), a
-delivery is sent once per recipient, a reminder once per packet, a snapshot is only added.
+delivery is sent once per recipient (the delivery ledger, workers/delivery.py), a reminder once
+per packet, a snapshot is only added.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from flask_mail import Message
 from sqlalchemy import select, update
 
 from intake.extensions import db, mail
-from intake.models import PatternAlert, PatternAlertDelivery, ReferralPacket, StaffUser
+from intake.models import PatternAlert, ReferralPacket, StaffUser
 from intake.patterns.alerts import check_patterns as find_new_alerts
 from intake.publication.snapshot import store_snapshot
 from intake.reports.facts import STAFF_LANGUAGE
@@ -30,7 +31,7 @@ from .alerts import (
     pattern_alert_message,
     referral_reminder_message,
 )
-from .delivery import ledger_row
+from .delivery import Owed
 from .i18n import translator
 from .states import Role
 
@@ -52,11 +53,6 @@ def check_patterns() -> int:
     if created:
         log.info("patterns: %s new pattern alerts", len(created))
     return len(created)
-
-
-def _delivery(alert_id: int, channel: str, recipient: str) -> PatternAlertDelivery:
-    key = {"alert_id": alert_id, "channel": channel, "recipient": recipient}
-    return ledger_row(PatternAlertDelivery, key)
 
 
 def supervisors() -> list[str]:
@@ -88,8 +84,8 @@ def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
         "message": message(translator(STAFF_LANGUAGE))[0],
         "link": link,
     }
-    row_for = functools.partial(_delivery, alert.id)
-    done = deliver_in_languages(row_for, recipients, message, payload, what)
+    owed_for = functools.partial(Owed.pattern_alert, alert.id)
+    done = deliver_in_languages(owed_for, recipients, message, payload, what)
     if not done:
         raise self.retry(countdown=min(30 * 2**self.request.retries, 600))
     return len(recipients)

@@ -20,16 +20,14 @@ from flask import current_app
 from sqlalchemy import select
 
 from intake.extensions import db
-from intake.models import Notification, Report, StaffUser
+from intake.models import Report, StaffUser
 from intake.reports.facts import STAFF_LANGUAGE
 
-from .delivery import deliver_alert, ledger_row
+from .delivery import Owed, deliver_alert
 from .i18n import ENGLISH, Translator, translator
-from .states import Priority, Role
+from .states import Channel, Priority, Role
 
 log = logging.getLogger(__name__)
-
-URGENT_ALERT = "urgent-alert"  # Notification.kind
 
 
 def alert_message(
@@ -157,25 +155,20 @@ def languages_of(addresses: list[str]) -> dict[str, list[str]]:
 
 
 def deliver_in_languages(
-    row_for: Callable[[str, str], Any],
+    owed_for: Callable[[Channel, str], Owed],
     recipients: list[str],
     message: Callable[[Translator], tuple[str, str]],
     payload: dict[str, Any],
     what: str,
 ) -> bool:
     """`deliver_alert` for each language the recipients read, each email in its reader's
-    language (`message(translator)` gives subject and body). The webhook, one ledger row, is
+    language (`message(translator)` gives subject and body). The webhook, one delivery, is
     posted once whatever the number of languages. True when nothing is left to retry."""
     done = True
     for language, addresses in (languages_of(recipients) or {STAFF_LANGUAGE: []}).items():
         subject, body = message(translator(language))
-        done &= deliver_alert(row_for, addresses, subject, body, payload, what)
+        done &= deliver_alert(owed_for, addresses, subject, body, payload, what)
     return done
-
-
-def _notification(report_id: int, channel: str, recipient: str) -> Notification:
-    key = {"report_id": report_id, "kind": URGENT_ALERT, "recipient": recipient}
-    return ledger_row(Notification, key, channel=channel)
 
 
 def send_urgent_alert(report_id: int) -> tuple[bool, int]:
@@ -202,6 +195,6 @@ def send_urgent_alert(report_id: int) -> tuple[bool, int]:
         "deadline_at": report.deadline_at.isoformat() if report.deadline_at else None,
         "link": link,
     }
-    row_for = functools.partial(_notification, report.id)
-    done = deliver_in_languages(row_for, recipients, message, payload, what)
+    owed_for = functools.partial(Owed.urgent_alert, report.id)
+    done = deliver_in_languages(owed_for, recipients, message, payload, what)
     return done, len(recipients)

@@ -23,12 +23,12 @@ from sqlalchemy import select
 # A module, not its names: workers.digests imports this package's queries in turn.
 from workers import digests
 from workers.digest import CHART_CID
-from workers.states import DeliveryStatus
+from workers.states import DeliveryKind, DeliveryStatus
 
 from ..auth.permissions import MANAGE_USERS, requires, requires_login
 from ..extensions import db
 from ..labels import DELIVERY_LABELS
-from ..models import DigestDelivery, DigestOption, DigestSubscription
+from ..models import Delivery, DigestOption, DigestSubscription
 from ..models.audit import audit
 from ..models.digest import PERIODS
 from ..staff.choices import known_queues as staff_queues
@@ -154,19 +154,17 @@ def preview() -> Response:
 @requires(MANAGE_USERS)
 def deliveries() -> str:
     """Deliveries that did not go: failed (retried by the task) and rejected addresses."""
+    digests = select(Delivery).where(Delivery.kind == DeliveryKind.DIGEST)
     problems = db.session.scalars(
-        select(DigestDelivery)
-        .where(
-            DigestDelivery.status.in_(
+        digests.where(
+            Delivery.status.in_(
                 (DeliveryStatus.FAILED, DeliveryStatus.REJECTED, DeliveryStatus.SENDING)
             )
         )
-        .order_by(DigestDelivery.id.desc())
+        .order_by(Delivery.id.desc())
         .limit(DELIVERIES_PAGE)
     ).all()
-    recent = db.session.scalars(
-        select(DigestDelivery).order_by(DigestDelivery.id.desc()).limit(20)
-    ).all()
+    recent = db.session.scalars(digests.order_by(Delivery.id.desc()).limit(20)).all()
     return render_template(
         "staff/digest_deliveries.html",
         problems=problems,
