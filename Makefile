@@ -54,7 +54,7 @@ lint: install  ## ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the README)
+bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in bench/RESULTS-*.md)
 	$(BIN)/python bench/anonymizer.py
 	$(BIN)/python bench/form.py
 	$(BIN)/python bench/queue_page.py

@@ -21,9 +21,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from celery.schedules import crontab
 from cryptography.fernet import Fernet
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INSTANCE = REPO_ROOT / "instance"
-AGENCY_SEED = REPO_ROOT / "data" / "ice-287g" / "participatingAgencies07182025pm.xlsx"
+from .paths import PACKAGE
+
+# Files the app reads ship inside the package (a wheel has them too; intake/paths.py says where
+# the templates and migrations are); what it writes goes to the instance folder, by default
+# instance/ under the working directory (never the package).
+AGENCY_SEED = PACKAGE / "data" / "ice-287g" / "participatingAgencies07182025pm.xlsx"
 
 
 class ConfigError(RuntimeError):
@@ -221,7 +224,7 @@ class Settings:
             for spec in fields(cls)
             if "env" in spec.metadata and spec.metadata["env"] in env
         }
-        folder = Path(instance or env.get("INTAKE_INSTANCE") or DEFAULT_INSTANCE)
+        folder = Path(instance or env.get("INTAKE_INSTANCE") or Path.cwd() / "instance")
         if environment == "production":
             missing = [name for name in PRODUCTION_NEEDS if not env.get(name)]
             if missing:

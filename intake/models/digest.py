@@ -1,6 +1,6 @@
 """Digest emails: who gets which digest, what was sent, and the one admin option.
 
-A digest carries counts and links only; email is not a safe channel (DOMAIN.md, "Privacy").
+A digest carries counts and links only; email is not a safe channel (docs/domain.md, "Privacy").
 """
 
 from __future__ import annotations

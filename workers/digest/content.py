@@ -33,7 +33,17 @@ from workers.i18n import ENGLISH, N_, Nn_, Translator
 
 from .chart import bar_chart_png
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "email"
+
+def _templates() -> Path:
+    """templates/email of the checkout, or its copy a wheel carries as intake/templates/email
+    (setup.py; intake/paths.py resolves the app's templates the same way). Found by path, not
+    by importing intake: this package stays pure."""
+    root = Path(__file__).resolve().parents[2]  # the checkout, or site-packages
+    shipped = root / "intake" / "templates" / "email"
+    return shipped if (shipped / "digest.html").is_file() else root / "templates" / "email"
+
+
+TEMPLATES = _templates()
 CHART_CID = "digest-chart@intake"
 
 _env = Environment(
