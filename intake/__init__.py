@@ -15,15 +15,15 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
+from workers.i18n import TRANSLATIONS, translator
+
 from .config import from_environment
 from .crypto import build_fernet
 from .extensions import babel, csrf, db, login_manager, mail, migrate
 from .language import select_locale
-from .paths import MIGRATIONS, PACKAGE, TEMPLATES
+from .paths import MIGRATIONS, TEMPLATES
 from .ratelimit import limiter
 from .untrusted import CleanedRequest
-
-TRANSLATIONS = PACKAGE / "translations"
 
 
 def available_languages(directories: str | None = None) -> list[str]:
@@ -63,6 +63,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.setdefault(
         "LANGUAGES", available_languages(app.config.get("BABEL_TRANSLATION_DIRECTORIES"))
     )
+    for code in app.config["LANGUAGES"]:
+        # A shipped language whose catalogue was not compiled stops the start here, rather
+        # than pages, digests and alerts quietly in English (workers/i18n.py).
+        translator(code)
 
     app.extensions["intake.fernet"] = build_fernet(app.config["INTAKE_ENCRYPTION_KEYS"])
     db.init_app(app)

@@ -22,8 +22,6 @@ NOT_YET = {
     "workers/anonymize/recognizers/people.py::officer_titles",
     "workers/anonymize/recognizers/places.py::PlacesRecognizer._named",
     "workers/anonymize/recognizers/places.py::_context_score",
-    "workers/summarize/extractive.py::_analyse",
-    "workers/summarize/extractive.py::extract",
 }
 
 

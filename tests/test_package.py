@@ -91,8 +91,9 @@ RENDER = """
 import sys
 from pathlib import Path
 import intake, workers.route.schema as schema, workers.anonymize.lexicon as lexicon
-import intake.paths, workers.digest.content as digest
-for found in (intake.__file__, intake.paths.TEMPLATES, intake.paths.MIGRATIONS, digest.TEMPLATES):
+import intake.paths, workers.digest.content as digest, workers.i18n as i18n
+for found in (intake.__file__, intake.paths.TEMPLATES, intake.paths.MIGRATIONS, digest.TEMPLATES,
+              i18n.TRANSLATIONS):
     assert Path(found).is_relative_to(sys.argv[1]), found  # the wheel's copies, not a checkout's
 from intake import create_app
 app = create_app()
@@ -111,8 +112,9 @@ day = {"period": "daily", "start": datetime(2026, 11, 16), "end": datetime(2026,
        "scope": None, "queues": [], "total": 0, "previous_total": 0, "urgent_unassigned": 0,
        "overdue": 0, "agencies": [], "categories": [], "summaries": None,
        "links": {"queue": "/staff/", "settings": "/staff/settings", "report": "/r/{id}"}}
-email = digest.build_digest(day, "es")
+email = digest.build_digest(day, i18n.translator("es"))  # the wheel's compiled catalogue
 assert '<html lang="es">' in email.html and email.text.strip(), email.html[:200]
+assert "No llegó ningún reporte nuevo en este periodo." in email.text, email.text
 assert schema.load_rules(schema.default_rules_path()).queues
 single, multi = lexicon.places()
 assert single and multi

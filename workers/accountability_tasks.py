@@ -22,10 +22,17 @@ from intake.extensions import db, mail
 from intake.models import PatternAlert, ReferralPacket, StaffUser
 from intake.patterns.alerts import check_patterns as find_new_alerts
 from intake.publication.snapshot import store_snapshot
+from intake.reports.facts import STAFF_LANGUAGE
 from intake.timeutil import utcnow
 
-from .alerts import pattern_alert_message, referral_reminder_message
-from .delivery import Owed, deliver_alert
+from .alerts import (
+    deliver_in_languages,
+    languages_of,
+    pattern_alert_message,
+    referral_reminder_message,
+)
+from .delivery import Owed
+from .i18n import translator
 from .states import Role
 
 log = logging.getLogger(__name__)
@@ -67,11 +74,18 @@ def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
     config = current_app.config
     link = _link(f"/staff/patterns/alerts/{alert.id}")
     what = f"pattern alert {alert.id}"
-    subject, body = pattern_alert_message(alert.reporters, config["PATTERN_ALERT_DAYS"], link)
+    message = functools.partial(
+        pattern_alert_message, alert.reporters, config["PATTERN_ALERT_DAYS"], link
+    )
     recipients = supervisors()
-    payload = {"pattern_alert": alert.id, "message": subject, "link": link}
+    # The webhook's reader is a program or a shared channel: the staff language.
+    payload = {
+        "pattern_alert": alert.id,
+        "message": message(translator(STAFF_LANGUAGE))[0],
+        "link": link,
+    }
     owed_for = functools.partial(Owed.pattern_alert, alert.id)
-    done = deliver_alert(owed_for, recipients, subject, body, payload, what)
+    done = deliver_in_languages(owed_for, recipients, message, payload, what)
     if not done:
         raise self.retry(countdown=min(30 * 2**self.request.retries, 600))
     return len(recipients)
@@ -105,11 +119,13 @@ def remind_referrals() -> int:
             db.session.get(StaffUser, packet.prepared_by_id) if packet.prepared_by_id else None
         )
         recipients = [preparer.email] if preparer and preparer.active else supervisors()
-        subject, body = referral_reminder_message(
-            days, _link(f"/staff/reports/{packet.report_id}/referral")
-        )
+        link = _link(f"/staff/reports/{packet.report_id}/referral")
         try:
-            mail.send(Message(subject=subject, recipients=recipients, body=body))
+            # One email per language read; a failure takes the claim back, so a reader
+            # already sent to may be reminded twice rather than one left unreminded.
+            for language, addresses in languages_of(recipients).items():
+                subject, body = referral_reminder_message(days, link, translator(language))
+                mail.send(Message(subject=subject, recipients=addresses, body=body))
             sent += 1
         except (smtplib.SMTPException, OSError) as exc:
             # Not sent: take the claim back so the next hourly run tries again.

@@ -28,6 +28,7 @@ from workers.digest import (
     build_digest,
     period_bounds,
 )
+from workers.i18n import translator
 
 from .delivery import NotBuilt, Owed, send_once
 from .states import DeliveryStatus
@@ -89,7 +90,7 @@ def build_for(
         include_summaries=include_summaries,
         base_url=current_app.config.get("PUBLIC_BASE_URL", ""),
     )
-    return build_digest(figures, recipient.language)
+    return build_digest(figures, translator(recipient.language))
 
 
 def message_for(address: str, digest: Digest) -> Message:

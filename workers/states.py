@@ -12,10 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark, translate later")
-    """Mark `message` for extraction into the catalogue; translation happens when shown."""
-    return message
+from .i18n import N_
 
 
 class Labelled(StrEnum):

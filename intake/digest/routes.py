@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import base64
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 # A module, not its names: workers.digests imports this package's queries in turn.
 from workers import digests
-from workers.digest import CHART_CID, LANGUAGES
+from workers.digest import CHART_CID
 from workers.states import DeliveryKind, DeliveryStatus
 
 from ..auth.permissions import MANAGE_USERS, requires, requires_login
@@ -78,7 +88,7 @@ def digest_settings() -> str:
         periods=PERIODS,
         choices={period: _current_choice(period, rows) for period in PERIODS},
         queues=known_queues(),
-        languages=LANGUAGES,
+        languages=current_app.config["LANGUAGES"],
         language=language,
     )
 
@@ -88,8 +98,11 @@ def digest_settings() -> str:
 def save_digest_settings() -> Response:
     """Each period: on or off, and which queues (none ticked: every queue the account sees)."""
     language = request.form.get("language", "")
-    if language not in LANGUAGES:
-        language = current_user.language if current_user.language in LANGUAGES else "en"
+    languages = current_app.config[
+        "LANGUAGES"
+    ]  # those with a catalogue (intake.available_languages)
+    if language not in languages:
+        language = current_user.language if current_user.language in languages else "en"
     allowed = set(known_queues())
     rows = _subscriptions()
     chosen: dict[str, list[str] | None] = {}
