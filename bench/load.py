@@ -50,7 +50,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-CORPUS = REPO.parent / "shared" / "data" / "narratives" / "dev.jsonl"
+CORPUS = REPO / "tests" / "anonymize" / "data" / "dev.jsonl"  # the dev corpus, in the repo
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 SUBMISSION_RE = re.compile(r'name="submission" type="hidden" value="([^"]+)"')
 RECEIPT_RE = re.compile(rb'class="receipt-code"[^>]*>([^<]+)<')
@@ -351,8 +351,7 @@ def main() -> int:  # noqa: PLR0915
         # Stored receipt hashes are keyed with the app's secret (receipts.py): this instance's.
         secret = json.loads((instance / "secrets.json").read_text())["SECRET_KEY"]
         hashes = [
-            keyed(hashlib.sha256(r.replace("-", "").encode()).hexdigest(), secret)
-            for r in receipts
+            keyed(hashlib.sha256(r.replace("-", "").encode()).hexdigest(), secret) for r in receipts
         ]
         stored = [row[0] for row in rows]
         lost = len(set(hashes) - set(stored))
