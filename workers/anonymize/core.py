@@ -109,10 +109,15 @@ def _officer_by_badge(text: str, spans: list[Span]) -> list[Span]:
 NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
+# a bare surname found by a guess (the learned model, spaCy's NER, a capitalised word, the
+# first-name list) may be a titled officer's later mention; one found by a cue may not
+OFFICER_MENTION_WHY = frozenset(["learned", "ner", "capitalised", "firstname"])
+
+
 def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
-    """A name only the learned detector found, every word of which names an officer found with
-    a title or badge in the same text, and no word of which names a private person found by a
-    rule, is that officer's later mention ("Sgt. Valverde ... Valverde just said"). The model
+    """A name only a guess found (the learned detector, spaCy's NER, a capitalised word), every
+    word of which names an officer found with a title or badge in the same text, and no word of
+    which names a private person found by a rule, is that officer's later mention ("Sgt. Valverde ... Valverde just said"). The model
     is a guess, the title is evidence; a relative who shares the surname is found by a rule
     (kin, introduction, known name) and stays a private person."""
 
@@ -123,11 +128,15 @@ def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
     # a private person's surname alone is no evidence: "Deputy Alvarez ... my sister-in-law
     # Rebeca Alvarez ... Alvarez told her" is the deputy; she is called Rebeca
     person = set().union(
-        *(_called_by(text, s) for s in spans if s.label == "PERSON" and s.why != "learned")
+        *(
+            _called_by(text, s)
+            for s in spans
+            if s.label == "PERSON" and s.why not in OFFICER_MENTION_WHY
+        )
     )
     out = []
     for s in spans:
-        w = words(s) if s.label == "PERSON" and s.why == "learned" else set()
+        w = words(s) if s.label == "PERSON" and s.why in OFFICER_MENTION_WHY else set()
         if w and w <= officer and not w & person:
             s = replace(s, label="OFFICER", score=0.9, why="officer-mention")
         out.append(s)

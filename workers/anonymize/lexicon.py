@@ -33,12 +33,14 @@ OFFICER_TITLES = words(
     tpr. cpl cpl. corporal cabo lt lt. lieutenant teniente capt capt. captain capitan det det.
     detective investigator inv. agent agente alguacil jailer carcelero guard guardia policia
     cop sheriff comandante inspector marshal deputado patrolman patrolwoman constable condestable
-    warden ranger chief jefe"""
+    warden ranger chief jefe diputado diputada patrullero patrullera custodio custodia
+    alcaide comisario"""
 )
 # Nouns that refer to an officer (singular or plural): antecedents of "his name was X".
 OFFICER_NOUNS = OFFICER_TITLES | words(
     """deputies officers oficiales troopers cops policias agentes guards guardias jailers
-    sergeants alguaciles polis migra constables marshals wardens rangers"""
+    sergeants alguaciles polis migra constables marshals wardens rangers diputados
+    patrulleros custodios"""
 )
 # People who are not officers: relatives, friends, clients... (antecedents of "se llamaba X").
 KIN_NOUNS = words(
