@@ -15,6 +15,7 @@ from . import engine
 from .known import KnownValuesRecognizer
 from .lexicon import fold
 from .placeholders import KeptSpan, render
+from .recognizers.homes import home_tail
 from .propagate import conservative_extra, propagate
 from .recognizers import ctx_of, merge_person_candidates
 from .spans import Span, from_results, resolve
@@ -177,6 +178,8 @@ def _with_article(text: str, spans: list[Span]) -> list[Span]:
             m = ARTICLE_BEFORE_RE.search(text, max(0, s.start - 5), s.start)
             if m:
                 s = replace(s, start=m.start())
+        if s.label == "STREET_ADDRESS":
+            s = replace(s, end=home_tail(text, s.start, s.end, s.why in DESCRIBED))
         out.append(s)
     return out
 

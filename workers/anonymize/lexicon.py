@@ -206,7 +206,7 @@ STREET_SUFFIXES = words(
 FACILITY_WORDS = words(
     """jail center centre facility detention corrections correctional mall mart market
     festival park church plaza station precinct courthouse airport ferry supermarket
-    supermercado harbor hospital clinic school"""
+    supermercado harbor hospital clinic school parish"""
 ) | words(
     # businesses: a capitalised name before one of these is a business, not a person
     # ("Lucky Nails", "Aguilar Bail Bonds", "the Tyson plant", "Martinez Tire")

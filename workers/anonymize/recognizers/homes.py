@@ -100,9 +100,10 @@ def _named_complex(word: str) -> str:
     name = rf"(?:(?:{word}|de|del|la|las|los|el|of|the)\s+){{0,3}}{word}"
     return (
         rf"(?:{name}\s+(?i:(?:mobile\s+home\s+|trailer\s+|rv\s+)?park|apartments|apts\.?|"
-        r"estates|village|courts|townhomes|homes|manor|terrace|condos|condominiums|building)"
+        r"estates|village|courts|townhomes|homes|manor|terrace|condos|condominiums|building|"
+        r"complex)"
         r"|(?i:parque|apartamentos|traileras|trailas|residencial|condominio|comunidad|"
-        rf"trailer\s+park|mobile\s+home\s+park|edificio)\s+{name})"
+        rf"trailer\s+park|mobile\s+home\s+park|edificio|complejo|conjunto)\s+{name})"
     )
 
 
@@ -145,12 +146,20 @@ _COLOUR = (
     r"anaranjad[ao]|morad[ao]|celeste|crema)"
 )
 # "the yellow trailer behind the Shell on Route 9", "la casa azul detrás de la iglesia"
+# what a home is made of or how tall: "de dos pisos", "de madera", "two-story"
+_BUILT = (
+    r"(?:de\s+(?:un|una|dos|tres|\d)\s+(?:pisos?|plantas?|niveles?)|de\s+(?:madera|ladrillo|"
+    r"block|bloque|adobe|l[aá]mina|concreto|cemento)|con\s+(?:techo|port[oó]n|reja|cerca)\s+"
+    rf"(?:de\s+)?[\w]+(?:\s+{_COLOUR})?)"
+)
 LANDMARK_HOME_RE = re.compile(
     rf"\b(?:the|a|our|my|his|her|their|la|una|nuestra|mi|su)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{HOME_NOUNS}\s+(?:{_COLOUR}\s+)?(?:right\s+|justo\s+)?(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
+    rf"{HOME_NOUNS}\s+(?:{_COLOUR}\s+)?(?:{_BUILT}\s*,?\s+)?(?:right\s+|justo\s+)?"
+    r"(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
     r"from|beside|by|near|in\s+front\s+of|at\s+the\s+end\s+of|past|detr[aá]s\s+de|"
     r"atr[aá]s\s+de|al\s+lado\s+de|frente\s+a|enfrente\s+de|junto\s+a|cerca\s+de|"
-    r"a\s+la\s+par\s+de|despu[eé]s\s+de)\s+"
+    r"a\s+la\s+par\s+de|despu[eé]s\s+de|al\s+final\s+del?|al\s+fondo\s+del?|en\s+la\s+esquina\s+de|"
+    r"por\s+la|por\s+el|pasando)\s+"
     r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque)\b)[^\s.,;!?]+\s*){1,7}",
     re.IGNORECASE,
 )
@@ -168,6 +177,7 @@ _TAIL = (
 # azul con el portón negro" (a home cue before or after it decides)
 COLOUR_HOME_RE = re.compile(
     rf"\b{_OWNER}\s+(?:(?:[\w'’-]+\s+)?{_COLOUR}\s+{HOME_NOUNS}|{HOME_NOUNS}\s+{_COLOUR})\b"
+    rf"(?:\s+{_BUILT})?"
     rf"(?:\s+(?:with|that\s+has|con|que\s+tiene)\s+{_TAIL}{{1,5}})?",
     re.IGNORECASE,
 )
@@ -252,3 +262,32 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
             out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     out.extend(_home_streets(ctx))
     return out
+
+
+_FLOOR = (
+    r"(?:(?:on\s+)?the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|top|"
+    r"ground|upper|lower)\s+(?:floor|fl\.?|level)\b|(?:en\s+el\s+)?(?:primer|segundo|tercer|"
+    r"cuarto|quinto|\d{1,2}\s*[oº°])\s+piso\b|(?:piso|floor|planta|nivel)\s+#?\d{1,2}\b|"
+    r"planta\s+(?:baja|alta)\b"
+)
+_STREET_WORD = "|".join(
+    re.escape(w) for w in sorted(STREET_SUFFIXES, key=len, reverse=True) if not w.endswith(".")
+)
+_ON_STREET = (
+    r"(?:on|off|en|sobre|por)\s+(?:the\s+|la\s+|el\s+)?(?:"
+    rf"(?:[A-Z0-9][\w'’.-]*\s+){{1,3}}(?i:{_STREET_WORD})\b|"
+    r"(?i:calle|avenida|camino|carretera)\s+[A-ZÁÉÍÓÚÑ0-9][\w'’-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]*){0,2})"
+)
+FLOOR_AFTER_RE = re.compile(rf"\s*,?\s*(?i:{_FLOOR})")
+STREET_AFTER_RE = re.compile(r"\s*,?\s*" + _ON_STREET)
+
+
+def home_tail(text: str, start: int, end: int, described: bool) -> int:
+    """Where a home ends: a floor after it ("412 Birch Ave, 2nd floor", "segundo piso"), and
+    for a home described without a street (a lot in a park, a unit in a complex) the street
+    it is on ("space 14 of the X trailer park on Mill Rd")."""
+    if described:
+        m = STREET_AFTER_RE.match(text, end)
+        end = m.end() if m else end
+    m = FLOOR_AFTER_RE.match(text, end)
+    return m.end() if m else end

@@ -106,6 +106,14 @@ class PlacesRecognizer(DomainRecognizer):
         r"llantera|farmacia|f[aá]brica|empacadora|yonke|cantina|sal[oó]n|taller)\s+(?=[A-ZÁÉÍÓÚÑ])",
         re.IGNORECASE,
     )
+    # a Spanish public place before its capitalised name ("el parque Shelby", "la parroquia de
+    # San Judas", "la iglesia Monte Sinaí"); a home in a park ("la traila 9 del parque Los
+    # Pinos") is found by the homes recognizer and outranks it
+    ES_PUBLIC_RE = re.compile(
+        r"\b(?:parque|parroquia|iglesia|capilla|plaza|escuela|colegio|hospital|cl[ií]nica|"
+        r"estadio|biblioteca)\s+(?:(?:de|del)\s+(?:la\s+|los\s+|las\s+)?)?(?-i:(?=[A-ZÁÉÍÓÚÑ]))",
+        re.IGNORECASE,
+    )
     COUNTY_ES_RE = re.compile(r"\bcondado\s+(?:de\s+)?(?=\w)", re.IGNORECASE)
 
     def analyze(self, text, entities, nlp_artifacts=None):
@@ -144,6 +152,10 @@ class PlacesRecognizer(DomainRecognizer):
             end = walk_forward(ctx, ctx.index_at(m.end()), 1 if ctx.style != "normal" else 3)
             if end is not None:
                 out.append(candidate("PLACE", m.start(), end, 0.8))
+        for m in self.ES_PUBLIC_RE.finditer(text) if ctx.style != "caps" else ():
+            end = _capitalised_run(ctx, ctx.index_at(m.end()), 3)
+            if end is not None:
+                out.append(candidate("PLACE", m.start(), end, 0.8))
         for m in self.ES_BUSINESS_RE.finditer(text) if ctx.style == "normal" else ():
             end = walk_forward(ctx, ctx.index_at(m.end()), 3)
             if end is not None:
@@ -153,6 +165,19 @@ class PlacesRecognizer(DomainRecognizer):
             if end is not None:
                 out.append(candidate("PLACE", m.end(), end, 0.78))
         return out
+
+
+def _capitalised_run(ctx: Ctx, i: int, max_words: int) -> int | None:
+    """End of up to max_words capitalised words (with "de", "la"... between) from token i."""
+    end, toks = None, ctx.toks
+    for j in range(i, min(i + max_words, len(toks))):
+        if j > i and ctx.gap(j) != " ":
+            break
+        if toks[j].text[0].isupper():
+            end = toks[j].end
+        elif toks[j].f not in NAME_CONNECTORS:
+            break
+    return end
 
 
 def _county_state_or_chain(ctx: Ctx, i: int) -> list[RecognizerResult]:
@@ -170,7 +195,24 @@ def _county_state_or_chain(ctx: Ctx, i: int) -> list[RecognizerResult]:
         return [candidate("PLACE", t.start, t.end, 0.8)] if shaped else []
     if f in CHAINS and shaped:
         return [candidate("PLACE", t.start, t.end, 0.8)]
-    return []
+    return _possessive_business(ctx, i)
+
+
+BUSINESS_TAIL = words("stop travel truck gas station center centre plaza")
+
+
+def _possessive_business(ctx: Ctx, i: int) -> list[RecognizerResult]:
+    """ "Love's truck stop", "Hank's Tire": a capitalised possessive before a business or
+    facility word names a business (kept), not its owner."""
+    toks, t = ctx.toks, ctx.toks[i]
+    if not (t.text[0].isupper() and t.text.endswith(("'s", "’s")) and len(t.f) > 2):
+        return []
+    end = None
+    for j in range(i + 1, min(i + 3, len(toks))):
+        if ctx.gap(j) != " " or not (toks[j].f in FACILITY_WORDS or toks[j].f in BUSINESS_TAIL):
+            break
+        end = toks[j].end
+    return [] if end is None else [candidate("PLACE", t.start, end, 0.8)]
 
 
 MOTION_EN = words(
@@ -185,7 +227,8 @@ MOTION_ES = words(
 )
 MOTION_ES_INTRANSITIVE = words(
     """fuimos fui fue iba ibamos iban vamos voy va ir vino vinimos llegamos llego llegaron
-    regresamos regreso manejando viajando manejaba viajaba rumbo camino"""
+    regresamos regreso manejando viajando manejaba viajaba rumbo camino vivir mudamos mudaron
+    mudarnos mudo mude mudarse"""
 )
 OF_PLACE_HEADS = words(
     """city county town village state area outskirts outside north south east west side part
@@ -204,7 +247,7 @@ def _place_after_motion_or_of(toks, i: int, pf: str, prev2, n_words: int) -> boo
     if pf == "to":
         return prev2.f in MOTION_EN
     if pf == "a":
-        if prev2.f in MOTION_ES_INTRANSITIVE:
+        if prev2.f in MOTION_ES_INTRANSITIVE or _from_a_place(toks, i - 2):
             return True
         return prev2.f in MOTION_ES and any(
             toks[q].f in ("lo", "la", "los", "las", "me", "nos", "le", "les", "te")
@@ -213,6 +256,11 @@ def _place_after_motion_or_of(toks, i: int, pf: str, prev2, n_words: int) -> boo
     if pf == "of":
         return prev2.f in OF_PLACE_HEADS
     return pf == "at" and n_words > 1
+
+
+def _from_a_place(toks, q: int) -> bool:
+    """ "de Danbury a X", "desde Odessa a X": the word before "a" is a town one comes from."""
+    return q > 0 and toks[q - 1].f in ("de", "desde") and toks[q].f in places()[0]
 
 
 def _gazetteer_match(ctx: Ctx, i: int) -> int | None:
@@ -228,7 +276,13 @@ def _gazetteer_match(ctx: Ctx, i: int) -> int | None:
             for q in range(1, len(cand))
         ):
             return j
-    return i if toks[i].f in single and len(toks[i].f) > 2 else None
+    if toks[i].f in single and len(toks[i].f) > 2:
+        return i
+    # a town whose particle is written apart: "La Belle" (LaBelle), "De Soto" (DeSoto)
+    nxt = i + 1
+    if nxt < n and len(toks[i].f) <= 3 and ctx.gap(nxt) == " " and toks[i].f + toks[nxt].f in single:
+        return nxt
+    return None
 
 
 PLACE_AFTER_RE = re.compile(
