@@ -96,7 +96,7 @@ NOT_NAME = words(
     latino latina latinos hispanic guatemalan guatemalteco salvadoran salvadoreno hondureno
     honduran cubano cubana venezolana venezolano dominicana dominicano boricua nicaraguense
     god dios christ cristo virgen
-    dob ssn id dl tps daca visa green card parole asylum asilo hold detainer warrant bond
+    dob ssn id dl tps daca visa green card parole asylum asilo hold detainer warrant bond iban
     fianza ticket multa license licencia passport pasaporte matricula consular
     hwy rd st ave blvd dr pkwy ln ct street road avenue drive boulevard parkway lane highway
     walmart kroger publix target mall church iglesia school escuela hospital clinic clinica

@@ -73,7 +73,10 @@ DATE_RE = re.compile(
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 URL_RE = re.compile(
     r"(?<![\w@./-])(?:(?:https?://|www\.)[^\s<>\"')\]]+"
+    # a country's second-level domain first: "site.com.br/fotos", "x.gob.mx", "y.co.uk"
+    r"|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|gob|co|ac)\.[a-z]{2}(?:/[^\s<>\"')\]]*)?"
     r"|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|me|info|ly|gl|be|tv|mx|us|app|page|link|"
+    r"br|uk|fr|pt|au|cn|jp|ru|"
     r"gt|hn|sv|ni|cr|pa|do|cu|ve|ar|cl|pe|ec|bo|py|uy|es)(?:/[^\s<>\"')\]]*)?)"
     r"(?![\w@])",
     re.IGNORECASE,
@@ -132,6 +135,27 @@ ID_CONTEXT_RE = re.compile(
     r"i-94|receipt|recibo|\bjms\b|\bsid\b|\bfin\b|\bbin\b|tax id|itin|documento)"
     r"[^.!?\n]{0,30}$"
 )
+# national id numbers by their written shape, with or without a word before them: Brazil's
+# CPF "123.456.789-09" and CNPJ "12.345.678/0001-95", El Salvador's DUI "01234567-8",
+# Honduras's DNI "0801-1990-12345"
+NATIONAL_ID_RE = re.compile(
+    r"(?<![\w.,/-])(?:\d{3}\.\d{3}\.\d{3}[-.]\d{2}|\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}|\d{8}-\d|"
+    r"\d{4}-\d{4}-\d{5})(?![\w/-]|[.,]\d)"
+)
+# an IBAN in any case, grouped by spaces or dashes or not ("br18 0036 0305 ... 493c 1"):
+# Presidio's IbanRecognizer reads upper case only; the mod-97 check decides (iban_valid)
+IBAN_RE = re.compile(r"(?<![\w-])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{1,4}){3,8}(?![\w-])")
+
+
+def iban_valid(value: str) -> bool:
+    """The ISO 13616 check: the country code and check digits moved to the end, letters as
+    numbers (A=10 ... Z=35), the whole number mod 97 is 1."""
+    v = re.sub(r"[ -]", "", value).upper()
+    if not 15 <= len(v) <= 34 or not v.isalnum():
+        return False
+    return int("".join(str(int(c, 36)) for c in v[4:] + v[:4])) % 97 == 1
+
+
 GENERIC_ID_RE = re.compile(r"(?<![\w/.,$-])[A-Z0-9][A-Z0-9-]{4,}[A-Z0-9](?![\w/-]|[.,]\d)")
 
 PLATE_CONTEXT_RE = re.compile(

@@ -45,6 +45,17 @@ def value_matches(rx: re.Pattern, ctx: Ctx):
         yield s, e
 
 
+def _shaped_ids(text: str) -> list[RecognizerResult]:
+    """Ids known by their shape alone: national id numbers, IBANs that pass their check."""
+    out = [
+        candidate("ID_NUMBER", m.start(), m.end(), 0.95) for m in P.NATIONAL_ID_RE.finditer(text)
+    ]
+    for m in P.IBAN_RE.finditer(text):
+        if P.iban_valid(m.group()):
+            out.append(candidate("IBAN", m.start(), m.end(), 0.95))
+    return out
+
+
 def _is_word(s: str) -> bool:
     f = fold(s)
     return f in FUNCTION_WORDS or max(zipf(f, "en"), zipf(f, "es")) >= 4.5  # not "MC", "ABC"
@@ -53,7 +64,7 @@ def _is_word(s: str) -> bool:
 class GovernmentIdRecognizer(DomainRecognizer):
     """A-numbers, SSNs, ID/passport/matrícula/booking numbers, plates and dates of birth."""
 
-    ENTITIES = ("A_NUMBER", "SSN", "ID_NUMBER", "LICENSE_PLATE", "DOB")
+    ENTITIES = ("A_NUMBER", "SSN", "ID_NUMBER", "LICENSE_PLATE", "DOB", "IBAN")
     DOB_CONTEXT_RE = re.compile(
         r"(?:\bdob\b|d\.o\.b|date of birth|\bborn\b|birthday|birth ?date|\bb-?day\b|naci|"
         r"nacimiento|cumpleanos|f\. ?nac|fecha de nac)[^.!?\n]{0,25}$"
@@ -61,7 +72,13 @@ class GovernmentIdRecognizer(DomainRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None):
         ctx = ctx_of(text, nlp_artifacts)
-        return self._ssn_and_a_numbers(ctx) + self._ids(ctx) + self._plates(ctx) + self._dobs(ctx)
+        return (
+            self._ssn_and_a_numbers(ctx)
+            + self._ids(ctx)
+            + _shaped_ids(text)
+            + self._plates(ctx)
+            + self._dobs(ctx)
+        )
 
     def _ssn_and_a_numbers(self, ctx: Ctx) -> list[RecognizerResult]:
         text, F = ctx.text, ctx.folded

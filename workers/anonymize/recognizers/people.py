@@ -445,9 +445,10 @@ NOT_NICKNAME = OFFICER_TITLES | KIN_NOUNS | FACILITY_WORDS | STREET_SUFFIXES | G
 
 def article_nicknames(scan: NameScan) -> None:
     """ "el Güero", "la Flaca", "el Chino": a capitalised word after "el"/"la" that is no
-    place, agency, institution or everyday word of the language is a nickname."""
+    place, agency, institution or everyday word of the language is a nickname; in text written
+    without capitals, a capital the writer put there says name all the more."""
     toks, ctx = scan.toks, scan.ctx
-    if ctx.style != "normal":
+    if ctx.style == "caps":
         return
     single, multi = places()
     for i in range(1, scan.n):

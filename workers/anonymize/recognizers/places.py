@@ -280,7 +280,12 @@ def _gazetteer_match(ctx: Ctx, i: int) -> int | None:
         return i
     # a town whose particle is written apart: "La Belle" (LaBelle), "De Soto" (DeSoto)
     nxt = i + 1
-    if nxt < n and len(toks[i].f) <= 3 and ctx.gap(nxt) == " " and toks[i].f + toks[nxt].f in single:
+    if (
+        nxt < n
+        and len(toks[i].f) <= 3
+        and ctx.gap(nxt) == " "
+        and toks[i].f + toks[nxt].f in single
+    ):
         return nxt
     return None
 
