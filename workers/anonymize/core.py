@@ -15,9 +15,9 @@ from . import engine
 from .known import KnownValuesRecognizer
 from .lexicon import fold
 from .placeholders import KeptSpan, render
-from .recognizers.homes import home_tail
 from .propagate import conservative_extra, propagate
 from .recognizers import ctx_of, merge_person_candidates
+from .recognizers.homes import home_tail
 from .spans import Span, from_results, resolve
 
 MAX_CHARS = 200_000  # longer texts are processed in pieces
@@ -118,9 +118,10 @@ OFFICER_MENTION_WHY = frozenset(["learned", "ner", "capitalised", "firstname"])
 def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
     """A name only a guess found (the learned detector, spaCy's NER, a capitalised word), every
     word of which names an officer found with a title or badge in the same text, and no word of
-    which names a private person found by a rule, is that officer's later mention ("Sgt. Valverde ... Valverde just said"). The model
-    is a guess, the title is evidence; a relative who shares the surname is found by a rule
-    (kin, introduction, known name) and stays a private person."""
+    which names a private person found by a rule, is that officer's later mention ("Sgt.
+    Valverde ... Valverde just said"). The model is a guess, the title is evidence; a relative
+    who shares the surname is found by a rule (kin, introduction, known name) and stays a
+    private person."""
 
     def words(s: Span) -> set[str]:
         return {fold(w) for w in NAME_WORD_RE.findall(text[s.start : s.end])}
