@@ -22,6 +22,7 @@ from .lexicon import (
     AGENCY_ACRONYMS,
     AMBIGUOUS_NAMES,
     FACILITY_WORDS,
+    HONORIFICS,
     KIN_NOUNS,
     NOT_NAME,
     OFFICER_TITLES,
@@ -342,11 +343,40 @@ def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_
     w = _Widening(ctx, keeps, m, language, pos_of)
     w.lower_ok = ctx.style != "normal" or not toks[i].text[0].isupper()
     start_i = w.first_before(i)
+    if j > i and start_i == i and _family_name_before(ctx, i, keeps):
+        start_i = i - 1
     w.full_name = j > start_i
     end_j = w.last_after(j)
     if (start_i, end_j) == (i, j) or _is_place(toks[start_i : end_j + 1]):
         return s
     return replace(s, start=toks[start_i].start, end=max(s.end, toks[end_j].end))
+
+
+# capitalised short words that are not a family name: articles, places' particles, and the
+# short forms of days and months ("on Sat Juan ...")
+SHORT_NOT_FAMILY = words(
+    """el la los las the a an y o i and or of de del san sta st ft mt fort mon tue wed thu
+    fri sat sun jan feb mar apr may jun jul aug sep oct nov dec ene abr ago dic lun mie jue
+    vie sab dom ok hey hi"""
+)
+NOT_A_FAMILY_NAME = OFFICER_TITLES | KIN_NOUNS | HONORIFICS | SHORT_NOT_FAMILY | STREET_SUFFIXES
+
+
+def _family_name_before(ctx: Ctx, i: int, keeps: list[Span]) -> bool:
+    """ "my neighbor Le Huu Phuc", "Vo Thi Lan": a short capitalised word in mid-sentence right
+    before a name of two words or more is its family name written first, though it spells a
+    word of either language ("le", "mi", "ha"): mid-sentence, a capital says name."""
+    if i == 0 or ctx.style != "normal" or ctx.gap(i) != " ":
+        return False
+    t = ctx.toks[i - 1]
+    return (
+        len(t.text) <= 3
+        and t.text[0].isupper()
+        and t.text[1:].islower()
+        and t.f not in NOT_A_FAMILY_NAME
+        and not covered(keeps, t.start, t.end)
+        and not _sentence_start(ctx, i - 1)
+    )
 
 
 def _is_place(group) -> bool:
