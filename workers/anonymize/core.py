@@ -180,7 +180,7 @@ def _with_article(text: str, spans: list[Span]) -> list[Span]:
             if m:
                 s = replace(s, start=m.start())
         if s.label == "STREET_ADDRESS":
-            s = replace(s, end=home_tail(text, s.start, s.end, s.why in DESCRIBED))
+            s = replace(s, end=home_tail(text, s.start, s.end))
         out.append(s)
     return out
 

@@ -51,9 +51,23 @@ def _shaped_ids(text: str) -> list[RecognizerResult]:
         candidate("ID_NUMBER", m.start(), m.end(), 0.95) for m in P.NATIONAL_ID_RE.finditer(text)
     ]
     for m in P.IBAN_RE.finditer(text):
-        if P.iban_valid(m.group()):
-            out.append(candidate("IBAN", m.start(), m.end(), 0.95))
+        end = _iban_end(text, m.start(), m.end())
+        if end:
+            out.append(candidate("IBAN", m.start(), end, 0.95))
     return out
+
+
+def _iban_end(text: str, start: int, end: int) -> int | None:
+    """The end of the IBAN that starts at `start`: the match may have run on over a short word
+    after it ("... 493c 1 de mi tía"), so its groups are dropped from the end until it checks."""
+    while end - start >= 15:
+        if P.iban_valid(text[start:end]):
+            return end
+        cut = max(text.rfind(" ", start, end), text.rfind("-", start, end))
+        if cut <= start:
+            return None
+        end = cut
+    return None
 
 
 def _is_word(s: str) -> bool:

@@ -282,11 +282,14 @@ FLOOR_AFTER_RE = re.compile(rf"\s*,?\s*(?i:{_FLOOR})")
 STREET_AFTER_RE = re.compile(r"\s*,?\s*" + _ON_STREET)
 
 
-def home_tail(text: str, start: int, end: int, described: bool) -> int:
+STREET_IN_RE = re.compile(rf"\b(?i:{_STREET_WORD}|calle|avenida|camino|carretera)\b")
+
+
+def home_tail(text: str, start: int, end: int) -> int:
     """Where a home ends: a floor after it ("412 Birch Ave, 2nd floor", "segundo piso"), and
-    for a home described without a street (a lot in a park, a unit in a complex) the street
-    it is on ("space 14 of the X trailer park on Mill Rd")."""
-    if described:
+    for a home told without its street (a lot in a park, a unit in a complex) the street it
+    is on ("space 14 of the X trailer park on Mill Rd")."""
+    if not STREET_IN_RE.search(text, start, end):
         m = STREET_AFTER_RE.match(text, end)
         end = m.end() if m else end
     m = FLOOR_AFTER_RE.match(text, end)
