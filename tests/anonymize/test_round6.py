@@ -188,3 +188,14 @@ def test_ibans_in_any_case_and_national_ids_by_shape(anon):
 
     assert iban_valid("BR18 0036 0305 0000 1000 9795 493C 1")
     assert not iban_valid("BR18 0036 0305 0000 1000 9795 493C 2")
+
+
+def test_lower_case_full_names_of_three_words(anon):
+    names = ["jose luis pacheco", "maria elena cuxil", "juan carlos batres"]
+    tpls = [
+        "ayer detuvieron a {n} en la tienda y no sabemos nada",
+        "hablé con {n} y vio todo",
+        "se llevaron a {n} sin orden",
+    ]
+    cases = [("es", t.format(n=n), n.split()) for t, n in itertools.product(tpls, names)]
+    check_removed(anon, cases)

@@ -326,11 +326,29 @@ class _Widening:
 
     def first_before(self, i: int) -> int:
         start_i = i
-        while start_i > 0 and i - start_i < 3 and self.toks[start_i - 1].text[0].isupper():
-            if not self.joinable(start_i - 1, start_i) or _sentence_start(self.ctx, start_i - 1):
+        while start_i > 0 and i - start_i < 3:
+            q = start_i - 1
+            if self._lower_first_name(q):
+                pass  # the tagger's part of speech is no guide on a lower-case name
+            elif not self.toks[q].text[0].isupper() or not self.joinable(q, start_i):
+                break
+            if _sentence_start(self.ctx, q):
                 break
             start_i -= 1
         return start_i
+
+    def _lower_first_name(self, q: int) -> bool:
+        """In text without capitals, a first name right before a name is its first word
+        ("jose luis pacheco", where the model found "luis pacheco")."""
+        tok = self.toks[q]
+        return (
+            self.lower_ok
+            and not tok.text[0].isupper()
+            and tok.f in first_names()
+            and not everyday_word(tok.f, self.language)
+            and self.ctx.gap(q + 1) == " "
+            and not covered(self.keeps, tok.start, tok.end)
+        )
 
 
 def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_of: dict) -> Span:
