@@ -199,3 +199,17 @@ def test_lower_case_full_names_of_three_words(anon):
     ]
     cases = [("es", t.format(n=n), n.split()) for t, n in itertools.product(tpls, names)]
     check_removed(anon, cases)
+
+
+def test_short_given_names_after_their_cue(anon):
+    names = ["vy", "xu", "qi"]
+    tpls = [
+        ("en", "my wife {n} and me were in the car when they stopped us"),
+        ("en", "her son {n} is only 9 and saw everything"),
+        ("es", "mi hija {n} estaba conmigo en la troca"),
+    ]
+    cases = [(lg, t.format(n=n), [f" {n} "]) for (lg, t), n in itertools.product(tpls, names)]
+    check_removed(anon, cases)
+    # a short word of the language after a kin noun stays a word
+    out = run(anon, [("es", "mi hijo ya se fue a la escuela"), ("en", "my son ok now")])
+    assert "ya se fue" in out[0] and "ok now" in out[1]

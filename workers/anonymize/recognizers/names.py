@@ -24,6 +24,7 @@ from ..lexicon import (
     name_like_word,
     very_common,
     words,
+    zipf,
 )
 from .common import FUNCTION_WORDS, GENERIC_PEOPLE, NAME_CONNECTORS, Ctx, candidate
 
@@ -86,6 +87,14 @@ class NameScan:
         """A lower-case word that is no everyday word, in text where names may be lower case."""
         if len(f) > 2 and (name_like_word(f) or (f in self.fn and f not in AMBIGUOUS_NAMES)):
             return True  # lower-case text: the tagger's guess about "pineda" is worthless
+        if len(f) == 2:
+            # a short given name after its cue ("my wife vy", "mi hijo xu"): only if no word
+            # of either language ("ya", "ok", "tu") and not shorthand without a vowel ("pq")
+            return (
+                max(zipf(f, "en"), zipf(f, "es")) < 3.4
+                and any(c in "aeiouy" for c in f)
+                and pos not in CLOSED_CLASS_POS
+            )
         if f in self.fn and self.language == "en":
             return True  # the English model tags Spanish names as anything ("teodoro": PRON)
         # the Spanish model knows Spanish verbs
