@@ -852,7 +852,9 @@ ROUND_3 = {
     },
     "danger_now": {
         "train": {
-            "en": ["the police came {recent} and I left the house, he says he'll kill me if I come back"],
+            "en": [
+                "the police came {recent} and I left the house, he says he'll kill me if I come back"
+            ],
             "es": [
                 "vino la policía {recent} y me salí de la casa, mi pareja dice que me va a matar si regreso"
             ],
@@ -916,11 +918,15 @@ ROUND_3 = {
     },
     "phone_hold": {
         "train": {
-            "en": ["{rel} was arrested {past} and is out now. the jail put me on hold when I called"],
+            "en": [
+                "{rel} was arrested {past} and is out now. the jail put me on hold when I called"
+            ],
             "es": ["a {rel} lo arrestaron {past} y ya salió. en la cárcel me pusieron en espera"],
         },
         "eval": {
-            "en": ["the clerk kept me on hold forever about {rel}, he was picked up {past} and is home"],
+            "en": [
+                "the clerk kept me on hold forever about {rel}, he was picked up {past} and is home"
+            ],
             "es": ["{rel} ya está libre desde {past}, pero cuando marqué me tuvieron en espera"],
         },
     },

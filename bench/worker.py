@@ -43,9 +43,9 @@ TWICE = "worker (process_report): parsed again by routing and the summary"
 CORPORA = [DATA / f"{name}.jsonl" for name in ("heldout", "heldout2")]
 
 
-def narratives() -> list[dict]:
+def narratives(corpora: list[Path] = CORPORA) -> list[dict]:
     items = []
-    for path in CORPORA:
+    for path in corpora:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
