@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -150,6 +151,7 @@ def main() -> int:
 
     # Narrative by narrative, the three in turn, so a neighbour's load on the shared cores
     # falls on all three alike.
+    started_load = os.getloadavg()[0]
     names = (ALONE, ONCE, TWICE)
     seconds = dict.fromkeys(names, 0.0)
     done = 0
@@ -179,7 +181,9 @@ def main() -> int:
         f"{len(items)} narratives (tests/anonymize/data/heldout*.jsonl: "
         f"{sum(i['language'] == 'en' for i in items)} English, "
         f"{sum(i['language'] == 'es' for i in items)} Spanish), {options.rounds} rounds, "
-        "one process, PostgreSQL and Redis on this machine (2 cores shared with other work).",
+        "one process, PostgreSQL and Redis on this machine (2 cores shared with other work); "
+        f"load average (1 min) {started_load:.2f} at the start, "
+        f"{os.getloadavg()[0]:.2f} at the end.",
         "",
         "| | reports/s | share of the anonymizer alone |",
         "|---|---:|---:|",
