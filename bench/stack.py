@@ -65,6 +65,20 @@ def scratch_database(admin_url: str, name: str, create: bool) -> str:
     return admin_url.rsplit("/", 1)[0] + "/" + name
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of the processes (all their threads), from /proc; a process
+    that has ended counts nothing."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / ticks
+
+
 class Stack:
     """See the module's docstring."""
 
@@ -102,7 +116,7 @@ class Stack:
             REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
             RATELIMIT_SUBMIT="1000000 per hour",
         )
-        self.start(
+        self.redis = self.start(
             "redis-server",
             *("--port", str(redis_port), "--bind", "127.0.0.1"),
             *("--save", "", "--appendonly", "no", "--dir", str(self.instance)),
@@ -145,6 +159,20 @@ class Stack:
         base = f"http://127.0.0.1:{port}"
         wait_for(base + probe)
         return base
+
+    def service_pids(self) -> list[int]:
+        """The stack's redis-server and the PostgreSQL backends connected to its database (a
+        benchmark's own connection among them)."""
+        pids = [self.redis.pid]
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    command = (entry / "cmdline").read_bytes().decode(errors="replace")
+                except OSError:
+                    continue
+                if command.startswith("postgres:") and f" {self.database} " in command:
+                    pids.append(int(entry.name))
+        return pids
 
     def celery_worker(self, warm: bool = False, env: dict[str, str] | None = None):  # noqa: ANN201
         """One Celery worker, solo pool, as in the Procfile; `warm`: bench/warm_worker.py."""

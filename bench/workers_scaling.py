@@ -33,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run as a script: import the project from the repo
 
-from stack import DEFAULT_ADMIN_URL, Stack  # noqa: E402 (bench/ is the script's folder)
+from stack import DEFAULT_ADMIN_URL, Stack, cpu_seconds  # noqa: E402 (bench/ is the script's folder)
 from warm_worker import GATE_ENV  # noqa: E402
 from worker import DATA, narratives, store_reports  # noqa: E402
 
@@ -51,21 +51,12 @@ class Trial:
     seconds: float
     once: bool  # every report processed, each exactly once
     cpu: float  # CPU seconds the workers used from the gate's opening to the drain
+    service_cpu: float  # the same for PostgreSQL and Redis
     load: float  # 1-minute load average when the trial ended
 
     @property
     def rate(self) -> float:
         return self.reports / self.seconds
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """User and system CPU time of the processes (all their threads), from /proc."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
-    return total / ticks
 
 
 def wait_until(condition, timeout: float, what: str, every: float = 0.1) -> None:  # noqa: ANN001
@@ -120,14 +111,17 @@ def trial(stack: Stack, app, items: list[dict], workers: int) -> Trial:  # noqa:
         started = [stack.celery_worker(warm=True, env=gated) for _ in range(workers)]
         wait_until(lambda: len(list(gate.glob("*.ready"))) == workers, READY_TIMEOUT, "the workers")
         pids = [process.pid for process in started]
-        cpu_before, opened = cpu_seconds(pids), utcnow()
+        cpu_before, service_before = cpu_seconds(pids), cpu_seconds(stack.service_pids())
+        opened = utcnow()
         (gate / "go").touch()
         wait_until(lambda: processed_count(ids) == len(ids), 600, "the queue to drain")
         cpu = cpu_seconds(pids) - cpu_before
+        # Backends the workers opened after the gate count from nothing, as they should.
+        service_cpu = cpu_seconds(stack.service_pids()) - service_before
         seconds, once = drained(ids, opened)
     for process in started:
         stack.stop(process)
-    return Trial(workers, len(ids), seconds, once, cpu, os.getloadavg()[0])
+    return Trial(workers, len(ids), seconds, once, cpu, service_cpu, os.getloadavg()[0])
 
 
 def report(trials: list[Trial], copies: int) -> str:
@@ -144,14 +138,15 @@ def report(trials: list[Trial], copies: int) -> str:
         f"{len(trials) // 2} rounds, {os.cpu_count()} CPUs shared with other work; PostgreSQL "
         "and Redis on this machine; Celery workers with the solo pool (the Procfile's).",
         "",
-        "| trial | workers | reports/s | seconds | CPU ms a report | cores the workers had "
-        "| each processed once | load average (1 min) |",
-        "|---:|---:|---:|---:|---:|---:|---|---:|",
+        "| trial | workers | reports/s | seconds | workers' CPU ms a report | cores the workers "
+        "had | PostgreSQL + Redis CPU ms a report | each processed once | load average (1 min) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
     for number, t in enumerate(trials, 1):
         lines.append(
             f"| {number} | {t.workers} | {t.rate:.1f} | {t.seconds:.1f} | "
             f"{t.cpu / t.reports * 1000:.0f} | {t.cpu / t.seconds:.2f} | "
+            f"{t.service_cpu / t.reports * 1000:.1f} | "
             f"{'yes' if t.once else 'NO'} | {t.load:.2f} |"
         )
     lines += [
