@@ -79,6 +79,20 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / ticks
 
 
+def backend_pids(database: str) -> list[int]:
+    """The PostgreSQL backends (on this machine) connected to `database`."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().decode(errors="replace")
+            except OSError:
+                continue
+            if command.startswith("postgres:") and f" {database} " in command:
+                pids.append(int(entry.name))
+    return pids
+
+
 class Stack:
     """See the module's docstring."""
 
@@ -163,16 +177,7 @@ class Stack:
     def service_pids(self) -> list[int]:
         """The stack's redis-server and the PostgreSQL backends connected to its database (a
         benchmark's own connection among them)."""
-        pids = [self.redis.pid]
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    command = (entry / "cmdline").read_bytes().decode(errors="replace")
-                except OSError:
-                    continue
-                if command.startswith("postgres:") and f" {self.database} " in command:
-                    pids.append(int(entry.name))
-        return pids
+        return [self.redis.pid, *backend_pids(self.database)]
 
     def celery_worker(self, warm: bool = False, env: dict[str, str] | None = None):  # noqa: ANN201
         """One Celery worker, solo pool, as in the Procfile; `warm`: bench/warm_worker.py."""
