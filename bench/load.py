@@ -47,7 +47,7 @@ from pathlib import Path
 from stack import BENCH, DEFAULT_ADMIN_URL, REPO, Stack
 
 sys.path.insert(0, str(REPO))  # run as a script: import the project from the repo
-CORPUS = REPO / "tests" / "anonymize" / "data" / "dev.jsonl"  # the dev narratives
+CORPUS = REPO / "tests" / "anonymize" / "data" / "dev.jsonl"  # the dev corpus, in the repo
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 SUBMISSION_RE = re.compile(r'name="submission" type="hidden" value="([^"]+)"')
 RECEIPT_RE = re.compile(rb'class="receipt-code"[^>]*>([^<]+)<')

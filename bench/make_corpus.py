@@ -8,7 +8,7 @@ Authoring form (plain text, UTF-8): lines starting with "#" outside a block are 
 starts with "### ID LANG"; its next non-empty line is the JSON object of the known fields
 ({"reporter_name", "phone", "email", "other_names"}), and the remaining lines up to the next block
 are the narrative (inner newlines kept, surrounding blank lines dropped). Spans are marked inline,
-as in ../shared/data/narratives/dev.src.json, with [[redact:LABEL|text]] or [[keep:LABEL|text]].
+as in tests/anonymize/data/dev.src.json, with [[redact:LABEL|text]] or [[keep:LABEL|text]].
 The output has the corpus format: {"id", "language", "text", "known", "spans": [{"start", "end",
 "label", "action", "text"}]} with offsets into the text without markup.
 """

@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))  # run as a script: import the project from the re
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/intake_bench_submit"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/12"
-CORPUS = REPO.parent / "shared" / "data" / "narratives" / "dev.jsonl"
+CORPUS = REPO / "tests" / "anonymize" / "data" / "dev.jsonl"  # the dev corpus, in the repo
 HIDDEN = re.compile(r'name="(csrf_token|submission)" type="hidden" value="([^"]+)"')
 NARRATIVE = "The deputy stopped us on the highway and asked where we were born."
 

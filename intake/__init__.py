@@ -15,14 +15,15 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from .config import REPO_ROOT, from_environment
+from workers.i18n import TRANSLATIONS, translator
+
+from .config import from_environment
 from .crypto import build_fernet
 from .extensions import babel, csrf, db, login_manager, mail, migrate
 from .language import select_locale
+from .paths import MIGRATIONS, TEMPLATES
 from .ratelimit import limiter
 from .untrusted import CleanedRequest
-
-TRANSLATIONS = REPO_ROOT / "intake" / "translations"
 
 
 def available_languages(directories: str | None = None) -> list[str]:
@@ -45,11 +46,9 @@ class DatabaseId(IntegerConverter):
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    app = Flask(
-        __name__,
-        template_folder=str(REPO_ROOT / "templates"),
-        instance_relative_config=False,
-    )
+    # Static files and translations sit inside the package; the templates and migrations are
+    # the top-level directories of a checkout or their copies in a wheel (intake/paths.py).
+    app = Flask(__name__, template_folder=str(TEMPLATES), instance_relative_config=False)
     config = dict(config or {})
     if not config.get("SECRET_KEY"):
         # A partial mapping overrides the environment; a complete one (tests) replaces it.
@@ -64,10 +63,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.setdefault(
         "LANGUAGES", available_languages(app.config.get("BABEL_TRANSLATION_DIRECTORIES"))
     )
+    for code in app.config["LANGUAGES"]:
+        # A shipped language whose catalogue was not compiled stops the start here, rather
+        # than pages, digests and alerts quietly in English (workers/i18n.py).
+        translator(code)
 
     app.extensions["intake.fernet"] = build_fernet(app.config["INTAKE_ENCRYPTION_KEYS"])
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(REPO_ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
     csrf.init_app(app)
     babel.init_app(
         app,

@@ -21,9 +21,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from celery.schedules import crontab
 from cryptography.fernet import Fernet
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INSTANCE = REPO_ROOT / "instance"
-AGENCY_SEED = REPO_ROOT / "data" / "ice-287g" / "participatingAgencies07182025pm.xlsx"
+from .paths import PACKAGE
+
+# Files the app reads ship inside the package (a wheel has them too; intake/paths.py says where
+# the templates and migrations are); what it writes goes to the instance folder, by default
+# instance/ under the working directory (never the package).
+AGENCY_SEED = PACKAGE / "data" / "ice-287g" / "participatingAgencies07182025pm.xlsx"
 
 
 class ConfigError(RuntimeError):
@@ -221,7 +224,7 @@ class Settings:
             for spec in fields(cls)
             if "env" in spec.metadata and spec.metadata["env"] in env
         }
-        folder = Path(instance or env.get("INTAKE_INSTANCE") or DEFAULT_INSTANCE)
+        folder = Path(instance or env.get("INTAKE_INSTANCE") or Path.cwd() / "instance")
         if environment == "production":
             missing = [name for name in PRODUCTION_NEEDS if not env.get(name)]
             if missing:
@@ -351,6 +354,8 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     "sweep-unprocessed-reports": {"task": "sweep_unprocessed", "schedule": 60.0},
     "purge-closed-originals": {"task": "purge_closed_originals", "schedule": 3600.0},
     "sweep-evidence-files": {"task": "sweep_attachments", "schedule": 60.0},
+    # Deliveries (digests, alerts) a dead sender left claimed: workers/delivery.py.
+    "sweep-deliveries": {"task": "sweep_deliveries", "schedule": 60.0},
     # Digests (workers/digests.py): once per period and recipient, however often beat
     # fires; the period is the last complete day or Monday-to-Monday week.
     # Issue 17: officer patterns, referral reminders, the public statistics.

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from babel import Locale
 from flask import Flask, current_app, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from markupsafe import Markup, escape
 
-from workers.states import Level, PipelineState, Priority, Sender
+from workers.states import Labelled, Level, PipelineState, Priority, Role, Sender
 
 from .suppression import DEFAULT_K
 
@@ -19,6 +19,13 @@ from .suppression import DEFAULT_K
 def labels(codes: list[str] | None, vocabulary: dict[str, object]) -> str:
     """Codes shown as their translated labels, comma separated."""
     return ", ".join(str(vocabulary.get(code, code)) for code in codes or [])
+
+
+def label(code: str | None, codes: type[Labelled]) -> str:
+    """A stored code shown as its label in the page's language: `{{ r.pipeline_state|label(
+    PipelineState) }}`; a code the enum does not know is shown as it is."""
+    member = next((m for m in codes if m.value == code), None)
+    return gettext(member.label) if member is not None else (code or "")
 
 
 def highlight_kept(text: str | None, kept: list[dict]) -> Markup:
@@ -56,13 +63,14 @@ def static_url(filename: str) -> str:
 def init_templating(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.filters["labels"] = labels
+    app.jinja_env.filters["label"] = label
     app.jinja_env.filters["highlight_kept"] = highlight_kept
     app.jinja_env.globals["static_url"] = static_url
     # The small-count threshold, for the pages that tell staff about it (intake/suppression.py).
     app.jinja_env.globals["small_count_k"] = DEFAULT_K
     # Templates compare codes by name (PipelineState.PROCESSED), never by a bare string.
     app.jinja_env.globals.update(
-        PipelineState=PipelineState, Sender=Sender, Level=Level, Priority=Priority
+        PipelineState=PipelineState, Sender=Sender, Level=Level, Priority=Priority, Role=Role
     )
 
     # Each language's name in itself, for the switch ("English", "español", "العربية").

@@ -27,7 +27,7 @@ CATEGORIES: dict[str, object] = {
     "other": _l("Something else"),
 }
 
-# Urgency signals a reporter can tick on the form (DOMAIN.md, "Urgency signals").
+# Urgency signals a reporter can tick on the form (docs/domain.md, "Urgency signals").
 URGENT_SIGNALS: dict[str, object] = {
     "in_custody_now": _l("Someone is in custody right now"),
     "transfer_imminent": _l(

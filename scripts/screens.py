@@ -1,9 +1,10 @@
 """`make screens`: Chromium screenshots of the staff pages into docs/screens/.
 
-Builds a throwaway embedded install (SQLite in a temporary folder), seeds 30 reports through
-the real pipeline (anonymizer, router, summarizer), a few conversations, contacts, referrals and
-corrections, serves it on a free port and photographs the queue, a report, statistics,
-accounts, rules and the audit log at 1280×800 and 390×844. Nothing leaves the machine.
+Builds a throwaway embedded install (SQLite in a temporary folder; docs/screens/throwaway.py,
+shared with the reporter's screenshots), seeds 30 reports through the real pipeline
+(anonymizer, router, summarizer), a few conversations, contacts, referrals and corrections,
+serves it on a free port and photographs the queue, a report, statistics, accounts, rules and
+the audit log at 1280×800 and 390×844. Nothing leaves the machine.
 """
 
 from __future__ import annotations
@@ -11,27 +12,23 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import secrets
 import sys
-import tempfile
-import threading
 from datetime import date, timedelta
 from pathlib import Path
 
-import pyotp
-from cryptography.fernet import Fernet
-from werkzeug.serving import make_server
-
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "docs" / "screens"))
 
-from intake import create_app  # noqa: E402
-from intake.config import AGENCY_SEED, from_environment  # noqa: E402
+from throwaway import ARGS, add_staff, install, served, sign_in  # noqa: E402
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SIZES = {"desktop": (1280, 800), "phone": (390, 844)}
-# A throwaway install that lives for one run in a temporary folder.
-PASSWORD = secrets.token_urlsafe(16)
+ADMIN = "ana.garcia@legalaid.example"
+STAFF = {
+    ADMIN: "admin",
+    "ben.okafor@legalaid.example": "supervisor",
+    "carmen.ruiz@legalaid.example": "reviewer",
+    "dev.patel@legalaid.example": "reviewer",
+}
 
 NARRATIVES_EN = [
     "Deputy {officer} pulled us over on Highway 6 for a broken tail light and asked where we "
@@ -79,258 +76,214 @@ CATEGORIES_ES = [
 ]
 
 
-def build_app(instance: Path):  # noqa: ANN201
-    env = {
-        "INTAKE_INSTANCE": str(instance),
-        "SECRET_KEY": "screens-" + Fernet.generate_key().decode(),
-        "INTAKE_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "INTAKE_TIMEZONE": "America/Chicago",
-        "PUBLIC_BASE_URL": "http://127.0.0.1:8080",
-    }
-    config = from_environment(env)
-    config["RATELIMIT_ENABLED"] = False
-    return create_app(config)
+def seed_staff() -> dict[str, int]:
+    """The team photographed, by first name: {name: account id} (inside an app context)."""
+    from intake.extensions import db
+    from intake.models import StaffUser
+
+    for email, role in STAFF.items():
+        add_staff(email, role)
+    accounts = {user.email.split(".")[0]: user for user in db.session.query(StaffUser)}
+    accounts["carmen"].queues = ["rapid-response"]
+    db.session.commit()
+    return {name: user.id for name, user in accounts.items()}
 
 
-def seed(app, rng: random.Random) -> dict[str, int]:  # noqa: ANN001, C901
-    from flask_migrate import upgrade
+def sample_report(rng: random.Random, agencies: list, index: int):  # noqa: ANN201 (a Report)
+    """One report as a reporter might write it: every third in Spanish, most with an agency."""
+    from intake.models import Report
+    from intake.public.receipts import new_receipt, receipt_hash
+    from intake.timeutil import utcnow
+
+    spanish = index % 3 == 1
+    texts, codes = (NARRATIVES_ES, CATEGORIES_ES) if spanish else (NARRATIVES_EN, CATEGORIES_EN)
+    choice = rng.randrange(len(texts))
+    narrative = texts[choice].format(
+        officer=rng.choice(OFFICERS),
+        name=rng.choice(NAMES),
+        county=rng.choice(COUNTIES),
+        street=f"{rng.randint(100, 9999)} Airline Drive",
+        badge=rng.randint(1000, 9999),
+    )
+    agency = rng.choice(agencies) if rng.random() < 0.8 else None
+    state = agency.state if agency else "TX"
+    return Report(
+        receipt_hash=receipt_hash(new_receipt()),
+        language="es" if spanish else "en",
+        created_at=utcnow() - timedelta(hours=rng.uniform(0.2, 24 * 9)),
+        incident_date=date.today() - timedelta(days=rng.randint(1, 40)),
+        city=rng.choice(CITIES[state]),
+        state=state,
+        agency_id=agency.id if agency else None,
+        agency_choice="listed" if agency else "unknown",
+        categories=codes[choice],
+        narrative=narrative,
+        contact_name=rng.choice(NAMES) if rng.random() < 0.6 else None,
+        contact_phone=f"713555{rng.randint(1000, 9999)}" if rng.random() < 0.5 else None,
+        consent_review=True,
+        consent_referral=rng.random() < 0.6,
+        urgent_signals=["in_custody_now"] if "jail" in narrative and rng.random() < 0.5 else [],
+        detained_now="yes" if "right now" in narrative or "detenida" in narrative else None,
+    )
+
+
+def seed_reports(rng: random.Random) -> None:
+    """30 reports, each through the real pipeline (inside an app context)."""
     from sqlalchemy import select
 
-    from intake.agencies.importer import import_agencies
-    from intake.auth.cli import create_user
     from intake.extensions import db
-    from intake.models import Agency, Report, ReportMessage, ReportNote, StaffUser
-    from intake.models.audit import audit
-    from intake.public.receipts import new_receipt, receipt_hash
-    from intake.staff.actions import save_actions
-    from intake.staff.casework import record_contact, record_referral
-    from intake.staff.redaction import correct_narrative, correction_from
-    from intake.timeutil import utcnow
+    from intake.models import Agency
     from workers import tasks
 
-    with app.app_context():
-        upgrade()
-        for path in sorted(AGENCY_SEED.parent.glob("*.*")):
-            import_agencies(path)
-        staff = {}
-        for email, role in (
-            ("ana.garcia@legalaid.example", "admin"),
-            ("ben.okafor@legalaid.example", "supervisor"),
-            ("carmen.ruiz@legalaid.example", "reviewer"),
-            ("dev.patel@legalaid.example", "reviewer"),
-        ):
-            user, _ = create_user(email, role, PASSWORD)
-            user.totp_secret = pyotp.random_base32()
-            user.totp_enabled_at = utcnow()
-            staff[email.split(".")[0]] = user
-        staff["carmen"].queues = ["rapid-response"]
+    agencies = db.session.scalars(
+        select(Agency).where(Agency.state.in_(("TX", "FL"))).limit(40)
+    ).all()
+    ids = []
+    for index in range(30):
+        report = sample_report(rng, list(agencies), index)
+        db.session.add(report)
         db.session.commit()
-        admin = staff["ana"]
-        agencies = db.session.scalars(
-            select(Agency).where(Agency.state.in_(("TX", "FL"))).limit(40)
-        ).all()
-        now = utcnow()
-        ids = []
-        for index in range(30):
-            spanish = index % 3 == 1
-            texts, codes = (
-                (NARRATIVES_ES, CATEGORIES_ES) if spanish else (NARRATIVES_EN, CATEGORIES_EN)
-            )
-            choice = rng.randrange(len(texts))
-            template = texts[choice]
-            narrative = template.format(
-                officer=rng.choice(OFFICERS),
-                name=rng.choice(NAMES),
-                county=rng.choice(COUNTIES),
-                street=f"{rng.randint(100, 9999)} Airline Drive",
-                badge=rng.randint(1000, 9999),
-            )
-            agency = rng.choice(agencies) if rng.random() < 0.8 else None
-            report = Report(
-                receipt_hash=receipt_hash(new_receipt()),
-                language="es" if spanish else "en",
-                created_at=now - timedelta(hours=rng.uniform(0.2, 24 * 9)),
-                incident_date=date.today() - timedelta(days=rng.randint(1, 40)),
-                city=rng.choice(CITIES[agency.state if agency else "TX"]),
-                state=agency.state if agency else "TX",
-                agency_id=agency.id if agency else None,
-                agency_choice="listed" if agency else "unknown",
-                categories=codes[choice],
-                narrative=narrative,
-                contact_name=rng.choice(NAMES) if rng.random() < 0.6 else None,
-                contact_phone=f"713555{rng.randint(1000, 9999)}" if rng.random() < 0.5 else None,
-                consent_review=True,
-                consent_referral=rng.random() < 0.6,
-                urgent_signals=["in_custody_now"]
-                if "jail" in narrative and rng.random() < 0.5
-                else [],
-                detained_now="yes" if "right now" in narrative or "detenida" in narrative else None,
-            )
-            db.session.add(report)
-            db.session.commit()
-            ids.append(report.id)
-        staff_ids = {key: user.id for key, user in staff.items()}
-        db.session.remove()
-        for report_id in ids:
-            tasks.process_report.run(report_id)
-            db.session.remove()
+        ids.append(report.id)
+    db.session.remove()
+    for report_id in ids:
+        tasks.process_report.run(report_id)
+        db.session.remove()  # the pipeline runs in its own sessions
 
-        # The pipeline runs in its own sessions: load the accounts again.
-        staff = {key: db.session.get(StaffUser, user_id) for key, user_id in staff_ids.items()}
-        admin = staff["ana"]
-        reviewers = [staff["ben"], staff["carmen"], staff["dev"]]
-        reports = db.session.scalars(select(Report).order_by(Report.id)).all()
-        for report in reports[::3]:
-            loaded = {"status": report.status, "assignee": None, "labels": []}
-            save_actions(
-                report,
-                rng.choice(reviewers),
-                {"status": "in_review", "assignee": rng.choice(reviewers).id, "labels": []},
-                loaded,
-            )
-        for report in reports[1::5]:
-            db.session.add(
-                ReportMessage(
-                    report_id=report.id,
-                    sender="staff",
-                    author_id=staff["carmen"].id,
-                    body="Thank you for writing. Which jail is he in, and since when?",
-                    created_at=report.created_at + timedelta(hours=3),
-                )
-            )
-            report.first_response_at = report.created_at + timedelta(hours=3)
-        for report in reports[2::7]:
-            db.session.add(
-                ReportMessage(
-                    report_id=report.id,
-                    sender="reporter",
-                    body="He is in the county jail since Monday.",
-                    body_redacted="He is in the county jail since Monday.",
-                    redacted_at=now,
-                    created_at=now - timedelta(hours=1),
-                )
-            )
-            report.reporter_replied_at = now - timedelta(hours=1)
-        for report in reports[4::6]:
-            record_contact(
-                report,
-                staff["ben"],
-                report.created_at + timedelta(hours=rng.uniform(1, 30)),
-                "phone",
-                rng.choice(["reached", "left_message", "no_answer"]),
-                None,
-            )
-        for report, destination in zip(
-            reports[5::8], ("crcl", "attorney", "ice_opr", "dhs_oig"), strict=False
-        ):
-            if report.status == "new":
-                save_actions(report, staff["ben"], {"status": "in_review"}, {"status": "new"})
-            record_referral(
-                report,
-                staff["ben"],
-                destination=destination,
-                destination_other="Texas Civil Rights Project"
-                if destination == "attorney"
-                else None,
-                referred_on=date.today() - timedelta(days=1),
-                reference=f"2026-{rng.randint(10000, 99999)}",
-                consented=True,
-            )
-        # The report photographed: a reply from the reporter, a note, a reveal, a correction.
-        target = reports[2]
+
+def seed_conversations(reports: list, staff: dict, rng: random.Random) -> None:
+    """Assignments, questions to reporters and their answers."""
+    from intake.extensions import db
+    from intake.models import ReportMessage
+    from intake.staff.actions import save_actions
+    from intake.timeutil import utcnow
+
+    now = utcnow()
+    reviewers = [staff["ben"], staff["carmen"], staff["dev"]]
+    for report in reports[::3]:
+        loaded = {"status": report.status, "assignee": None, "labels": []}
+        chosen = {"status": "in_review", "assignee": rng.choice(reviewers).id, "labels": []}
+        save_actions(report, rng.choice(reviewers), chosen, loaded)
+    for report in reports[1::5]:
+        asked = report.created_at + timedelta(hours=3)
         db.session.add(
-            ReportNote(
-                report_id=target.id,
-                author_id=admin.id,
-                body="Called the family; will call back at 5.",
+            ReportMessage(
+                report_id=report.id,
+                sender="staff",
+                author_id=staff["carmen"].id,
+                body="Thank you for writing. Which jail is he in, and since when?",
+                created_at=asked,
             )
         )
-        audit(
-            "report.reveal",
-            actor=staff["ben"],
-            report_id=target.id,
-            reason="Calling the family back about the ICE hold",
-        )
-        match = re.search(
-            r"\b(Highway 6|Airline Drive|Monday|lunes)\b", target.narrative_redacted or ""
-        )
-        if match:
-            correct_narrative(
-                target,
-                correction_from(
-                    "redact", match.group(0), "ADDRESS", "", "Exact place identifies the family"
-                ),
-                staff["ben"],
+        report.first_response_at = asked
+    for report in reports[2::7]:
+        answer = "He is in the county jail since Monday."
+        db.session.add(
+            ReportMessage(
+                report_id=report.id,
+                sender="reporter",
+                body=answer,
+                body_redacted=answer,
+                redacted_at=now,
+                created_at=now - timedelta(hours=1),
             )
+        )
+        report.reporter_replied_at = now - timedelta(hours=1)
+
+
+def seed_casework(reports: list, staff: dict, rng: random.Random) -> None:
+    """Calls logged and referrals recorded."""
+    from intake.staff.actions import save_actions
+    from intake.staff.casework import record_contact, record_referral
+
+    for report in reports[4::6]:
+        outcome = rng.choice(["reached", "left_message", "no_answer"])
+        when = report.created_at + timedelta(hours=rng.uniform(1, 30))
+        record_contact(report, staff["ben"], when, "phone", outcome, None)
+    destinations = ("crcl", "attorney", "ice_opr", "dhs_oig")
+    for report, destination in zip(reports[5::8], destinations, strict=False):
+        if report.status == "new":
+            save_actions(report, staff["ben"], {"status": "in_review"}, {"status": "new"})
+        record_referral(
+            report,
+            staff["ben"],
+            destination=destination,
+            destination_other="Texas Civil Rights Project" if destination == "attorney" else None,
+            referred_on=date.today() - timedelta(days=1),
+            reference=f"2026-{rng.randint(10000, 99999)}",
+            consented=True,
+        )
+
+
+def seed_photographed(target, staff: dict) -> None:  # noqa: ANN001 (a Report)
+    """The report photographed: a note, a reveal and a redaction correction."""
+    from intake.extensions import db
+    from intake.models import ReportNote
+    from intake.models.audit import audit
+    from intake.staff.redaction import correct_narrative, correction_from
+
+    note = "Called the family; will call back at 5."
+    db.session.add(ReportNote(report_id=target.id, author_id=staff["ana"].id, body=note))
+    reason = "Calling the family back about the ICE hold"
+    audit("report.reveal", actor=staff["ben"], report_id=target.id, reason=reason)
+    place = r"\b(Highway 6|Airline Drive|Monday|lunes)\b"
+    match = re.search(place, target.narrative_redacted or "")
+    if match:
+        why = "Exact place identifies the family"
+        correction = correction_from("redact", match.group(0), "ADDRESS", "", why)
+        correct_narrative(target, correction, staff["ben"])
+
+
+def seed(app, rng: random.Random) -> int:  # noqa: ANN001
+    """Accounts, 30 processed reports and their casework; the photographed report's id."""
+    from sqlalchemy import select
+
+    from intake.extensions import db
+    from intake.models import Report, StaffUser
+
+    with app.app_context():
+        staff_ids = seed_staff()
+        seed_reports(rng)
+        staff = {name: db.session.get(StaffUser, user_id) for name, user_id in staff_ids.items()}
+        reports = list(db.session.scalars(select(Report).order_by(Report.id)))
+        seed_conversations(reports, staff, rng)
+        seed_casework(reports, staff, rng)
+        seed_photographed(reports[2], staff)
         db.session.commit()
-        return {"report": target.id}
-
-
-def serve(app) -> tuple[str, object]:  # noqa: ANN001
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}", server
-
-
-def log_in(page, origin: str, email: str, secret: str) -> None:  # noqa: ANN001
-    page.goto(origin + "/staff/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.fill("input[name=code]", pyotp.TOTP(secret).now())
-    page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r".*/staff/?$"))
+        return reports[2].id
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(REPO / "docs" / "screens"))
-    args = parser.parse_args()
-    out = Path(args.out)
+    out = Path(parser.parse_args().out)
     out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
-    from sqlalchemy import select
 
-    with tempfile.TemporaryDirectory() as folder:
-        app = build_app(Path(folder))
-        found = seed(app, random.Random(287))  # noqa: S311 (sample data, not secrets)
-        with app.app_context():
-            from intake.extensions import db
-            from intake.models import StaffUser
-
-            admin = db.session.scalar(select(StaffUser).where(StaffUser.role == "admin"))
-            email, secret = admin.email, admin.totp_secret
-        origin, server = serve(app)
-        pages = {
-            "queue": "/staff/",
-            "report": f"/staff/reports/{found['report']}",
-            "statistics": "/staff/stats",
-            "accounts": "/staff/users",
-            "rules": "/staff/rules",
-            "audit": "/staff/audit",
-        }
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-            )
-            for size, (width, height) in SIZES.items():
-                context = browser.new_context(viewport={"width": width, "height": height})
-                page = context.new_page()
-                log_in(page, origin, email, secret)
-                for name, path in pages.items():
-                    page.goto(origin + path)
-                    page.screenshot(path=str(out / f"{name}-{size}.png"))
-                    print(f"{name}-{size}.png")
-                context.close()
-                # The next login needs a fresh one-time code (a code is accepted once).
-                with app.app_context():
-                    from intake.extensions import db
-                    from intake.models import StaffUser
-
-                    db.session.get(StaffUser, admin.id).totp_last_step = None
-                    db.session.commit()
-            browser.close()
-        server.shutdown()
+    env = {"INTAKE_TIMEZONE": "America/Chicago", "PUBLIC_BASE_URL": "http://127.0.0.1:8080"}
+    app = install(env)
+    report = seed(app, random.Random(287))  # noqa: S311 (sample data, not secrets)
+    pages = {
+        "queue": "/staff/",
+        "report": f"/staff/reports/{report}",
+        "statistics": "/staff/stats",
+        "accounts": "/staff/users",
+        "rules": "/staff/rules",
+        "audit": "/staff/audit",
+    }
+    with served(app) as origin, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for size, (width, height) in SIZES.items():
+            context = browser.new_context(viewport={"width": width, "height": height})
+            page = context.new_page()
+            sign_in(app, page, origin, ADMIN)
+            page.wait_for_url(re.compile(r".*/staff/?$"))
+            for name, path in pages.items():
+                page.goto(origin + path)
+                page.screenshot(path=str(out / f"{name}-{size}.png"))
+                print(f"{name}-{size}.png")
+            context.close()
+        browser.close()
+    print(f"screenshots in {out}")
 
 
 if __name__ == "__main__":

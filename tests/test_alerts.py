@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from celery.exceptions import Retry
@@ -10,8 +10,11 @@ from sqlalchemy import select
 
 from intake.auth.cli import create_user
 from intake.extensions import db
-from intake.models import Notification, Report
+from intake.models import Delivery, Report
 from workers import tasks
+from workers.alerts import alert_message, pattern_alert_message, referral_reminder_message
+from workers.i18n import translator
+from workers.volunteer_tasks import flag_heavy_entry
 
 from .conftest import submit_report
 
@@ -39,7 +42,8 @@ def test_alert_reaches_the_admin_without_any_detail_of_the_report(client, ctx, m
     assert f"/staff/reports/{report_id}" in body and "rapid-response" in body
     for detail in ("Pedro", "Lopez", "Ramsey", "custody", "jail", "555-0199"):
         assert detail not in body and detail not in message["Subject"]
-    note = db.session.scalar(select(Notification))
+    note = db.session.scalar(select(Delivery))
+    assert (note.kind, note.about, note.channel) == ("urgent-alert", str(report_id), "email")
     assert note.status == "sent" and note.sent_at is not None
 
     assert tasks.send_urgent_alert.run(report_id) == 1  # the task ran twice ...
@@ -52,8 +56,8 @@ def test_mail_server_trouble_is_recorded_and_retried(client, ctx, mailbox):
     mailbox.refuse = True
     with pytest.raises(Retry):
         tasks.send_urgent_alert.apply(args=[report_id], throw=True)
-    note = db.session.scalar(select(Notification))
-    assert note.status == "failed" and note.last_error == "SMTPDataError"
+    note = db.session.scalar(select(Delivery))
+    assert note.status == "failed" and note.last_error == "SMTPDataError 451"
     assert mailbox.messages == []
 
     mailbox.refuse = False
@@ -121,3 +125,68 @@ def test_an_urgent_report_stores_its_level(client, ctx):
         "urgent", "urgent", True, 0
     )  # fmt: skip
     assert "someone in custody now" in report.routing["explanation"]
+
+
+def test_the_alert_message_reads_in_the_language_it_is_handed():
+    link = "https://intake.example.org/staff/reports/12"
+    due = datetime(2026, 3, 3, 21, 40)
+    subject, body = alert_message(12, "rapid-response", "urgent", due, link)
+    assert subject == "[URGENT] New report #12 in rapid-response"
+    assert "Priority: Urgent\nFirst response due: 2026-03-03 21:40 UTC" in body
+    subject, body = alert_message(12, "legal", "check-now", None, link, translator("es"))
+    assert subject == "[REVISAR YA] Reporte nuevo n.º 12 en legal"
+    assert "Un reporte enviado a la cola legal necesita una primera respuesta." in body
+    assert "Prioridad: Revisar ya\nPrimera respuesta antes de: lo antes posible" in body
+    assert f"Ábralo (requiere iniciar sesión como personal): {link}" in body
+    assert "Este correo no contiene, a propósito, ningún detalle del reporte." in body
+    for english in ("New report", "Priority", "deliberately", "Open it"):
+        assert english not in body
+
+
+def test_pattern_and_referral_messages_in_spanish():
+    spanish = translator("es")
+    subject, body = pattern_alert_message(3, 180, "https://x/1", spanish)
+    assert subject == "Un patrón necesita revisión"
+    assert "reportes de 3 personas distintas en un plazo de 180 días." in body
+    assert pattern_alert_message(3, 1, "https://x/1")[1].startswith(
+        "A pattern needs review: the same officer appears in reports from 3 different"
+        " reporters within 1 day."
+    )
+    subject, body = referral_reminder_message(14, "https://x/2", spanish)
+    assert subject == "Una derivación no tiene respuesta registrada"
+    assert body.startswith("Se preparó un paquete de derivación hace 14 días o más")
+
+
+def test_each_recipient_reads_the_alert_in_their_own_language(client, ctx, mailbox):
+    create_user("ana@example.org", "admin", "a long enough password")[0].language = "es"
+    create_user("bo@example.org", "admin", "a long enough password")
+    db.session.commit()
+    report_id = processed_urgent_report(client)
+    assert tasks.send_urgent_alert.run(report_id) == 2
+    by_address = {m["To"]: m for m in mailbox.messages}
+    assert by_address["ana@example.org"]["Subject"] == (
+        f"[URGENTE] Reporte nuevo n.º {report_id} en rapid-response"
+    )
+    assert "Prioridad: Urgente" in by_address["ana@example.org"].get_content()
+    english = by_address["bo@example.org"]["Subject"]
+    assert english == f"[URGENT] New report #{report_id} in rapid-response"
+    assert tasks.send_urgent_alert.run(report_id) == 2
+    assert len(mailbox.messages) == 2  # each still once
+
+
+def test_heavy_entry_flag_reaches_each_admin_in_their_language(ctx, mailbox):
+    volunteer, _ = create_user("vol@example.org", "volunteer", "a long enough password")
+    create_user("ana@example.org", "admin", "a long enough password")[0].language = "es"
+    create_user("bo@example.org", "admin", "a long enough password")
+    db.session.commit()
+    assert flag_heavy_entry.run(volunteer.id, 23, 20) == 2
+    by_address = {m["To"]: m for m in mailbox.messages}
+    english = by_address["bo@example.org"].get_content().replace("\r\n", "\n")
+    assert english.startswith(
+        "The account vol@example.org entered 23 reports for people in the last hour"
+        " (more than 20, VOLUNTEER_FLAG_PER_HOUR).\n"
+        "If this is not expected, check its entries and the audit log: "
+    )
+    spanish = by_address["ana@example.org"]
+    assert spanish["Subject"] == "Intake: una cuenta registró un número inusual de reportes"
+    assert "La cuenta vol@example.org registró 23 reportes" in spanish.get_content()

@@ -2,7 +2,8 @@
 
 Thin glue, like workers/tasks.py: the work is in intake/patterns, intake/referrals and
 intake/publication. Each task is idempotent: a pattern is alerted once (its ledger row), a
-delivery is sent once per recipient, a reminder once per packet, a snapshot is only added.
+delivery is sent once per recipient (the delivery ledger, workers/delivery.py), a reminder once
+per packet, a snapshot is only added.
 """
 
 from __future__ import annotations
@@ -18,13 +19,20 @@ from flask_mail import Message
 from sqlalchemy import select, update
 
 from intake.extensions import db, mail
-from intake.models import PatternAlert, PatternAlertDelivery, ReferralPacket, StaffUser
+from intake.models import PatternAlert, ReferralPacket, StaffUser
 from intake.patterns.alerts import check_patterns as find_new_alerts
 from intake.publication.snapshot import store_snapshot
+from intake.reports.facts import STAFF_LANGUAGE
 from intake.timeutil import utcnow
 
-from .alerts import pattern_alert_message, referral_reminder_message
-from .delivery import deliver_alert, ledger_row
+from .alerts import (
+    deliver_in_languages,
+    languages_of,
+    pattern_alert_message,
+    referral_reminder_message,
+)
+from .delivery import Owed
+from .i18n import translator
 from .states import Role
 
 log = logging.getLogger(__name__)
@@ -47,11 +55,6 @@ def check_patterns() -> int:
     return len(created)
 
 
-def _delivery(alert_id: int, channel: str, recipient: str) -> PatternAlertDelivery:
-    key = {"alert_id": alert_id, "channel": channel, "recipient": recipient}
-    return ledger_row(PatternAlertDelivery, key)
-
-
 def supervisors() -> list[str]:
     return list(
         db.session.scalars(
@@ -71,11 +74,18 @@ def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
     config = current_app.config
     link = _link(f"/staff/patterns/alerts/{alert.id}")
     what = f"pattern alert {alert.id}"
-    subject, body = pattern_alert_message(alert.reporters, config["PATTERN_ALERT_DAYS"], link)
+    message = functools.partial(
+        pattern_alert_message, alert.reporters, config["PATTERN_ALERT_DAYS"], link
+    )
     recipients = supervisors()
-    payload = {"pattern_alert": alert.id, "message": subject, "link": link}
-    row_for = functools.partial(_delivery, alert.id)
-    done = deliver_alert(row_for, recipients, subject, body, payload, what)
+    # The webhook's reader is a program or a shared channel: the staff language.
+    payload = {
+        "pattern_alert": alert.id,
+        "message": message(translator(STAFF_LANGUAGE))[0],
+        "link": link,
+    }
+    owed_for = functools.partial(Owed.pattern_alert, alert.id)
+    done = deliver_in_languages(owed_for, recipients, message, payload, what)
     if not done:
         raise self.retry(countdown=min(30 * 2**self.request.retries, 600))
     return len(recipients)
@@ -109,11 +119,13 @@ def remind_referrals() -> int:
             db.session.get(StaffUser, packet.prepared_by_id) if packet.prepared_by_id else None
         )
         recipients = [preparer.email] if preparer and preparer.active else supervisors()
-        subject, body = referral_reminder_message(
-            days, _link(f"/staff/reports/{packet.report_id}/referral")
-        )
+        link = _link(f"/staff/reports/{packet.report_id}/referral")
         try:
-            mail.send(Message(subject=subject, recipients=recipients, body=body))
+            # One email per language read; a failure takes the claim back, so a reader
+            # already sent to may be reminded twice rather than one left unreminded.
+            for language, addresses in languages_of(recipients).items():
+                subject, body = referral_reminder_message(days, link, translator(language))
+                mail.send(Message(subject=subject, recipients=addresses, body=body))
             sent += 1
         except (smtplib.SMTPException, OSError) as exc:
             # Not sent: take the claim back so the next hourly run tries again.

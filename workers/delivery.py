@@ -1,9 +1,18 @@
-"""Sending one alert to one recipient once, for every kind of alert (urgent reports, patterns):
-by email and to the on-call webhook (`deliver_alert`).
+"""The one delivery ledger's claim helper: every message owed to one recipient (a digest, an
+urgent alert, a pattern alert; by email or to the on-call webhook) goes once, whoever else is
+trying at the time.
 
-Each delivery is a ledger row (unique per alert, channel and recipient) with `status`,
-`attempts`, `sent_at` and `last_error`; a task retried after a crash or a mail-server refusal
-finds the row already sent and sends nothing twice."""
+A sender first claims the delivery: a conditional insert makes its row already `sending`, or,
+when the row exists, one conditional UPDATE turns it `sending` if it is still owed (pending,
+failed) or its claim is stale (older than STUCK_AFTER: the sender died). Only the caller that
+got the claim sends; it then records sent, failed (retried by its task) or rejected (the server
+refused the address for good). The unique key (kind, about, channel, recipient) settles a race.
+
+A sender that dies between claim and record leaves the row `sending`; the sweep
+(`owed_again`, every minute) hands it to its task again once the claim is stale: at least
+once rather than at most once, since an alert that went nowhere is worse than a rare
+duplicate.
+"""
 
 from __future__ import annotations
 
@@ -12,55 +21,162 @@ import json
 import logging
 import smtplib
 import urllib.request
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
 
 from flask import current_app
 from flask_mail import Message
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from intake.extensions import db, mail
+from intake.models import Delivery
 from intake.timeutil import utcnow
 
-from .states import DeliveryStatus
+from .claims import claim_row
+from .states import Channel, DeliveryKind, DeliveryStatus
 
 log = logging.getLogger(__name__)
 
-Row = TypeVar("Row")
+STUCK_AFTER = timedelta(minutes=10)  # a claim this old belongs to a sender that died
+OWED = (DeliveryStatus.PENDING, DeliveryStatus.FAILED)
+KEY = ("kind", "about", "channel", "recipient")  # the ledger's unique key (uq_delivery_once)
 
 
-def ledger_row(model: type[Row], key: dict[str, Any], **extra: Any) -> Row:
-    """The ledger row of one delivery (`key`: the table's unique key), made once: two workers
-    racing to make it both get the same row (the unique key settles the race)."""
-    query = select(model).filter_by(**key)
-    found = db.session.scalar(query)
-    if found is not None:
-        return found
-    db.session.add(model(**key, **extra))
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-    return db.session.scalars(query).one()
+class NotBuilt(Exception):
+    """The message could not be made (a bug, for one recipient): recorded failed, retried."""
 
 
-def deliver_once(row: Any, send: Callable[[], object], what: str) -> bool:
-    """Send unless `row` says it was sent; record the outcome. True when nothing is left to
-    retry. `what` names the alert in the log (an id, never a name or an address)."""
-    if row.status == DeliveryStatus.SENT:
-        return True
-    row.attempts += 1
+SEND_ERRORS = (smtplib.SMTPException, OSError, ValueError, NotBuilt)
+
+
+def digest_about(period: str, start: datetime) -> str:
+    """A digest's `about`: its period and start (migration 0015 writes the same)."""
+    return f"{period} {start:%Y-%m-%dT%H:%M:%S}"
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One message owed to one recipient: the ledger's key and what else its row records."""
+
+    kind: DeliveryKind
+    about: str
+    recipient: str
+    channel: Channel = Channel.EMAIL
+    columns: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def key(self) -> dict[str, str]:
+        """The values of the ledger's unique key."""
+        return {name: getattr(self, name) for name in KEY}
+
+    @classmethod
+    def urgent_alert(cls, report_id: int, channel: Channel, recipient: str) -> Owed:
+        columns = {"report_id": report_id}
+        return cls(DeliveryKind.URGENT_ALERT, str(report_id), recipient, channel, columns)
+
+    @classmethod
+    def pattern_alert(cls, alert_id: int, channel: Channel, recipient: str) -> Owed:
+        columns = {"pattern_alert_id": alert_id}
+        return cls(DeliveryKind.PATTERN_ALERT, str(alert_id), recipient, channel, columns)
+
+    @classmethod
+    def digest(cls, period: str, start: datetime, recipient: str, user_id: int | None) -> Owed:
+        columns = {"period": period, "period_start": start, "staff_user_id": user_id}
+        return cls(DeliveryKind.DIGEST, digest_about(period, start), recipient, columns=columns)
+
+
+def _insert(dialect: str) -> Callable[..., postgresql.Insert | sqlite.Insert]:
+    """The INSERT that can skip a row whose unique key is taken (PostgreSQL and SQLite)."""
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+def _insert_claimed(owed: Owed, now: datetime) -> int | None:
+    """Make the row already claimed; its id, or None if it exists (the key is taken)."""
+    insert = _insert(db.session.get_bind().dialect.name)
+    statement = (
+        insert(Delivery)
+        .values(
+            **owed.key,
+            **owed.columns,
+            status=DeliveryStatus.SENDING,
+            attempts=1,
+            created_at=now,
+            claimed_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=list(KEY))
+        .returning(Delivery.id)
+    )
+    made: int | None = db.session.scalar(statement)
+    db.session.commit()
+    return made
+
+
+def claim(owed: Owed, now: datetime | None = None) -> int | None:
+    """Claim the delivery for this caller: its row's id, or None when it was sent or refused
+    already, or another sender holds a live claim on it."""
+    now = now or utcnow()
+    made = _insert_claimed(owed, now)
+    if made is not None:
+        return made
+    found = db.session.scalar(select(Delivery.id).filter_by(**owed.key))
+    stale_before = now - STUCK_AFTER
+    if found is None or not claim_row(
+        Delivery.status, found, OWED, DeliveryStatus.SENDING, stale_before, now
+    ):
+        return None
+    return found
+
+
+def record(delivery_id: int, status: DeliveryStatus, error: str | None = None) -> None:
+    """The outcome of a claimed delivery: sent, failed (retried) or rejected (not retried)."""
+    db.session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(
+            status=status,
+            last_error=error[:200] if error else None,
+            sent_at=utcnow() if status == DeliveryStatus.SENT else None,
+        )
+    )
+    db.session.commit()
+
+
+def classify(exc: BaseException) -> tuple[DeliveryStatus, str]:
+    """(rejected or failed, a short reason without message text) for a sending error."""
+    if isinstance(exc, NotBuilt):
+        return DeliveryStatus.FAILED, f"building: {exc}"
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        permanent = bool(codes) and all(code >= 500 for code in codes)
+        reason = f"{type(exc).__name__} {min(codes, default=0)}"
+        return (DeliveryStatus.REJECTED if permanent else DeliveryStatus.FAILED), reason
+    if isinstance(exc, smtplib.SMTPResponseException):
+        permanent = exc.smtp_code >= 500
+        failed = DeliveryStatus.REJECTED if permanent else DeliveryStatus.FAILED
+        return failed, f"{type(exc).__name__} {exc.smtp_code}"
+    return DeliveryStatus.FAILED, type(exc).__name__
+
+
+def send_once(owed: Owed, send: Callable[[], object], what: str) -> DeliveryStatus | None:
+    """Claim, send, record: the status recorded, or None when this caller did not get the
+    claim (sent already, refused, or another sender is on it). `what` names the message in the
+    log (a kind and an id, never a name or an address)."""
+    delivery_id = claim(owed)
+    if delivery_id is None:
+        return None
     try:
         send()
-    except (smtplib.SMTPException, OSError, ValueError) as exc:
-        row.status, row.last_error = DeliveryStatus.FAILED, type(exc).__name__
-        db.session.commit()
-        log.warning("%s via %s failed: %s", what, row.channel, type(exc).__name__)
-        return False
-    row.status, row.sent_at, row.last_error = DeliveryStatus.SENT, utcnow(), None
-    db.session.commit()
-    return True
+    except SEND_ERRORS as exc:
+        db.session.rollback()
+        status, reason = classify(exc)
+        record(delivery_id, status, reason)
+        log.warning("%s, delivery %s: %s (%s)", what, delivery_id, status, reason)
+        return status
+    record(delivery_id, DeliveryStatus.SENT)
+    return DeliveryStatus.SENT
 
 
 def post_webhook(url: str, payload: dict[str, Any], timeout: float = 10.0) -> None:
@@ -75,7 +191,7 @@ def post_webhook(url: str, payload: dict[str, Any], timeout: float = 10.0) -> No
 
 
 def deliver_alert(
-    row_for: Callable[[str, str], Any],
+    owed_for: Callable[[Channel, str], Owed],
     recipients: list[str],
     subject: str,
     body: str,
@@ -83,18 +199,51 @@ def deliver_alert(
     what: str,
 ) -> bool:
     """Email each recipient and post `payload` to the on-call webhook, when configured, each
-    once through its ledger row (`row_for(channel, recipient)`). True when nothing is left to
+    once (`owed_for(channel, recipient)` names the delivery). True when nothing is left to
     retry."""
     config = current_app.config
-    done = True
+    outcomes: list[DeliveryStatus | None] = []
     if config.get("MAIL_SERVER"):
         for address in recipients:
             message = Message(subject=subject, recipients=[address], body=body)
-            row = row_for("email", address)
-            done &= deliver_once(row, functools.partial(mail.send, message), what)
+            send = functools.partial(mail.send, message)
+            outcomes.append(send_once(owed_for(Channel.EMAIL, address), send, what))
     else:
         log.warning("%s: MAIL_SERVER is not set, no email sent", what)
     if url := config.get("ONCALL_WEBHOOK_URL"):
-        webhook = row_for("webhook", "webhook")
-        done &= deliver_once(webhook, lambda: post_webhook(url, payload), what)
-    return done
+        webhook = owed_for(Channel.WEBHOOK, Channel.WEBHOOK)
+        outcomes.append(send_once(webhook, lambda: post_webhook(url, payload), what))
+    return DeliveryStatus.FAILED not in outcomes
+
+
+def _task_for(row: Any) -> tuple[str, tuple[object, ...]]:
+    """The task (name and arguments) that delivers this row's message again."""
+    if row.kind == DeliveryKind.DIGEST:
+        return "send_digests", (row.period, row.period_start.isoformat())
+    if row.kind == DeliveryKind.PATTERN_ALERT:
+        return "send_pattern_alert", (row.pattern_alert_id,)
+    return "send_urgent_alert", (row.report_id,)
+
+
+def owed_again(now: datetime | None = None) -> list[tuple[str, tuple[object, ...]]]:
+    """The tasks to run again, once each, for deliveries a sender left behind: claimed and
+    not recorded for STUCK_AFTER (it died), or made and never claimed (rows from before the
+    ledger claimed on insert)."""
+    stale_before = (now or utcnow()) - STUCK_AFTER
+    rows = db.session.execute(
+        select(
+            Delivery.kind,
+            Delivery.report_id,
+            Delivery.pattern_alert_id,
+            Delivery.period,
+            Delivery.period_start,
+        )
+        .where(
+            or_(
+                and_(Delivery.status == DeliveryStatus.SENDING, Delivery.claimed_at < stale_before),
+                and_(Delivery.status == DeliveryStatus.PENDING, Delivery.created_at < stale_before),
+            )
+        )
+        .distinct()
+    ).all()
+    return sorted({_task_for(row) for row in rows}, key=repr)

@@ -1,31 +1,25 @@
 """Sending the digests of one period: once per recipient, whoever else is trying at the time.
 
-For each recipient a `DigestDelivery` row keyed (period, period_start, recipient) is made (the
-unique key settles a race between two beats or two hosts), then claimed with one conditional
-UPDATE; only the worker whose UPDATE changed the row sends. A failure is recorded on the row and
-does not stop the others: a refused address is `rejected` (retrying will not help), a server that
-is down or answers 4xx leaves the row `failed`, and the task retries those with backoff. Admins
-see both on /staff/digest/deliveries.
-
-A worker that dies between claiming and recording leaves the row `sending`; after STUCK_AFTER it
-may be claimed again: at least once rather than at most once, since a digest that went nowhere
-is worse than a rare duplicate.
+Each recipient's digest is one delivery in the delivery ledger (workers/delivery.py), keyed by
+period, period start and recipient: claimed before it is built, then recorded. A failure does
+not stop the others: a refused address is `rejected` (retrying will not help), a server that is
+down or answers 4xx leaves the row `failed`, and the task retries those with backoff. Admins see
+both on /staff/digest/deliveries. A worker that dies between claim and record leaves the row
+`sending`; the delivery sweep hands it to this task again once the claim is stale.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-import smtplib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flask import current_app
 from flask_mail import Message
-from sqlalchemy import update
 
 from intake.digest.queries import Recipient, digest_figures, recipients, summaries_enabled
-from intake.extensions import db, mail
-from intake.models import DigestDelivery
+from intake.extensions import mail
 from intake.timeutil import utcnow
 from workers.digest import (
     CHART_CID,
@@ -34,14 +28,12 @@ from workers.digest import (
     build_digest,
     period_bounds,
 )
+from workers.i18n import translator
 
-from .claims import claim_row
-from .delivery import ledger_row
+from .delivery import NotBuilt, Owed, send_once
 from .states import DeliveryStatus
 
 log = logging.getLogger(__name__)
-
-STUCK_AFTER = timedelta(minutes=15)
 
 
 @dataclass
@@ -58,6 +50,17 @@ class Outcome:
     @property
     def retry(self) -> bool:
         return self.failed > 0
+
+    def count(self, status: DeliveryStatus | None) -> None:
+        """One recipient's outcome (None: not this run's to send)."""
+        if status is None:
+            self.skipped += 1
+        elif status == DeliveryStatus.SENT:
+            self.sent += 1
+        elif status == DeliveryStatus.REJECTED:
+            self.rejected += 1
+        else:
+            self.failed += 1
 
 
 def bounds(
@@ -87,7 +90,7 @@ def build_for(
         include_summaries=include_summaries,
         base_url=current_app.config.get("PUBLIC_BASE_URL", ""),
     )
-    return build_digest(figures, recipient.language)
+    return build_digest(figures, translator(recipient.language))
 
 
 def message_for(address: str, digest: Digest) -> Message:
@@ -115,49 +118,19 @@ def render_period(
     return [(r, build_for(r, period, start, end, now, include)) for r in recipients(period)]
 
 
-def _delivery_id(period: str, start: datetime, recipient: Recipient) -> int:
-    """The record of this digest to this recipient, made once (the unique key settles races)."""
-    key = {"period": period, "period_start": start, "recipient": recipient.email}
-    return ledger_row(DigestDelivery, key, staff_user_id=recipient.user_id).id
-
-
-def _claim(delivery_id: int, now: datetime) -> bool:
-    """Mark the delivery `sending` if it is still owed and nobody else is on it."""
-    return claim_row(
-        DigestDelivery.status,
-        delivery_id,
-        (DeliveryStatus.PENDING, DeliveryStatus.FAILED),
-        DeliveryStatus.SENDING,
-        now - STUCK_AFTER,
-        now,
-    )
-
-
-def _finish(delivery_id: int, status: str, error: str | None = None) -> None:
-    db.session.execute(
-        update(DigestDelivery)
-        .where(DigestDelivery.id == delivery_id)
-        .values(
-            status=status,
-            last_error=error[:200] if error else None,
-            sent_at=utcnow() if status == DeliveryStatus.SENT else None,
-        )
-    )
-    db.session.commit()
-
-
-def _classify(exc: Exception) -> tuple[DeliveryStatus, str]:
-    """(rejected or failed, a short reason without message text) for a sending error."""
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _ in exc.recipients.values()]
-        permanent = bool(codes) and all(code >= 500 for code in codes)
-        reason = f"{type(exc).__name__} {min(codes, default=0)}"
-        return (DeliveryStatus.REJECTED if permanent else DeliveryStatus.FAILED), reason
-    if isinstance(exc, smtplib.SMTPResponseException):
-        permanent = exc.smtp_code >= 500
-        failed = DeliveryStatus.REJECTED if permanent else DeliveryStatus.FAILED
-        return failed, f"{type(exc).__name__} {exc.smtp_code}"
-    return DeliveryStatus.FAILED, type(exc).__name__
+def _send(
+    recipient: Recipient,
+    period: str,
+    span: tuple[datetime, datetime],
+    now: datetime,
+    include_summaries: bool,
+) -> None:
+    """Build one recipient's digest and hand it to the mail server."""
+    try:
+        digest = build_for(recipient, period, *span, now, include_summaries)
+    except Exception as exc:  # a bug for one recipient must not stop the others
+        raise NotBuilt(type(exc).__name__) from exc
+    mail.send(message_for(recipient.email, digest))
 
 
 def send_period(
@@ -172,29 +145,7 @@ def send_period(
         return outcome
     include = summaries_enabled()
     for recipient in recipients(period):
-        delivery_id = _delivery_id(period, start, recipient)
-        if not _claim(delivery_id, now):
-            outcome.skipped += 1
-            continue
-        try:
-            digest = build_for(recipient, period, start, end, now, include)
-        except Exception as exc:  # a bug for one recipient must not stop the others
-            db.session.rollback()
-            _finish(delivery_id, DeliveryStatus.FAILED, f"building: {type(exc).__name__}")
-            log.error("%s digest %s: building failed: %s", period, delivery_id, type(exc).__name__)
-            outcome.failed += 1
-            continue
-        try:
-            mail.send(message_for(recipient.email, digest))
-        except (smtplib.SMTPException, OSError) as exc:
-            status, reason = _classify(exc)
-            _finish(delivery_id, status, reason)
-            log.warning("%s digest %s: %s (%s)", period, delivery_id, status, reason)
-            if status == DeliveryStatus.REJECTED:
-                outcome.rejected += 1
-            else:
-                outcome.failed += 1
-            continue
-        _finish(delivery_id, DeliveryStatus.SENT)
-        outcome.sent += 1
+        owed = Owed.digest(period, start, recipient.email, recipient.user_id)
+        send = functools.partial(_send, recipient, period, (start, end), now, include)
+        outcome.count(send_once(owed, send, f"{period} digest"))
     return outcome

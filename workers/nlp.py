@@ -19,7 +19,15 @@ SUPPORTED_LANGUAGES = tuple(DEFAULT_MODELS)
 
 
 def model_name(language: str) -> str:
-    return os.environ.get(f"SPACY_MODEL_{language.upper()}", DEFAULT_MODELS[language])
+    """The model for `language`: SPACY_MODEL_EN / SPACY_MODEL_ES, else the default.
+
+    Spelled out, not built from the language code, so that the README's configuration table
+    (checked by tests/test_readme.py) finds every variable the code reads."""
+    chosen = {
+        "en": os.environ.get("SPACY_MODEL_EN"),
+        "es": os.environ.get("SPACY_MODEL_ES"),
+    }.get(language)
+    return (chosen or "").strip() or DEFAULT_MODELS[language]
 
 
 @functools.cache

@@ -23,14 +23,14 @@ from intake.untrusted import clean_optional, clean_text
 from . import claims
 from .anonymize import redact
 from .contracts import KnownValues, Redaction, ReportFacts, RoutingDecision, Summary
+from .i18n import shipped_languages, translator
 from .nlp import SUPPORTED_LANGUAGES
 from .route import default_rules_path, route
 from .route.cache import RulesCache
 from .states import PipelineState, Priority
 from .summarize import summarize
-from .summarize.phrases import PHRASES
 
-SUMMARY_LANGUAGES = tuple(PHRASES)  # the staff languages a summary is written in
+SUMMARY_LANGUAGES = shipped_languages()  # a summary is written in each catalogue's language
 # The report's free-text fields, anonymized together; the narrative is the one routed and
 # summarized.
 TEXT_FIELDS = ("narrative", "officer_details", "location_detail", "facility")
@@ -113,7 +113,7 @@ def run(report: Report) -> Processed:
         raise StepFailed("route", exc) from exc
     facts = facts.with_routing(decision)
     try:
-        summary = summarize(facts, facts.narrative_redacted, STAFF_LANGUAGE, doc=doc)
+        summary = summarize(facts, facts.narrative_redacted, translator(STAFF_LANGUAGE), doc=doc)
         texts = summary_texts(report, redacted, facts, summary)
     except Exception as exc:
         raise StepFailed("summarize", exc) from exc
@@ -123,7 +123,7 @@ def run(report: Report) -> Processed:
 def summary_texts(
     report: Report, redacted: dict[str, str | None], facts: ReportFacts, summary: Summary
 ) -> dict[str, str]:
-    """The summary in each language the summarizer has phrases for, for digests, which go out
+    """The summary in each language there is a catalogue for, for digests, which go out
     in each recipient's language. The narrative sentences are the ones already picked; a
     language model's answer, in the staff language, is not asked again in the others."""
     texts = {STAFF_LANGUAGE: summary.text}
@@ -134,7 +134,7 @@ def summary_texts(
         texts[language] = summarize(
             translated,
             facts.narrative_redacted,
-            staff_language=language,
+            translator(language),
             llm=None,
             sentences=summary.sentences,
         ).text

@@ -12,10 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark, translate later")
-    """Mark `message` for extraction into the catalogue; translation happens when shown."""
-    return message
+from .i18n import N_
 
 
 class Labelled(StrEnum):
@@ -103,8 +100,23 @@ class Role(Labelled):
     VOLUNTEER = "volunteer", N_("Volunteer")
 
 
+class DeliveryKind(Labelled):
+    """What a row of the delivery ledger (intake/models/delivery.py) delivers."""
+
+    DIGEST = "digest", N_("Digest")
+    URGENT_ALERT = "urgent-alert", N_("Urgent alert")
+    PATTERN_ALERT = "pattern-alert", N_("Pattern alert")
+
+
+class Channel(Labelled):
+    """How a delivery goes: an email to a person, or a POST to the on-call webhook."""
+
+    EMAIL = "email", N_("Email")
+    WEBHOOK = "webhook", N_("Webhook")
+
+
 class DeliveryStatus(Labelled):
-    """One message to one recipient in a delivery ledger (alerts, notifications, digests).
+    """One message to one recipient in the delivery ledger (digests and alerts).
 
     `sending` is claimed by the one process sending it; `rejected` is a permanent refusal
     (the address does not exist), never retried."""

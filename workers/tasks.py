@@ -2,7 +2,8 @@
 
 The work is elsewhere: workers/pipeline.py (a report in, its results out), workers/claims.py
 (claims and sweeps), workers/replies.py (a reporter's reply), workers/alerts.py (the urgent
-alert), workers/digests.py (the digest emails), workers/retention.py (deleting originals).
+alert), workers/digests.py (the digest emails), workers/delivery.py (the delivery ledger and
+its sweep), workers/retention.py (deleting originals).
 Every task is safe to deliver twice: the jobs claim or check their rows before acting.
 """
 
@@ -14,10 +15,11 @@ from datetime import datetime
 from celery import Task, shared_task
 from sqlalchemy.exc import DBAPIError
 
+from intake.dispatch import send_by_name
 from intake.extensions import db
 from intake.models import Report, ReportMessage
 
-from . import alerts, claims, digests, pipeline, replies, retention
+from . import alerts, claims, delivery, digests, pipeline, replies, retention
 from .pipeline import StepFailed
 from .states import PipelineState
 
@@ -111,6 +113,13 @@ def sweep_unprocessed() -> int:
     """Enqueue the reports and reporter replies the broker lost or a dead worker left; returns
     how many messages the broker took."""
     return claims.sweep_unprocessed_reports() + claims.sweep_unredacted_replies()
+
+
+@shared_task(name="sweep_deliveries")
+def sweep_deliveries() -> int:
+    """Hand the deliveries a dead sender left claimed back to their tasks (they claim the stale
+    rows again); returns how many messages the broker took."""
+    return sum(send_by_name(task, *args) for task, args in delivery.owed_again())
 
 
 @shared_task(name="send_urgent_alert", bind=True, max_retries=ALERT_RETRIES, acks_late=True)

@@ -15,6 +15,8 @@ from sqlalchemy import select
 from intake.extensions import db, mail
 from intake.models import StaffUser
 
+from .alerts import heavy_entry_message, languages_of
+from .i18n import translator
 from .states import Role
 
 log = logging.getLogger(__name__)
@@ -28,19 +30,14 @@ def flag_heavy_entry(self, user_id: int, count: int, limit: int) -> int:  # noqa
     ).all()
     if account is None or not admins or not current_app.config.get("MAIL_SERVER"):
         return 0
-    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
-    body = (
-        f"The account {account.email} entered {count} reports for people in the last hour "
-        f"(more than {limit}, VOLUNTEER_FLAG_PER_HOUR).\n"
-        f"If this is not expected, check its entries and the audit log: {base}/staff/audit\n"
-    )
-    message = Message(
-        subject="Intake: unusually many reports entered by one account",
-        recipients=list(admins),
-        body=body,
-    )
+    link = f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}/staff/audit"
     try:
-        mail.send(message)
+        # One email per language the admins read (a retry may repeat one already sent).
+        for language, addresses in languages_of(list(admins)).items():
+            subject, body = heavy_entry_message(
+                account.email, count, limit, link, translator(language)
+            )
+            mail.send(Message(subject=subject, recipients=addresses, body=body))
     except (smtplib.SMTPException, OSError) as exc:
         log.warning("volunteer flag email failed: %s", type(exc).__name__)
         raise self.retry(countdown=60 * 2**self.request.retries) from None

@@ -83,6 +83,7 @@ def main() -> None:
                 shoot(page, f"public-volunteer-entry-{width}-{language}")
                 context.close()
             browser.close()
+    print(f"screenshots in {OUT}")
 
 
 if __name__ == "__main__":

@@ -95,6 +95,7 @@ def main() -> None:
                 page.screenshot(path=str(OUT / f"{name}-{width}.png"), full_page=True)
             context.close()
         browser.close()
+    print(f"screenshots in {OUT}")
 
 
 if __name__ == "__main__":

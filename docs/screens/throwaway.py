@@ -30,10 +30,11 @@ PASSWORD = secrets.token_urlsafe(16)  # a throwaway install: a fresh password ea
 SECRET = pyotp.random_base32()
 
 
-def install(**config: object):  # noqa: ANN201 (a Flask app)
-    """A new install, migrated, with the agency lists; `config` overrides settings."""
+def install(env: dict[str, str] | None = None, **config: object):  # noqa: ANN201 (a Flask app)
+    """A new install, migrated, with the agency lists; `env` as the environment would give it,
+    `config` overriding the settings made of it."""
     folder = Path(tempfile.mkdtemp(prefix="screens-"))
-    settings = from_environment({"INTAKE_INSTANCE": str(folder)})
+    settings = from_environment({**(env or {}), "INTAKE_INSTANCE": str(folder)})
     settings.update({"RATELIMIT_ENABLED": False, **config})
     app = create_app(settings)
     with app.app_context():
@@ -74,4 +75,3 @@ def served(app) -> Iterator[str]:  # noqa: ANN001
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
-        print(f"screenshots in {Path(__file__).resolve().parent}")

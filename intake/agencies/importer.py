@@ -87,50 +87,65 @@ def _signed(value: Any) -> date | None:
     return None
 
 
-def read_agencies(path: Path) -> tuple[list[AgencyRow], list[str]]:
-    """Agencies in the file, merged by (state, name), and the rows skipped with reasons."""
-    rows = _rows(path)
+def _check_columns(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Refuse a file whose header lacks a required column (saying which it has)."""
     if rows and not all(col in {k.upper() for k in rows[0] if k} for col in REQUIRED_COLUMNS):
         raise AgencyFileError(
             f"{path.name}: expected columns {', '.join(REQUIRED_COLUMNS)}; "
             f"found {', '.join(k for k in rows[0] if k)}"
         )
+
+
+def _state_code(value: Any) -> str | None:
+    """A state's two-letter code from its name ("TEXAS") or its code ("TX")."""
+    state_name = _clean(value).upper()
+    return STATE_CODES.get(state_name) or (state_name if state_name in US_STATES else None)
+
+
+def _merge_row(
+    merged: dict[tuple[str, str], AgencyRow], number: int, row: dict[str, Any]
+) -> str | None:
+    """Add one file row to its agency in `merged`; the reason it was skipped or only partly
+    read, if it was."""
+    state, name = _state_code(row.get("STATE")), _clean(row.get("LAW ENFORCEMENT AGENCY"))
+    if not state or not name:
+        return f"row {number}: missing state or agency name"
+    agency = merged.setdefault(
+        (state, name),
+        AgencyRow(
+            state,
+            name,
+            _clean(row.get("COUNTY")) or None,
+            _clean(row.get("TYPE")) or None,
+            set(),
+            None,
+        ),
+    )
+    signed = _signed(row.get("SIGNED"))
+    if signed and (agency.signed is None or signed < agency.signed):
+        agency.signed = signed
+    model = MODELS.get(_clean(row.get("SUPPORT TYPE")))
+    if not model:
+        return (
+            f"row {number}: unknown support type {_clean(row.get('SUPPORT TYPE'))!r}"
+            f" for {name} (agency kept)"
+        )
+    agency.models.add(model)
+    return None
+
+
+def read_agencies(path: Path) -> tuple[list[AgencyRow], list[str]]:
+    """Agencies in the file, merged by (state, name), and the rows skipped with reasons."""
+    rows = _rows(path)
+    _check_columns(path, rows)
     merged: dict[tuple[str, str], AgencyRow] = {}
     skipped: list[str] = []
     for number, raw in enumerate(rows, start=2):
         row = {(_clean(k).upper()): v for k, v in raw.items() if k}
         if not any(_clean(v) for v in row.values()):
             continue  # the published files end with blank rows; they are not worth a mention
-        state_name, name = (
-            _clean(row.get("STATE")).upper(),
-            _clean(row.get("LAW ENFORCEMENT AGENCY")),
-        )
-        model = MODELS.get(_clean(row.get("SUPPORT TYPE")))
-        state = STATE_CODES.get(state_name) or (state_name if state_name in US_STATES else None)
-        if not state or not name:
-            skipped.append(f"row {number}: missing state or agency name")
-            continue
-        agency = merged.setdefault(
-            (state, name),
-            AgencyRow(
-                state,
-                name,
-                _clean(row.get("COUNTY")) or None,
-                _clean(row.get("TYPE")) or None,
-                set(),
-                None,
-            ),
-        )
-        if model:
-            agency.models.add(model)
-        else:
-            skipped.append(
-                f"row {number}: unknown support type {_clean(row.get('SUPPORT TYPE'))!r}"
-                f" for {name} (agency kept)"
-            )
-        signed = _signed(row.get("SIGNED"))
-        if signed and (agency.signed is None or signed < agency.signed):
-            agency.signed = signed
+        if reason := _merge_row(merged, number, row):
+            skipped.append(reason)
     return list(merged.values()), skipped
 
 

@@ -5,20 +5,30 @@ from __future__ import annotations
 
 import base64
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 # A module, not its names: workers.digests imports this package's queries in turn.
 from workers import digests
-from workers.digest import CHART_CID, LANGUAGES
-from workers.states import DeliveryStatus
+from workers.digest import CHART_CID
+from workers.states import DeliveryKind, DeliveryStatus
 
 from ..auth.permissions import MANAGE_USERS, requires, requires_login
 from ..extensions import db
 from ..labels import DELIVERY_LABELS
-from ..models import DigestDelivery, DigestOption, DigestSubscription
+from ..models import Delivery, DigestOption, DigestSubscription
 from ..models.audit import audit
 from ..models.digest import PERIODS
 from ..staff.choices import known_queues as staff_queues
@@ -78,7 +88,7 @@ def digest_settings() -> str:
         periods=PERIODS,
         choices={period: _current_choice(period, rows) for period in PERIODS},
         queues=known_queues(),
-        languages=LANGUAGES,
+        languages=current_app.config["LANGUAGES"],
         language=language,
     )
 
@@ -88,8 +98,11 @@ def digest_settings() -> str:
 def save_digest_settings() -> Response:
     """Each period: on or off, and which queues (none ticked: every queue the account sees)."""
     language = request.form.get("language", "")
-    if language not in LANGUAGES:
-        language = current_user.language if current_user.language in LANGUAGES else "en"
+    languages = current_app.config[
+        "LANGUAGES"
+    ]  # those with a catalogue (intake.available_languages)
+    if language not in languages:
+        language = current_user.language if current_user.language in languages else "en"
     allowed = set(known_queues())
     rows = _subscriptions()
     chosen: dict[str, list[str] | None] = {}
@@ -141,19 +154,17 @@ def preview() -> Response:
 @requires(MANAGE_USERS)
 def deliveries() -> str:
     """Deliveries that did not go: failed (retried by the task) and rejected addresses."""
+    digests = select(Delivery).where(Delivery.kind == DeliveryKind.DIGEST)
     problems = db.session.scalars(
-        select(DigestDelivery)
-        .where(
-            DigestDelivery.status.in_(
+        digests.where(
+            Delivery.status.in_(
                 (DeliveryStatus.FAILED, DeliveryStatus.REJECTED, DeliveryStatus.SENDING)
             )
         )
-        .order_by(DigestDelivery.id.desc())
+        .order_by(Delivery.id.desc())
         .limit(DELIVERIES_PAGE)
     ).all()
-    recent = db.session.scalars(
-        select(DigestDelivery).order_by(DigestDelivery.id.desc()).limit(20)
-    ).all()
+    recent = db.session.scalars(digests.order_by(Delivery.id.desc()).limit(20)).all()
     return render_template(
         "staff/digest_deliveries.html",
         problems=problems,

@@ -4,9 +4,9 @@ from .agency import Agency
 from .attachment import Attachment
 from .audit import AuditEvent
 from .casework import ContactLogEntry, RedactionCorrection, Referral
-from .digest import DigestDelivery, DigestOption, DigestSubscription
-from .notification import Notification
-from .pattern_alert import PatternAlert, PatternAlertDelivery, PatternAlertKey
+from .delivery import Delivery
+from .digest import DigestOption, DigestSubscription
+from .pattern_alert import PatternAlert, PatternAlertKey
 from .publication import PublicStatsSnapshot
 from .referral import ReferralPacket
 from .report import Report
@@ -19,12 +19,10 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "ContactLogEntry",
-    "DigestDelivery",
+    "Delivery",
     "DigestOption",
     "DigestSubscription",
-    "Notification",
     "PatternAlert",
-    "PatternAlertDelivery",
     "PatternAlertKey",
     "PublicStatsSnapshot",
     "ReferralPacket",

@@ -1,20 +1,17 @@
 """Digest emails: who gets which digest, what was sent, and the one admin option.
 
-A digest carries counts and links only; email is not a safe channel (DOMAIN.md, "Privacy").
+A digest carries counts and links only; email is not a safe channel (docs/domain.md, "Privacy").
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
-
-from workers.states import DeliveryStatus
 
 from ..extensions import db
 from ..timeutil import utcnow
-from .checks import state_check
 
 PERIODS = ("daily", "weekly")
 
@@ -39,37 +36,6 @@ class DigestSubscription(db.Model):
     queues: Mapped[list[str]] = mapped_column(JSON, default=list)
     language: Mapped[str] = mapped_column(String(8), default="en")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class DigestDelivery(db.Model):
-    """One digest owed to one recipient for one period.
-
-    The unique key (period, period_start, recipient) is what makes a digest go once even when beat
-    fires twice or on two hosts: the row is made first, then claimed with one conditional UPDATE
-    before anything is sent. Content is never stored; it is rebuilt from the counts.
-    """
-
-    __tablename__ = "digest_delivery"
-    __table_args__ = (
-        UniqueConstraint("period", "period_start", "recipient", name="uq_digest_delivery_once"),
-        Index("ix_digest_delivery_status_created", "status", "created_at"),
-        state_check("status", DeliveryStatus),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    period: Mapped[str] = mapped_column(String(10))
-    period_start: Mapped[datetime]
-    recipient: Mapped[str] = mapped_column(String(254))
-    staff_user_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff_user.id", ondelete="SET NULL")
-    )
-    # pending -> sending -> sent | failed (retried) | rejected (the server refused the address)
-    status: Mapped[str] = mapped_column(String(12), default=DeliveryStatus.PENDING)
-    attempts: Mapped[int] = mapped_column(default=0)
-    last_error: Mapped[str | None] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    claimed_at: Mapped[datetime | None]
-    sent_at: Mapped[datetime | None]
 
 
 class DigestOption(db.Model):

@@ -2,14 +2,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
-
-from workers.states import DeliveryStatus
 
 from ..extensions import db
 from ..timeutil import utcnow
-from .checks import state_check
 
 
 class PatternAlert(db.Model):
@@ -40,24 +37,3 @@ class PatternAlertKey(db.Model):
     alert_id: Mapped[int] = mapped_column(
         ForeignKey("pattern_alert.id", ondelete="CASCADE"), index=True
     )
-
-
-class PatternAlertDelivery(db.Model):
-    """One alert to one supervisor (or the webhook), sent once even if the task runs twice."""
-
-    __tablename__ = "pattern_alert_delivery"
-    __table_args__ = (
-        UniqueConstraint("alert_id", "channel", "recipient", name="uq_pattern_alert_delivery"),
-        state_check("status", DeliveryStatus),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    alert_id: Mapped[int] = mapped_column(
-        ForeignKey("pattern_alert.id", ondelete="CASCADE"), index=True
-    )
-    channel: Mapped[str] = mapped_column(String(10))  # "email" | "webhook"
-    recipient: Mapped[str] = mapped_column(String(254))
-    status: Mapped[str] = mapped_column(String(12), default=DeliveryStatus.PENDING)
-    attempts: Mapped[int] = mapped_column(default=0)
-    last_error: Mapped[str | None] = mapped_column(String(200))
-    sent_at: Mapped[datetime | None]

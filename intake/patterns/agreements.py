@@ -1,6 +1,6 @@
 """Each 287(g) agreement of an agency (one per model, with its signing date and MOA column) as
 ICE's published sheets list them. The agency table keeps the models and the earliest date; the
-profile page shows every row, so it reads the same files the import reads (data/ice-287g/),
+profile page shows every row, so it reads the same files the import reads (intake/data/ice-287g/),
 once per process."""
 
 from __future__ import annotations

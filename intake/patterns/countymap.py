@@ -1,5 +1,5 @@
 """A county map of reports drawn on the server as SVG, from the U.S. Census boundaries that the
-npm package us-atlas ships already projected (data/us-atlas/, in the repository: nothing is
+npm package us-atlas ships already projected (intake/data/us-atlas/, in the repository: nothing is
 downloaded at run time, no tiles, no script). Counties with reports are shaded; states are
 outlined. Plain data in, SVG text out; the geometry is decoded once per process."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from .officers import fold
 from .tilemap import SHADES, shade
 
-ATLAS = Path(__file__).resolve().parents[2] / "data" / "us-atlas" / "counties-albers-10m.json"
+ATLAS = Path(__file__).resolve().parents[1] / "data" / "us-atlas" / "counties-albers-10m.json"
 STATE_FIPS = {
     "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT",
     "10": "DE", "11": "DC", "12": "FL", "13": "GA", "15": "HI", "16": "ID", "17": "IL",

@@ -11,6 +11,7 @@ Two tables, each with its row and column totals, and roll-ups of the first by st
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
 from flask import current_app
@@ -67,9 +68,62 @@ def _published(keys, values, suppression: Suppression, aggregate: bool = False) 
     return [suppression.shown(key, values[key], aggregate) for key in keys]
 
 
-def compute(today: date, k: int) -> dict:
-    """The suppressed tables, as stored in the snapshot and shown on the page."""
-    columns = month_columns(today)
+@dataclass
+class Tally:
+    """The counts before suppression: reports per (agency row, month), category mentions per
+    (category, month), and what each agency row shows beside its counts."""
+
+    columns: list[str]
+    cells: Counter = field(default_factory=Counter)
+    mentions: Counter = field(default_factory=Counter)
+    label: dict[str, str] = field(default_factory=dict)
+    state: dict[str, str] = field(default_factory=dict)
+    models: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, day: date, agency: Agency | None, state: str | None, categories: list[str]):
+        """Count one report: its agency's row (or the "other" row of its state) and its
+        categories, in its month's column."""
+        state = agency.state if agency else (state if state in US_STATES else "")
+        row = f"agency:{agency.id}" if agency else f"{OTHER_AGENCY}:{state}"
+        self.label[row] = agency.name if agency else "Other or unknown agency"
+        self.state[row] = state
+        self.models[row] = sorted(agency.models or []) if agency else []
+        column = _bucket(day, self.columns)
+        self.cells[("a", row, column)] += 1
+        for code in categories:
+            if code in CATEGORIES:
+                self.mentions[("c", code, column)] += 1
+
+    def rows(self) -> list[str]:
+        """Agency rows by state, ICE's agencies before the state's "other" row, then by name."""
+        return sorted(
+            self.label, key=lambda r: (self.state[r], r.startswith(OTHER_AGENCY), self.label[r])
+        )
+
+    def codes(self) -> list[str]:
+        """The categories mentioned at all, in the vocabulary's order."""
+        return [
+            code for code in CATEGORIES if any(self.mentions[("c", code, c)] for c in self.columns)
+        ]
+
+    def states(self, rows: list[str]) -> list[str]:
+        return sorted({self.state[r] for r in rows})
+
+    def model_names(self, rows: list[str]) -> list[str]:
+        return sorted({m for r in rows for m in self.models[r]})
+
+    def all_cells(self, rows: list[str], codes: list[str]) -> dict[tuple, int]:
+        """Every cell of both tables, zeros included (a zero is published too)."""
+        columns = self.columns
+        found = {("a", r, c): self.cells[("a", r, c)] for r in rows for c in columns}
+        return found | {
+            ("c", code, c): self.mentions[("c", code, c)] for code in codes for c in columns
+        }
+
+
+def _tally(today: date) -> Tally:
+    """The consenting reports counted, with their agencies as ICE lists them."""
+    tally = Tally(month_columns(today))
     reports = consenting_reports()
     agencies = {
         a.id: a
@@ -77,27 +131,13 @@ def compute(today: date, k: int) -> dict:
             select(Agency).where(Agency.id.in_({r[1] for r in reports if r[1]}))
         )
     }
-    cells: Counter = Counter()
-    mentions: Counter = Counter()
-    row_state: dict[str, str] = {}
-    row_models: dict[str, list[str]] = {}
-    row_label: dict[str, str] = {}
     for day, agency_id, state, categories in reports:
-        agency = agencies.get(agency_id) if agency_id else None
-        state = agency.state if agency else (state if state in US_STATES else "")
-        row = f"agency:{agency.id}" if agency else f"{OTHER_AGENCY}:{state}"
-        row_label[row] = agency.name if agency else "Other or unknown agency"
-        row_state[row] = state
-        row_models[row] = sorted(agency.models or []) if agency else []
-        column = _bucket(day, columns)
-        cells[("a", row, column)] += 1
-        for code in categories:
-            if code in CATEGORIES:
-                mentions[("c", code, column)] += 1
-    rows = sorted(row_label, key=lambda r: (row_state[r], r.startswith(OTHER_AGENCY), row_label[r]))
-    codes = [code for code in CATEGORIES if any(mentions[("c", code, c)] for c in columns)]
-    all_cells = {("a", r, c): cells[("a", r, c)] for r in rows for c in columns}
-    all_cells |= {("c", code, c): mentions[("c", code, c)] for code in codes for c in columns}
+        tally.add(day, agencies.get(agency_id) if agency_id else None, state, categories)
+    return tally
+
+
+def _table_totals(columns: list[str], rows: list[str], codes: list[str]) -> dict:
+    """Both tables' row, column and grand totals, as the cells each sums."""
     aggregates: dict[tuple, frozenset] = {}
     for r in rows:
         aggregates[("a-row", r)] = frozenset(("a", r, c) for c in columns)
@@ -106,34 +146,56 @@ def compute(today: date, k: int) -> dict:
         aggregates[("c-col", c)] = frozenset(("c", code, c) for code in codes)
     for code in codes:
         aggregates[("c-row", code)] = frozenset(("c", code, c) for c in columns)
-    aggregates[("a-all",)] = frozenset(k_ for k_ in all_cells if k_[0] == "a")
-    aggregates[("c-all",)] = frozenset(k_ for k_ in all_cells if k_[0] == "c")
-    states = sorted({row_state[r] for r in rows})
-    for state in states:
+    aggregates[("a-all",)] = frozenset(("a", r, c) for r in rows for c in columns)
+    aggregates[("c-all",)] = frozenset(("c", code, c) for code in codes for c in columns)
+    return aggregates
+
+
+def _rollups(tally: Tally, rows: list[str]) -> dict:
+    """The agency table rolled up by state and by 287(g) model."""
+    aggregates: dict[tuple, frozenset] = {}
+    for state in tally.states(rows):
         aggregates[("state", state)] = frozenset(
-            ("a", r, c) for r in rows if row_state[r] == state for c in columns
+            ("a", r, c) for r in rows if tally.state[r] == state for c in tally.columns
         )
-    models = sorted({m for r in rows for m in row_models[r]})
-    for model in models:
+    for model in tally.model_names(rows):
         aggregates[("model", model)] = frozenset(
-            ("a", r, c) for r in rows if model in row_models[r] for c in columns
+            ("a", r, c) for r in rows if model in tally.models[r] for c in tally.columns
         )
-    aggregates = {key: members for key, members in aggregates.items() if members}
+    return aggregates
+
+
+def _aggregates(tally: Tally, rows: list[str], codes: list[str]) -> dict:
+    """Every total published, as the cells it sums (an empty one is not published)."""
+    aggregates = _table_totals(tally.columns, rows, codes) | _rollups(tally, rows)
+    return {key: members for key, members in aggregates.items() if members}
+
+
+def compute(today: date, k: int) -> dict:
+    """The suppressed tables, as stored in the snapshot and shown on the page."""
+    tally = _tally(today)
+    columns, rows, codes = tally.columns, tally.rows(), tally.codes()
+    all_cells = tally.all_cells(rows, codes)
+    aggregates = _aggregates(tally, rows, codes)
     hidden = suppress(all_cells, aggregates, k)
     totals = {key: sum(all_cells[m] for m in members) for key, members in aggregates.items()}
 
     def agg(key: tuple) -> int | None:
         return hidden.shown(key, totals[key], aggregate=True) if key in totals else 0
 
+    def cells(kind: str, row: str) -> list:
+        return _published([(kind, row, c) for c in columns], all_cells, hidden)
+
+    states, models = tally.states(rows), tally.model_names(rows)
     return {
         "columns": columns,
         "agency_month": {
             "rows": [
                 {
-                    "label": row_label[r],
-                    "state": row_state[r],
-                    "models": row_models[r],
-                    "cells": _published([("a", r, c) for c in columns], all_cells, hidden),
+                    "label": tally.label[r],
+                    "state": tally.state[r],
+                    "models": tally.models[r],
+                    "cells": cells("a", r),
                     "total": agg(("a-row", r)),
                 }
                 for r in rows
@@ -147,11 +209,7 @@ def compute(today: date, k: int) -> dict:
         "by_model": [{"model": m, "total": agg(("model", m))} for m in models],
         "category_month": {
             "rows": [
-                {
-                    "code": code,
-                    "cells": _published([("c", code, c) for c in columns], all_cells, hidden),
-                    "total": agg(("c-row", code)),
-                }
+                {"code": code, "cells": cells("c", code), "total": agg(("c-row", code))}
                 for code in codes
             ],
             "column_totals": [agg(("c-col", c)) for c in columns],

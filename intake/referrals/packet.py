@@ -7,6 +7,7 @@ is set, which the glue (intake/referrals/build.py) does only with the reporter's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -78,45 +79,54 @@ TITLES = {
 }
 
 
+NOT_GIVEN = ("Not given.",)
+
+
+def _what_happened(facts: ReferralFacts) -> tuple[str, ...]:
+    kinds = "Kinds of violation reported: " + (", ".join(facts.categories) or "not given") + "."
+    return (kinds, facts.summary) if facts.summary else (kinds,)
+
+
+def _contact(facts: ReferralFacts) -> tuple[str, ...]:
+    if facts.identity is None:
+        return (
+            "The reporter did not consent to share their identity with this channel. "
+            "Contact goes through the organisation that prepared this packet.",
+        )
+    i = facts.identity
+    return tuple(
+        f"{label}: {value}"
+        for label, value in (
+            ("Name", i.name),
+            ("Phone", i.phone),
+            ("Email", i.email),
+            ("How to contact", i.how_to_contact),
+        )
+        if value
+    ) or ("The reporter consented, but gave no contact details.",)
+
+
+# Each section's lines from the facts (the keys are TITLES' keys).
+SECTIONS: dict[str, Callable[[ReferralFacts], tuple[str, ...]]] = {
+    "when": lambda facts: (facts.when,),
+    "where": lambda facts: (facts.where,),
+    "agency": lambda facts: (facts.agency,),
+    "officers": lambda facts: (
+        facts.officers or ("No officer was named or described by badge or car number.",)
+    ),
+    "what_happened": _what_happened,
+    "people": lambda facts: facts.people or NOT_GIVEN,
+    "wants": lambda facts: facts.wants or NOT_GIVEN,
+    "evidence": lambda facts: facts.evidence or ("None listed.",),
+    "steps_taken": lambda facts: facts.steps_taken or ("None recorded.",),
+    "contact": _contact,
+}
+
+
 def _lines(facts: ReferralFacts, section: str) -> tuple[str, ...]:
-    none = ("Not given.",)
-    if section == "when":
-        return (facts.when,)
-    if section == "where":
-        return (facts.where,)
-    if section == "agency":
-        return (facts.agency,)
-    if section == "officers":
-        return facts.officers or ("No officer was named or described by badge or car number.",)
-    if section == "what_happened":
-        kinds = "Kinds of violation reported: " + (", ".join(facts.categories) or "not given") + "."
-        return (kinds, facts.summary) if facts.summary else (kinds,)
-    if section == "people":
-        return facts.people or none
-    if section == "wants":
-        return facts.wants or none
-    if section == "evidence":
-        return facts.evidence or ("None listed.",)
-    if section == "steps_taken":
-        return facts.steps_taken or ("None recorded.",)
-    if section == "contact":
-        if facts.identity is None:
-            return (
-                "The reporter did not consent to share their identity with this channel. "
-                "Contact goes through the organisation that prepared this packet.",
-            )
-        i = facts.identity
-        return tuple(
-            f"{label}: {value}"
-            for label, value in (
-                ("Name", i.name),
-                ("Phone", i.phone),
-                ("Email", i.email),
-                ("How to contact", i.how_to_contact),
-            )
-            if value
-        ) or ("The reporter consented, but gave no contact details.",)
-    raise ValueError(section)
+    if section not in SECTIONS:
+        raise ValueError(section)
+    return SECTIONS[section](facts)
 
 
 def build_packet(channel: Channel, facts: ReferralFacts, prepared_at: datetime) -> Packet:

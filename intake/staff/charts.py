@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext
 from markupsafe import Markup, escape
 
-from ..suppression import DEFAULT_K, small_count
+from ..suppression import DEFAULT_K, small
 
 BAR_HEIGHT = 18
 GAP = 6
@@ -43,9 +44,11 @@ def bar_chart(rows: list[tuple[str, int]], title: str, suppress: bool = False) -
                 f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar}" height="{BAR_HEIGHT}" '
                 f'fill="#0b5394"></rect>'
             )
+        # In the page's language: the partner CSV's "fewer than 5" is data, this is a label.
+        shown_as = gettext("fewer than %(k)s", k=DEFAULT_K) if suppress and small(count) else count
         parts.append(
             f'<text x="{LABEL_WIDTH + bar + 6}" y="{text_y}" font-size="12">'
-            f"{escape(str(small_count(count) if suppress else count))}</text>"
+            f"{escape(str(shown_as))}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 (every label and value above is escaped)

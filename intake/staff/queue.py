@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -91,6 +92,28 @@ def _int(value: str | None) -> int | None:
     return whole_number(value)
 
 
+def _one_of(value: str | None, known: Collection[str]) -> str | None:
+    return value if value in known else None
+
+
+def _short(value: str | None, most: int) -> str | None:
+    """The value stripped and cut to `most` characters; None if nothing is left."""
+    return (value or "").strip()[:most] or None
+
+
+def _status(value: str | None) -> str:
+    """A status, or "open" or "all"; anything else (or nothing) is "open"."""
+    status = value or OPEN
+    return status if status in Status.values() or status in (OPEN, ALL) else OPEN
+
+
+def _assigned(value: str | None) -> str | None:
+    """ "me", "anyone", "nobody" or an account's id; anything else is no filter."""
+    if value in ("me", "anyone", "nobody") or (value or "").isdigit():
+        return value
+    return None
+
+
 @dataclass
 class QueueFilters:
     """What the queue's filter bar asked for; unknown values are ignored, never an error.
@@ -115,36 +138,22 @@ class QueueFilters:
     unknown_queue: str | None = None
 
     @classmethod
-    def from_args(
-        cls, args: MultiDict[str, str], queues: list[str] | None = None
-    ) -> QueueFilters:
+    def from_args(cls, args: MultiDict[str, str], queues: list[str] | None = None) -> QueueFilters:
         """`queues`: the queues that exist; a queue not among them is dropped (not matched)."""
-        status = args.get("status") or OPEN
-        if status not in Status.values() and status not in (OPEN, ALL):
-            status = OPEN
-        priority = args.get("priority") if args.get("priority") in Priority.values() else None
-        category = args.get("category") if args.get("category") in CATEGORIES else None
-        assigned = args.get("assigned") or None
-        if assigned not in ("me", "anyone", "nobody") and not (assigned or "").isdigit():
-            assigned = None
-        view = args.get("view") if args.get("view") in VIEWS else None
-        text = (args.get("q") or "").strip()[:MAX_TEXT] or None
-        page = max(_int(args.get("page")) or 1, 1)
-        kept = {k: v for k, v in args.items() if v and k not in ("page", "csrf_token")}
         filters = cls(
-            queue=(args.get("queue") or "").strip()[:40] or None,
-            status=status,
-            priority=priority,
-            category=category,
+            queue=_short(args.get("queue"), 40),
+            status=_status(args.get("status")),
+            priority=_one_of(args.get("priority"), Priority.values()),
+            category=_one_of(args.get("category"), CATEGORIES),
             agency=_int(args.get("agency")),
-            language=(args.get("language") or "").strip()[:8] or None,
-            assigned=assigned,
+            language=_short(args.get("language"), 8),
+            assigned=_assigned(args.get("assigned")),
             date_from=_date(args.get("from")),
             date_to=_date(args.get("to")),
-            text=text,
-            view=view,
-            page=min(page, 10_000),
-            args=kept,
+            text=(args.get("q") or "").strip()[:MAX_TEXT] or None,
+            view=_one_of(args.get("view"), VIEWS),
+            page=min(max(_int(args.get("page")) or 1, 1), 10_000),
+            args={k: v for k, v in args.items() if v and k not in ("page", "csrf_token")},
         )
         if queues is not None:
             filters.check_queue(queues)

@@ -3,6 +3,8 @@ messages to the reporter, the contact log, referrals, redaction corrections, rev
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -87,6 +89,53 @@ def visible_report(report_id: int) -> Report:
     return report
 
 
+@dataclass(frozen=True)
+class QueueTotal:
+    """How many reports the filters match, and whether a free-text search stopped counting."""
+
+    total: int
+    capped: bool  # some queue's count stopped at TEXT_COUNT_CAP
+    capped_total: bool  # the total shown is the cap, not the count
+
+
+def _visible_queues(counts: list[tuple[str | None, int]]) -> list[str]:
+    """The configured queues and those holding reports, as far as this account sees them."""
+    queues = sorted(set(configured_queues()) | {q for q, _ in counts if q})
+    if current_user.queues:
+        queues = [q for q in queues if q in current_user.queues]
+    return queues
+
+
+def _queue_total(filters: QueueFilters, counts: list[tuple[str | None, int]]) -> QueueTotal:
+    # The total comes from the per-queue counts: one scan of the filtered reports, not two.
+    total = sum(n for q, n in counts if not filters.queue or q == filters.queue)
+    # A free-text search counts no further than TEXT_COUNT_CAP (intake/staff/queue.py).
+    capped = bool(filters.text) and sum(n for _, n in counts) > TEXT_COUNT_CAP
+    if capped and filters.queue:
+        total = text_total(filters, current_user)
+    return QueueTotal(total, capped, bool(filters.text) and total > TEXT_COUNT_CAP)
+
+
+def _pending() -> list[Report]:
+    """Reports still in the pipeline, oldest first, that this account may see."""
+    pending = db.session.scalars(
+        select(Report)
+        .where(Report.pipeline_state != PipelineState.PROCESSED)
+        .order_by(Report.created_at)
+        .limit(PAGE_SIZE)
+    ).all()
+    return [r for r in pending if current_user.sees_queue(r.queue)]
+
+
+def _rules_shown() -> dict[str, object]:
+    """The routing rules' state, for an account that manages them (else nothing)."""
+    rules = rules_state() if current_user.can(MANAGE_RULES) else None
+    return {
+        "rules_error": rules.error if rules else None,
+        "rules_in_force": rules.rules if rules else None,
+    }
+
+
 @bp.get("/")
 @requires(VIEW_REPORTS)
 def queue() -> str:
@@ -95,42 +144,26 @@ def queue() -> str:
     # Counted without the queue filter, so they also say which queues hold reports: with the
     # configured ones, the queues that exist (no DISTINCT over every report).
     counts = queue_counts(filters, current_user)
-    queues = sorted(set(configured_queues()) | {q for q, _ in counts if q})
-    if current_user.queues:
-        queues = [q for q in queues if q in current_user.queues]
+    queues = _visible_queues(counts)
     filters.check_queue(queues)
-    # The total comes from the per-queue counts: one scan of the filtered reports, not two.
-    total = sum(n for q, n in counts if not filters.queue or q == filters.queue)
-    # A free-text search counts no further than TEXT_COUNT_CAP (intake/staff/queue.py).
-    capped = bool(filters.text) and sum(n for _, n in counts) > TEXT_COUNT_CAP
-    if capped and filters.queue:
-        total = text_total(filters, current_user)
-    capped_total = bool(filters.text) and total > TEXT_COUNT_CAP
+    counted = _queue_total(filters, counts)
     reports = queue_page(filters, current_user, PAGE_SIZE)
-    pending = db.session.scalars(
-        select(Report)
-        .where(Report.pipeline_state != PipelineState.PROCESSED)
-        .order_by(Report.created_at)
-        .limit(PAGE_SIZE)
-    ).all()
-    rules = rules_state() if current_user.can(MANAGE_RULES) else None
     return render_template(
         "staff/queue.html",
-        rules_error=rules.error if rules else None,
-        rules_in_force=rules.rules if rules else None,
+        **_rules_shown(),
         reports=reports,
-        total=total,
-        pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
-        more_pages=capped_total and len(reports) == PAGE_SIZE,
-        capped=capped,
-        capped_total=capped_total,
+        total=counted.total,
+        pages=max((counted.total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        more_pages=counted.capped_total and len(reports) == PAGE_SIZE,
+        capped=counted.capped,
+        capped_total=counted.capped_total,
         count_cap=TEXT_COUNT_CAP,
         filters=filters,
         counts=counts,
         views=VIEWS,
         view_counts=view_counts(current_user),
         view_cap=VIEW_COUNT_CAP,
-        pending=[r for r in pending if current_user.sees_queue(r.queue)],
+        pending=_pending(),
         deadline_of=deadline_of,
         choices=filter_choices(current_user, queues),
         # Translated once for the page, not once per row.
@@ -213,6 +246,32 @@ def _back(report: Report, anchor: str = "") -> Response:
 FIELD_NAMES = {"status": _l("status"), "assignee": _l("assignee"), "labels": _l("labels")}
 
 
+def _refuse_unless_allowed(changing: set[str], assignee: int | None) -> None:
+    """403 for a change this account may not make; 400 for an assignee who cannot take it."""
+    if "assignee" in changing and not current_user.can(ASSIGN):
+        abort(403)
+    if changing & {"status", "labels"} and not current_user.can(CHANGE_STATUS):
+        abort(403)
+    if "assignee" in changing and assignee is not None:
+        person = db.session.get(StaffUser, assignee)
+        if person is None or not person.active:
+            abort(400)
+
+
+def _conflict_page(report_id: int, fields: tuple[str, ...], others_saved: bool) -> Response:
+    """The report as it is now (409), saying which fields someone else changed meanwhile."""
+    message = _l(
+        "Someone else changed the %(fields)s of this report after you opened it, so your "
+        "change to it was not saved. What they chose is shown; change it again if yours "
+        "still applies.",
+        fields=", ".join(str(FIELD_NAMES[f]) for f in fields),
+    )
+    if others_saved:
+        flash(_l("Your other changes were saved."))
+    db.session.expire_all()
+    return render_report(visible_report(report_id), 409, conflict=message)
+
+
 @bp.post("/reports/<int:report_id>/actions")
 @requires(VIEW_REPORTS)
 def save_report_actions(report_id: int) -> Response:
@@ -223,15 +282,7 @@ def save_report_actions(report_id: int) -> Response:
         abort(400)
     wanted, loaded = form.wanted_and_loaded()
     changing = {f for f in wanted if wanted[f] != loaded.get(f)}
-    if "assignee" in changing and not current_user.can(ASSIGN):
-        abort(403)
-    if changing & {"status", "labels"} and not current_user.can(CHANGE_STATUS):
-        abort(403)
-    assignee = wanted.get("assignee")
-    if "assignee" in changing and assignee is not None:
-        person = db.session.get(StaffUser, assignee)
-        if person is None or not person.active:
-            abort(400)
+    _refuse_unless_allowed(changing, wanted.get("assignee"))
     try:
         outcome = save_actions(report, current_user, wanted, loaded)
     except NotAllowed:
@@ -239,18 +290,10 @@ def save_report_actions(report_id: int) -> Response:
     except Conflict:
         outcome = None
     db.session.commit()
-    if outcome is None or outcome.conflicts:
-        fields = outcome.conflicts if outcome else tuple(changing)
-        message = _l(
-            "Someone else changed the %(fields)s of this report after you opened it, so your "
-            "change to it was not saved. What they chose is shown; change it again if yours "
-            "still applies.",
-            fields=", ".join(str(FIELD_NAMES[f]) for f in fields),
-        )
-        if outcome and outcome.saved:
-            flash(_l("Your other changes were saved."))
-        db.session.expire_all()
-        return render_report(visible_report(report_id), 409, conflict=message)
+    if outcome is None:
+        return _conflict_page(report_id, tuple(changing), others_saved=False)
+    if outcome.conflicts:
+        return _conflict_page(report_id, outcome.conflicts, bool(outcome.saved))
     flash(_l("Saved.") if outcome.saved else _l("Nothing to save: nothing was changed."))
     return _back(report)
 

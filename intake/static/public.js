@@ -159,8 +159,13 @@
         });
       });
     });
+    // The print button opens the printable page without JavaScript; here it prints in place.
     receipt.querySelectorAll("[data-print]").forEach(function (button) {
-      button.addEventListener("click", function () { saved = true; window.print(); });
+      button.addEventListener("click", function (event) {
+        event.preventDefault();
+        saved = true;
+        window.print();
+      });
     });
     // Saving it as a file or opening the printable page keeps it too; the page stays.
     receipt.querySelectorAll("form[data-saves-receipt]").forEach(function (keep) {

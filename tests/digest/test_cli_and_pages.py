@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from intake.digest.queries import INCLUDE_SUMMARIES, recipients
 from intake.extensions import db
-from intake.models import AuditEvent, DigestDelivery, DigestOption, DigestSubscription, StaffUser
+from intake.models import AuditEvent, Delivery, DigestOption, DigestSubscription, StaffUser
 
 from ..staff.helpers import form_token, log_in, make_staff
 from .conftest import NAMED, SECRETS, processed, subscribe
@@ -30,7 +30,7 @@ def test_dry_run_prints_the_emails_and_sends_nothing(app, client, ctx, mailbox):
     for secret in SECRETS:
         assert secret not in result.output
     assert mailbox.messages == []
-    assert db.session.scalars(select(DigestDelivery)).all() == []
+    assert db.session.scalars(select(Delivery)).all() == []
 
 
 def test_send_command_sends_once(app, client, ctx, mailbox):

@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from intake.digest.queries import INCLUDE_SUMMARIES, digest_figures, recipients
 from intake.extensions import db
-from intake.models import DigestDelivery, DigestOption, Report
+from intake.models import Delivery, DigestOption, Report
 from intake.timeutil import utcnow
+from workers.delivery import Owed, claim
 from workers.digest import period_bounds
 from workers.digests import send_period
 from workers.tasks import send_digests
@@ -130,7 +131,7 @@ def test_sent_once_per_period_when_beat_fires_twice(app, client, ctx, mailbox):
     assert send_digests.run("daily") == 2
     assert send_digests.run("daily") == 0  # the second beat (or host) finds both sent
     assert len(mailbox.messages) == 2
-    deliveries = db.session.scalars(select(DigestDelivery)).all()
+    deliveries = db.session.scalars(select(Delivery)).all()
     assert [d.status for d in deliveries] == ["sent", "sent"]
     assert all(d.attempts == 1 and d.sent_at for d in deliveries)
 
@@ -138,17 +139,7 @@ def test_sent_once_per_period_when_beat_fires_twice(app, client, ctx, mailbox):
 def test_a_delivery_another_worker_is_sending_is_left_to_it(app, client, ctx, mailbox):
     subscribe(app, "a@example.org", "daily")
     start, _ = period_bounds("daily", utcnow())
-    db.session.add(
-        DigestDelivery(
-            period="daily",
-            period_start=start,
-            recipient="a@example.org",
-            status="sending",
-            claimed_at=utcnow(),
-            attempts=1,
-        )
-    )
-    db.session.commit()
+    assert claim(Owed.digest("daily", start, "a@example.org", None)) is not None  # the other
     outcome = send_period("daily")
     assert (outcome.sent, outcome.skipped) == (0, 1)
     assert mailbox.messages == []
@@ -160,7 +151,7 @@ def test_a_refusing_server_is_retried_then_succeeds(app, client, ctx, mailbox):
     mailbox.refuse = True
     with pytest.raises(Retry):
         send_digests.apply(args=["daily"], throw=True)
-    delivery = db.session.scalar(select(DigestDelivery))
+    delivery = db.session.scalar(select(Delivery))
     assert delivery.status == "failed" and delivery.last_error == "SMTPDataError 451"
     assert mailbox.messages == []
 
@@ -186,16 +177,14 @@ def test_a_rejected_address_does_not_stop_the_others(app, client, ctx, mailbox, 
 
     assert send_digests.run("daily") == 2  # no retry: a refused address stays refused
     assert sorted(m["To"] for m in mailbox.messages) == ["a@example.org", "c@example.org"]
-    deliveries = db.session.scalars(select(DigestDelivery)).all()
+    deliveries = db.session.scalars(select(Delivery)).all()
     statuses = {d.recipient: d.status for d in deliveries}
     assert statuses == {
         "a@example.org": "sent",
         "bounce@example.org": "rejected",
         "c@example.org": "sent",
     }
-    bounced = db.session.scalar(
-        select(DigestDelivery).where(DigestDelivery.recipient == "bounce@example.org")
-    )
+    bounced = db.session.scalar(select(Delivery).where(Delivery.recipient == "bounce@example.org"))
     assert bounced.last_error == "SMTPRecipientsRefused 550"
 
 

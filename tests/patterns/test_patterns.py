@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from intake.auth.cli import create_user
 from intake.extensions import db
-from intake.models import PatternAlert, PatternAlertDelivery, PatternAlertKey
+from intake.models import Delivery, PatternAlert, PatternAlertKey
 from intake.patterns.alerts import check_patterns as record_due_alerts
 from intake.patterns.officers import Mention, group_officers, name_tokens
 from intake.patterns.places import places_in_text, road
@@ -155,7 +155,7 @@ def test_pattern_alert_is_sent_once_with_nothing_identifying(app, ctx, mailbox):
     assert f"/staff/patterns/alerts/{alert.id}" in body
     for detail in ("Trevi", "4127", "Galveston", "I-45", "first@example.org", "brother"):
         assert detail not in body
-    assert db.session.scalar(select(func.count()).select_from(PatternAlertDelivery)) == 1
+    assert db.session.scalar(select(func.count()).select_from(Delivery)) == 1
 
     # A new report naming him (a fourth reporter) is the same pattern: no second alert.
     report(

@@ -1,7 +1,8 @@
 """A receipt people keep: at 360 px in Chromium the code sits on one line in a large font, with
 a photo's fingerprint below; without JavaScript the code can be saved as a text file or opened
-as a printable page (both by POST: the code never enters a URL); with JavaScript it can be
-copied. Error pages of the public form give the hotline for urgent help.
+as a printable page (both by POST: the code never enters a URL); with JavaScript the same print
+button prints the page in place, and the code can be copied. At 360 px the buttons are full
+width. Error pages of the public form give the hotline for urgent help.
 Screenshots go to tests/public/screenshots/ (looked at by people, not asserted on)."""
 
 from __future__ import annotations
@@ -84,6 +85,52 @@ def test_save_as_a_file_and_the_printable_page_without_javascript(visit, ctx, tm
     printable.screenshot(path=str(SHOTS / "receipt-printable-360.png"), full_page=True)
     printable.close()
     assert tab.foreign_requests() == []
+
+
+# Each visible button of the receipt: its label, its width and the width its row leaves it.
+BUTTON_WIDTHS = """() => [...document.querySelectorAll(".receipt button")]
+  .filter((button) => button.getClientRects().length)
+  .map((button) => {
+    const row = getComputedStyle(button.parentElement);
+    const room = button.parentElement.clientWidth - parseFloat(row.paddingLeft)
+      - parseFloat(row.paddingRight);
+    return [button.textContent.trim(), button.getBoundingClientRect().width, room];
+  })"""
+
+
+def send_report(tab) -> None:
+    tab.go("/report")
+    tab.page.fill("#narrative", "The deputy stopped us on the highway and asked for papers.")
+    tab.page.check("#consent_review")
+    tab.page.click(SEND)
+    tab.page.wait_for_selector(".receipt-code")
+
+
+@pytest.mark.parametrize("locale", ["en-US", "es-MX"])
+@pytest.mark.parametrize("javascript", [False, True])
+def test_one_print_control_and_full_width_buttons_at_360px(visit, ctx, locale, javascript):
+    tab = visit(locale=locale, width=360, javascript=javascript)
+    send_report(tab)
+    page = tab.page
+    assert page.locator(".receipt button[data-print]").count() == 1
+    assert page.locator(".receipt button[data-print]").is_visible()
+    widths = page.evaluate(BUTTON_WIDTHS)
+    assert len(widths) == (3 if javascript else 2)  # save, print (and copy, with JavaScript)
+    for label, width, room in widths:
+        assert abs(width - room) <= 1, f"{label!r} is {width:.0f} px of a {room:.0f} px row"
+    SHOTS.mkdir(exist_ok=True)
+    name = f"receipt-buttons-360-{locale[:2]}-{'js' if javascript else 'nojs'}.png"
+    page.locator(".receipt").screenshot(path=str(SHOTS / name))
+
+
+def test_with_javascript_the_print_button_prints_the_page_where_it_is(visit, ctx):
+    tab = visit(width=360)
+    send_report(tab)
+    # Headless Chromium prints nothing anyone can see: the page's print() records the call.
+    tab.page.evaluate("() => { window.print = () => { document.body.dataset.printed = 'yes'; }; }")
+    tab.page.click("button[data-print]")
+    assert tab.page.get_attribute("body", "data-printed") == "yes"
+    assert tab.context.pages == [tab.page]  # no printable page opened beside it
 
 
 def test_keepsake_refuses_what_is_not_a_receipt(client):

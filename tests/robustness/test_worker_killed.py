@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 from intake.auth.cli import create_user
 from intake.extensions import db
-from intake.models import Notification, Report
+from intake.models import Delivery, Report
 from workers import tasks
 
 from ..conftest import submit_report
@@ -92,7 +92,7 @@ def test_killed_worker_report_is_processed_exactly_once(
     final = state(web, report_id)
     assert final[1] == 2  # the killed claim and the one that finished
     with web.app_context():
-        assert db.session.scalar(select(func.count()).select_from(Notification)) == 1
+        assert db.session.scalar(select(func.count()).select_from(Delivery)) == 1
         assert tasks.sweep_unprocessed.run() == 0
         db.session.remove()
     assert len(mailbox.messages) == 1

@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 
 from intake.extensions import db
-from intake.models import AuditEvent, Notification, Report
+from intake.models import AuditEvent, Delivery, Report
 from intake.staff import rules as rules_module
 from workers.route import default_rules_path
 from workers.route.cache import RulesCache
@@ -106,7 +106,7 @@ def test_dry_run_on_an_existing_report_changes_nothing(admin, rules_file):
     db.session.expire_all()
     stored = db.session.get(Report, report.id)
     assert (stored.queue, stored.priority, stored.routing, stored.version) == before
-    assert db.session.query(Notification).count() == 0
+    assert db.session.query(Delivery).count() == 0
     assert db.session.query(AuditEvent).filter(AuditEvent.report_id == report.id).count() == 0
 
 

@@ -28,7 +28,7 @@ def test_the_routers_evidence_is_in_the_summary():
         "Ahora lo tienen en el condado desde el viernes. Los niños preguntan por él."
     )
     facts = ReportFacts(language="es", key_evidence=("lo tienen en el condado desde el viernes",))
-    summary = summarize(facts, narrative, staff_language="en", llm=None)
+    summary = summarize(facts, narrative, llm=None)
     assert any("en el condado desde el viernes" in s.text for s in summary.sentences)
     for s in summary.sentences:
         assert narrative[s.start : s.end] == s.text

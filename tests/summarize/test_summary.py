@@ -4,6 +4,7 @@ import re
 from dataclasses import replace
 
 from workers.contracts import SummarySentence
+from workers.i18n import translator
 from workers.summarize import summarize
 
 KEYS = {"text", "structured", "sentences", "narrative_language", "machine_generated", "method"}
@@ -15,7 +16,7 @@ def test_spanish_report_for_english_staff(facts):
         "a mi esposo [PERSON 2] en la Spencer Hwy. Le preguntó si tenía papeles y lo esposó. "
         "Se lo llevaron a la cárcel y le pusieron un hold de ICE. Por favor llámenme."
     )
-    summary = summarize(facts, narrative, staff_language="en")
+    summary = summarize(facts, narrative)
     assert set(summary.as_dict()) == KEYS
     assert summary.machine_generated is True
     assert summary.method == "extractive"
@@ -36,7 +37,7 @@ def test_english_report_for_spanish_staff(facts):
         "A deputy stopped my brother on I-10 and asked for his papers. "
         "He was taken to the county jail and held on an ICE detainer."
     )
-    summary = summarize(facts, narrative, staff_language="es")
+    summary = summarize(facts, narrative, translator("es"))
     assert "Del relato (inglés, extracción automática):" in summary.text
     assert summary.structured.startswith("Persona afectada: A family member\nCuándo:")
     assert [s.text for s in summary.sentences] == [
@@ -50,7 +51,7 @@ def test_no_narrative(facts):
         summary = summarize(facts, narrative)
         assert summary.sentences == ()
         assert summary.text.endswith("\n\nNo narrative given.")
-    assert summarize(facts, "", staff_language="es").text.endswith("No se dio ningún relato.")
+    assert summarize(facts, "", translator("es")).text.endswith("No se dio ningún relato.")
 
 
 def test_language_defaults_to_english_when_missing(facts):

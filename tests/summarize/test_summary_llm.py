@@ -5,6 +5,7 @@ import socket
 
 import pytest
 
+from workers.i18n import translator
 from workers.summarize import FROM_ENV, LlmConfig, llm_config_from_env, summarize
 from workers.summarize.llm import MAX_ANSWER_CHARS
 
@@ -24,7 +25,7 @@ def config(fake_llm, timeout: float = 5.0) -> LlmConfig:
 
 def test_happy_path_sends_only_redacted_text(fake_llm, facts):
     fake_llm.answer(ANSWER)
-    summary = summarize(facts, NARRATIVE, staff_language="en", llm=config(fake_llm))
+    summary = summarize(facts, NARRATIVE, llm=config(fake_llm))
     assert summary.method == "llm"
     assert summary.machine_generated is True
     assert summary.text == (
@@ -50,7 +51,7 @@ def test_happy_path_sends_only_redacted_text(fake_llm, facts):
 
 def test_spanish_staff_prompt(fake_llm, facts):
     fake_llm.answer("Un deputy paró a [PERSON 1] y lo llevó a la cárcel.")
-    summary = summarize(facts, NARRATIVE, staff_language="es", llm=config(fake_llm))
+    summary = summarize(facts, NARRATIVE, translator("es"), llm=config(fake_llm))
     assert summary.method == "llm"
     assert "Resumen del relato" in summary.text
     system = fake_llm.requests[0]["json"]["messages"][0]["content"]

@@ -8,7 +8,7 @@ Sources (all offline):
   US populated places with at least 1,000 inhabitants, US county names, countries, and cities of
   at least 15,000 inhabitants in Mexico, Central America, the Caribbean and northern South
   America (where most reporters' families live);
-- the ICE 287(g) agency spreadsheets (`data/ice-287g/*.xlsx`): county names, and the city of
+- the ICE 287(g) agency spreadsheets (`intake/data/ice-287g/*.xlsx`): county names, and the city of
   every police department that signed an agreement;
 - a short hand list of immigration detention facilities known by a one-word name.
 
@@ -177,7 +177,7 @@ rivas"""
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--agencies", type=Path, default=REPO / "data" / "ice-287g")
+    ap.add_argument("--agencies", type=Path, default=REPO / "intake" / "data" / "ice-287g")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     names = from_geonames() | from_agencies(args.agencies) | set(FACILITY_NAMES)

@@ -4,17 +4,14 @@ Pure: imports nothing from `intake`. The figures come from SQL on the intake sid
 (intake/digest/queries.py); sending and the once-per-period record are workers/digests.py,
 the beat task is workers/tasks.py.
 
-    digest = build_digest(figures, language="es")   # subject, text, html, chart_png
+    digest = build_digest(figures, translator("es"))   # subject, text, html, chart_png
 """
 
 from .content import CHART_CID, Digest, build_digest
 from .periods import bounds_from_start, period_bounds, previous_start
-from .phrases import LANGUAGES, PHRASES
 
 __all__ = [
     "CHART_CID",
-    "LANGUAGES",
-    "PHRASES",
     "Digest",
     "bounds_from_start",
     "build_digest",

@@ -27,13 +27,23 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from babel import dates as babel_dates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .chart import bar_chart_png
-from .phrases import PHRASES, phrases_for
+from workers.i18n import ENGLISH, N_, Nn_, Translator
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "email"
+from .chart import bar_chart_png
+
+
+def _templates() -> Path:
+    """templates/email of the checkout, or its copy a wheel carries as intake/templates/email
+    (setup.py; intake/paths.py resolves the app's templates the same way). Found by path, not
+    by importing intake: this package stays pure."""
+    root = Path(__file__).resolve().parents[2]  # the checkout, or site-packages
+    shipped = root / "intake" / "templates" / "email"
+    return shipped if (shipped / "digest.html").is_file() else root / "templates" / "email"
+
+
+TEMPLATES = _templates()
 CHART_CID = "digest-chart@intake"
 
 _env = Environment(
@@ -54,76 +64,114 @@ class Digest:
     language: str
 
 
-def shown(count: int, p: dict) -> str:
+def shown(count: int) -> str:
     """A count as a staff digest shows it: exactly. Staff can read the reports themselves;
     suppressing small counts is for what leaves the organisation (partner exports)."""
     return str(count)
 
 
-def change(count: int, previous: int, p: dict) -> str:
+def change(count: int, previous: int, t: Translator = ENGLISH) -> str:
     """The change from the previous period."""
     if count == previous:
-        return p["same"]
+        return t.gettext("no change")
     if previous == 0:
-        return p["new"]
+        return t.pgettext("change from the previous period", "new")
     return f"{count - previous:+d}"
 
 
-def _day(value: datetime, p: dict) -> str:
-    return babel_dates.format_date(value, "long", locale=p["locale"])
+def _one_day(start: datetime, end: datetime) -> bool:
+    return (end - timedelta(seconds=1)).date() == start.date()
 
 
-def dates(start: datetime, end: datetime, p: dict) -> str:
+def dates(start: datetime, end: datetime, t: Translator = ENGLISH) -> str:
+    """The period's day, or its first and last day ("del 16 ... al 22 de noviembre de 2026")."""
+    if _one_day(start, end):
+        return t.date(start)
     last = end - timedelta(seconds=1)
-    if last.date() == start.date():
-        return _day(start, p)
-    return p["dates_range"].format(first=_day(start, p), last=_day(last, p))
+    return t.gettext("%(first)s to %(last)s", first=t.date(start), last=t.date(last))
 
 
-def _rows(items: list[dict[str, Any]], p: dict) -> list[dict[str, str]]:
+def _period_line(start: datetime, end: datetime, span: str, t: Translator) -> str:
+    if _one_day(start, end):
+        return t.gettext("Reports received on %(day)s (UTC).", day=span)
+    return t.gettext("Reports received %(dates)s (UTC).", dates=span)
+
+
+# Whole sentences per period, so that each language puts the period, the dates and the count
+# in its own order: (heading, subject of an empty period, subject with new reports).
+_PERIOD_WORDS = {
+    "daily": (
+        N_("Daily digest of reports"),
+        N_("Daily digest, %(dates)s: no new reports"),
+        Nn_(
+            "Daily digest, %(dates)s: %(num)d new report",
+            "Daily digest, %(dates)s: %(num)d new reports",
+        ),
+    ),
+    "weekly": (
+        N_("Weekly digest of reports"),
+        N_("Weekly digest, %(dates)s: no new reports"),
+        Nn_(
+            "Weekly digest, %(dates)s: %(num)d new report",
+            "Weekly digest, %(dates)s: %(num)d new reports",
+        ),
+    ),
+}
+
+
+def titles(period: str, span: str, total: int, t: Translator = ENGLISH) -> tuple[str, str]:
+    """(heading, subject) of a daily or weekly digest of `total` new reports."""
+    heading, empty, (one, many) = _PERIOD_WORDS[period]
+    subject = t.ngettext(one, many, total, dates=span) if total else t.gettext(empty, dates=span)
+    return t.gettext(heading), subject
+
+
+def _rows(items: list[dict[str, Any]], t: Translator) -> list[dict[str, str]]:
     return [
         {
-            "label": item["label"] or p["agency_unknown"],
-            "count": shown(item["count"], p),
-            "change": change(item["count"], item.get("previous", 0), p),
+            "label": item["label"] or t.gettext("Unknown or other agency"),
+            "count": shown(item["count"]),
+            "change": change(item["count"], item.get("previous", 0), t),
         }
         for item in items
     ]
 
 
-def build_digest(figures: dict[str, Any], language: str = "en") -> Digest:
-    """The digest for one recipient, in `language` (English when it has no phrase table)."""
-    p = phrases_for(language)
-    language = language if language in PHRASES else "en"
-    period = figures["period"]
-    period_title = p["period_title"][period]
-    span = dates(figures["start"], figures["end"], p)
+def _scope_line(scope: list[str] | None, t: Translator) -> str:
+    if scope:
+        return t.gettext("Queues: %(queues)s.", queues=", ".join(scope))
+    return t.gettext("Queues: all the queues you may see.")
+
+
+def build_digest(figures: dict[str, Any], t: Translator = ENGLISH) -> Digest:
+    """The digest for one recipient, in the language of `t`."""
+    span = dates(figures["start"], figures["end"], t)
     total = int(figures.get("total", 0))
+    heading, subject = titles(figures["period"], span, total, t)
     empty = total == 0
-    if empty:
-        subject = p["subject_empty"].format(period_title=period_title, dates=span)
-    else:
-        subject = p["subject"].format(period_title=period_title, dates=span, total=shown(total, p))
-    subject = subject[0].upper() + subject[1:]
     queues = [(name or "-", int(n)) for name, n in figures.get("queues", [])]
-    chart = None if empty else bar_chart_png(queues, p["chart_title"])
-    scope = figures.get("scope")
+    chart = None if empty else bar_chart_png(queues, t.gettext("New reports by queue"))
+    previous = int(figures.get("previous_total", 0))
     context = {
-        "p": p,
-        "language": language,
+        "_": t.gettext,
+        "pgettext": t.pgettext,
+        "language": t.language,
         "subject": subject,
-        "heading": p["heading"].format(period_title=period_title),
-        "period_line": p["period_line"].format(dates=span),
-        "scope_line": p["scope_some"].format(queues=", ".join(scope)) if scope else p["scope_all"],
+        "heading": heading,
+        "period_line": _period_line(figures["start"], figures["end"], span, t),
+        "scope_line": _scope_line(figures.get("scope"), t),
         "empty": empty,
-        "total_line": p["new_total"].format(
-            total=shown(total, p), change=change(total, int(figures.get("previous_total", 0)), p)
+        "total_line": t.ngettext(
+            "%(num)d new report (%(change)s from the previous period).",
+            "%(num)d new reports (%(change)s from the previous period).",
+            total,
+            change=change(total, previous, t),
         ),
-        "queues": [{"label": name, "count": shown(n, p)} for name, n in queues],
-        "urgent_unassigned": shown(int(figures.get("urgent_unassigned", 0)), p),
-        "overdue": shown(int(figures.get("overdue", 0)), p),
-        "agencies": _rows(figures.get("agencies", []), p),
-        "categories": _rows(figures.get("categories", []), p),
+        "queues": [{"label": name, "count": shown(n)} for name, n in queues],
+        "urgent_unassigned": shown(int(figures.get("urgent_unassigned", 0))),
+        "overdue": shown(int(figures.get("overdue", 0))),
+        "agencies": _rows(figures.get("agencies", []), t),
+        "categories": _rows(figures.get("categories", []), t),
         "summaries": figures.get("summaries"),
         "links": figures.get("links", {}),
         "chart_src": f"cid:{CHART_CID}",
@@ -131,4 +179,4 @@ def build_digest(figures: dict[str, Any], language: str = "en") -> Digest:
     }
     text = _env.get_template("digest.txt").render(context)
     html = _env.get_template("digest.html").render(context)
-    return Digest(subject=subject, text=text, html=html, chart_png=chart, language=language)
+    return Digest(subject=subject, text=text, html=html, chart_png=chart, language=t.language)

@@ -4,7 +4,10 @@ of the redacted narrative in the reporter's language.
 Built only from what it is given (the structured facts and the already redacted narrative), so
 it can never show more than the redacted record does. Pure: imports nothing from `intake`.
 
-    summary = summarize(facts, narrative_redacted, staff_language="en")  # a contracts.Summary
+    summary = summarize(facts, narrative_redacted, translator("es"))  # a contracts.Summary
+
+The fixed words come from the one catalogue (workers/i18n.py), through the `Translator` for the
+staff language that the caller hands in.
 
 The optional language-model backend is read from the environment (`SUMMARY_LLM_URL`,
 `SUMMARY_LLM_MODEL`, `SUMMARY_LLM_TIMEOUT`) unless the caller passes `llm=LlmConfig(...)`, or
@@ -16,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from workers.contracts import ReportFacts, Summary, SummarySentence
+from workers.i18n import ENGLISH, Translator
 
 from .extractive import extract
 from .llm import (
@@ -26,8 +30,7 @@ from .llm import (
     complete,
     llm_config_from_env,
 )
-from .phrases import phrases_for
-from .structured import language_name, render_structured
+from .structured import render_structured
 
 __all__ = ["FROM_ENV", "LlmConfig", "llm_config_from_env", "summarize"]
 
@@ -46,40 +49,47 @@ FROM_ENV = _FromEnv()
 def summarize(
     facts: ReportFacts,
     narrative_redacted: str | None,
-    staff_language: str = "en",
+    t: Translator = ENGLISH,
     llm: LlmConfig | None | _FromEnv = FROM_ENV,
     sentences: Sequence[SummarySentence] | None = None,
     doc: Any = None,
 ) -> Summary:
-    """Summarize one report for staff.
+    """Summarize one report for staff, in the language of `t`.
 
     The summary's `sentences` have offsets into `narrative_redacted`, in narrative order; its
     `method` is "llm" only when the language model answered usably. `sentences` already picked
     from the same narrative (for the same report in another staff language) are used as they
     are rather than picked again; `doc` is the narrative's spaCy parse if the caller has one.
     """
-    p = phrases_for(staff_language)
     narrative = narrative_redacted or ""
     narrative_language = (facts.language or "en").lower()
-    structured = render_structured(facts, staff_language)
+    structured = render_structured(facts, t)
     if sentences is None:
         # What routing relied on must be in the summary staff read (the router's evidence).
         picked = extract(narrative, narrative_language, facts.key_evidence, doc)
         sentences = [SummarySentence(s["text"], s["start"], s["end"]) for s in picked]
-    language = language_name(narrative_language, staff_language)
+    language = t.language_name(narrative_language)
 
     config = llm_config_from_env() if isinstance(llm, _FromEnv) else llm
     method = "extractive"
     if sentences:
         body = "\n".join(f"- {s.text}" for s in sentences)
-        narrative_part = f"{p['from_narrative'].format(language=language)}\n{body}"
+        heading = t.gettext(
+            "From the narrative (%(language)s, machine-extracted):", language=language
+        )
+        narrative_part = f"{heading}\n{body}"
     else:
-        narrative_part = p["no_narrative"]
+        narrative_part = t.gettext("No narrative given.")
     if config is not None and narrative.strip():
-        answer = _llm_summary(config, facts, structured, narrative, staff_language, language)
+        answer = _llm_summary(config, facts, structured, narrative, t, language)
         if answer is not None:
             method = "llm"
-            narrative_part = f"{p['from_llm'].format(language=language)}\n{answer}"
+            heading = t.gettext(
+                "Narrative summary (written by a language model from the redacted %(language)s"
+                " narrative, machine-generated):",
+                language=language,
+            )
+            narrative_part = f"{heading}\n{answer}"
 
     return Summary(
         text=f"{structured}\n\n{narrative_part}",
@@ -95,18 +105,16 @@ def _llm_summary(
     facts: ReportFacts,
     structured: str,
     narrative: str,
-    staff_language: str,
+    t: Translator,
     language: str,
 ) -> str | None:
     """The model's summary of the narrative, or None (logged, without content) on any failure."""
-    p = phrases_for(staff_language)
     sent_narrative = narrative[:MAX_NARRATIVE_CHARS]
-    user = (
-        f"{p['llm_facts']}\n{structured}\n\n"
-        f"{p['llm_narrative'].format(language=language)}\n{sent_narrative}"
-    )
+    facts_heading = t.gettext("Facts from the form:")
+    narrative_heading = t.gettext("Redacted narrative (%(language)s):", language=language)
+    user = f"{facts_heading}\n{structured}\n\n{narrative_heading}\n{sent_narrative}"
     try:
-        answer = complete(config, p["llm_instruction"], user)
+        answer = complete(config, _instruction(t), user)
         check_grounded(answer, f"{user}\n{facts.incident_date or ''}")
     except LlmError as exc:
         logger.warning(
@@ -116,3 +124,16 @@ def _llm_summary(
         )
         return None
     return answer
+
+
+def _instruction(t: Translator) -> str:
+    """The model's instruction, in the staff language (the answer comes back in it)."""
+    # Translators: say "in <your language>" where this says "in English": the model answers in it.
+    return t.gettext(
+        "You summarize civil-rights complaints about 287(g) immigration policing for the"
+        " staff of a legal-aid organisation. Write two or three plain sentences in English"
+        " that say what happened according to the narrative: who acted (agency, officers),"
+        " what they did, where and when. Use only the text you are given; do not guess or"
+        " add names, numbers or facts. Keep placeholders such as [PERSON 1] exactly as they"
+        " are. Answer with the summary only."
+    )

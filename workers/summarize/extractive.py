@@ -155,60 +155,87 @@ def _matches(word: str, words: tuple[str, ...], prefixes: tuple[str, ...]) -> bo
     return word in words or word.startswith(prefixes)
 
 
-def _analyse(text: str, doc, spans: list[tuple[int, int]]) -> list[Sentence]:
+class _Placeholders:
+    """Where the anonymizer's placeholders ("[PERSON 1]") lie in the text, for quick lookups."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+        self.starts = [a for a, _ in self.spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+
+class _Sentences:
+    """The sentences of the text by start offset: which one holds a position."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.items = [Sentence(start, end, text[start:end]) for start, end in spans]
+        self.starts = [s.start for s in self.items]
+
+    def at(self, pos: int) -> Sentence | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.items[i] if i >= 0 and pos < self.items[i].end else None
+
+
+def _analyse(text: str, doc, spans: list[tuple[int, int]]) -> list[Sentence]:  # noqa: ANN001
+    """The sentences of `spans` with what the ranking weighs: their cue words, entities,
+    content lemmas, and whether they are filler, contact lines or mostly placeholders."""
     cues = _cues()
-    sentences = [Sentence(start, end, text[start:end]) for start, end in spans]
-    starts = [s.start for s in sentences]
-    placeholders = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
-    ph_starts = [a for a, _ in placeholders]
-
-    def in_placeholder(pos: int) -> bool:
-        i = bisect.bisect_right(ph_starts, pos) - 1
-        return i >= 0 and placeholders[i][0] <= pos < placeholders[i][1]
-
+    sentences = _Sentences(text, spans)
+    placeholders = _Placeholders(text)
     for token in doc:
-        i = bisect.bisect_right(starts, token.idx) - 1
-        if i < 0 or token.idx >= sentences[i].end:
+        sent = sentences.at(token.idx)
+        if sent is None or token.is_space or token.is_punct or placeholders.covers(token.idx):
             continue
-        sent = sentences[i]
-        if token.is_space or token.is_punct or in_placeholder(token.idx):
-            continue
-        sent.words += 1
-        forms = {fold(token.text), fold(token.lemma_ or token.text)}
-        if any(_matches(f, cues["officer_words"], cues["officer_prefixes"]) for f in forms):
-            sent.officer += 1
-        if any(_matches(f, cues["action_words"], cues["action_prefixes"]) for f in forms):
-            sent.action += 1
-        if any(_matches(f, cues["status_words"], cues["status_prefixes"]) for f in forms):
-            sent.status += 1
-        for name, prefixes in _key_facts().items():
-            if any(f.startswith(prefixes) for f in forms):
-                sent.keys.add(name)
-        is_content = token.pos_ in CONTENT_POS if token.pos_ else token.is_alpha
-        if is_content and not token.is_stop and len(token.text) > 1:
-            sent.lemmas.append(fold(token.lemma_ or token.text))
-
+        _count_token(sent, token, cues)
     for ent in doc.ents:
-        i = bisect.bisect_right(starts, ent.start_char) - 1
-        if i < 0 or ent.start_char >= sentences[i].end or in_placeholder(ent.start_char):
-            continue
-        if ent.label_ in ENTITY_LABELS:
-            sentences[i].entity += 1
-        elif ent.label_ in PERSON_LABELS:
-            # Names left in a redacted narrative are officers' (kept for accountability).
-            sentences[i].officer += 1
+        sent = sentences.at(ent.start_char)
+        if sent is not None and not placeholders.covers(ent.start_char):
+            _count_entity(sent, ent.label_)
+    for sent in sentences.items:
+        _mark_surface(sent, cues)
+    return sentences.items
 
-    for sent in sentences:
-        folded = fold(sent.text)
-        sent.filler = any(phrase in folded for phrase in cues["filler_phrases"])
-        sent.contact = bool(_CONTACT_PLACEHOLDER_RE.search(sent.text))
-        for pattern in (_CLOCK_RE, _NUMERIC_DATE_RE, _DURATION_RE):
-            if pattern.search(sent.text):
-                sent.entity += 1
-        covered = sum(len(m.group()) for m in PLACEHOLDER_RE.finditer(sent.text))
-        visible = len(sent.text.replace(" ", "")) or 1
-        sent.placeholder_share = min(1.0, covered / visible)
-    return sentences
+
+def _count_token(sent: Sentence, token, cues: dict[str, tuple[str, ...]]) -> None:  # noqa: ANN001
+    """One word of the sentence: its cue kinds (officer, action, status, key facts), and its
+    lemma when it is a content word."""
+    sent.words += 1
+    forms = {fold(token.text), fold(token.lemma_ or token.text)}
+    for kind in ("officer", "action", "status"):
+        words, prefixes = cues[f"{kind}_words"], cues[f"{kind}_prefixes"]
+        if any(_matches(f, words, prefixes) for f in forms):
+            setattr(sent, kind, getattr(sent, kind) + 1)
+    for name, prefixes in _key_facts().items():
+        if any(f.startswith(prefixes) for f in forms):
+            sent.keys.add(name)
+    is_content = token.pos_ in CONTENT_POS if token.pos_ else token.is_alpha
+    if is_content and not token.is_stop and len(token.text) > 1:
+        sent.lemmas.append(fold(token.lemma_ or token.text))
+
+
+def _count_entity(sent: Sentence, label: str) -> None:
+    if label in ENTITY_LABELS:
+        sent.entity += 1
+    elif label in PERSON_LABELS:
+        # Names left in a redacted narrative are officers' (kept for accountability).
+        sent.officer += 1
+
+
+def _mark_surface(sent: Sentence, cues: dict[str, tuple[str, ...]]) -> None:
+    """What the sentence's text says on its face: filler, contact line, clock times, dates and
+    durations, and how much of it is placeholders."""
+    folded = fold(sent.text)
+    sent.filler = any(phrase in folded for phrase in cues["filler_phrases"])
+    sent.contact = bool(_CONTACT_PLACEHOLDER_RE.search(sent.text))
+    for pattern in (_CLOCK_RE, _NUMERIC_DATE_RE, _DURATION_RE):
+        if pattern.search(sent.text):
+            sent.entity += 1
+    covered = sum(len(m.group()) for m in PLACEHOLDER_RE.finditer(sent.text))
+    visible = len(sent.text.replace(" ", "")) or 1
+    sent.placeholder_share = min(1.0, covered / visible)
 
 
 def _similarity(sentences: list[Sentence]) -> np.ndarray:
@@ -313,16 +340,27 @@ def extract(
     if not spans:
         return []
     sentences = _analyse(narrative, doc, spans)
+    candidates = _candidates(sentences)
+    if len(candidates) == 1:
+        return [_clip(narrative, candidates[0])]
+    wanted = _how_many(len(sentences))
+    chosen = _choose(candidates, wanted, must_cover)
+    return [_clip(narrative, candidates[i]) for i in sorted(chosen)]
+
+
+def _candidates(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that may stand in the summary."""
     # Sentences with nothing but placeholders and small words never stand in for real ones.
     candidates = [s for s in sentences if s.lemmas and s.placeholder_share < 0.6] or sentences
     # Greetings and contact lines stay out of the similarity graph (a shared "me llamo" would
     # make them look central) unless there is too little else.
     substantive = [s for s in candidates if not (s.filler or s.contact)]
-    if len(substantive) >= 2:
-        candidates = substantive
-    if len(candidates) == 1:
-        return [_clip(narrative, candidates[0])]
+    return substantive if len(substantive) >= 2 else candidates
 
+
+def _choose(candidates: list[Sentence], wanted: int, must_cover: Sequence[str]) -> list[int]:
+    """Indexes of the chosen candidates: the key sentences, then the best ranked ones up to
+    `wanted`, leaving out near-duplicates and what would make the extract too long."""
     sim = _similarity(candidates)
     centrality = _centrality(sim)
     scores = [
@@ -331,21 +369,22 @@ def extract(
     ]
     order = sorted(range(len(candidates)), key=lambda i: (-scores[i], i))
     chosen = _key_sentences(candidates, order, must_cover)
-    wanted = max(min(_how_many(len(sentences)), len(candidates)), len(chosen))
-    length = sum(min(candidates[i].end - candidates[i].start, MAX_SENTENCE_CHARS) for i in chosen)
+    wanted = max(min(wanted, len(candidates)), len(chosen))
+    length = sum(_size(candidates[i]) for i in chosen)
     for i in order:
-        if i in chosen:
-            continue
         if len(chosen) == wanted:
             break
-        if any(sim[i, j] > 0.75 for j in chosen):
-            continue  # near-duplicate of a sentence already chosen
-        size = min(candidates[i].end - candidates[i].start, MAX_SENTENCE_CHARS)
-        if len(chosen) >= 2 and length + size > MAX_EXTRACT_CHARS:
+        if i in chosen or any(sim[i, j] > 0.75 for j in chosen):
+            continue  # already in, or a near-duplicate of a sentence already chosen
+        if len(chosen) >= 2 and length + _size(candidates[i]) > MAX_EXTRACT_CHARS:
             continue
         chosen.append(i)
-        length += size
-    return [_clip(narrative, candidates[i]) for i in sorted(chosen)]
+        length += _size(candidates[i])
+    return chosen
+
+
+def _size(sent: Sentence) -> int:
+    return min(sent.end - sent.start, MAX_SENTENCE_CHARS)
 
 
 def _carries(sent: Sentence, words: str) -> bool:
