@@ -18,7 +18,9 @@ and Spanish, with the reporters' typed names). Each round, alternating, in one p
 
 The three run narrative by narrative in turn, so that other load on the machine falls on all
 three alike. Reported: reports/s of each (total time over every narrative and round) and the
-worker's share of the anonymizer's rate (issue 18's target: at least 60%).
+worker's share of the anonymizer's rate (issue 18's target: at least 60%); and the same by CPU
+time (this process's, plus its PostgreSQL backends' for the worker runs, from /proc), which a
+busy machine's scheduling does not inflate.
 """
 
 from __future__ import annotations
