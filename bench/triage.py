@@ -1,15 +1,15 @@
 """Urgency triage benchmark: recall and precision per level and language.
 
-    python bench/triage.py [--heldout bench/data/triage-heldout.jsonl]
-                           [--write bench/RESULTS-triage.md]
+    python bench/triage.py [--heldout bench/data/triage-heldout.jsonl] [--no-generated]
+                           [--write bench/RESULTS-triage.md] [--show-misses]
 
 Scores, side by side in one run, the phrase-list design that shipped before (baseline,
-bench/data/rules-phrase-baseline.yaml), the concept reader alone (rules, no scorer) and the
-shipped router (concept reader + learned scorer), on:
+bench/data/rules-phrase-baseline.yaml) and the shipped router (the concept reader; the learned
+scorer was removed in round 4, see bench/triage_train.py), on:
 - the generated `eval` and `blind` partitions (bench/triage_corpus.py: templates and vocabulary
   disjoint from the training partition and from each other);
 - a held-out file of hand-written narratives, when given (one JSON object a line: id, language,
-  text, urgent).
+  text, urgent); `--no-generated` scores only those files (a blind set, scored once).
 Targets: recall of urgent-or-check-now >= 0.95 over the truly urgent, precision of the urgent
 level >= 0.90, in English and in Spanish.
 """
@@ -27,7 +27,6 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from scratch import write_results  # noqa: E402
 from triage_corpus import generate  # noqa: E402
 
-import workers.route.engine as engine  # noqa: E402
 from workers.route import complete_sample, load_rules, route  # noqa: E402
 
 EVAL_COUNT = 1200
@@ -35,19 +34,13 @@ SEED = 13
 BASELINE = ROOT / "bench" / "data" / "rules-phrase-baseline.yaml"
 
 
-def levels(items: list[dict], rules, with_scorer: bool) -> list[str]:  # noqa: ANN001
-    """The level the router gives each item; without the scorer, the rules' concepts alone."""
-    saved = engine.get_scorer
-    if not with_scorer:
-        engine.get_scorer = lambda: None
-    try:
-        return [
-            route(complete_sample({"language": it["language"], "narrative_redacted": it["text"]}),
-                  rules).level
-            for it in items
-        ]  # fmt: skip
-    finally:
-        engine.get_scorer = saved
+def levels(items: list[dict], rules) -> list[str]:  # noqa: ANN001
+    """The level the router gives each item."""
+    return [
+        route(complete_sample({"language": it["language"], "narrative_redacted": it["text"]}),
+              rules).level
+        for it in items
+    ]  # fmt: skip
 
 
 def score(items: list[dict], predicted: list[str]) -> dict[str, dict]:
@@ -126,14 +119,19 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=EVAL_COUNT)
     parser.add_argument("--write", type=Path)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--no-generated", action="store_true", help="score only the --heldout files"
+    )
     args = parser.parse_args()
 
     shipped = load_rules()
     baseline = load_rules(BASELINE)
-    sets = [
-        ("generated eval partition", generate("eval", args.count, SEED)),
-        ("generated blind partition", generate("blind", args.count, SEED)),
-    ]
+    sets = []
+    if not args.no_generated:
+        sets += [
+            ("generated eval partition", generate("eval", args.count, SEED)),
+            ("generated blind partition", generate("blind", args.count, SEED)),
+        ]
     for path in args.heldout:
         lines = path.read_text("utf-8").splitlines()
         rows = [json.loads(line) for line in lines if line.strip()]
@@ -141,14 +139,13 @@ def main() -> int:
     out = []
     for name, items in sets:
         results = {}
-        for design, rules, with_scorer in (
-            ("phrase lists (before)", baseline, False),
-            ("concepts (rules only)", shipped, False),
-            ("concepts + learned scorer (shipped)", shipped, True),
+        for design, rules in (
+            ("phrase lists (before)", baseline),
+            ("concepts (shipped)", shipped),
         ):
-            predicted = levels(items, rules, with_scorer)
+            predicted = levels(items, rules)
             results[design] = score(items, predicted)
-            if args.show_misses and with_scorer:
+            if args.show_misses and rules is shipped:
                 print("\n".join(misses(items, predicted, 40)))
         out.extend(render(name, results))
     write_results(args.write, "Urgency triage", "\n".join(out))

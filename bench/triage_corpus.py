@@ -15,6 +15,7 @@ hotline note. English, Spanish and Spanglish.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -941,6 +942,86 @@ ROUND_3 = {
         },
     },
 }
+# Round 4: hearsay about someone named and questions about someone held (urgent); questions of
+# what could happen, rumours naming nobody, custody ended "back with us" (not urgent). Train and
+# eval worded apart; the blind templates are unchanged.
+ROUND_4 = {
+    "custody_now": {
+        "train": {
+            "en": [
+                "my cousin told me they arrested {rel} {recent}, is he still at {place}?",
+                "i heard from his boss that {rel} is locked up in {place} {now}",
+                "{rel} is in {place} {now}. what happens if they put a hold on him?",
+            ],
+            "es": [
+                "me dijo mi cuñada que a {rel} lo tienen en {place} {now}",
+                "¿{rel} sigue en {place}? se lo llevaron {recent}",
+                "{rel} está en {place} {now}, ¿qué pasa si le ponen un hold?",
+            ],
+        },
+        "eval": {
+            "en": [
+                "his coworker called to say {rel} got picked up {recent} and is sitting in {place}",
+                "why are they still holding {rel} at {place}? nobody will tell us",
+                "they have {rel} at {place} {now}, what would happen if ICE puts a detainer on him",
+            ],
+            "es": [
+                "un vecino me avisó que agarraron a {rel} {recent} y está en {place}",
+                "¿por qué siguen teniendo a {rel} en {place}? nadie nos dice nada",
+                "a {rel} lo tienen en {place} {now} y qué pasaría si migración lo pide",
+            ],
+        },
+    },
+    "negated": {
+        "train": {
+            "en": [
+                "what happens if ICE puts a hold on {rel}?",
+                "if they arrest {rel} at a checkpoint can they deport him?",
+            ],
+            "es": [
+                "¿qué pasa si le ponen un hold a {rel}?",
+                "si detienen a {rel} en un retén, ¿lo pueden deportar?",
+            ],
+        },
+        "eval": {
+            "en": [
+                "what do we do if immigration takes {rel} at work?",
+                "can ICE transfer {rel} if he only has a traffic ticket?",
+            ],
+            "es": [
+                "¿qué hacemos si la migra se lleva a {rel} del trabajo?",
+                "¿pueden trasladar a {rel} si nomás tiene una multa?",
+            ],
+        },
+    },
+    "raid_rumor": {
+        "train": {
+            "en": ["i heard ICE is picking people up at the walmart in {town} {now}"],
+            "es": ["dicen que la migra está deteniendo gente en la tienda de {town}"],
+        },
+        "eval": {
+            "en": [
+                "people on facebook say immigration arrested a bunch of guys at a plant in {town}"
+            ],
+            "es": ["andan diciendo que agarraron a muchos en la obra de {town}"],
+        },
+    },
+    "custody_resolved": {
+        "train": {
+            "en": ["{rel} was held at {place} but he's home now, they let him go {recent}"],
+            "es": ["a {rel} lo tuvieron en {place} pero ya lo soltaron, ya está en la casa"],
+        },
+        "eval": {
+            "en": ["they kept {rel} at {place} overnight, he is back with us now"],
+            "es": ["{rel} estuvo en {place} pero ya salió y está con nosotros"],
+        },
+    },
+}
+for _name, _partitions in ROUND_4.items():
+    _situation = next(s for s in SITUATIONS if s.name == _name)
+    for _partition, _languages in _partitions.items():
+        for _language, _templates in _languages.items():
+            _situation.templates[_partition][_language].extend(_templates)
 for _name, _partitions in ROUND_3.items():
     _situation = next(s for s in SITUATIONS if s.name == _name)
     for _partition, _languages in _partitions.items():
@@ -1075,7 +1156,9 @@ def generate(partition: str, count: int, seed: int) -> list[dict]:
         text = " ".join(parts)
         if language == "spanglish":
             for a, b in SPANGLISH[partition]:
-                text = text.replace(a, b)
+                # whole words: "migración" inside "inmigración" stays ("inla immigration" was
+                # a generator bug, not a way people write)
+                text = re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, text)
         text = _style(text, partition, lang, rng)
         out.append({
             "id": f"{partition}-{number}", "language": lang, "style": language, "text": text,

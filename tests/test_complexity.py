@@ -22,15 +22,6 @@ NOT_YET = {
     "workers/anonymize/recognizers/people.py::officer_titles",
     "workers/anonymize/recognizers/places.py::PlacesRecognizer._named",
     "workers/anonymize/recognizers/places.py::_context_score",
-    "workers/route/conditions.py::_compile_test",
-    "workers/route/schema.py::_parse_actions",
-    "workers/route/schema.py::_parse_rules",
-    "workers/route/situation.py::_decide_time",
-    "workers/route/situation.py::_finding",
-    "workers/route/situation.py::_negated",
-    "workers/route/situation.py::_rumours",
-    "workers/route/situation.py::read",
-    "workers/route/urgency.py::compile_urgency",
 }
 
 

@@ -256,7 +256,7 @@ class Signal:
     """One urgency signal: what was seen, where, the words that show it, how urgent."""
 
     signal: str
-    source: str  # "form", "narrative" or "scorer"
+    source: str  # "form" or "narrative"
     evidence: str
     level: str  # "urgent" or "check-now"
     time: str | None = None
@@ -288,7 +288,6 @@ class RoutingDecision:
     matched: tuple[dict[str, Any], ...] = ()
     explanation: str = ""
     rules_version: str | None = None
-    scorer_probability: float | None = None
 
     @property
     def rule_names(self) -> list[str]:

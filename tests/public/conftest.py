@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -75,6 +76,15 @@ class Visit:
 
     def go(self, path: str) -> Any:
         return self.page.goto(self.origin + path)
+
+    def until(self, script: str, seconds: float = 15.0) -> None:
+        """Wait for the expression `script` to be true. Not `page.wait_for_function`: when its
+        first check is false it polls through eval, which our CSP refuses (a failure only when
+        the page is slow, as on a loaded machine)."""
+        deadline = time.monotonic() + seconds
+        while not self.page.evaluate(script):
+            assert time.monotonic() < deadline, f"never true: {script}"
+            self.page.wait_for_timeout(50)
 
     def foreign_requests(self) -> list[str]:
         return [

@@ -151,7 +151,7 @@ def test_confirmation_offers_copy_and_print_with_javascript(visit, ctx):
     code = tab.page.inner_text(".receipt-code")
     assert tab.page.is_visible("button[data-print]")
     tab.page.click("button[data-copy]")
-    tab.page.wait_for_function("document.querySelector('.copied').textContent.length > 0")
+    tab.until("document.querySelector('.copied').textContent.length > 0")
     assert tab.page.evaluate("navigator.clipboard.readText()") == code
 
 

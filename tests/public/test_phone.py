@@ -5,8 +5,6 @@ date hint says the order the phone's own date picker uses."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from sqlalchemy import select
 
@@ -37,14 +35,6 @@ SMALL_TARGETS = """() => {
   }
   return small;
 }"""
-
-
-def until(page, script: str, seconds: float = 10.0) -> None:
-    """Wait for `script` to be true (wait_for_function evaluates a string: our CSP refuses)."""
-    deadline = time.monotonic() + seconds
-    while not page.evaluate(script):
-        assert time.monotonic() < deadline, f"never true: {script}"
-        page.wait_for_timeout(50)
 
 
 def send_report(tab) -> None:
@@ -122,23 +112,23 @@ def test_with_javascript_the_agencies_are_filtered_as_you_type(visit, ctx):
     tab.go("/report")
     assert page.is_hidden("button[name=show_agencies]")
     page.select_option("#state", "TX")
-    until(page, "document.querySelectorAll('#agency optgroup').length === 2")
+    tab.until("document.querySelectorAll('#agency optgroup').length === 2")
     groups = page.eval_on_selector_all("#agency optgroup", "gs => gs.map(g => g.label)")
     assert groups[1] == "Texas"
     assert page.eval_on_selector_all("#agency option", "os => os.length") > 50
     page.fill("#agency-filter", "harr")
-    until(page, "document.querySelectorAll('#agency option').length < 10")
+    tab.until("document.querySelectorAll('#agency option').length < 10")
     labels = page.eval_on_selector_all("#agency option", "os => os.map(o => o.text)")
     assert any(label.startswith("Harris County Sheriff's Office") for label in labels)
     assert all(label.lower().startswith("harr") for label in labels[2:]), labels
     assert "match" in page.inner_text("#agency-filter-count")
     assert page.eval_on_selector("#agency", "s => s.size") == len(labels)  # shown open
     page.fill("#agency-filter", "galveston")
-    until(page, "document.querySelectorAll('#agency option').length === 3")
+    tab.until("document.querySelectorAll('#agency option').length === 3")
     galveston = page.eval_on_selector("#agency", "s => s.options[s.selectedIndex].text")
     assert galveston.startswith("Galveston County")  # the one match is chosen
     page.fill("#agency-filter", "harr")
-    until(page, "document.querySelectorAll('#agency option').length < 10")
+    tab.until("document.querySelectorAll('#agency option').length < 10")
     page.select_option("#agency", str(harris.id))
     page.press("#agency-filter", "Enter")  # narrows only: sends nothing
     assert page.url.endswith("/report")

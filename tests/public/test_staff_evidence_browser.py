@@ -52,7 +52,7 @@ def test_staff_see_the_safe_copy_of_a_photo(visit, ctx, app, client, width):
     assert "GPS position" in block.inner_text()
     # The thumbnail is a request of its own: wait until the browser has decoded it.
     thumbnail = "document.querySelector('#evidence img.thumbnail')"
-    page.wait_for_function(f"{thumbnail}.complete", timeout=15000)
+    tab.until(f"{thumbnail}.complete")
     assert page.evaluate(f"{thumbnail}.naturalWidth") > 0
     assert axe_violations(page) == ""
     SHOTS.mkdir(exist_ok=True)

@@ -33,7 +33,7 @@ def test_each_line_routed_in_order_with_the_contract_keys():
     assert results[0]["deadline_hours"] == 2 and results[0]["queue"] == "rapid-response"
     assert results[0]["signals"] == [{
         "signal": "in_custody_now", "source": "narrative",
-        "evidence": "lo tienen en el condado desde el viernes",
+        "evidence": "lo tienen en el condado desde el viernes", "level": "urgent", "time": "now",
     }]  # fmt: skip
     assert "urgent-signals" in results[0]["rules"]
     assert (results[1]["level"], results[1]["urgent"]) == ("normal", False)

@@ -4,7 +4,9 @@ Each input line: {"id", "language": "en"|"es", "text"} plus, optionally, the for
 keys `rules test --sample` accepts: categories, detained_now, transfer_expected, urgent_signals,
 affected_minor, agency, consent, contact_possible, ...). Each output line, in order:
 {"id", "urgent", "level", "priority", "queue", "deadline_hours",
- "signals": [{"signal", "source", "evidence"}], "rules": [names]}.
+ "signals": [{"signal", "source", "evidence", "level", "time"}], "rules": [names]}: each
+signal says which words, which concept, how urgent and when ("now", "imminent", "time
+unclear"; null for the form's answers).
 A line that cannot be routed (not JSON, not an object, empty, too long, a NUL character, a
 wrong type) gives {"id": <id or null>, "error": "line N: ..."} and the next line is read.
 """
@@ -98,7 +100,13 @@ def decide(facts: ReportFacts, rules: Rules) -> dict[str, Any]:
         "queue": decision.queue,
         "deadline_hours": decision.deadline_hours,
         "signals": [
-            {"signal": s.signal, "source": s.source, "evidence": s.evidence}
+            {
+                "signal": s.signal,
+                "source": s.source,
+                "evidence": s.evidence,
+                "level": s.level,
+                "time": s.time,
+            }
             for s in decision.signals
         ],
         "rules": decision.rule_names,

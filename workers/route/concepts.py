@@ -10,8 +10,8 @@ accents) and always match whole tokens. `{w}` is "up to a few words", `{pron}` a
 
 Why regexes and not a list of sentences: each cue is a small grammar of the concept's words
 (verb + object, noun + deprivation), so "they're holding my dad at the sheriff's office" and
-"they are holding him at the station" are one cue; the learned scorer (scorer.py) covers what
-the cues do not name.
+"they are holding him at the station" are one cue. (A learned scorer beside them was tried
+and removed: bench/triage_train.py shows it lifted nothing that carries over.)
 """
 
 from __future__ import annotations
@@ -59,6 +59,11 @@ MACROS = {
         r"(?:papers|documents|license|licence|id|ids|phone|car|truck|keys|money|wallet|passport|"
         r"passports|picture|photo|information|info|name|statement|report|complaint|stuff|things|"
         r"bag|purse|plates|registration|insurance|ticket)\b"
+    ),
+    # The same in Spanish: "el carro se lo llevaron al corralón" took the car, not a person.
+    "thing_es": (
+        r"(?:carro|coche|troca|camioneta|moto|licencia|papeles|documentos|telefono|celular|"
+        r"cartera|dinero|llaves|placas|bicicleta|troque)"
     ),
     "meds": (
         r"(?:medicine|medicines|medication|medications|meds|insulin|inhaler|pills|pill|"
@@ -120,6 +125,8 @@ CUES: list[Cue] = [
             r"(?:in|at|inside|into) (?:the |a |his |her )?(?:\w+ ){0,2}?{place}",
             r"(?:in|at|inside) (?:the )?county(?! (?:of|line|commission|agreement|program))",
             r"(?:en|dentro de) (?:la |el |los |las )?(?:\w+ )?{place}",
+            # Spanglish: "sigue en el county" is the county jail, as "el condado" is
+            r"(?:en|dentro de|del) (?:el )?county(?! (?:of|line|commission|agreement|program))",
         ],
         place=True,
     ),
@@ -127,7 +134,9 @@ CUES: list[Cue] = [
         Concept.IN_CUSTODY,
         [
             # A call from the jail tells where the caller is: held, until someone says otherwise.
-            r"(?:call(?:ed|ing|s)?|phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
+            # (a call, not a thing: "get his phone back from the jail" is property)
+            r"(?:call(?:ed|ing|s)?|(?<!his )(?<!her )(?<!my )(?<!the )(?<!their )(?<!our )"
+            r"(?<!your )phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
             r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|desde|del|de la) (?:the |la |el )?"
             r"(?:\w+ ){0,2}?(?:{place}|county jail|jail phone|telefono de la carcel)",
             # "they got my wife locked up": the "got" is a present state, held until released.
@@ -530,11 +539,21 @@ SOON_TIME = [
 ]
 # The abuser locked up ("he is in prison in another state"): her danger over, and the one held
 # is not someone who needs help.
-ABUSER_HELD = r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)"
+ABUSER_HELD = (
+    r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)|"
+    # the abuser named as the one held: "the abuser was arrested and is in jail now"
+    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)) {ww}"
+    r"(?:arrested|locked up|in jail|in prison|behind bars|detenido|arrestado|preso|encerrado|"
+    r"en la carcel|en la prision)"
+)
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
 RESOLVED = {
     Concept.IN_CUSTODY: [
-        r"(?:released(?! (?:to|into|a) )|let (?:him|her|them|me|us) go|let (?:him|her|them|me|us) out|got out|bailed "
+        # out on bond: "he bonded out Sunday", "out on bail now", "released on his own recognizance"
+        r"(?:bonded (?:him |her |them )?out|bond(?:ed)? (?:him|her|them) out|out on (?:bond|bail)|"
+        r"sali[oa] (?:bajo|con) (?:fianza|bono|fiador)|"
+        r"made bond|posted (?:his |her |the )?bond|released on (?:bond|bail|(?:his|her) own recognizance)|"
+        r"released(?! (?:to|into|a) )|let (?:him|her|them|me|us) (?:go|out|leave)|got out|bailed "
         r"(?:him |her |them |me )?out|posted bail|made bail|is home|are home|he'?s home|she'?s home|"
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:is|are|he'?s|she'?s) free|they let \w+ go|"
         r"soltaron(?! a (?:ice|migracion|la migra|inmigracion))|liberaron|{pron} dejaron (?:ir|salir)|ya salio|salio libre|salio de|"
@@ -543,20 +562,34 @@ RESOLVED = {
         r"esta libre|salieron|"
         # "my uncle came home Tuesday after 3 days in the county jail" (not "I came home from work")
         r"(?<!\bi )(?<!\bwe )(?:came|got|come|comes|gets) (?:back )?home(?! (?:from|to) (?:work|school|the store))|"
-        r"(?:llego|volvio|regresaron|llegaron|volvieron) a (?:la )?casa)",
+        r"(?:llego|volvio|regresaron|llegaron|volvieron) a (?:la )?casa|"
+        # back with the family: "he is back with us now", "ya está de regreso con nosotros"
+        r"(?:is|are|he'?s|she'?s|they'?re|got|came) back with (?:us|me|the family|his family|"
+        r"her family|the kids)|ya (?:esta|estan) (?:de (?:vuelta|regreso) )?con nosotros|"
+        r"(?:esta|estan) de (?:vuelta|regreso))",
     ],
     Concept.TRANSFER: [
         r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"
+        # the hold ran out with nobody taken: "the 48 hours passed", "ICE never came"
+        r"(?:hours?|horas) (?:passed|went by|were up|are up|ran out|pasaron|se pasaron|se cumplieron)|"
+        r"(?:no|ice|immigration) (?:never )?(?:came|showed up)|ice never came|nunca (?:vino|llego) "
+        r"(?:la migra|migracion|ice)|(?:la migra|migracion|ice) nunca (?:vino|llego)|"
+        r"(?:pasaron|se pasaron|se cumplieron) (?:las )?(?:24|48|72) horas|"
+        r"(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
         r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
         # home and free: nobody left to transfer
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
-        r"ya esta (?:en (?:la )?casa|libre|con nosotros))",
+        r"ya esta (?:en (?:la )?casa|libre|con nosotros)|"
+        r"(?:is|are|he'?s|she'?s|they'?re|got|came) back with (?:us|me|the family))",
     ],
     Concept.MEDICAL: [
         r"(?:healed|recovered|is fine now|is okay now|is ok now|feels better|got (?:his|her|my|their)"
         r" (?:medicine|meds|insulin|medication)|gave (?:him|her|me|them) (?:his |her |my |their )?"
         r"(?:medicine|meds|insulin|medication)|ya sane|ya se recupero|ya esta bien|ya le dieron|"
-        r"sane|me recupere|ya me dieron)",
+        r"sane|me recupere|ya me dieron|"
+        # "he was fine", "el doctor dice que está bien" (not "no está bien")
+        r"(?:he|she|they|he'?s|she'?s|they'?re) (?:was |were |is |are )?(?:fine|ok|okay|alright|all right)|"
+        r"(?:dice|dicen|dijo) que (?:esta|estaba|quedo) bien)",
     ],
     Concept.INJURED: [
         r"(?:healed|recovered|ya sane|sane|me recupere|ya se recupero|ya estoy bien|ya esta bien|"

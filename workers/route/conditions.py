@@ -451,36 +451,57 @@ def _compile_test(
         return Test(name, op, value, line)
     if spec.kind == "text":
         values = _text_list(value, what, where, line)
-        compiled = []
-        for item in values:
-            try:
-                if op == "contains_any":
-                    compiled.append(re.compile(phrase_regex(item)))
-                else:
-                    compiled.append(pattern_regex(item, macros))
-            except re.error as exc:
-                where.fail(line, f"bad regex '{item}': {exc}")
-        return Test(name, op, values, line, compiled)
-    if name in ("detained_now", "transfer_expected"):
-        # YAML 1.1 reads an unquoted yes/no as a boolean; take it as the word that was meant.
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
-        elif isinstance(value, list):
-            value = [("yes" if v else "no") if isinstance(v, bool) else v for v in value]
-    if op == "equals":
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            where.fail(line, f"{what} expects text, not {_type_name(value)}")
-        values = [str(value).strip()]
-    else:
-        values = _text_list(value, what, where, line)
+        return Test(name, op, values, line, _text_regexes(op, values, where, line, macros))
+    values = _choice_values(op, _yes_no_words(name, value), what, where, line)
     if spec.allowed is not None:
-        for item in values:
-            check = item.upper() if name == "agency.models" else item
-            if check not in spec.allowed:
-                where.fail(
-                    line,
-                    f"unknown value '{item}' for field '{name}' (known: {', '.join(spec.allowed)})",
-                )
-        if name == "agency.models":
-            values = [v.upper() for v in values]
+        values = _allowed_values(name, spec.allowed, values, where, line)
     return Test(name, op, values[0] if op == "equals" else values, line)
+
+
+def _text_regexes(
+    op: str, values: list[str], where: Where, line: int, macros: dict[str, str] | None
+) -> list[re.Pattern[str]]:
+    """A text test's phrases (contains_any) or patterns as regexes; a bad one fails its line."""
+    compiled = []
+    for item in values:
+        try:
+            if op == "contains_any":
+                compiled.append(re.compile(phrase_regex(item)))
+            else:
+                compiled.append(pattern_regex(item, macros))
+        except re.error as exc:
+            where.fail(line, f"bad regex '{item}': {exc}")
+    return compiled
+
+
+def _yes_no_words(name: str, value: Any) -> Any:
+    """YAML 1.1 reads an unquoted yes/no as a boolean; take it as the word that was meant."""
+    if name not in ("detained_now", "transfer_expected"):
+        return value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return [("yes" if v else "no") if isinstance(v, bool) else v for v in value]
+    return value
+
+
+def _choice_values(op: str, value: Any, what: str, where: Where, line: int) -> list[str]:
+    if op != "equals":
+        return _text_list(value, what, where, line)
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        where.fail(line, f"{what} expects text, not {_type_name(value)}")
+    return [str(value).strip()]
+
+
+def _allowed_values(
+    name: str, allowed: tuple[str, ...], values: list[str], where: Where, line: int
+) -> list[str]:
+    """The values, each checked against the field's known ones (agency models in capitals)."""
+    models = name == "agency.models"
+    for item in values:
+        if (item.upper() if models else item) not in allowed:
+            where.fail(
+                line,
+                f"unknown value '{item}' for field '{name}' (known: {', '.join(allowed)})",
+            )
+    return [v.upper() for v in values] if models else values

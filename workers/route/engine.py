@@ -16,43 +16,20 @@ from typing import Any
 from workers.contracts import ReportFacts, RoutingDecision, Signal
 
 from .conditions import Context, TraceRow
-from .levels import CHECK_NOW, NORMAL, URGENT, strongest
+from .levels import NORMAL, URGENT, strongest
 from .schema import Rules, default_rules_path, describe_changes, load_rules
-from .scorer import SCORER_SIGNAL, get_scorer
 from .urgency import detect
 
 
 def detect_urgency(
     facts: ReportFacts | Mapping[str, Any], rules: Rules | None = None
 ) -> list[dict[str, Any]]:
-    """Urgency signals for a report: `[{"signal", "source": "form"|"narrative"|"scorer",
-    "evidence", "level": "urgent"|"check-now", "time"}]`.
+    """Urgency signals for a report: `[{"signal", "source": "form"|"narrative", "evidence",
+    "level": "urgent"|"check-now", "time"}]`.
 
     Uses the urgency section of `rules` (the shipped default rules when None).
     """
-    return _signals(complete_sample(facts), rules or _shipped_rules())[0]
-
-
-def _signals(
-    facts: ReportFacts, rules: Rules, doc: Any = None
-) -> tuple[list[dict], list[dict], float | None]:
-    """The rules' signals, plus the learned scorer's word when the rules see nothing urgent.
-
-    The scorer never makes a report urgent (a page-out needs words staff can read); it lifts a
-    report the rules call normal to check-now when it reads like the urgent ones it learned from.
-    """
-    urgency, suppressed = detect(facts, rules.urgency, doc)
-    probability = None
-    scorer = get_scorer() if rules.urgency.read_narrative else None
-    narrative = facts.narrative_redacted
-    if scorer is not None and narrative.strip():
-        probability = scorer.probability(narrative, urgency)
-        if strongest(u["level"] for u in urgency) == NORMAL and probability >= scorer.threshold:
-            urgency.append({
-                "signal": SCORER_SIGNAL, "source": "scorer", "level": CHECK_NOW, "time": None,
-                "evidence": scorer.evidence(narrative, probability),
-            })  # fmt: skip
-    return urgency, suppressed, probability
+    return detect(complete_sample(facts), (rules or _shipped_rules()).urgency)[0]
 
 
 @functools.cache
@@ -100,7 +77,9 @@ def complete_sample(facts_or_sample: ReportFacts | Mapping[str, Any] | str) -> R
 def _evaluate(
     facts: ReportFacts, rules: Rules, doc: Any = None
 ) -> tuple[RoutingDecision, list[dict[str, Any]], list[dict[str, Any]]]:
-    urgency, suppressed, probability = _signals(facts, rules, doc)
+    # No learned scorer beside the rules: trained on the reader's findings it learned nothing
+    # they do not say, on words it fitted the templates (bench/triage_train.py, RESULTS-triage).
+    urgency, suppressed = detect(facts, rules.urgency, doc)
     level = strongest(u["level"] for u in urgency)
     ctx = Context(facts, [u["signal"] for u in urgency if u["level"] == URGENT], level)
     default_queue = rules.queues[rules.default_queue]
@@ -156,7 +135,6 @@ def _evaluate(
         matched=tuple(matched),
         explanation=explain(urgency, matched, state, rules, level),
         rules_version=rules.version,
-        scorer_probability=None if probability is None else round(probability, 3),
     )
     return decision, trace, suppressed
 
@@ -220,10 +198,7 @@ def explain(
 def signal_text(item: dict[str, Any], rules: Rules) -> str:
     """One signal for staff, each fact said once: `someone is in custody (now): “lo tienen en la
     cárcel” (narrative)`, `someone in custody (form: detained_now is yes)`."""
-    if item["source"] == "scorer":
-        label = "reads like the urgent reports it learned from"
-    else:
-        label = rules.urgency.label(item["signal"])
+    label = rules.urgency.label(item["signal"])
     time = item.get("time")
     if time in ("now", "imminent"):
         label = f"{label} {time}"
@@ -231,8 +206,6 @@ def signal_text(item: dict[str, Any], rules: Rules) -> str:
         label = f"{label}, {time}"
     if item["source"] == "narrative":
         return f"{label}: \u201c{item['evidence']}\u201d (narrative)"
-    if item["source"] == "scorer":
-        return f"{label}: {item['evidence']} (learned scorer)"
     if item["evidence"] == "ticked":
         return f"{label} (ticked on the form)"
     return f"{label} (form: {item['evidence']})"

@@ -207,6 +207,12 @@ def _line(node: Any, key: Any, default: int | None) -> int | None:
     return default
 
 
+def _known_keys(spec: dict, known: tuple[str, ...], where: Where, line: int | None) -> None:
+    for key in spec:
+        if key not in known:
+            where.fail(_line(spec, key, line), f"unknown field '{key}' (known: {', '.join(known)})")
+
+
 def _positive_hours(value: Any, where: Where, line: int | None, allow_none: bool) -> int | None:
     if value is None and allow_none:
         return None
@@ -229,12 +235,7 @@ def _parse_queues(node: Any, source: str, line: int | None) -> dict[str, Queue]:
             spec = LDict()
         if not isinstance(spec, dict):
             where.fail(qline, "a queue must be a mapping (description, on_call, deadline_hours)")
-        for key in spec:
-            if key not in _QUEUE_KEYS:
-                where.fail(
-                    _line(spec, key, qline),
-                    f"unknown field '{key}' (known: {', '.join(_QUEUE_KEYS)})",
-                )
+        _known_keys(spec, _QUEUE_KEYS, where, qline)
         description = spec.get("description") or ""
         if not isinstance(description, str):
             where.fail(_line(spec, "description", qline), "description must be text")
@@ -266,27 +267,8 @@ def _parse_rules(
         name = spec.get("name") if isinstance(spec, dict) else None
         label = f"rule '{name}'" if isinstance(name, str) and name else f"rule #{index}"
         where = Where(source, label)
-        if not isinstance(spec, dict):
-            where.fail(rline, "a rule must be a mapping with name, when and then")
-        for key in spec:
-            if key not in _RULE_KEYS:
-                where.fail(
-                    _line(spec, key, rline),
-                    f"unknown field '{key}' (known: {', '.join(_RULE_KEYS)})",
-                )
-        if isinstance(name, bool):
-            where.fail(_line(spec, "name", rline), "name must be text (quote yes/no/on/off)")
-        if not isinstance(name, str) or not name.strip():
-            where.fail(rline, "a rule needs a name")
-        if name in names:
-            where.fail(_line(spec, "name", rline), "another rule has the same name")
+        name, description = _rule_header(spec, where, rline, names)
         names.add(name)
-        description = spec.get("description") or ""
-        if not isinstance(description, str):
-            where.fail(_line(spec, "description", rline), "description must be text")
-        for flag in ("stop", "enabled"):
-            if flag in spec and not isinstance(spec[flag], bool):
-                where.fail(_line(spec, flag, rline), f"{flag} must be true or false")
         when = compile_condition(
             spec.get("when"), where, _line(spec, "when", rline) or 0, urgency.macros
         )
@@ -305,6 +287,27 @@ def _parse_rules(
             )
         )
     return rules
+
+
+def _rule_header(spec: Any, where: Where, rline: int | None, names: set[str]) -> tuple[str, str]:
+    """A rule's name and description, its keys, stop and enabled checked."""
+    if not isinstance(spec, dict):
+        where.fail(rline, "a rule must be a mapping with name, when and then")
+    _known_keys(spec, _RULE_KEYS, where, rline)
+    name = spec.get("name")
+    if isinstance(name, bool):
+        where.fail(_line(spec, "name", rline), "name must be text (quote yes/no/on/off)")
+    if not isinstance(name, str) or not name.strip():
+        where.fail(rline, "a rule needs a name")
+    if name in names:
+        where.fail(_line(spec, "name", rline), "another rule has the same name")
+    description = spec.get("description") or ""
+    if not isinstance(description, str):
+        where.fail(_line(spec, "description", rline), "description must be text")
+    for flag in ("stop", "enabled"):
+        if flag in spec and not isinstance(spec[flag], bool):
+            where.fail(_line(spec, flag, rline), f"{flag} must be true or false")
+    return name, description
 
 
 def _parse_actions(
@@ -329,35 +332,47 @@ def _parse_actions(
         elif key == "deadline_hours":
             value = _positive_hours(value, where, at, False)
         elif key == "flags":
-            value = [value] if isinstance(value, str) else value
-            if (
-                not isinstance(value, list)
-                or not value
-                or not all(isinstance(v, str) and v.strip() for v in value)
-            ):
-                where.fail(at, "flags must be a flag name or a list of flag names")
-            value = [v.strip() for v in value]
+            value = _flag_names(value, where, at)
         elif key == "alert":
-            if value is not True:
-                value = [value] if isinstance(value, str) else value
-                if (
-                    not isinstance(value, list)
-                    or not value
-                    or not all(isinstance(v, str) for v in value)
-                ):
-                    where.fail(at, "alert must be true (the queue's on-call list) or list names")
-                for name in value:
-                    if name not in on_call:
-                        where.fail(
-                            at,
-                            f"alert list '{name}' is not the on_call of any queue "
-                            f"(known: {', '.join(on_call) or 'none'})",
-                        )
-            else:
-                queue = node.get("queue")
-                if queue in queues and not queues[queue].on_call:
-                    where.fail(at, f"alert: true, but queue '{queue}' has no on_call list")
+            value = _alert_lists(value, node.get("queue"), where, at, queues, on_call)
         else:
             where.fail(at, f"unknown action '{key}' (known: {', '.join(_ACTION_KEYS)})")
         actions[key] = value
     return actions
+
+
+def _flag_names(value: Any, where: Where, at: int | None) -> list[str]:
+    value = [value] if isinstance(value, str) else value
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        where.fail(at, "flags must be a flag name or a list of flag names")
+    return [v.strip() for v in value]
+
+
+def _alert_lists(
+    value: Any,
+    queue: Any,
+    where: Where,
+    at: int | None,
+    queues: dict[str, Queue],
+    on_call: tuple[str, ...],
+) -> Any:
+    """`true` (the queue's on-call list, which it must have) or on-call list names."""
+    if value is True:
+        if queue in queues and not queues[queue].on_call:
+            where.fail(at, f"alert: true, but queue '{queue}' has no on_call list")
+        return value
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        where.fail(at, "alert must be true (the queue's on-call list) or list names")
+    for name in value:
+        if name not in on_call:
+            where.fail(
+                at,
+                f"alert list '{name}' is not the on_call of any queue "
+                f"(known: {', '.join(on_call) or 'none'})",
+            )
+    return value

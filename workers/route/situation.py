@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from workers.parsed import parses
 
@@ -72,7 +73,11 @@ class Finding:
     # Only the agency on its way, for nobody named in the clause ("dicen que viene la migra").
     targetless: bool = False
     hearsay: bool = False  # told as a rumour ("dicen que", "I heard", "rumors of")
+    # Someone is named near the words ("my brother", "him", "lo", a placeholder): hearsay
+    # about someone is news of them, hearsay about nobody is a rumour.
+    about_someone: bool = True
     with_custody: bool = False  # urgent only while someone is held (concepts.Cue)
+    standing: bool = False  # a state that holds until something ends it (concepts.Cue)
 
 
 def _expand(pattern: str) -> str:
@@ -123,7 +128,7 @@ _HEARSAY = re.compile(
 )
 # Whom the agency comes for: a person or pronoun in the clause ("viene la migra por mi primo").
 _TARGET = re.compile(
-    r"(?<![\w'])(?:him|her|them|me|us|my|our|his|their|mi|mis|su|sus|nuestr[oa]s?|le|les|"
+    r"(?<![\w'])(?:him|her|them|me|us|my|our|his|their|mi|mis|su|sus|nuestr[oa]s?|le|les|lo|"
     r"por (?:el|ella|ellos|ellas|nosotros)|\[[a-z_]+(?: \d+)?\])(?![\w'])"
 )
 # A long-past time (years, months, a date) ends even a standing situation; "last week" or "two
@@ -144,6 +149,33 @@ _STORY_CONCEPTS = frozenset(
     {Concept.IN_CUSTODY, Concept.TRANSFER, Concept.INJURED, Concept.CITIZEN}
 )
 _OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
+# Verbs that tell where someone is or is put (their lemmas, en and es).
+_LOCATING_TEXT = (
+    "be have get stay sit remain hold keep lock detain arrest take put send bring spend sleep "
+    "wait leave transfer move book jail land end estar ser seguir quedar tener mantener "
+    "encerrar detener arrestar llevar meter poner mandar pasar dormir esperar continuar "
+    "permanecer dejar trasladar ir venir llegar"
+)
+_LOCATING = frozenset(_LOCATING_TEXT.split())
+_SUBJECT_PERSON = re.compile(r"(?<![\w'])(?:he|she|i|we|he's|she's|i'm|im|el|ella|yo)(?![\w'])")
+# "That was in 2019", "eso fue hace años": a time said of what was just told.
+_BACK_REFERENCE = re.compile(
+    r"(?<![\w'])(?:that|this|it|all (?:of )?(?:that|this)|eso|esto|todo eso|todo esto)"
+    r"(?: (?:all|todo))? (?:was|happened|occurred|took place|fue|paso|ocurrio|sucedio)(?![\w'])"
+)
+# Subordinators of a condition, as the parse marks them ("if they transfer him", "si lo
+# trasladan"); "whether" asks. Spanish "sí" (yes) folds to "si" but is never a `mark`.
+_IF_WORDS = frozenset(["if", "unless", "whether", "si"])
+_MODALS = frozenset(["can", "could", "may", "might", "poder"])
+_MODAL_BEFORE = re.compile(r"(?<![\w'])(?:can|puede|pueden|podemos)(?: (?:they|ice|he|she|you))?$")
+# "since" / "desde" open a span that runs until now; "until" / "hasta" close it.
+_SINCE = re.compile(r"(?:since|desde|for the (?:past|last)) ")
+_UNTIL = re.compile(r"\W*(?:until|till|to|hasta|a) ")
+# A question about consequences, even typed without "?": "what happens if", "qué pasa si".
+_ASKED_WHAT_IF = re.compile(
+    r"(?<![\w'])(?:what|wat|que|q) (?:happens|would happen|will happen|if|do i do|should i do|"
+    r"can i do|can we do|pasa|pasaria|hago|hacemos|puedo hacer|podemos hacer|debo hacer)(?![\w'])"
+)
 # A clause that tells of what could happen, not of what is happening.
 _HYPOTHETICAL = re.compile(
     r"(?<![\w'])(?:if|what if|could|might|may|would|unless|in case|afraid|scared|worried|fear|"
@@ -160,8 +192,78 @@ _PRESENT_WORDS = re.compile(
 _PAST_WORDS = re.compile(r"(?<![\w'])(?:was|were|estaba|estaban|estuvo|estuvieron|fue|fueron)\W*$")
 
 
+# The words the cues, times and resolutions are made of (five letters or more): a phone typo
+# that swaps two neighbouring letters of one of them ("depotred", "teine", "sehlter") is read as
+# the word. A swap keeps the length, so the folded text still maps onto the reporter's words.
+_LEXICON = frozenset(
+    word
+    for pattern in [
+        *(cue.pattern for cue in CUES),
+        *MACROS.values(),
+        *PAST_TIME,
+        *NOW_TIME,
+        *SOON_TIME,
+        *(p for ps in RESOLVED.values() for p in ps),
+    ]
+    for word in re.findall(r"[a-z]{5,}", _expand(pattern))
+)
+_LONG_WORD = re.compile(r"[a-z]{5,}")
+# A thing named just before the words ("el carro se lo llevaron"): what was taken is no person.
+_THING_BEFORE = re.compile(
+    r"(?<![\w'])(?:el |la |los |las |the |my |his |her |mi |su )?"
+    r"(?:" + _expand("{thing_es}|{thing}") + r")\W*(?:se (?:lo|la|los|las) )?$"
+)
+
+
+def _known(word: str) -> bool:
+    # Cues often end in a class ("detenid[oa]s?", "deport\w*"): a stem with one or two more
+    # letters is the cue's word.
+    return word in _LEXICON or word[:-1] in _LEXICON or word[:-2] in _LEXICON
+
+
+def _untangle(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if _known(word):
+        return word
+    for i in range(len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if _known(swapped):
+            return swapped
+    return word
+
+
+def _untangled(folded: str) -> str:
+    """`folded` with each unknown long word that is a known one with two neighbouring letters
+    swapped put right; known and other words as they are."""
+    return _LONG_WORD.sub(_untangle, folded)
+
+
 def _as_name(match: re.Match[str]) -> str:
     return "N" + "n" * (len(match.group(0)) - 1)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence as the reader sees it: the parse, the reporter's words, their folded form."""
+
+    sent: Any  # a spaCy Span
+    original: str
+    folded: str
+    index: list[int]  # folded character -> character of `original`
+    number: int
+    times: list[tuple[Time, int, int]]  # the time expressions in it
+
+    def words(self, start: int, end: int) -> str:
+        return original_span(self.original, self.index, start, end)
+
+    def asked(self, clause_start: int, start: int) -> bool:
+        """Told as a question ("¿qué pasa si le ponen un hold?"), or after "what happens if" in
+        the clause when voice-to-text dropped the question mark."""
+        return (
+            "?" in self.original
+            or "\u00bf" in self.original
+            or _ASKED_WHAT_IF.search(self.folded, clause_start, start) is not None
+        )
 
 
 def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaCy objects
@@ -172,51 +274,50 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
         return []
     if not parses(doc, narrative) or len(narrative) > MAX_CHARS:
         doc = nlp(_PLACEHOLDER.sub(_as_name, text))
-    findings: list[Finding] = []
-    frame: Time | None = None  # the time an earlier sentence set ("last year ...")
-    frame_words: str | None = None
-    sentences = list(doc.sents)
-    # Fold and quote the reporter's own words (the parse saw placeholders as names).
-    originals = [text[sent.start_char : sent.end_char] for sent in sentences]
-    folded_sentences = [normalize(original) for original in originals]
-    whole = " ".join(folded for folded, _ in folded_sentences)
+    sentences = []
+    for number, sent in enumerate(doc.sents):
+        # Fold and quote the reporter's own words (the parse saw placeholders as names).
+        original = text[sent.start_char : sent.end_char]
+        folded, index = normalize(original)
+        folded = _untangled(folded)
+        sentences.append(
+            _Sentence(sent, original, folded, index, number, list(_time_expressions(folded)))
+        )
+    whole = " ".join(sentence.folded for sentence in sentences)
     present = {needs for needs, regex in _NEEDS.items() if regex.search(whole)}
-    for number, sent in enumerate(sentences):
-        folded, index = folded_sentences[number]
-        sentence_times = list(_time_expressions(folded))
-        seen: set[tuple[Concept, int]] = set()
-        for cue, regex in _CUES:
-            if cue.needs and cue.needs not in present:
-                continue
-            for match in regex.finditer(folded):
-                if match.end() == match.start():
-                    continue
-                key = (cue.concept, _clause_start(folded, match.start()))
-                if key in seen:
-                    continue
-                finding = _finding(
-                    cue,
-                    match,
-                    sent,
-                    originals[number],
-                    folded,
-                    index,
-                    sentence_times,
-                    frame,
-                    frame_words,
-                    number,
-                )
-                if finding.suppressed is None or key not in seen:
-                    findings.append(finding)
-                if finding.suppressed is None:
-                    seen.add(key)
-        explicit = [t for t in sentence_times if t[0] in (Time.PAST, Time.NOW)]
+    findings: list[Finding] = []
+    frame: tuple[Time, str] | None = None  # the time an earlier sentence set ("last year ...")
+    for sentence in sentences:
+        findings.extend(_read_sentence(sentence, present, frame))
+        explicit = [t for t in sentence.times if t[0] in (Time.PAST, Time.NOW)]
         if explicit:
-            frame, frame_words = (
-                explicit[0][0],
-                original_span(originals[number], index, explicit[0][1], explicit[0][2]),
-            )
+            frame = (explicit[0][0], sentence.words(explicit[0][1], explicit[0][2]))
+    folded_sentences = [(sentence.folded, sentence.index) for sentence in sentences]
+    originals = [sentence.original for sentence in sentences]
+    findings = _told_then(findings, sentences)
     return _rumours(_abuser_held(_resolve(findings, folded_sentences, originals)))
+
+
+def _read_sentence(
+    sentence: _Sentence, present: set[str], frame: tuple[Time, str] | None
+) -> list[Finding]:
+    """The findings of one sentence: one per concept and clause, the first that counts."""
+    findings = []
+    seen: set[tuple[Concept, int]] = set()
+    for cue, regex in _CUES:
+        if cue.needs and cue.needs not in present:
+            continue
+        for match in regex.finditer(sentence.folded):
+            if match.end() == match.start():
+                continue
+            key = (cue.concept, _clause_start(sentence.folded, match.start()))
+            if key in seen:
+                continue
+            finding = _finding(cue, match, sentence, frame)
+            findings.append(finding)
+            if finding.suppressed is None:
+                seen.add(key)
+    return findings
 
 
 def _time_expressions(folded: str):
@@ -248,77 +349,172 @@ def _clause_end(folded: str, at: int) -> int:
 
 
 def _finding(
-    cue: Cue,
-    match: re.Match[str],
-    sent,  # noqa: ANN001 - a spaCy Span
-    original: str,
-    folded: str,
-    index: list[int],
-    sentence_times: list[tuple[Time, int, int]],
-    frame: Time | None,
-    frame_words: str | None,
-    number: int,
+    cue: Cue, match: re.Match[str], s: _Sentence, frame: tuple[Time, str] | None
 ) -> Finding:
     start, end = match.start(), match.end()
-    clause_start, clause_end = _clause_start(folded, start), _clause_end(folded, end)
-    anchor = _anchor(sent, index, start, end)
+    clause = (_clause_start(s.folded, start), _clause_end(s.folded, end))
+    anchor = _anchor(s.sent, s.index, start, end)
     if _verb_time(anchor) is None:
-        anchor = _clause_verb(sent, index, clause_start, clause_end) or anchor
-
-    in_clause = [t for t in sentence_times if clause_start <= t[1] and t[2] <= clause_end]
-    before = folded[clause_start:start]
-    first = index[start] + sent.start_char
-    last = index[end - 1] + sent.start_char
-    anchor_in_cue = anchor is not None and first <= anchor.idx <= last
-    time, time_words, span = _decide_time(
-        cue, anchor, in_clause, start, end, frame, before, anchor_in_cue
+        anchor = _clause_verb(s.sent, s.index, *clause) or anchor
+    in_clause = [t for t in s.times if clause[0] <= t[1] and t[2] <= clause[1]]
+    before = s.folded[clause[0] : start]
+    frame_time = frame[0] if frame else None
+    time, span = _decide_time(
+        cue, anchor, in_clause, start, end, frame_time, before, _in_cue(anchor, s, start, end)
     )
-    if (
-        time is Time.IMMINENT
-        and span
-        and _WEEKDAY.fullmatch(folded[slice(*span)])
-        and _verb_time(anchor) is Time.PAST
-    ):
-        time = Time.NOW  # "he was arrested Friday": this week's Friday, gone by, not the next
-    if time is Time.PAST and cue.standing and span and not _LONG_PAST.search(folded[slice(*span)]):
-        time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
-    if (
-        time in (Time.NOW, Time.IMMINENT)
-        and cue.concept is not Concept.DANGER
-        and _HYPOTHETICAL.search(before)
-    ):
-        # "I'm afraid they will arrest me", "if they transfer him": might happen, not happening.
-        time = Time.UNCLEAR
-    if time_words is None and span is not None:
-        time_words = original_span(original, index, span[0], span[1])
-    if time_words is None and time is frame and time in (Time.PAST, Time.NOW) and span is None:
-        time_words = frame_words if _from_frame(cue, anchor, in_clause, frame) else None
-    evidence_start, evidence_end = start, end
-    if len(folded[clause_start:clause_end].split()) <= EVIDENCE_WORDS:
-        evidence_start, evidence_end = clause_start, clause_end  # the whole clause says it
-    elif span is not None:
-        evidence_start, evidence_end = min(start, span[0]), max(end, span[1])
-    evidence = original_span(original, index, evidence_start, evidence_end).strip(" .,;:!?")
-
-    suppressed = None
-    if not cue.negation_inside:
-        scope = (
-            sent.start_char + index[clause_start] if clause_start < len(index) else 0,
-            sent.start_char + index[clause_end - 1] if 0 < clause_end <= len(index) else 1 << 30,
-        )
-        suppressed = _negated(anchor, folded, clause_start, start, scope)
-    if suppressed is None and time is Time.PAST and cue.concept is not Concept.CITIZEN:
-        suppressed = "over" + (f" (\u201c{time_words}\u201d)" if time_words else " (past tense)")
-    # Whom it comes for is said right after ("viene la migra por mi primo") or just before.
-    clause = " ".join(folded[clause_start:start].split()[-2:]) + " " + folded[end:clause_end]
+    # Under "can" / "poder" it is what may happen ("pueden trasladar a mi mamá si..."); a cue
+    # that carries its own negation ("can't keep them past tonight") is a refusal, not a maybe.
+    conditional = _conditional(anchor, before) or (
+        not cue.negation_inside and _modal(anchor, before)
+    )
+    said = s.folded[slice(*span)] if span else None
+    if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
+        time = Time.NOW  # "in the county jail since March": from then until now
+    time = _adjusted_time(cue, time, said, anchor, conditional)
+    if time is Time.NOW and cue.place and not _someone_there(anchor, s.folded[slice(*clause)]):
+        time = Time.UNCLEAR  # "en la cárcel de Gaston cobran muy caro": the jail, not who is in it
+    time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
+    suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
+    # Whom it is about is said right after ("viene la migra por mi primo") or just before.
+    near = " ".join(before.split()[-2:]) + " " + s.folded[end : clause[1]]
+    about_someone = _TARGET.search(near) is not None
     return Finding(
-        cue.concept, evidence, time, time_words, suppressed, cue.weak, number, original.strip(),
+        cue.concept, _evidence(s, start, end, clause, span), time, time_words, suppressed,
+        cue.weak, s.number, s.original.strip(),
         at=start,
         denial=cue.negation_inside,
         with_custody=cue.with_custody,
-        targetless=cue.agent_only and not _TARGET.search(clause),
-        hearsay=_HEARSAY.search(folded[:clause_end]) is not None,
+        standing=cue.standing,
+        targetless=cue.agent_only and not about_someone,
+        hearsay=_HEARSAY.search(s.folded[:start]) is not None,
+        about_someone=_TARGET.search(s.folded[slice(*clause)]) is not None,
     )  # fmt: skip
+
+
+def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
+    """The governing verb is one of the cue's own words ("at booking")."""
+    first = s.index[start] + s.sent.start_char
+    last = s.index[end - 1] + s.sent.start_char
+    return anchor is not None and first <= anchor.idx <= last
+
+
+def _ongoing(folded: str, span: tuple[int, int], anchor, before: str) -> bool:  # noqa: ANN001
+    """A past time that starts what still holds: "since March", "desde enero", "desde hace dos
+    semanas" with a verb of now ("has been", "está", "lo tienen"); not "estuvo ... desde 2018",
+    nor a span closed by "until" / "hasta"."""
+    said = folded[span[0] : span[1]]
+    if not (_SINCE.match(said) or _SINCE.search(folded[max(0, span[0] - 8) : span[0]] + " ")):
+        return False
+    if _UNTIL.match(folded, span[1]):
+        return False
+    return _tense_read(anchor, before, anchor_in_cue=False) is not Time.PAST
+
+
+def _someone_there(anchor, clause: str) -> bool:  # noqa: ANN001
+    """A place of custody told as where someone is: a person in the clause ("my brother", "he",
+    "lo"), a verb that puts or keeps someone somewhere ("está", "sigue", "holding"), or a
+    note with no verb ("brother in jail since fri"). Otherwise the place is the topic."""
+    if _TARGET.search(clause) or _SUBJECT_PERSON.search(clause):
+        return True
+    if anchor is None or anchor.pos_ not in ("VERB", "AUX"):
+        return True
+    return anchor.lemma_.lower() in _LOCATING
+
+
+def _adjusted_time(  # noqa: ANN001
+    cue: Cue, time: Time, said: str | None, anchor, conditional: bool = False
+) -> Time:
+    """The time words' reading corrected by what the cue is: a past weekday is this week's, a
+    standing state put in the recent past still holds, a condition is not yet so."""
+    if time is Time.IMMINENT and said and _WEEKDAY.fullmatch(said):
+        if _verb_time(anchor) is Time.PAST:
+            time = Time.NOW  # "he was arrested Friday": this week's Friday, gone by
+    elif time is Time.PAST and cue.standing and said and not _LONG_PAST.search(said):
+        time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
+    if conditional and time in (Time.NOW, Time.IMMINENT) and cue.concept is not Concept.DANGER:
+        # "I'm afraid they will arrest me", "if they transfer him": might happen, not happening.
+        return Time.UNCLEAR
+    return time
+
+
+def _said_when(
+    s: _Sentence,
+    span: tuple[int, int] | None,
+    frame: tuple[Time, str] | None,
+    time: Time,
+    from_frame: bool,
+) -> str | None:
+    """The time words as written: the clause's own, else an earlier sentence's that set it."""
+    if span:
+        return s.words(*span)
+    if frame and from_frame and time is frame[0] and time in (Time.PAST, Time.NOW):
+        return frame[1]
+    return None
+
+
+def _suppression(  # noqa: PLR0913 - the parts of one reading, each a fact about the words
+    cue: Cue,
+    anchor,  # noqa: ANN001
+    s: _Sentence,
+    clause: tuple[int, int],
+    start: int,
+    time: Time,
+    time_words: str | None,
+    conditional: bool,
+) -> str | None:
+    """Why the words do not count (denied, asked about, over), or None."""
+    if not cue.negation_inside:
+        negated = _negated(anchor, s, clause, start)
+        if negated:
+            return negated
+    thing = _THING_BEFORE.search(s.folded, 0, start)
+    if thing and cue.concept is Concept.IN_CUSTODY and thing.start() >= clause[0]:
+        return f"a thing taken, not a person (\u201c{s.words(thing.start(), thing.end())}\u201d)"
+    if conditional and cue.concept is not Concept.DANGER and s.asked(clause[0], start):
+        return "asked about what could happen (a question, not a situation)"
+    if time is Time.PAST and cue.concept is not Concept.CITIZEN:
+        return "over" + (f" (\u201c{time_words}\u201d)" if time_words else " (past tense)")
+    return None
+
+
+def _modal(anchor, before: str) -> bool:  # noqa: ANN001
+    """The verb is under "can" / "poder" ("¿me pueden deportar?"): it tells what may be. The
+    word just before the cue says so too where a typo kept the parse from seeing it."""
+    if _MODAL_BEFORE.search(" ".join(before.split()[-2:])):
+        return True
+    if anchor is None:
+        return False
+    group = [anchor, *(c for c in anchor.children if c.dep_ == "aux"), anchor.head]
+    return any(t.lemma_.lower() in _MODALS and t.i <= anchor.i for t in group)
+
+
+def _conditional(anchor, before: str) -> bool:  # noqa: ANN001
+    """The words tell of what could happen: "if" / "si" / "unless" marks their verb or one it
+    hangs on (the parse), or a word of fear or possibility opens their clause."""
+    token = anchor
+    for _ in range(3):
+        if token is None:
+            break
+        if any(
+            c.dep_ == "mark" and c.lower_ in _IF_WORDS and c.i < token.i for c in token.children
+        ):
+            return True
+        if token.dep_ == "ROOT" or token.head.i == token.i:
+            break
+        token = token.head
+    return _HYPOTHETICAL.search(before) is not None
+
+
+def _evidence(
+    s: _Sentence, start: int, end: int, clause: tuple[int, int], span: tuple[int, int] | None
+) -> str:
+    """The words staff read: the whole clause when short, else the cue and its time words."""
+    evidence_start, evidence_end = start, end
+    if len(s.folded[clause[0] : clause[1]].split()) <= EVIDENCE_WORDS:
+        evidence_start, evidence_end = clause
+    elif span is not None:
+        evidence_start, evidence_end = min(start, span[0]), max(end, span[1])
+    return s.words(evidence_start, evidence_end).strip(" .,;:!?")
 
 
 def _anchor(sent, index: list[int], start: int, end: int):  # noqa: ANN001, ANN202
@@ -329,7 +525,7 @@ def _anchor(sent, index: list[int], start: int, end: int):  # noqa: ANN001, ANN2
         return None
     token = min(tokens, key=lambda t: _depth(t))
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" or token.head.i == token.i:
             break
         token = token.head
     return token
@@ -352,7 +548,7 @@ def _clause_verb(sent, index: list[int], start: int, end: int):  # noqa: ANN001,
 
 def _depth(token) -> int:  # noqa: ANN001
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
@@ -407,12 +603,23 @@ def _decide_time(
     frame: Time | None,
     before: str = "",
     anchor_in_cue: bool = False,
-) -> tuple[Time, str | None, tuple[int, int] | None]:
+) -> tuple[Time, tuple[int, int] | None]:
+    """The mention's time, and the span of the time words that decided it (if any)."""
     if in_clause:
         nearest = min(in_clause, key=lambda t: min(abs(t[1] - end), abs(start - t[2])))
         # A deadline or a coming event wins over "now" in the same clause ("the 48 hours end
         # tonight"): both are urgent, but "imminent" is the more exact word for staff.
-        return nearest[0], None, (nearest[1], nearest[2])
+        return nearest[0], (nearest[1], nearest[2])
+    verb = _tense_read(anchor, before, anchor_in_cue)
+    if cue.negation_inside and verb is Time.IMMINENT:
+        return Time.NOW, None  # "they won't give him his insulin": refused now
+    if verb in (Time.NOW, Time.IMMINENT):
+        return verb, None
+    return _story_time(cue, verb, frame, anchor), None
+
+
+def _tense_read(anchor, before: str, anchor_in_cue: bool) -> Time | None:  # noqa: ANN001
+    """The time the verb's morphology gives, or the word before the cue ("is", "estaba")."""
     verb = _verb_time(anchor)
     if verb is None and _bare_participle(anchor):
         # Phone and hotline notes drop "to be": "brother detained at the jail", "having bad
@@ -421,34 +628,34 @@ def _decide_time(
     elif verb is None:
         verb = _verb_time(anchor, loose=True)  # a simple past the tagger took for a participle
     if _PRESENT_WORDS.search(before):
-        verb = Time.NOW
-    elif verb is None and _PAST_WORDS.search(before):
-        verb = Time.PAST
-    if cue.negation_inside and verb is Time.IMMINENT:
-        return Time.NOW, None, None  # "they won't give him his insulin": refused now
-    if verb in (Time.NOW, Time.IMMINENT):
-        return verb, None, None
-    if verb is Time.PAST or verb is None:
-        if cue.standing:
-            return Time.NOW, None, None
-        if frame is Time.PAST and cue.concept not in _STORY_CONCEPTS:
-            # An earlier sentence told of the past; a new medical need, danger or child left
-            # alone told without a time of its own may be today's: worth a check.
-            return Time.UNCLEAR, None, None
-        if frame is not None and not (frame is Time.NOW and verb is Time.PAST):
-            # An earlier "now" ("he's home now") does not bring a past verb into the present.
-            return frame, None, None
-        if verb is Time.PAST and cue.place:
-            return Time.PAST, None, None
-        if verb is Time.PAST:
-            told_of_self = _first_person(anchor) and cue.concept in (
-                Concept.IN_CUSTODY, Concept.INJURED
-            )  # fmt: skip
-            return (Time.PAST if told_of_self else Time.UNCLEAR), None, None
-    return Time.UNCLEAR, None, None
+        return Time.NOW
+    if verb is None and _PAST_WORDS.search(before):
+        return Time.PAST
+    return verb
 
 
-def _from_frame(cue: Cue, anchor, in_clause, frame: Time | None) -> bool:  # noqa: ANN001
+def _story_time(cue: Cue, verb: Time | None, frame: Time | None, anchor) -> Time:  # noqa: ANN001
+    """A past or tenseless mention: a standing state holds now; else the story's frame."""
+    if cue.standing:
+        return Time.NOW
+    if frame is Time.PAST and cue.concept not in _STORY_CONCEPTS:
+        # An earlier sentence told of the past; a new medical need, danger or child left
+        # alone told without a time of its own may be today's: worth a check.
+        return Time.UNCLEAR
+    if frame is not None and not (frame is Time.NOW and verb is Time.PAST):
+        # An earlier "now" ("he's home now") does not bring a past verb into the present.
+        return frame
+    if verb is Time.PAST and cue.place:
+        return Time.PAST
+    if verb is Time.PAST:
+        told_of_self = _first_person(anchor) and cue.concept in (
+            Concept.IN_CUSTODY, Concept.INJURED
+        )  # fmt: skip
+        return Time.PAST if told_of_self else Time.UNCLEAR
+    return Time.UNCLEAR
+
+
+def _from_frame(anchor, in_clause, frame: Time | None) -> bool:  # noqa: ANN001
     return not in_clause and frame is not None and _verb_time(anchor) in (Time.PAST, None)
 
 
@@ -459,33 +666,57 @@ def _doubt_at(token) -> bool:  # noqa: ANN001
     return any(doubt.match(normalize(following)[0]) for doubt in _DOUBT)
 
 
-def _negated(  # noqa: ANN001
-    anchor, folded: str, clause_start: int, start: int, scope: tuple[int, int] = (0, 1 << 30)
-) -> str | None:
+def _negated(anchor, s: _Sentence, clause: tuple[int, int], start: int) -> str | None:  # noqa: ANN001
+    """Why the words are denied ("negated by “no”"), or None: the parse's negation of their
+    verb within the clause, a "nobody" subject, or a negator just before them."""
+    clause_start, clause_end = clause
+    index = s.index
+    scope = (
+        s.sent.start_char + index[clause_start] if clause_start < len(index) else 0,
+        s.sent.start_char + index[clause_end - 1] if 0 < clause_end <= len(index) else 1 << 30,
+    )
+    return (
+        _opinion_negated(anchor)
+        or _parse_negated(anchor, scope)
+        or _prefix_negated(s.folded[clause_start:start])
+    )
+
+
+def _opinion_negated(anchor) -> str | None:  # noqa: ANN001
     # "I don't think ICE is coming": the negation of a verb of opinion is the clause's.
-    if anchor is not None and anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in _OPINION:
-        for child in anchor.head.children:
-            if child.dep_ == "neg" or child.lower_ in NEGATORS:
-                return f"negated by \u201c{child.text} {anchor.head.text}\u201d"
-    if anchor is not None:
-        # The negation's scope is the clause: "no sueltan a mi papá porque migración lo quiere"
-        # does not deny that immigration wants him.
-        for child in (c for c in anchor.children if scope[0] <= c.idx <= scope[1]):
-            word = child.lower_.replace("\u2019", "'")
-            if child.i < anchor.i + 2 and not _doubt_at(child) and (child.dep_ == "neg" or (
-                child.dep_ == "advmod" and word in NEGATORS
-            )):  # fmt: skip
-                return f"negated by \u201c{child.text}\u201d"
-            if child.dep_ in ("nsubj", "nsubjpass") and word in NOBODY:
-                return f"negated by \u201c{child.text}\u201d"
-            no = [d for d in child.children if d.lower_ in ("no", "ningun", "ningún")]
-            if child.dep_ in ("nsubj", "nsubjpass") and no:  # "no one", "ningún agente"
-                return f"negated by \u201c{no[0].text} {child.text}\u201d"
-    prefix = folded[clause_start:start]
+    if anchor is None or anchor.dep_ != "ccomp" or anchor.head.lemma_.lower() not in _OPINION:
+        return None
+    for child in anchor.head.children:
+        if child.dep_ == "neg" or child.lower_ in NEGATORS:
+            return f"negated by \u201c{child.text} {anchor.head.text}\u201d"
+    return None
+
+
+def _parse_negated(anchor, scope: tuple[int, int]) -> str | None:  # noqa: ANN001
+    """The parse's negation of the verb, counted only inside its clause: "no sueltan a mi papá
+    porque migración lo quiere" does not deny that immigration wants him."""
+    if anchor is None:
+        return None
+    for child in (c for c in anchor.children if scope[0] <= c.idx <= scope[1]):
+        word = child.lower_.replace("\u2019", "'")
+        negation = child.dep_ == "neg" or (child.dep_ == "advmod" and word in NEGATORS)
+        if negation and child.i < anchor.i + 2 and not _doubt_at(child):
+            return f"negated by \u201c{child.text}\u201d"
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if word in NOBODY:
+            return f"negated by \u201c{child.text}\u201d"
+        no = [d for d in child.children if d.lower_ in ("no", "ningun", "ningún")]
+        if no:  # "no one", "ningún agente"
+            return f"negated by \u201c{no[0].text} {child.text}\u201d"
+    return None
+
+
+def _prefix_negated(prefix: str) -> str | None:
+    """A negator in the three words before the cue (doubt aside), or a fronted negated object."""
     for doubt in _DOUBT:
         prefix = doubt.sub(" ", prefix)
-    window = " ".join(prefix.split()[-3:])
-    cue = _NEGATOR_WORDS.search(window)
+    cue = _NEGATOR_WORDS.search(" ".join(prefix.split()[-3:]))
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
     # The object fronted with its negation: "a nadie que conozco han agarrado".
@@ -493,6 +724,32 @@ def _negated(  # noqa: ANN001
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
     return None
+
+
+def _told_then(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
+    """A time said of what was just told ("That was in 2019.", "pero eso fue hace años") dates
+    it: what the previous sentence or the clauses before it in the same sentence told is over,
+    unless it is set in the future or a standing state dated only recently."""
+    dated = {}
+    for s in sentences:
+        for match in _BACK_REFERENCE.finditer(s.folded):
+            past = [t for t in s.times if t[0] is Time.PAST and t[1] >= match.end()]
+            if past and past[0][1] - match.end() <= 12:
+                dated[s.number] = (match.start(), s.words(match.start(), past[0][2]))
+                break
+    if not dated:
+        return findings
+    out = []
+    for f in findings:
+        when = dated.get(f.sentence + 1) or (
+            dated[f.sentence] if f.sentence in dated and f.at < dated[f.sentence][0] else None
+        )
+        if when and f.suppressed is None and f.time is not Time.IMMINENT:
+            long_ago = _LONG_PAST.search(normalize(when[1])[0]) is not None
+            if long_ago or not f.standing:
+                f = replace(f, suppressed=f"over (\u201c{when[1]}\u201d)")
+        out.append(f)
+    return out
 
 
 def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Finding]:  # noqa: ANN001
@@ -565,33 +822,43 @@ def _abuser_held(findings: list[Finding]) -> list[Finding]:
 
 
 def _rumours(findings: list[Finding]) -> list[Finding]:
-    """The agency on its way for nobody named: no emergency when the narrative says nobody is
-    held ("dicen que viene la migra pero nadie detenido"), worth a check when nobody is held
-    now ("ICE is in town", "el lunes viene la migra"); urgent when someone is held."""
+    """What concerns nobody named: the agency on its way ("dicen que viene la migra"), or
+    hearsay of arrests ("I heard they are picking people up at the Walmart"). No emergency
+    when the narrative says nobody is held; worth a check while nobody is held now; urgent (as
+    read) when someone is."""
     live = [f for f in findings if f.suppressed is None]
     held = any(
-        f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not f.targetless
+        f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not _unnamed(f)
         and f.time in (Time.NOW, Time.IMMINENT) for f in live
     )  # fmt: skip
-    nobody = next(
-        (
-            f for f in findings
-            if f.concept is Concept.IN_CUSTODY and f.suppressed
-            and f.suppressed.startswith("negated")
-        ),
-        None,
-    )  # fmt: skip
     taken = any(
-        f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not f.targetless for f in live
+        f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not _unnamed(f) for f in live
     )
-    out = []
+    nobody = _nobody_held(findings)
+    return [_as_rumour(f, held, taken, nobody) for f in findings]
+
+
+def _unnamed(f: Finding) -> bool:
+    """The agency on its way for nobody named, or hearsay that names nobody."""
+    return f.targetless or (f.hearsay and not f.about_someone)
+
+
+def _nobody_held(findings: list[Finding]) -> Finding | None:
+    """A custody the narrative denies ("nadie detenido", "nobody was arrested")."""
     for f in findings:
-        if f.suppressed is None and f.with_custody and not taken:
-            f = replace(f, weak=True)  # the sitter leaves, but nobody is held: worth a check
-        if f.suppressed is None and f.targetless and not held:
-            if nobody is not None:
-                f = replace(f, suppressed=f"nobody is held (\u201c{nobody.evidence}\u201d)")
-            elif f.time in (Time.NOW, Time.IMMINENT):
-                f = replace(f, time=Time.UNCLEAR)  # a raid warning: worth a check, no page-out
-        out.append(f)
-    return out
+        if f.concept is Concept.IN_CUSTODY and f.suppressed and f.suppressed.startswith("negated"):
+            return f
+    return None
+
+
+def _as_rumour(f: Finding, held: bool, taken: bool, nobody: Finding | None) -> Finding:
+    if f.suppressed is not None:
+        return f
+    if f.with_custody and not taken:
+        f = replace(f, weak=True)  # the sitter leaves, but nobody is held: worth a check
+    if _unnamed(f) and not held:
+        if nobody is not None:
+            return replace(f, suppressed=f"nobody is held (\u201c{nobody.evidence}\u201d)")
+        if f.time in (Time.NOW, Time.IMMINENT):
+            return replace(f, time=Time.UNCLEAR)  # a raid warning: worth a check, no page-out
+    return f

@@ -286,9 +286,28 @@ def compile_urgency(node: Any, source: str, line: int) -> UrgencyConfig:
     if not isinstance(read_narrative, bool):
         where.fail(_line(node, "read_narrative", line), "read_narrative must be true or false")
     config.read_narrative = read_narrative
+    config.macros = _macros(node.get("macros") or {}, where, _line(node, "macros", line))
+    if node.get("negation") is not None:
+        _compile_negation(node["negation"], config, where, _line(node, "negation", line))
+    signals = node.get("signals") or {}
+    signals_line = _line(node, "signals", line)
+    if not isinstance(signals, dict):
+        where.fail(signals_line, "urgency signals must be a mapping of signal code to phrases")
+    for code, spec_node in signals.items():
+        config.signals[code] = _signal_spec(
+            code, spec_node, source, _line(signals, code, signals_line), config.macros
+        )
+    form = node.get("form") or []
+    form_line = _line(node, "form", line)
+    if not isinstance(form, list):
+        where.fail(form_line, "urgency form must be a list of {signal, when}")
+    items = form.item_lines if isinstance(form, LList) else [form_line] * len(form)
+    for item, item_line in zip(form, items, strict=True):
+        config.form.append(_form_spec(item, source, where, item_line, config.macros))
+    return config
 
-    macros = node.get("macros") or {}
-    macros_line = _line(node, "macros", line)
+
+def _macros(macros: Any, where: Where, macros_line: int) -> dict[str, str]:
     if not isinstance(macros, dict):
         where.fail(macros_line, "urgency macros must be a mapping of name to regex")
     for name, value in macros.items():
@@ -302,81 +321,78 @@ def compile_urgency(node: Any, source: str, line: int) -> UrgencyConfig:
             re.compile(value)
         except re.error as exc:
             where.fail(_line(macros, name, macros_line), f"bad regex in macro '{name}': {exc}")
-    config.macros = {str(k): str(v) for k, v in macros.items()}
+    return {str(k): str(v) for k, v in macros.items()}
 
-    negation = node.get("negation")
-    if negation is not None:
-        neg_line = _line(node, "negation", line)
-        _check_keys(negation, _NEGATION_KEYS, "urgency negation", where, neg_line)
-        window = negation.get("window_words", 3)
-        if isinstance(window, bool) or not isinstance(window, int) or window < 0:
-            where.fail(_line(negation, "window_words", neg_line), "window_words must be >= 0")
-        config.window_words = window
-        config.negation_cues = _phrases(
-            _texts_by_language(
-                negation.get("cues"), "negation cues", where, _line(negation, "cues", neg_line)
-            )
+
+def _compile_negation(negation: Any, config: UrgencyConfig, where: Where, neg_line: int) -> None:
+    _check_keys(negation, _NEGATION_KEYS, "urgency negation", where, neg_line)
+    window = negation.get("window_words", 3)
+    if isinstance(window, bool) or not isinstance(window, int) or window < 0:
+        where.fail(_line(negation, "window_words", neg_line), "window_words must be >= 0")
+    config.window_words = window
+    config.negation_cues = _phrases(
+        _texts_by_language(
+            negation.get("cues"), "negation cues", where, _line(negation, "cues", neg_line)
         )
-        config.not_negations = _phrases(
-            _texts_by_language(
-                negation.get("not_negations"),
-                "not_negations",
-                where,
-                _line(negation, "not_negations", neg_line),
-            )
+    )
+    config.not_negations = _phrases(
+        _texts_by_language(
+            negation.get("not_negations"),
+            "not_negations",
+            where,
+            _line(negation, "not_negations", neg_line),
+        )
+    )
+
+
+def _signal_spec(
+    code: Any, spec_node: Any, source: str, code_line: int, macros: dict[str, str]
+) -> SignalSpec:
+    """One signal's extra phrases and patterns, as an organisation's rules file adds them."""
+    if code not in SIGNALS:
+        Where(source, "urgency").fail(
+            code_line, f"unknown urgency signal '{code}' (known: {', '.join(SIGNALS)})"
+        )
+    sig_where = Where(source, f"urgency signal '{code}'")
+    _check_keys(spec_node, _SIGNAL_KEYS, f"signal '{code}'", sig_where, code_line)
+    label = spec_node.get("label", code.replace("_", " "))
+    if not isinstance(label, str):
+        sig_where.fail(_line(spec_node, "label", code_line), "label must be text")
+
+    def texts(key: str) -> list[tuple[str, int]]:
+        return _texts_by_language(
+            spec_node.get(key), key, sig_where, _line(spec_node, key, code_line)
         )
 
-    signals = node.get("signals") or {}
-    signals_line = _line(node, "signals", line)
-    if not isinstance(signals, dict):
-        where.fail(signals_line, "urgency signals must be a mapping of signal code to phrases")
-    for code, spec_node in signals.items():
-        code_line = _line(signals, code, signals_line)
-        if code not in SIGNALS:
-            where.fail(code_line, f"unknown urgency signal '{code}' (known: {', '.join(SIGNALS)})")
-        sig_where = Where(source, f"urgency signal '{code}'")
-        _check_keys(spec_node, _SIGNAL_KEYS, f"signal '{code}'", sig_where, code_line)
-        label = spec_node.get("label", code.replace("_", " "))
-        if not isinstance(label, str):
-            sig_where.fail(_line(spec_node, "label", code_line), "label must be text")
+    spec = SignalSpec(code, label)
+    spec.matchers = _phrases(texts("phrases")) + _patterns(texts("patterns"), macros, sig_where)
+    spec.cancelled_by = _phrases(texts("cancelled_by"))
+    return spec
 
-        def texts(key: str, node: Any = spec_node, at: int = code_line, w: Where = sig_where):
-            return _texts_by_language(node.get(key), key, w, _line(node, key, at))
 
-        spec = SignalSpec(code, label)
-        spec.matchers = _phrases(texts("phrases")) + _patterns(
-            texts("patterns"), config.macros, sig_where
+def _form_spec(
+    item: Any, source: str, where: Where, item_line: int, macros: dict[str, str]
+) -> FormSpec:
+    _check_keys(item, _FORM_KEYS, "an urgency form entry", where, item_line)
+    signal = item.get("signal")
+    if signal not in SIGNALS:
+        where.fail(
+            _line(item, "signal", item_line),
+            f"unknown urgency signal '{signal}' (known: {', '.join(SIGNALS)})",
         )
-        spec.cancelled_by = _phrases(texts("cancelled_by"))
-        config.signals[code] = spec
-
-    form = node.get("form") or []
-    form_line = _line(node, "form", line)
-    if not isinstance(form, list):
-        where.fail(form_line, "urgency form must be a list of {signal, when}")
-    items = form.item_lines if isinstance(form, LList) else [form_line] * len(form)
-    for item, item_line in zip(form, items, strict=True):
-        _check_keys(item, _FORM_KEYS, "an urgency form entry", where, item_line)
-        signal = item.get("signal")
-        if signal not in SIGNALS:
-            where.fail(
-                _line(item, "signal", item_line),
-                f"unknown urgency signal '{signal}' (known: {', '.join(SIGNALS)})",
-            )
-        if not item.get("when"):
-            where.fail(item_line, f"urgency form entry for '{signal}' needs a 'when'")
-        condition = compile_condition(
-            item["when"],
-            Where(source, f"urgency form '{signal}'"),
-            _line(item, "when", item_line),
-            config.macros,
-            forbidden=("urgent",),  # the signals are what this decides
+    if not item.get("when"):
+        where.fail(item_line, f"urgency form entry for '{signal}' needs a 'when'")
+    condition = compile_condition(
+        item["when"],
+        Where(source, f"urgency form '{signal}'"),
+        _line(item, "when", item_line),
+        macros,
+        forbidden=("urgent",),  # the signals are what this decides
+    )
+    level = item.get("level", URGENT)
+    if level not in (URGENT, CHECK_NOW):
+        where.fail(
+            _line(item, "level", item_line),
+            f"urgency form level must be {URGENT} or {CHECK_NOW}, not {level!r}",
         )
-        level = item.get("level", URGENT)
-        if level not in (URGENT, CHECK_NOW):
-            where.fail(
-                _line(item, "level", item_line),
-                f"urgency form level must be {URGENT} or {CHECK_NOW}, not {level!r}",
-            )
-        config.form.append(FormSpec(signal, condition, item_line, level))
-    return config
+    return FormSpec(signal, condition, item_line, level)
