@@ -157,11 +157,9 @@ def redaction_record(processed: Processed) -> dict[str, Any]:
     }
 
 
-def store(report: Report, processed: Processed, now: datetime) -> None:
-    """Write the results onto `report` and mark it processed (not committed)."""
-    decision = processed.decision
-    report.narrative_redacted = processed.redacted("narrative")
-    report.redaction = redaction_record(processed)
+def apply_routing(report: Report, decision: RoutingDecision, since: datetime) -> None:
+    """Write a routing decision onto `report`; its deadline counts from `since` (the report's
+    arrival, or the reply that made it more pressing: workers/escalation.py)."""
     report.queue = decision.queue
     report.priority = decision.priority
     report.priority_rank = Priority.rank_of(decision.priority)
@@ -169,8 +167,15 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.level = decision.level
     report.flags = list(decision.flags)
     hours = decision.deadline_hours
-    report.deadline_at = report.created_at + timedelta(hours=hours) if hours else None
+    report.deadline_at = since + timedelta(hours=hours) if hours else None
     report.routing = decision.as_dict()
+
+
+def store(report: Report, processed: Processed, now: datetime) -> None:
+    """Write the results onto `report` and mark it processed (not committed)."""
+    report.narrative_redacted = processed.redacted("narrative")
+    report.redaction = redaction_record(processed)
+    apply_routing(report, processed.decision, since=report.created_at)
     report.summary = processed.summary.text
     report.summary_detail = {**processed.summary.as_dict(), "texts": processed.texts}
     report.failure_reason = None
