@@ -183,9 +183,11 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.processed_at = now
 
 
-def process(report_id: int) -> Report:
-    """Run the pipeline on a report this worker has claimed and commit the results.
-    StepFailed when a step raised (nothing is stored)."""
+def process(report_id: int) -> RoutingDecision:
+    """Run the pipeline on a report this worker has claimed and commit the results; the
+    routing decision stored (the caller reads it rather than the committed report, whose
+    attributes the commit expired: a query more per report). StepFailed when a step raised
+    (nothing is stored)."""
     # The reporter's words and contact details are deferred for the web's lists; here they
     # are all needed, in the same query.
     report = db.session.get(Report, report_id, options=[undefer_group("sensitive")])
@@ -196,4 +198,4 @@ def process(report_id: int) -> Report:
     claims.recomputable_transaction()
     store(report, processed, utcnow())
     db.session.commit()
-    return report
+    return processed.decision

@@ -61,7 +61,7 @@ def _process_report(task: Task, report_id: int) -> str:
         return "skipped"
     with claims.claim_kept(report_id):
         try:
-            report = pipeline.process(report_id)
+            decision = pipeline.process(report_id)
         except StepFailed as failure:
             db.session.rollback()
             claims.mark_failed(report_id, failure.reason)
@@ -75,9 +75,11 @@ def _process_report(task: Task, report_id: int) -> str:
             db.session.rollback()
             claims.mark_failed(report_id, "storing the result failed")
             raise
-    log.info("report %s processed: queue %s, priority %s", report_id, report.queue, report.priority)
+    log.info(
+        "report %s processed: queue %s, priority %s", report_id, decision.queue, decision.priority
+    )
     # Only the urgent level pages a person.
-    if (report.routing or {}).get("alert") and report.urgent:
+    if decision.alert and decision.urgent:
         send_urgent_alert.delay(report_id)
     return PipelineState.PROCESSED
 
