@@ -239,6 +239,7 @@ class _Widening:
         self.lower_ok = False
         self.full_name = False  # the span already has two name words or more
         self.took_place = False
+        self.two_words = False  # the span as found has two words or more
 
     def joinable(self, q: int, gap_at: int) -> bool:
         tok = self.toks[q]
@@ -338,11 +339,12 @@ class _Widening:
         return start_i
 
     def _lower_first_name(self, q: int) -> bool:
-        """In text without capitals, a first name right before a name is its first word
-        ("jose luis pacheco", where the model found "luis pacheco")."""
+        """In text without capitals, a first name right before a name of two words is its first
+        word ("jose luis pacheco", where the model found "luis pacheco"; not "me decia indio")."""
         tok = self.toks[q]
         return (
             self.lower_ok
+            and self.two_words
             and not tok.text[0].isupper()
             and tok.f in first_names()
             and not everyday_word(tok.f, self.language)
@@ -360,6 +362,7 @@ def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_
         return s
     w = _Widening(ctx, keeps, m, language, pos_of)
     w.lower_ok = ctx.style != "normal" or not toks[i].text[0].isupper()
+    w.two_words = j > i
     start_i = w.first_before(i)
     if j > i and start_i == i and _family_name_before(ctx, i, keeps):
         start_i = i - 1
