@@ -34,6 +34,19 @@ def test_an_officer_named_later_by_surname_alone_is_kept(anon):
     assert not lost, "\n".join(map(repr, lost))
 
 
+def test_a_word_a_sentence_starts_with_is_no_part_of_an_officers_name(anon):
+    surnames = ["Dawson", "Kimball", "Garvey"]
+    tpls = [
+        ("es", "El sheriff {s} estaba ahí. Según {s}, yo no tenía licencia."),
+        ("es", "la oficial {s} me esposó. Entonces {s} se fue a la patrulla."),
+        ("en", "Deputy {s} was there. According to {s}, I had no license."),
+    ]
+    cases = [(lg, t.format(s=s), s) for (lg, t), s in itertools.product(tpls, surnames)]
+    out = run(anon, [(lg, t) for lg, t, _ in cases])
+    lost = [(t, red) for (_lg, t, s), red in zip(cases, out, strict=True) if red.count(s) != 2]
+    assert not lost, "\n".join(map(repr, lost))
+
+
 def test_a_relative_who_shares_an_officers_surname_stays_private(anon):
     cases = [
         ("en", "Deputy Crowder stopped us. My cousin Dana Crowder was driving.", ["Dana"]),

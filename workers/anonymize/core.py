@@ -13,7 +13,7 @@ from workers.nlp import SUPPORTED_LANGUAGES
 
 from . import engine
 from .known import KnownValuesRecognizer
-from .lexicon import fold
+from .lexicon import everyday_word, first_names, fold
 from .placeholders import KeptSpan, render
 from .propagate import conservative_extra, propagate
 from .recognizers import ctx_of, merge_person_candidates
@@ -138,11 +138,32 @@ def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
     )
     out = []
     for s in spans:
-        w = words(s) if s.label == "PERSON" and s.why in OFFICER_MENTION_WHY else set()
-        if w and w <= officer and not w & person:
-            s = replace(s, label="OFFICER", score=0.9, why="officer-mention")
+        if s.label == "PERSON" and s.why in OFFICER_MENTION_WHY:
+            s = _as_officer_mention(text, s, officer, person)
         out.append(s)
     return out
+
+
+def _as_officer_mention(text: str, s: Span, officer: set[str], person: set[str]) -> Span:
+    """`s` as the officer's mention if its name words are his; a word of the language that a
+    capitalised run took with it ("Según Dawson", at a sentence start) is left out."""
+    found = [m for m in NAME_WORD_RE.finditer(text, s.start, s.end)]
+    his = [m for m in found if fold(m.group()) in officer]
+    rest = {fold(m.group()) for m in found} - officer
+    if not his or {fold(m.group()) for m in his} & person or not all(map(_plain_word, rest)):
+        return s
+    return replace(
+        s,
+        start=his[0].start(),
+        end=his[-1].end(),
+        label="OFFICER",
+        score=0.9,
+        why="officer-mention",
+    )
+
+
+def _plain_word(f: str) -> bool:
+    return f not in first_names() and (everyday_word(f, "es") or everyday_word(f, "en"))
 
 
 @dataclass(frozen=True)
