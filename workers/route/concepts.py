@@ -26,7 +26,8 @@ MACROS = {
     "kid": (
         r"(?:kids?|children|child|childs|baby|babies|son|sons|daughters?|grandkids|grandchildren|"
         r"little ones|boys?|girls?|twins|ninos?|ninas?|hij[oa]s?|bebes?|chamac[oa]s?|chiquit[oa]s?|"
-        r"niet[oa]s?|nin@s|huerc[oa]s?|plebes?|mijo|mija)"
+        r"niet[oa]s?|nin@s|huerc[oa]s?|plebes?|mijo|mija|minors?|menores|toddlers?|kiddos|infants?|"
+        r"teens?|teenagers?|hermanit[oa]s?|little (?:brother|sister)s?)"
     ),
     "place": (
         r"(?:jail|jails|custody|detention|detention center|lockup|lock up|holding cell|holding|"
@@ -160,6 +161,12 @@ CUES: list[Cue] = [
             r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
             r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
             r"\w+ |a \w+ )?(?:en|ahi|alla|detenid[oa]s?|encerrad[oa]s?)",
+            # a scene under way: "are cuffing my brother", "lo tienen esposado", "están arrestando a"
+            r"(?:cuffing|handcuffing|cuffed|handcuffed|in (?:hand)?cuffs|zip-?tied|"
+            r"(?:taking|dragging|pulling|putting|shoving|pushing|carrying) (?:him|her|them|my \w+) "
+            r"(?:away|out|into|in|to|off)|"
+            r"(?:arrestando|deteniendo|agarrando|esposando|levantando|encerrando|llevandose)"
+            r"(?:lo|la|los|las)?|esposad[oa]s?|{pron} esposaron)",
             r"(?:detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?|agarrad[oa]s?|"
             r"levantad[oa]s?)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
@@ -437,6 +444,10 @@ CUES: list[Cue] = [
             r"quedarse con) (?:them|the kids|the children|los ninos|a los ninos)?",
             r"(?:kids?|children|ninos|hijos) {w}(?:waiting|esperando) {w}(?:school|escuela)",
             r"{kid} {ww}(?:nobody|no one|nadie|no hay nadie) (?:is |esta |estaba |was )?(?:there|home|ahi|en (?:la )?casa)",
+            # no adult at all: "no adult in the house", "sin un adulto", "no hay ningún adulto"
+            r"(?:no|without|not (?:a|one|any)|sin|no hay|sin ningun|ningun|no queda|no quedo) "
+            r"(?:other |single |otro |un |una |ningun |ninguna )?(?:adults?|grown-?ups?|grownups|"
+            r"adult[oa]s?|mayor(?:es)? de edad|persona mayor|guardian|tutor)",
         ],
         negation_inside=True,
     ),
@@ -444,11 +455,15 @@ CUES: list[Cue] = [
         Concept.CHILD,
         [
             r"(?:sitter|babysitter|baby ?sitter|nanny|neighbou?rs?|vecin[oa]s?|ninera|la senora|"
+            r"(?:my|our|a|the|their|mi|la|una|su|nuestra) (?:\w+ )?(?:aunt|tia|grandma|grandmother|"
+            r"abuela|cousin|prima|sister|hermana|cunada|sister-in-law|roommate|comadre)|"
             r"the lady|the woman|(?:my|a|our) friend|amig[oa]|comadre|cuidadora?|caretaker|"
             r"(?:who|que) (?:watch(?:es)?|is watching|(?:me |nos )?cuida|cuidan|esta cuidando|"
             r"takes care|look(?:s)? after)) {ww}(?:leaves|is leaving|has to leave|have to leave|"
             r"needs to leave|must leave|goes home|has to go|can only (?:stay|keep|watch)|"
             r"only (?:until|till|til)|can'?t stay|cannot stay|won'?t stay|se va|se tiene que ir|"
+            r"until (?:her|his|my) (?:\w+ )?shift|hasta (?:que (?:entra|empieza|se va) (?:a )?"
+            r"(?:trabajar|su turno)|su turno)|"
             r"se regresa|tiene que irse|se tiene que regresar|solo (?:hasta|puede)|nomas hasta|"
             r"no puede quedarse|no se puede quedar|ya no puede)",
         ],
@@ -522,6 +537,12 @@ NOW_TIME = [
     r"since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|the weekend|the \w+)|desde (?:ayer|anoche|esta manana|hoy|el (?:lunes|"
     r"martes|miercoles|jueves|viernes|sabado|domingo)|el fin de semana))",
+    # written as texted or spoken: "rn", "atm", "orita", "2day", a scene told while it goes on
+    r"(?:rn|atm|rite now|rigth now|ryt now|rn rn|asap|orita|oritita|ahoritita|ahoritica|"
+    r"ahorititita|ahora mero|ahorita mero|este mero momento|2day|tdy|"
+    r"yday|ystrdy|last nite|as we talk|as i type|as i text|while (?:we talk|i type|i write)|"
+    r"mientras (?:hablamos|escribo|te escribo|le escribo|les escribo)|en curso|in progress|"
+    r"happening now|going on now|esta pasando|estan pasando|en vivo)",
 ]
 # Coming: about to happen.
 SOON_TIME = [
@@ -535,6 +556,8 @@ SOON_TIME = [
     r"antes del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana)|"
     r"(?:este|el proximo|el otro) fin de semana|"
     r"going to|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
+    r"2morrow|2moro|2mrw|tmrrw|tomoro|tomorow|tmw|tomorrw|mnn|ya mero|en un rato|2nite|2night|"
+    r"tonite|tnite|"
     r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
 ]
 # The abuser locked up ("he is in prison in another state"): her danger over, and the one held
@@ -566,7 +589,12 @@ RESOLVED = {
         # back with the family: "he is back with us now", "ya está de regreso con nosotros"
         r"(?:is|are|he'?s|she'?s|they'?re|got|came) back with (?:us|me|the family|his family|"
         r"her family|the kids)|ya (?:esta|estan) (?:de (?:vuelta|regreso) )?con nosotros|"
-        r"(?:esta|estan) de (?:vuelta|regreso))",
+        r"(?:esta|estan) de (?:vuelta|regreso)|"
+        # let go from the stop: "let him drive home", "lo dejó ir manejando", "sent him home"
+        r"let (?:him|her|them|me|us) (?:drive|walk|head|go|leave) (?:\w+ )?(?:home|away|off|on)|"
+        r"let (?:him|her|them|me|us) off|sent (?:him|her|them|me|us) home|"
+        r"{pron} (?:dejo|dejaron|dejan) (?:ir|irse|salir|libre|en libertad|seguir|manejando)|"
+        r"{pron} mandaron (?:a|para) (?:la )?casa)",
     ],
     Concept.TRANSFER: [
         r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"
@@ -577,6 +605,14 @@ RESOLVED = {
         r"(?:pasaron|se pasaron|se cumplieron) (?:las )?(?:24|48|72) horas|"
         r"(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
         r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
+        # a hold that ended: "it ended in 2021 when the judge granted asylum", "se terminó"
+        r"(?:it|that|which|the (?:hold|detainer)|hold|detainer) (?:was |got |had |has )?(?:ended|"
+        r"expired|lifted|dropped|went away|cancel(?:l)?ed)|(?:it|that) (?:is|was) over|"
+        r"se (?:termino|acabo|vencio|cancelo|levanto|quito|cayo)|quedo sin efecto|"
+        r"granted (?:him |her |them )?(?:asylum|status|residency|a visa|a green card|relief)|"
+        r"got (?:his|her|their) (?:green card|papers|residency|asylum|status)|"
+        r"(?:le|les) (?:dieron|otorgaron|aprobaron) (?:el |la |su )?(?:asilo|residencia|papeles|visa)|"
+        r"gano (?:su|el) caso|won (?:his|her|their) case|"
         # home and free: nobody left to transfer
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
         r"ya esta (?:en (?:la )?casa|libre|con nosotros)|"
@@ -607,6 +643,17 @@ RESOLVED = {
         r"(?:picked|recogio|recogieron) (?:them|the kids|los ninos|a los ninos))",
     ],
     Concept.CITIZEN: [],
+}
+
+# A custody told in the past tense ends when the reporter says how the person is now ("they
+# kept him two hours yesterday ... he's ok"); told in the present ("he's in jail but he's ok") it
+# does not.
+RESOLVED_PAST = {
+    Concept.IN_CUSTODY: [
+        r"(?:he|she|they|he'?s|she'?s|they'?re|hes|shes|theyre|el|ella) (?:is |are |esta |estan )?"
+        r"(?:ok|okay|fine|alright|all right|good|safe|bien)(?! (?:but|pero))|(?:ya )?(?:esta|estan) bien|"
+        r"todo (?:esta |salio )?bien",
+    ],
 }
 
 # Words that negate the clause they govern (spaCy marks most as `neg` or `advmod`).
