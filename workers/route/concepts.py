@@ -166,7 +166,10 @@ CUES: list[Cue] = [
             r"(?:taking|dragging|pulling|putting|shoving|pushing|carrying) (?:him|her|them|my \w+) "
             r"(?:away|out|into|in|to|off)|"
             r"(?:arrestando|deteniendo|agarrando|esposando|levantando|encerrando|llevandose)"
-            r"(?:lo|la|los|las)?|esposad[oa]s?|{pron} esposaron)",
+            r"(?:lo|la|los|las)?|esposad[oa]s?|{pron} esposaron|se {pron} (?:estan|esta|andan) "
+            r"(?:llevando|subiendo)|(?:putting|put|puso|pusieron|poniendo|ponen) {w}(?:hand)?cuffs|"
+            r"(?:poniendo|pusieron|ponen|puso) {w}esposas|(?:subiendo|subieron|metiendo|metieron|"
+            r"echando|echaron) {w}(?:a|en) (?:la |el )?(?:patrulla|carro|troca|camioneta|van|celda))",
             r"(?:detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?|agarrad[oa]s?|"
             r"levantad[oa]s?)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
@@ -444,12 +447,19 @@ CUES: list[Cue] = [
             r"quedarse con) (?:them|the kids|the children|los ninos|a los ninos)?",
             r"(?:kids?|children|ninos|hijos) {w}(?:waiting|esperando) {w}(?:school|escuela)",
             r"{kid} {ww}(?:nobody|no one|nadie|no hay nadie) (?:is |esta |estaba |was )?(?:there|home|ahi|en (?:la )?casa)",
+        ],
+        negation_inside=True,
+    ),
+    *_cues(
+        Concept.CHILD,
+        [
             # no adult at all: "no adult in the house", "sin un adulto", "no hay ningún adulto"
             r"(?:no|without|not (?:a|one|any)|sin|no hay|sin ningun|ningun|no queda|no quedo) "
             r"(?:other |single |otro |un |una |ningun |ninguna )?(?:adults?|grown-?ups?|grownups|"
             r"adult[oa]s?|mayor(?:es)? de edad|persona mayor|guardian|tutor)",
         ],
         negation_inside=True,
+        standing=True,  # without an adult until someone says one came
     ),
     *_cues(
         Concept.CHILD,
@@ -560,14 +570,18 @@ SOON_TIME = [
     r"tonite|tnite|"
     r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
 ]
+# The abuser named as the one held: "the abuser was arrested and is in jail now", "my ex is in
+# prison" (with the reporter safe, no one to help out of custody even where no threat was told).
+ABUSER_NAMED_HELD = (
+    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)) {ww}"
+    r"(?:arrested|locked up|in jail|in prison|behind bars|detenido|arrestado|preso|encerrado|"
+    r"en la carcel|en la prision)"
+)
 # The abuser locked up ("he is in prison in another state"): her danger over, and the one held
 # is not someone who needs help.
 ABUSER_HELD = (
     r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)|"
-    # the abuser named as the one held: "the abuser was arrested and is in jail now"
-    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)) {ww}"
-    r"(?:arrested|locked up|in jail|in prison|behind bars|detenido|arrestado|preso|encerrado|"
-    r"en la carcel|en la prision)"
+    + ABUSER_NAMED_HELD
 )
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
 RESOLVED = {

@@ -26,6 +26,7 @@ from workers.parsed import parses
 
 from .concepts import (
     ABUSER_HELD,
+    ABUSER_NAMED_HELD,
     CUES,
     DOUBT,
     MACROS,
@@ -104,6 +105,7 @@ _TIMES: list[tuple[Time, re.Pattern[str]]] = (
 _RESOLVED = {c: [_bounded(p) for p in ps] for c, ps in RESOLVED.items()}
 _RESOLVED_PAST = {c: [_bounded(p) for p in ps] for c, ps in RESOLVED_PAST.items()}
 _ABUSER_HELD = _bounded(ABUSER_HELD)
+_ABUSER_NAMED_HELD = _bounded(ABUSER_NAMED_HELD)
 _NEEDS = {cue.needs: _bounded(cue.needs) for cue in CUES if cue.needs}
 _DOUBT = [_bounded(p) for p in DOUBT]
 _CLAUSE_BREAK = re.compile(
@@ -155,6 +157,12 @@ _STORY_CONCEPTS = frozenset(
     {Concept.IN_CUSTODY, Concept.TRANSFER, Concept.INJURED, Concept.CITIZEN}
 )
 _OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
+# "nobody tells us anything", "nadie nos dice nada": nobody answers, not nobody is held.
+_TELLING_TEXT = (
+    "tell say explain answer call help inform know decir informar explicar contestar "
+    "responder ayudar saber llamar avisar"
+)
+_TELLING = frozenset(_TELLING_TEXT.split())
 # Verbs that tell where someone is or is put (their lemmas, en and es).
 _LOCATING_TEXT = (
     "be have get stay sit remain hold keep lock detain arrest take put send bring spend sleep "
@@ -181,11 +189,18 @@ _CLOSED_SPAN = re.compile(
 _TOPIC = re.compile(
     r"(?<![\w'])(?:how many|how much|number of|counts? of|statistics|stats|data (?:on|about)|"
     r"records? (?:of|on)|policy|policies|annual|yearly|per year|percent(?:age)?|in general|"
-    r"what (?:is|are|'s) (?:a|an|the)|whats (?:a|an)|what does|wat (?:is|es)|q (?:es|son|significa)|"
+    r"what (?:is|are|'s) (?:a|an|the)|whats (?:a|an)|what does|wat (?:is|es)|"
+    r"q (?:es|son|significa)|"
     r"que (?:es|son|significa|quiere decir)|how (?:does|do) (?:a|an|the)|meaning of|"
     r"cuant[oa]s|numero de|cantidad de|estadisticas?|datos (?:de|sobre)|registros? de|"
-    r"politicas?|anual(?:es)?|por ano|porcentaje|en general|como funcionan?|significado de)"
+    r"politicas?|anual(?:es)?|por ano|porcentaje|en general|como funcionan?|significado de|"
+    r"how long|cuanto (?:tiempo|dura)|what happens|que pasa|q pasa)"
     r"(?![\w'])"
+)
+# Asked of anyone, not of someone: "does the county honor ICE detainers?", "¿un hold de ICE?"
+_GENERIC = re.compile(
+    r"(?<![\w'])(?:(?:a|an|un|una) (?:ice |immigration )?(?:hold|detainer)|(?:holds|detainers)|"
+    r"someone|somebody|anyone|anybody|people|alguien|una persona|la gente|las personas)(?![\w'])"
 )
 # Someone the narrative is about besides the reporter and the officers: a relative, a friend, a
 # third person, a redacted name.
@@ -342,7 +357,10 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     originals = [sentence.original for sentence in sentences]
     findings = _told_then(findings, sentences)
     named = _SOMEONE.search(whole) is not None
-    findings = _abuser_held(_resolve(findings, folded_sentences, originals))
+    safe = _ABUSER_NAMED_HELD.search(whole) is not None and any(
+        regex.search(whole) for regex in _RESOLVED[Concept.DANGER]
+    )  # "my ex is in prison, i am safe": the one held is the abuser, no danger named
+    findings = _abuser_held(_resolve(findings, folded_sentences, originals), safe)
     return _rumours(findings, named)
 
 
@@ -441,7 +459,7 @@ def _finding(
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
         about_someone=_TARGET.search(s.folded[slice(*clause)]) is not None,
         told_past=told_past,
-        topic=_topic(cue, s.folded, clause, end),
+        topic=_topic(cue, s, clause, start, end),
     )  # fmt: skip
 
 
@@ -458,15 +476,17 @@ def _closed_span(
     return (match.start(), match.end()) if match else None
 
 
-def _topic(cue: Cue, folded: str, clause: tuple[int, int], end: int) -> bool:
-    """A hold, a detainer or a jail named as a topic (a count, a policy, what it means) in a
-    clause that names nobody."""
+def _topic(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, end: int) -> bool:
+    """A hold, a detainer or a jail named as a topic (a count, a policy, what it means, a
+    question about anyone) in a clause that names nobody."""
     if cue.concept not in (Concept.TRANSFER, Concept.IN_CUSTODY):
         return False
-    words = folded[clause[0] : clause[1]]
+    words = s.folded[clause[0] : clause[1]]
     if _SOMEONE.search(words) or _CLITIC_PERSON.search(words):
         return False
-    return _TOPIC.search(folded, clause[0], end) is not None
+    if _TOPIC.search(s.folded, clause[0], end):
+        return True
+    return s.asked(clause[0], start) and _GENERIC.search(words) is not None
 
 
 def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
@@ -782,7 +802,7 @@ def _parse_negated(anchor, scope: tuple[int, int]) -> str | None:  # noqa: ANN00
             return f"negated by \u201c{child.text}\u201d"
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if word in NOBODY:
+        if word in NOBODY and anchor.lemma_.lower() not in _TELLING:
             return f"negated by \u201c{child.text}\u201d"
         no = [d for d in child.children if d.lower_ in ("no", "ningun", "ningún")]
         if no:  # "no one", "ningún agente"
@@ -890,10 +910,11 @@ def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) ->
     return far or finding.denial or _CONTRAST.search(folded, match.end(), finding.at) is not None
 
 
-def _abuser_held(findings: list[Finding]) -> list[Finding]:
+def _abuser_held(findings: list[Finding], safe: bool = False) -> list[Finding]:
     """Someone held in a sentence that ends a survivor's danger is the abuser ("he is in prison
-    in another state now"): her safety, not an emergency."""
-    if not any(f.concept is Concept.DANGER for f in findings):
+    in another state now"): her safety, not an emergency. `safe`: the narrative names the
+    abuser held and the reporter safe, with or without a threat told."""
+    if not safe and not any(f.concept is Concept.DANGER for f in findings):
         return findings
     out = []
     for f in findings:
