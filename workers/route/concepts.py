@@ -220,7 +220,10 @@ CUES: list[Cue] = [
             r"(?:transfer|transferred|transferring|transfers|moved to|moving him|moving her|"
             r"ship(?:ped|ping)? (?:him|her|them)|send(?:ing)? (?:him|her|them) to|"
             r"hand(?:ed|ing)? (?:him|her|them) over|turn(?:ed|ing)? (?:him|her|them) over|"
-            r"deport|deported|deporting|deportation|removal|removed|pick(?:ed|ing)? (?:\w+ )?up|"
+            r"deport|deported|deporting|deportation|removal|removed|"
+            # a person picked up, not a thing: "pick it up tonight", "picked up my papers"
+            r"pick(?:ed|ing|s)? (?!(?:it|this|that|these|those|stuff|the package|{thing}) )(?:\w+ )?up"
+            r"(?! (?:it|this|that|the package|my (?:package|mail|order)|{thing}))|"
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
             # Passive, with phone typos: "being sent to an ICE facility", "bieng sent to ice".
