@@ -483,6 +483,7 @@ CUES: list[Cue] = [
         negation_inside=True,
         needs="{kid}",
         with_custody=True,
+        standing=True,  # "can watch them only until her shift": a limit that stands from now
     ),
     # --- a citizenship claim
     *_cues(
