@@ -250,3 +250,31 @@ NOT_A_PERSON_HELD = [
 def test_a_thing_picked_up_or_the_abuser_held_is_not_urgent(language, text):
     result = decide(text, language)
     assert result["level"] != "urgent", result["explanation"]
+
+
+# Voice-to-text keeps fillers inside a phrase; a run-on tells one person's end, then another's.
+FILLERS_AND_RUN_ONS = [
+    ("en", "can ice uh transfer my cousin if he only has a ticket", "check-now"),
+    ("en", "they um are holding my wife at the county jail", "urgent"),
+    ("en", "my son is you know in the county jail since friday", "urgent"),
+    ("es", "no hay ningun mayor de bueno edad con mis hijos, se llevaron a su mama hoy", "urgent"),
+    ("es", "mis hijos estan sin o sea nadie desde que agarraron a mi esposa", "urgent"),
+    ("es", "a mi hermano lo pues tienen en el condado", "urgent"),
+    (
+        "es",
+        "soltaron a mi tio ayer y ya esta en la casa a mi papa lo mandan a migracion el lunes",
+        "urgent",
+    ),
+    (
+        "en",
+        "my brother got home this morning my dad they are transferring to ICE tomorrow",
+        "urgent",
+    ),
+    ("en", "my nephew got home an hour ago he spent two nights in the holding cell", "normal"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "level"), FILLERS_AND_RUN_ONS)
+def test_fillers_and_run_ons_are_read_through(language, text, level):
+    result = decide(text, language)
+    assert result["level"] == level, result["explanation"]

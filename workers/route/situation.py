@@ -125,6 +125,8 @@ _CONTRAST = re.compile(
     r"(?<![\w'])(?:but|even though|although|though|still|yet|however|pero|aunque|todavia|"
     r"sigue|siguen|sin embargo|y aun asi|and still)(?![\w'])"
 )
+# Whom the agency comes for is named within this many words after it.
+_TARGET_WORDS = 4
 # A resolution this many words before a finding in one unpunctuated sentence is another
 # statement, not the end of this one.
 _RUN_ON_WORDS = 12
@@ -182,8 +184,9 @@ _SUBJECT_PERSON = re.compile(
 _CLOSED_SPAN = re.compile(
     r"(?<![\w'])(?<!hace )(?<!in )(?<!en )(?<!within )(?:(?:for|por|durante|like) (?:about |como |"
     r"unas? |around )?)?(?:a|an|one|two|three|four|five|six|several|a few|few|a couple of|couple|"
-    r"\d+|un|una|dos|tres|cuatro|cinco|seis|varias|unas|un par de) (?:hours?|hrs?|minutes?|mins?|"
-    r"horas|minutos)(?! (?:ago|now|already|ya|mas|more|later|after))(?![\w'])"
+    r"\d+|un|una|dos|tres|cuatro|cinco|seis|varias|varios|unas|unos|un par de) (?:hours?|hrs?|"
+    r"minutes?|mins?|horas|minutos|nights?|noches|days?|dias)(?! (?:ago|now|already|ya|mas|more|"
+    r"later|after|despues|antes|before))(?![\w'])"
 )
 # A concept named as a topic, not as someone's situation: a count, a policy, a definition.
 _TOPIC = re.compile(
@@ -204,14 +207,20 @@ _GENERIC = re.compile(
 )
 # Someone the narrative is about besides the reporter and the officers: a relative, a friend, a
 # third person, a redacted name.
-_SOMEONE = re.compile(
-    r"(?<![\w'])(?:him|her|them|his|their|he|she|he's|she's|hes|shes|ella|ellos|ellas|su|sus|"
+_PERSON_NAMED = (
     r"\[[a-z_]+(?: \d+)?\]|(?:my|our|mi|mis|nuestr[oa]s?) (?:\w+ )?(?:husband|wife|son|daughter|"
     r"dad|mom|father|mother|brother|sister|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|"
     r"partner|friend|neighbou?r|kids?|children|child|esposo|esposa|hij[oa]s?|papa|mama|padre|"
     r"madre|herman[oa]s?|prim[oa]s?|tio|tia|sobrin[oa]s?|novi[oa]|amig[oa]s?|pareja|abuel[oa]s?|"
-    r"vecin[oa]s?|cunad[oa]s?))(?![\w'])"
+    r"vecin[oa]s?|cunad[oa]s?)"
 )
+_SOMEONE = re.compile(
+    r"(?<![\w'])(?:him|her|them|his|their|he|she|he's|she's|hes|shes|ella|ellos|ellas|su|sus|"
+    + _PERSON_NAMED
+    + r")(?![\w'])"
+)
+# A person named by who they are ("mi mamá", "my uncle"), not a pronoun for someone told of.
+_NAMED_PERSON = re.compile(r"(?<![\w'])(?:" + _PERSON_NAMED + r")(?![\w'])")
 # A Spanish clitic for a person before its verb ("le pusieron", "lo tienen"; not "lo que").
 _CLITIC_PERSON = re.compile(r"(?<![\w'])(?:le|les|lo)(?! que)(?= \w)")
 # "nadie de mi familia", "ninguno de mis hijos", "none of us" open the clause: nobody is.
@@ -299,6 +308,22 @@ def _untangled(folded: str) -> str:
     return _LONG_WORD.sub(_untangle, folded)
 
 
+# Spoken fillers that voice-to-text keeps inside a phrase ("no hay ningún mayor de bueno edad",
+# "can ice you know transfer him"): read past them. ("este" and "like" also mean something.)
+_FILLER = re.compile(r"(?<![\w'])(?:uh+|um+|uhm|erm|hmm+|you know|o sea|osea|bueno|pues) (?=\w)")
+
+
+def _without_fillers(folded: str, index: list[int]) -> tuple[str, list[int]]:
+    """`folded` without its fillers, and the index map without their characters (so what is
+    matched still points at the reporter's words)."""
+    spans = [m.span() for m in _FILLER.finditer(folded)]
+    if not spans:
+        return folded, index
+    dropped = {i for start, end in spans for i in range(start, end)}
+    kept = [i for i in range(len(folded)) if i not in dropped]
+    return "".join(folded[i] for i in kept), [index[i] for i in kept]
+
+
 def _as_name(match: re.Match[str]) -> str:
     return "N" + "n" * (len(match.group(0)) - 1)
 
@@ -340,7 +365,7 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
         # Fold and quote the reporter's own words (the parse saw placeholders as names).
         original = text[sent.start_char : sent.end_char]
         folded, index = normalize(original)
-        folded = _untangled(folded)
+        folded, index = _without_fillers(_untangled(folded), index)
         sentences.append(
             _Sentence(sent, original, folded, index, number, list(_time_expressions(folded)))
         )
@@ -445,8 +470,10 @@ def _finding(
         time = Time.UNCLEAR  # "en la cárcel de Gaston cobran muy caro": the jail, not who is in it
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
-    # Whom it is about is said right after ("viene la migra por mi primo") or just before.
-    near = " ".join(before.split()[-2:]) + " " + s.folded[end : clause[1]]
+    # Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
+    # run-on, a person told further on is another statement.
+    after = s.folded[end : clause[1]].split()[:_TARGET_WORDS]
+    near = " ".join(before.split()[-2:]) + " " + " ".join(after)
     about_someone = _TARGET.search(near) is not None
     return Finding(
         cue.concept, _evidence(s, start, end, clause, span), time, time_words, suppressed,
@@ -906,8 +933,11 @@ def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) ->
     is not)."""
     if number != finding.sentence or match.start() >= finding.at:
         return False
-    far = len(folded[match.end() : finding.at].split()) > _RUN_ON_WORDS
-    return far or finding.denial or _CONTRAST.search(folded, match.end(), finding.at) is not None
+    between = folded[match.end() : finding.at]
+    far = len(between.split()) > _RUN_ON_WORDS
+    # "ya está en la casa a mi mamá la envían a migración": someone else's story starts
+    other = _NAMED_PERSON.search(between) is not None
+    return far or other or finding.denial or _CONTRAST.search(between) is not None
 
 
 def _abuser_held(findings: list[Finding], safe: bool = False) -> list[Finding]:
