@@ -61,6 +61,9 @@ bench: install  ## benchmarks (slow; PostgreSQL for the queue; figures go in ben
 	$(BIN)/python bench/digest.py
 	$(BIN)/python bench/submit_cost.py --write bench/RESULTS-submit-cost.md
 	$(BIN)/python bench/load.py --write bench/RESULTS-load.md
+	$(BIN)/python bench/worker.py --write bench/RESULTS-worker.md
+	$(BIN)/python bench/workers_scaling.py --write bench/RESULTS-workers-scaling.md
+	$(BIN)/python bench/steady.py --write bench/RESULTS-steady.md
 	$(BIN)/python bench/triage.py --heldout bench/data/triage-heldout.jsonl
 	$(BIN)/python bench/summary_coverage.py
 

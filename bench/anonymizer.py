@@ -9,6 +9,8 @@ Corpora (default: all of them, scored and timed in the same process and run):
 - heldout2: tests/anonymize/data/heldout2.jsonl (written after the design froze, issue 12);
 - heldout3: tests/anonymize/data/heldout3.jsonl (written blind by someone who read none of the
   anonymizer's code, after round 3 froze; scored once on 2026-12-03);
+- heldout4: tests/anonymize/data/heldout4.jsonl (written blind the same way, after round 5
+  froze; scored once on 2026-12-04);
 - generated: the evaluation partition of workers/anonymize/training/corpus.py (templates,
   styles and names disjoint from the training partition), generated here with a fixed seed;
 - presidio: bench/data/presidio-benchmark.jsonl, Presidio's own generated benchmark
@@ -47,6 +49,7 @@ CORPORA = {
     "heldout": DATA / "heldout.jsonl",
     "heldout2": DATA / "heldout2.jsonl",
     "heldout3": DATA / "heldout3.jsonl",
+    "heldout4": DATA / "heldout4.jsonl",
     "generated": None,  # generated in memory
     "presidio": REPO / "bench" / "data" / "presidio-benchmark.jsonl",
 }

@@ -5,8 +5,8 @@ drains; zero errors, zero lost or duplicated reports. Loopback only, bounded in 
         [--quiet-pairs 300] [--admin-url postgresql://postgres@127.0.0.1:5432/postgres]
         [--write bench/RESULTS-load.md]
 
-What it starts, all on 127.0.0.1 and all stopped at the end:
-- a scratch PostgreSQL database (`intake_load`, created and dropped here; never `test`),
+What it starts (bench/stack.py), all on 127.0.0.1 and all stopped at the end:
+- a scratch PostgreSQL database (`intake_load`, or LOAD_SCRATCH_DB; created and dropped here),
 - its own `redis-server` on a free port (no persistence),
 - gunicorn with the app (2 workers, as in the Procfile), migrated and seeded by `flask setup`,
 - one Celery worker (solo pool, as in the Procfile),
@@ -14,7 +14,7 @@ What it starts, all on 127.0.0.1 and all stopped at the end:
   same database: the yardstick for the submit path's cost.
 
 Each reporter is a thread acting like a phone: GET the form (CSRF token and cookie), think
-(uniform 0.5-1.5 x --think seconds), POST the report (a narrative of the shared dev corpus,
+(uniform 0.5-1.5 x --think seconds), POST the report (a narrative of the dev corpus,
 with its contact fields), check the receipt. Right before or after each report (a coin toss),
 the same thread POSTs the same narrative to the bare endpoint: both are timed at the same
 moments, under the same load (the form's GETs, the worker running spaCy, 50 client threads),
@@ -35,21 +35,18 @@ import json
 import os
 import random
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from stack import BENCH, DEFAULT_ADMIN_URL, REPO, Stack
+
+sys.path.insert(0, str(REPO))  # run as a script: import the project from the repo
 CORPUS = REPO / "tests" / "anonymize" / "data" / "dev.jsonl"  # the dev corpus, in the repo
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 SUBMISSION_RE = re.compile(r'name="submission" type="hidden" value="([^"]+)"')
@@ -66,28 +63,28 @@ def bare_app():  # noqa: ANN201
     return bare_insert_app(os.environ["BARE_DATABASE_URL"])
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def wait_for(url: str, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()  # noqa: S310 (loopback)
-            return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"{url} did not start")
+@dataclass(frozen=True)
+class Audit:
+    """The stored reports against the receipts shown: none lost, none unknown, each once."""
+
+    lost: int
+    unknown: int
+    duplicated: int  # stored twice, or processed more than once
+    to_processed: list[float]  # seconds from submit to processed, of each processed report
+
+    @property
+    def sound(self) -> bool:
+        return not (self.lost or self.unknown or self.duplicated)
+
+
+def corpus() -> list[dict]:
+    """The dev narratives, or one sentence if they are not there."""
+    return [json.loads(line) for line in CORPUS.open()] if CORPUS.exists() else FALLBACK
 
 
 class Stats:
@@ -228,107 +225,61 @@ def compare(label: str, pair: Pair) -> str:
     )
 
 
-def scratch_database(admin_url: str, create: bool) -> str:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
-        if create:
-            conn.execute(f"CREATE DATABASE {SCRATCH_DB}")
-    return admin_url.rsplit("/", 1)[0] + "/" + SCRATCH_DB
-
-
 def fmt(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
 
-def main() -> int:  # noqa: PLR0915
+def audit(database_url: str, secret: str, receipts: list[str]) -> Audit:
+    """The stored reports against the receipts the reporters were shown."""
+    import hashlib
+
+    import psycopg
+
+    from intake.public.receipts import keyed
+
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT receipt_hash, attempts, EXTRACT(EPOCH FROM processed_at - created_at) "
+            "FROM report"
+        ).fetchall()
+    # Stored receipt hashes are keyed with the app's secret (receipts.py): this instance's.
+    hashes = {
+        keyed(hashlib.sha256(r.replace("-", "").encode()).hexdigest(), secret) for r in receipts
+    }
+    stored = [row[0] for row in rows]
+    return Audit(
+        lost=len(hashes - set(stored)),
+        unknown=len(set(stored) - hashes),
+        duplicated=len(stored) - len(set(stored)) + sum(1 for row in rows if row[1] != 1),
+        to_processed=[float(row[2]) for row in rows if row[2] is not None],
+    )
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reporters", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--think", type=float, default=1.0)
     parser.add_argument("--quiet-pairs", type=int, default=300)
     parser.add_argument("--drain-timeout", type=float, default=1200)
-    parser.add_argument(
-        "--admin-url",
-        default=os.environ.get("LOAD_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"),
-    )
+    parser.add_argument("--admin-url", default=DEFAULT_ADMIN_URL)
     parser.add_argument("--write", type=Path)
     args = parser.parse_args()
 
-    items = [json.loads(line) for line in CORPUS.open()] if CORPUS.exists() else FALLBACK
-    database_url = scratch_database(args.admin_url, create=True)
-    processes: list[subprocess.Popen] = []
-    instance = Path(tempfile.mkdtemp(prefix="intake-load-"))
-    redis_port, web_port, bare_port = free_port(), free_port(), free_port()
-    env = {
-        **os.environ,
-        "INTAKE_INSTANCE": str(instance),
-        "DATABASE_URL": database_url,
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "BARE_DATABASE_URL": database_url.replace("postgresql://", "postgresql+psycopg://"),
-        "RATELIMIT_SUBMIT": "1000000 per hour",
-    }
-    env.pop("MAIL_SERVER", None)
-    log = (instance / "processes.log").open("w")
-
-    def start(*command: str, cwd: Path = REPO) -> None:
-        processes.append(
-            subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-        )
-
-    try:
-        start(
-            "redis-server",
-            "--port",
-            str(redis_port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(instance),
-        )
-        subprocess.run(
-            [str(BIN / "flask"), "--app", "intake", "setup"],
-            cwd=REPO,
-            env=env,
-            check=True,
-            stdout=log,
-            stderr=subprocess.STDOUT,
+    items = corpus()
+    with Stack(args.admin_url, SCRATCH_DB) as stack:
+        database_url = stack.database_url
+        stack.env["BARE_DATABASE_URL"] = database_url.replace(
+            "postgresql://", "postgresql+psycopg://"
         )
         import psycopg
 
         # The yardstick's table, made here: its two gunicorn workers would race to create it.
         with psycopg.connect(database_url, autocommit=True) as conn:
             conn.execute("CREATE TABLE bench_bare (id serial PRIMARY KEY, narrative text)")
-        gunicorn = [str(BIN / "gunicorn"), "--workers", "2", "--access-logfile", "/dev/null"]
-        start(*gunicorn, "--bind", f"127.0.0.1:{web_port}", "intake:create_app()")
-        start(
-            *gunicorn,
-            "--bind",
-            f"127.0.0.1:{bare_port}",
-            "--chdir",
-            str(REPO / "bench"),
-            "load:bare_app()",
-        )
-        start(
-            str(BIN / "celery"),
-            "-A",
-            "workers.celery_app",
-            "worker",
-            "--pool",
-            "solo",
-            "--concurrency",
-            "1",
-            "--loglevel",
-            "WARNING",
-        )
-        web, bare = f"http://127.0.0.1:{web_port}", f"http://127.0.0.1:{bare_port}"
-        wait_for(web + "/report")
-        wait_for(bare + "/bare")
+        web = stack.web(probe="/report")
+        bare = stack.web("load:bare_app()", chdir=BENCH, probe="/bare")
+        stack.celery_worker()
 
         began = time.monotonic()
         loaded = run_reporters(web, bare, items, args.think, args.duration, args.reporters)
@@ -339,57 +290,29 @@ def main() -> int:  # noqa: PLR0915
         pending, _ = drain(database_url, args.drain_timeout)
         receipts = loaded.form.receipts + quiet.form.receipts
         errors = loaded.form.errors + quiet.form.errors
-        with psycopg.connect(database_url, autocommit=True) as conn:
-            rows = conn.execute(
-                "SELECT receipt_hash, attempts, EXTRACT(EPOCH FROM processed_at - created_at) "
-                "FROM report"
-            ).fetchall()
-        import hashlib
+        found = audit(database_url, stack.secret_key, receipts)
+    to_processed = found.to_processed
+    loaded_count = len(loaded.form.receipts)
+    lines = [
+        f"- {args.reporters} reporters for {args.duration:.0f} s (think {args.think} s), "
+        f"gunicorn 2 workers, 1 Celery worker (solo), PostgreSQL `{SCRATCH_DB}`, Redis; "
+        f"{os.cpu_count()} CPUs",
+        f"- submitted under load: {loaded_count} reports "
+        f"({loaded_count / submit_seconds:.1f}/s), then {len(quiet.form.receipts)} by one "
+        f"client; errors: {len(errors)}; lost: {found.lost}; unknown rows: {found.unknown}; "
+        f"duplicated or processed twice: {found.duplicated}; still unprocessed: {pending}",
+        compare("under load", loaded),
+        compare(f"one client, {args.quiet_pairs} rounds", quiet),
+        f"- submit to processed: p50 {statistics.median(to_processed):.1f} s, "
+        f"p95 {percentile(to_processed, 0.95):.1f} s, max {max(to_processed):.1f} s; "
+        f"backlog drained {drained - submit_seconds:.0f} s after the reporters stopped",
+    ]
+    if errors or loaded.bare.errors:
+        lines.append(f"- first errors: {(errors + loaded.bare.errors)[:5]}")
+    from scratch import write_results
 
-        from intake.public.receipts import keyed
-
-        # Stored receipt hashes are keyed with the app's secret (receipts.py): this instance's.
-        secret = json.loads((instance / "secrets.json").read_text())["SECRET_KEY"]
-        hashes = [
-            keyed(hashlib.sha256(r.replace("-", "").encode()).hexdigest(), secret) for r in receipts
-        ]
-        stored = [row[0] for row in rows]
-        lost = len(set(hashes) - set(stored))
-        unknown = len(set(stored) - set(hashes))
-        duplicated = len(stored) - len(set(stored)) + sum(1 for row in rows if row[1] != 1)
-        to_processed = [float(row[2]) for row in rows if row[2] is not None]
-        loaded_count = len(loaded.form.receipts)
-        lines = [
-            f"- {args.reporters} reporters for {args.duration:.0f} s (think {args.think} s), "
-            f"gunicorn 2 workers, 1 Celery worker (solo), PostgreSQL `{SCRATCH_DB}`, Redis; "
-            f"{os.cpu_count()} CPUs",
-            f"- submitted under load: {loaded_count} reports "
-            f"({loaded_count / submit_seconds:.1f}/s), then {len(quiet.form.receipts)} by one "
-            f"client; errors: {len(errors)}; lost: {lost}; unknown rows: {unknown}; "
-            f"duplicated or processed twice: {duplicated}; still unprocessed: {pending}",
-            compare("under load", loaded),
-            compare(f"one client, {args.quiet_pairs} rounds", quiet),
-            f"- submit to processed: p50 {statistics.median(to_processed):.1f} s, "
-            f"p95 {percentile(to_processed, 0.95):.1f} s, max {max(to_processed):.1f} s; "
-            f"backlog drained {drained - submit_seconds:.0f} s after the reporters stopped",
-        ]
-        if errors or loaded.bare.errors:
-            lines.append(f"- first errors: {(errors + loaded.bare.errors)[:5]}")
-        from scratch import write_results
-
-        write_results(args.write, "Load test", "\n".join(lines))
-        ok = not errors and not lost and not unknown and not duplicated and pending == 0
-        return 0 if ok else 1
-    finally:
-        for process in reversed(processes):
-            process.send_signal(signal.SIGTERM)
-        for process in reversed(processes):
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        log.close()
-        scratch_database(args.admin_url, create=False)
+    write_results(args.write, "Load test", "\n".join(lines))
+    return 0 if not errors and found.sound and pending == 0 else 1
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from workers.states import DeliveryStatus, Labelled, Priority, Role, Status
+from workers.states import DeliveryStatus, Labelled, Level, Priority, Role, Status
 
 
 def labels(codes: type[Labelled]) -> dict[str, object]:
@@ -14,5 +14,6 @@ def labels(codes: type[Labelled]) -> dict[str, object]:
 
 STATUS_LABELS = labels(Status)
 PRIORITY_LABELS = labels(Priority)
+LEVEL_LABELS = labels(Level)
 ROLE_LABELS = labels(Role)
 DELIVERY_LABELS = labels(DeliveryStatus)

@@ -10,12 +10,13 @@ import time
 
 from workers import pipeline
 from workers.celery_app import celery_app, flask_app
+from workers.contracts import RoutingDecision
 
 DELAY_ENV = "INTAKE_TEST_PIPELINE_DELAY"
 _process = pipeline.process
 
 
-def _process_after_a_wait(report_id: int):  # noqa: ANN202 - as pipeline.process
+def _process_after_a_wait(report_id: int) -> RoutingDecision:
     time.sleep(float(os.environ.get(DELAY_ENV) or 0))
     return _process(report_id)
 

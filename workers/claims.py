@@ -73,6 +73,9 @@ def claim_row(
         .where(model.id == row_id)
         .where(or_(state.in_(free), (state == busy) & (model.claimed_at < stale_before)))
         .values({state.key: busy, "claimed_at": now, "attempts": model.attempts + 1})
+        # The commit below expires every object of the session anyway: matching the WHERE
+        # against them first (the default) is work for nothing, a third of the claim's time.
+        .execution_options(synchronize_session=False)
     )
     db.session.commit()
     return cast(CursorResult[Any], result).rowcount == 1

@@ -28,7 +28,7 @@ _PLACEHOLDER = re.compile(r"\[[A-Z_]+ \d+\]")
 
 
 def _placeholders(
-    original: str, redacted: str, spans: Sequence[RedactedSpan]
+    original_length: int, redacted: str, spans: Sequence[RedactedSpan]
 ) -> list[tuple[int, int, int, int]] | None:
     """(original start, original end, redacted start, redacted end) of each redacted span,
     walking the texts the way the anonymizer rendered them; None if they do not line up."""
@@ -46,7 +46,7 @@ def _placeholders(
             return None
         out.append((span.start, span.end, at, found.end()))
         shift += (found.end() - at) - (span.end - span.start)
-    if len(original) + shift != len(redacted):
+    if original_length + shift != len(redacted):
         return None
     return out
 
@@ -91,16 +91,16 @@ def parses(doc: Doc | None, text: str) -> bool:
     return doc[0].idx == 0 and last.idx + len(last.text_with_ws) == len(text)
 
 
-def redacted_doc(
-    doc: Doc, redacted: str, spans: Sequence[RedactedSpan]
-) -> Doc | None:
+def redacted_doc(doc: Doc, redacted: str, spans: Sequence[RedactedSpan]) -> Doc | None:
     """`doc` (the parse of the original text) re-made over `redacted`; None if it cannot be."""
     from spacy.tokens import Doc, Span
     from spacy.util import filter_spans
 
-    if not doc.has_annotation("DEP"):
+    if not len(doc) or not doc.has_annotation("DEP"):
         return None
-    marks = _placeholders(doc.text, redacted, spans)
+    # The lengths, not `Doc.text`: that joins a new Token object for every token.
+    last = doc[-1]
+    marks = _placeholders(last.idx + len(last.text_with_ws), redacted, spans)
     if marks is None:
         return None
     groups = _groups(doc, marks)
@@ -140,6 +140,8 @@ def redacted_doc(
         fields["lemmas"].append(root.lemma_ if len(group) == 1 else word)
         fields["deps"].append(root.dep_)
         heads_of.append(root.head.i)
+    if "".join(word + " " * space for word, space in zip(words, spaces, strict=True)) != redacted:
+        return None  # the text the Doc would have (its words and spaces), checked on strings
     heads = [new_index[i] for i in heads_of]
     try:
         made = Doc(
@@ -154,8 +156,6 @@ def redacted_doc(
             lemmas=fields["lemmas"],
         )
     except ValueError:
-        return None
-    if made.text != redacted:
         return None
     entities = [
         Span(made, new_index[ent.start], new_index[ent.end - 1] + 1, label=ent.label_)

@@ -157,11 +157,9 @@ def redaction_record(processed: Processed) -> dict[str, Any]:
     }
 
 
-def store(report: Report, processed: Processed, now: datetime) -> None:
-    """Write the results onto `report` and mark it processed (not committed)."""
-    decision = processed.decision
-    report.narrative_redacted = processed.redacted("narrative")
-    report.redaction = redaction_record(processed)
+def apply_routing(report: Report, decision: RoutingDecision, since: datetime) -> None:
+    """Write a routing decision onto `report`; its deadline counts from `since` (the report's
+    arrival, or the reply that made it more pressing: workers/escalation.py)."""
     report.queue = decision.queue
     report.priority = decision.priority
     report.priority_rank = Priority.rank_of(decision.priority)
@@ -169,8 +167,15 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.level = decision.level
     report.flags = list(decision.flags)
     hours = decision.deadline_hours
-    report.deadline_at = report.created_at + timedelta(hours=hours) if hours else None
+    report.deadline_at = since + timedelta(hours=hours) if hours else None
     report.routing = decision.as_dict()
+
+
+def store(report: Report, processed: Processed, now: datetime) -> None:
+    """Write the results onto `report` and mark it processed (not committed)."""
+    report.narrative_redacted = processed.redacted("narrative")
+    report.redaction = redaction_record(processed)
+    apply_routing(report, processed.decision, since=report.created_at)
     report.summary = processed.summary.text
     report.summary_detail = {**processed.summary.as_dict(), "texts": processed.texts}
     report.failure_reason = None
@@ -178,9 +183,11 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.processed_at = now
 
 
-def process(report_id: int) -> Report:
-    """Run the pipeline on a report this worker has claimed and commit the results.
-    StepFailed when a step raised (nothing is stored)."""
+def process(report_id: int) -> RoutingDecision:
+    """Run the pipeline on a report this worker has claimed and commit the results; the
+    routing decision stored (the caller reads it rather than the committed report, whose
+    attributes the commit expired: a query more per report). StepFailed when a step raised
+    (nothing is stored)."""
     # The reporter's words and contact details are deferred for the web's lists; here they
     # are all needed, in the same query.
     report = db.session.get(Report, report_id, options=[undefer_group("sensitive")])
@@ -191,4 +198,4 @@ def process(report_id: int) -> Report:
     claims.recomputable_transaction()
     store(report, processed, utcnow())
     db.session.commit()
-    return report
+    return processed.decision

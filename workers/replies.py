@@ -61,11 +61,13 @@ def redact_reply(message: ReportMessage, report: Report) -> str:
     return anonymized(body)
 
 
-def store_redacted(message_id: int, redacted: str) -> None:
-    """Conditional, so a second delivery racing this one stores nothing twice."""
-    db.session.execute(
+def store_redacted(message_id: int, redacted: str) -> bool:
+    """Conditional, so a second delivery racing this one stores nothing twice; True if this
+    one stored it. Committed by the caller, with the routing the reply changes."""
+    stored = db.session.execute(
         update(ReportMessage)
         .where(ReportMessage.id == message_id, ReportMessage.redacted_at.is_(None))
         .values(body_redacted=redacted, redacted_at=utcnow())
-    )
-    db.session.commit()
+        .returning(ReportMessage.id)
+    ).scalar_one_or_none()
+    return stored is not None

@@ -19,7 +19,7 @@ from intake.dispatch import send_by_name
 from intake.extensions import db
 from intake.models import Report, ReportMessage
 
-from . import alerts, claims, delivery, digests, pipeline, replies, retention
+from . import alerts, claims, delivery, digests, escalation, pipeline, replies, retention
 from .pipeline import StepFailed
 from .states import PipelineState
 
@@ -61,7 +61,7 @@ def _process_report(task: Task, report_id: int) -> str:
         return "skipped"
     with claims.claim_kept(report_id):
         try:
-            report = pipeline.process(report_id)
+            decision = pipeline.process(report_id)
         except StepFailed as failure:
             db.session.rollback()
             claims.mark_failed(report_id, failure.reason)
@@ -75,16 +75,19 @@ def _process_report(task: Task, report_id: int) -> str:
             db.session.rollback()
             claims.mark_failed(report_id, "storing the result failed")
             raise
-    log.info("report %s processed: queue %s, priority %s", report_id, report.queue, report.priority)
+    log.info(
+        "report %s processed: queue %s, priority %s", report_id, decision.queue, decision.priority
+    )
     # Only the urgent level pages a person.
-    if (report.routing or {}).get("alert") and report.urgent:
+    if decision.alert and decision.urgent:
         send_urgent_alert.delay(report_id)
     return PipelineState.PROCESSED
 
 
 @shared_task(name="redact_message", bind=True, max_retries=MAX_RETRIES, acks_late=True)
 def redact_message(self: Task, message_id: int) -> str:
-    """Write `body_redacted` of one reporter reply. Safe to deliver twice."""
+    """Write `body_redacted` of one reporter reply, then route its report again with it
+    (workers/escalation.py). Safe to deliver twice."""
     message = db.session.get(ReportMessage, message_id)
     if message is None or not replies.needs_redaction(message):
         log.info("reply %s: nothing to redact", message_id)
@@ -92,18 +95,40 @@ def redact_message(self: Task, message_id: int) -> str:
     report = db.session.get(Report, message.report_id)
     if report is None:
         return "skipped"
+    if report.pipeline_state != PipelineState.PROCESSED:
+        # Its routing would overwrite ours, and the narrative has no redacted text to route
+        # with yet: wait for the pipeline (30 s, 60 s ...; then the sweep sends this again).
+        raise self.retry(countdown=_backoff(self, 30))
     try:
         redacted = replies.redact_reply(message, report)
     except Exception as exc:
+        raise _retry_reply(self, message_id, StepFailed("anonymize", exc)) from None
+    if not replies.store_redacted(message_id, redacted):
         db.session.rollback()
-        # StepFailed carries only the step's name: Celery logs the retry's exception, and this
-        # one's message could quote the reply.
-        failure = StepFailed("anonymize", exc)
-        log.warning("reply %s: %s (attempt %s)", message_id, failure.reason, self.request.retries)
-        raise self.retry(countdown=_backoff(self, 30), exc=failure) from None
-    replies.store_redacted(message_id, redacted)
+        return "skipped"  # a second delivery redacted it first
+    try:
+        # In the same transaction: if routing fails, the reply stays unredacted and is retried.
+        decision = escalation.reroute(report, message)
+    except Exception as exc:
+        raise _retry_reply(self, message_id, StepFailed("route", exc)) from None
+    db.session.commit()
     log.info("reply %s redacted", message_id)
-    return "redacted"
+    if decision is None:
+        return "redacted"
+    log.info("report %s: a reply raised it to %s", report.id, decision.level)
+    if decision.alert and decision.urgent:
+        send_urgent_alert.delay(report.id)
+    return f"redacted; now {decision.level}"
+
+
+def _retry_reply(task: Task, message_id: int, failure: StepFailed) -> Exception:
+    """Roll back and schedule the reply's task again (30 s, 60 s ...); the Retry to raise.
+    StepFailed carries only the step's name: Celery logs the retry's exception, and the
+    original one's message could quote the reply."""
+    db.session.rollback()
+    log.warning("reply %s: %s (attempt %s)", message_id, failure.reason, task.request.retries)
+    retry: Exception = task.retry(countdown=_backoff(task, 30), exc=failure, throw=False)
+    return retry
 
 
 @shared_task(name="sweep_unprocessed")

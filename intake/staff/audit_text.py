@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from ..labels import STATUS_LABELS
+from ..labels import LEVEL_LABELS, STATUS_LABELS
 from ..models import AuditEvent
 from .casework import CONTACT_METHODS, CONTACT_OUTCOMES, REFERRAL_DESTINATIONS
 
@@ -403,6 +403,16 @@ def _digest_include_summaries(e: _Event) -> str:
     if e.detail.get("to"):
         return _("%(who)s turned on summaries in digest emails", who=e.who)
     return _("%(who)s turned off summaries in digest emails", who=e.who)
+
+
+@_sentence("report.escalated")
+def _report_escalated(e: _Event) -> str:
+    return _(
+        "A message from the reporter raised report %(report)s from %(before)s to %(after)s",
+        report=e.report,
+        before=str(LEVEL_LABELS.get(str(e.detail.get("before")), e.detail.get("before"))),
+        after=str(LEVEL_LABELS.get(str(e.detail.get("after")), e.detail.get("after"))),
+    )
 
 
 @_sentence("retention.purge")

@@ -60,6 +60,10 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+SEND = "#report-form button.send"  # the language and "show agencies" buttons send the form too
+SAMPLE_NARRATIVE = "The deputy stopped us near the courthouse and asked for our papers."
+
+
 class Visit:
     """A browser tab that records every request and CSP complaint it makes."""
 
@@ -85,6 +89,14 @@ class Visit:
         while not self.page.evaluate(script):
             assert time.monotonic() < deadline, f"never true: {script}"
             self.page.wait_for_timeout(50)
+
+    def send_report(self, narrative: str = SAMPLE_NARRATIVE) -> str:
+        """On the form already open: the narrative and the consent, then send; the receipt."""
+        self.page.fill("#narrative", narrative)
+        self.page.check("#consent_review")
+        self.page.click(SEND)
+        self.page.wait_for_selector(".receipt-code")
+        return str(self.page.inner_text(".receipt-code"))
 
     def foreign_requests(self) -> list[str]:
         return [

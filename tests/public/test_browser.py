@@ -12,7 +12,8 @@ from sqlalchemy import select
 from intake.extensions import db
 from intake.models import Report
 
-SEND = "#report-form button.send"  # the language and "show agencies" buttons send it too
+from .conftest import SEND
+
 NARRATIVE = "The deputy stopped us on the highway and asked where we were born."
 
 

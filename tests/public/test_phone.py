@@ -11,7 +11,8 @@ from sqlalchemy import select
 from intake.extensions import db
 from intake.models import Agency, Report
 
-SEND = "#report-form button.send"
+from .conftest import SEND
+
 NARRATIVE = "The deputy stopped us near the courthouse and asked for our papers."
 NEUTRAL = "https://www.google.com/"
 
@@ -37,13 +38,6 @@ SMALL_TARGETS = """() => {
 }"""
 
 
-def send_report(tab) -> None:
-    tab.page.fill("#narrative", NARRATIVE)
-    tab.page.check("#consent_review")
-    tab.page.click(SEND)
-    tab.page.wait_for_selector(".receipt-code")
-
-
 @pytest.mark.parametrize("locale", ["en-US", "es-MX"])
 @pytest.mark.parametrize("javascript", [False, True])
 def test_every_tap_target_is_at_least_44_px(visit, ctx, locale, javascript):
@@ -51,7 +45,7 @@ def test_every_tap_target_is_at_least_44_px(visit, ctx, locale, javascript):
     tab.go("/report")
     tab.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     assert tab.page.evaluate(SMALL_TARGETS) == []
-    send_report(tab)
+    tab.send_report(NARRATIVE)
     assert tab.page.evaluate(SMALL_TARGETS) == []
     tab.go("/follow-up")
     assert tab.page.evaluate(SMALL_TARGETS) == []
@@ -132,7 +126,7 @@ def test_with_javascript_the_agencies_are_filtered_as_you_type(visit, ctx):
     page.select_option("#agency", str(harris.id))
     page.press("#agency-filter", "Enter")  # narrows only: sends nothing
     assert page.url.endswith("/report")
-    send_report(tab)
+    tab.send_report(NARRATIVE)
     assert db.session.scalar(select(Report.agency_id)) == harris.id
 
 

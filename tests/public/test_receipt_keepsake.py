@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from ..evidence.samples import jpeg_with_gps
+from .conftest import SEND
 
 SHOTS = Path(__file__).parent / "screenshots"
-SEND = "#report-form button.send"
 
 
 def send_report_with_photo(tab, tmp_path: Path) -> bytes:
@@ -98,19 +98,12 @@ BUTTON_WIDTHS = """() => [...document.querySelectorAll(".receipt button")]
   })"""
 
 
-def send_report(tab) -> None:
-    tab.go("/report")
-    tab.page.fill("#narrative", "The deputy stopped us on the highway and asked for papers.")
-    tab.page.check("#consent_review")
-    tab.page.click(SEND)
-    tab.page.wait_for_selector(".receipt-code")
-
-
 @pytest.mark.parametrize("locale", ["en-US", "es-MX"])
 @pytest.mark.parametrize("javascript", [False, True])
 def test_one_print_control_and_full_width_buttons_at_360px(visit, ctx, locale, javascript):
     tab = visit(locale=locale, width=360, javascript=javascript)
-    send_report(tab)
+    tab.go("/report")
+    tab.send_report("The deputy stopped us on the highway and asked for papers.")
     page = tab.page
     assert page.locator(".receipt button[data-print]").count() == 1
     assert page.locator(".receipt button[data-print]").is_visible()
@@ -125,7 +118,8 @@ def test_one_print_control_and_full_width_buttons_at_360px(visit, ctx, locale, j
 
 def test_with_javascript_the_print_button_prints_the_page_where_it_is(visit, ctx):
     tab = visit(width=360)
-    send_report(tab)
+    tab.go("/report")
+    tab.send_report("The deputy stopped us on the highway and asked for papers.")
     # Headless Chromium prints nothing anyone can see: the page's print() records the call.
     tab.page.evaluate("() => { window.print = () => { document.body.dataset.printed = 'yes'; }; }")
     tab.page.click("button[data-print]")

@@ -264,7 +264,8 @@ def test_a_person_keeps_one_placeholder_across_the_narrative_and_the_replies(app
     open_report(reporter, code, body="Lucia can tell you more.")
     replies = db.session.scalars(select(ReportMessage).order_by(ReportMessage.id)).all()
     for reply in replies:
-        assert tasks.redact_message.run(reply.id) == "redacted"
+        # "called from the jail" with the narrative's brother in it raises the report too.
+        assert tasks.redact_message.run(reply.id).startswith("redacted")
     db.session.expire_all()
     redacted = [m.body_redacted for m in db.session.scalars(select(ReportMessage))]
     # Alone, "Carlos" would be [PERSON 1], which the narrative calls Ana.

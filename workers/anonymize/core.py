@@ -5,7 +5,7 @@ report and its conversation, and consistent placeholders."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol, runtime_checkable
 
@@ -120,7 +120,11 @@ def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
         return {fold(w) for w in NAME_WORD_RE.findall(text[s.start : s.end])}
 
     officer = set().union(*(words(s) for s in spans if s.label == "OFFICER"))
-    person = set().union(*(words(s) for s in spans if s.label == "PERSON" and s.why != "learned"))
+    # a private person's surname alone is no evidence: "Deputy Alvarez ... my sister-in-law
+    # Rebeca Alvarez ... Alvarez told her" is the deputy; she is called Rebeca
+    person = set().union(
+        *(_called_by(text, s) for s in spans if s.label == "PERSON" and s.why != "learned")
+    )
     out = []
     for s in spans:
         w = words(s) if s.label == "PERSON" and s.why == "learned" else set()
@@ -128,6 +132,51 @@ def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:
             s = replace(s, label="OFFICER", score=0.9, why="officer-mention")
         out.append(s)
     return out
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One input line, read leniently: any text, any language tag, a dict of known values."""
+
+    rid: object
+    text: str
+    mode: str  # a supported language, or "conservative"
+    known: dict
+
+
+def _prepared(item: dict) -> _Item:
+    text = item.get("text")
+    text = text if isinstance(text, str) else ("" if text is None else str(text))
+    lang = item.get("language")
+    lang = lang.lower().strip() if isinstance(lang, str) else ""
+    lang = lang.split("-")[0].split("_")[0]
+    mode = lang if lang in SUPPORTED_LANGUAGES else "conservative"
+    known = item.get("known") if isinstance(item.get("known"), dict) else {}
+    return _Item(item.get("id"), text, mode, known)
+
+
+ARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=\W))(?:el|la|the)\s$", re.IGNORECASE)
+DESCRIBED = ("spoken", "spelled", "home")  # said in words, not written as a value
+
+
+def _with_article(text: str, spans: list[Span]) -> list[Span]:
+    """A date of birth or a home said in words begins at its article ("el doce de octubre
+    del dos mil cuatro", "el apartamento 12 de los Apartamentos X"): the phrase is one."""
+    out = []
+    for s in spans:
+        if s.label in ("DOB", "STREET_ADDRESS") and s.why in DESCRIBED:
+            m = ARTICLE_BEFORE_RE.search(text, max(0, s.start - 5), s.start)
+            if m:
+                s = replace(s, start=m.start())
+        out.append(s)
+    return out
+
+
+def _called_by(text: str, s: Span) -> set[str]:
+    """The words a private person is called by alone: a one-word name, or a full name's
+    first word."""
+    found = NAME_WORD_RE.findall(text[s.start : s.end])
+    return {fold(found[0])} if found else set()
 
 
 class Anonymizer:
@@ -153,38 +202,39 @@ class Anonymizer:
     ) -> list[Result]:
         """`parse`: run the dependency parser too and keep each text's spaCy Doc on its result
         (`Result.doc`), for the steps after this one (workers/parsed.py)."""
-        prepared = []
-        for item in items:
-            text = item.get("text")
-            text = text if isinstance(text, str) else ("" if text is None else str(text))
-            lang = item.get("language")
-            lang = lang.lower().strip() if isinstance(lang, str) else ""
-            lang = lang.split("-")[0].split("_")[0]
-            mode = lang if lang in SUPPORTED_LANGUAGES else "conservative"
-            known = item.get("known") if isinstance(item.get("known"), dict) else {}
-            prepared.append((item.get("id"), text, mode, known))
+        prepared = [_prepared(item) for item in items]
         results: list[Result | None] = [None] * len(prepared)
         for lang in SUPPORTED_LANGUAGES:
+            # texts of an unsupported language go through the English pipeline, conservatively
             idx = [
                 i
                 for i, p in enumerate(prepared)
-                if (p[2] == lang or (lang == "en" and p[2] == "conservative"))
+                if p.mode == lang or (lang == "en" and p.mode == "conservative")
             ]
-            if not idx:
-                continue
-            nlp = self.nlp_engine.get_nlp(lang)
-            texts = [analysis_view(prepared[i][1][:MAX_CHARS]) for i in idx]
-            disable = [p for p in ("parser",) if p in nlp.pipe_names and not parse]
-            for detector in self.person_detectors:
-                if isinstance(detector, BatchPersonDetector):
-                    detector.prime(texts, lang)
-            docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
-            for i, doc in zip(idx, docs, strict=True):
-                rid, text, mode, known = prepared[i]
-                results[i] = self._one(rid, text, mode, lang, known, doc)
-                if parse and len(text) <= MAX_CHARS:
-                    results[i] = replace(results[i], doc=doc)
+            for i, result in zip(
+                idx,
+                self._redact_in(lang, [prepared[i] for i in idx], batch_size, parse),
+                strict=True,
+            ):
+                results[i] = result
         return results  # type: ignore[return-value]
+
+    def _redact_in(
+        self, lang: str, batch: list[_Item], batch_size: int, parse: bool
+    ) -> Iterator[Result]:
+        """The results for `batch`, all analysed with the `lang` pipeline, in order."""
+        if not batch:
+            return
+        nlp = self.nlp_engine.get_nlp(lang)
+        texts = [analysis_view(p.text[:MAX_CHARS]) for p in batch]
+        disable = [p for p in ("parser",) if p in nlp.pipe_names and not parse]
+        for detector in self.person_detectors:
+            if isinstance(detector, BatchPersonDetector):
+                detector.prime(texts, lang)
+        docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
+        for p, doc in zip(batch, docs, strict=True):
+            result = self._one(p.rid, p.text, p.mode, lang, p.known, doc)
+            yield replace(result, doc=doc) if parse and len(p.text) <= MAX_CHARS else result
 
     # -- internals -------------------------------------------------------------------------
     def _one(self, rid, text: str, mode: str, lang: str, known: dict, doc) -> Result:
@@ -228,4 +278,4 @@ class Anonymizer:
         spans = propagate(text, ctx, spans, lang, pos_of)
         if conservative:
             spans = conservative_extra(text, ctx, spans)
-        return resolve(spans)
+        return resolve(_with_article(text, spans))

@@ -70,3 +70,8 @@ def _folded_is_demonym_or_language(f: str) -> bool:
 
 def is_demonym_or_language(word: str) -> bool:
     return _folded_is_demonym_or_language(fold(word))
+
+
+def is_country_word(word: str) -> bool:
+    """A word of a CLDR country's name, in English or Spanish ("Honduras", "Salvador")."""
+    return fold(word) in _cldr()[1]

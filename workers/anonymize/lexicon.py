@@ -32,12 +32,13 @@ OFFICER_TITLES = words(
     """deputy dep dep. sgt sgt. sergeant sargento officer ofc ofc. oficial oficiala trooper tpr
     tpr. cpl cpl. corporal cabo lt lt. lieutenant teniente capt capt. captain capitan det det.
     detective investigator inv. agent agente alguacil jailer carcelero guard guardia policia
-    cop sheriff comandante inspector marshal deputado patrolman patrolwoman"""
+    cop sheriff comandante inspector marshal deputado patrolman patrolwoman constable condestable
+    warden ranger chief jefe"""
 )
 # Nouns that refer to an officer (singular or plural): antecedents of "his name was X".
 OFFICER_NOUNS = OFFICER_TITLES | words(
     """deputies officers oficiales troopers cops policias agentes guards guardias jailers
-    sergeants alguaciles polis migra"""
+    sergeants alguaciles polis migra constables marshals wardens rangers"""
 )
 # People who are not officers: relatives, friends, clients... (antecedents of "se llamaba X").
 KIN_NOUNS = words(

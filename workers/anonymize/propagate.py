@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .demonyms import is_country_word
 from .known import name_variants
 from .lexicon import (
     AGENCY_ACRONYMS,
@@ -29,6 +30,7 @@ from .lexicon import (
     everyday_word,
     first_names,
     fold,
+    name_like_word,
     places,
     very_common,
     words,
@@ -131,6 +133,9 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
             continue  # "my old Mercedes van"; but "chuys truck" is Chuy's
         if w in m.persons:
             added.append(Span(tok.start, tok.end, "PERSON", 0.7, "propagated", m.persons[w]))
+        elif _after_a_first_name(ctx, idx):
+            # "el oficial Ruiz ... Le escribe Amparo Ruiz": another person with his surname
+            added.append(Span(tok.start, tok.end, "PERSON", 0.7, "propagated"))
         else:
             added.append(Span(tok.start, tok.end, "OFFICER", 0.9, "propagated"))
     added.extend(hashtags(text, spans, m))
@@ -142,6 +147,20 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
             s = widen(ctx, s, keeps, m, language, pos_of)
         out.append(s)
     return sorted(out, key=lambda s: s.start)
+
+
+def _after_a_first_name(ctx: Ctx, idx: int) -> bool:
+    """Is token idx right after a capitalised first name that is no role word?"""
+    if idx == 0 or ctx.gap(idx) != " ":
+        return False
+    prev = ctx.toks[idx - 1]
+    return (
+        prev.text[0].isupper()
+        and prev.f in first_names()
+        and prev.f not in OFFICER_TITLES
+        and prev.f not in NOT_NAME
+        and not _sentence_start(ctx, idx - 1)
+    )
 
 
 def hashtags(text: str, spans: list[Span], m: Mentions) -> list[Span]:
@@ -210,6 +229,109 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
     return f in first_names() or pos_of.get(tok.start) in (None, "PROPN", "NOUN", "X", "ADJ")
 
 
+class _Widening:
+    """The token tests `widen` needs, for one person's span."""
+
+    def __init__(self, ctx: Ctx, keeps: list[Span], m: Mentions, language: str, pos_of: dict):
+        self.ctx, self.toks, self.keeps, self.m = ctx, ctx.toks, keeps, m
+        self.language, self.pos_of = language, pos_of
+        self.lower_ok = False
+        self.full_name = False  # the span already has two name words or more
+        self.took_place = False
+
+    def joinable(self, q: int, gap_at: int) -> bool:
+        tok = self.toks[q]
+        if self.ctx.gap(gap_at) not in (" ", "-") or covered(self.keeps, tok.start, tok.end):
+            return False
+        # after a capitalised name, a lower-case word only when it is a first name or tagged
+        # as a proper noun
+        if (
+            not tok.text[0].isupper()
+            and not self.lower_ok
+            and tok.f not in self.m.persons
+            and tok.f not in first_names()
+            and self.pos_of.get(tok.start) != "PROPN"
+        ):
+            return False
+        return _name_like(self.ctx, q, self.m, self.language, self.pos_of)
+
+    def after_connectors(self, q: int) -> int | None:
+        """ "de la Cruz", "del Valle", and in lower-case text "de la roma": the name word after
+        the connectors that start at q, or None."""
+        toks, c = self.toks, q
+        while (
+            c < len(toks) and c - q < 2 and toks[c].f in NAME_CONNECTORS and self.ctx.gap(c) == " "
+        ):
+            c += 1
+        if c == q or c >= len(toks) or toks[c].f in NAME_CONNECTORS:
+            return None
+        if not (toks[c].text[0].isupper() or self.lower_ok):
+            return None
+        if self.joinable(c, c):
+            return c
+        if self.took_place or not self._surname_place(c):
+            return None
+        self.took_place = True  # one: "Amparo Ruiz de León de Smyrna" is from Smyrna
+        return c
+
+    def _surname_place(self, c: int) -> bool:
+        """ "Amparo Ruiz de León": after a full name and "de", a one-word place from the
+        gazetteer is the second surname (recall first: "de Monterrey" is lost as a place)."""
+        tok = self.toks[c]
+        place = [k for k in self.keeps if k.start <= tok.start and tok.end <= k.end]
+        return (
+            self.full_name
+            and tok.text[0].isupper()
+            and bool(place)
+            and all(
+                k.why == "gazetteer" and (k.start, k.end) == (tok.start, tok.end) for k in place
+            )
+            and (tok.f in first_names() or name_like_word(tok.f))
+            and not is_country_word(tok.f)  # "Pedro Pérez de Honduras" is from there
+            and _name_like(self.ctx, c, self.m, self.language, self.pos_of)
+        )
+
+    def last_after(self, j: int) -> int:
+        end_j = j
+        while end_j + 1 < len(self.toks) and end_j - j < 4:
+            c = self.after_connectors(end_j + 1)
+            if c is not None and self.took_place:
+                return c  # the second surname ends the name: "Ruiz de León | de Smyrna"
+            if c is not None:
+                end_j = c
+            elif self.joinable(end_j + 1, end_j + 1):
+                end_j += 1
+            elif self.bridged(end_j + 1):
+                end_j += 2
+            else:
+                break
+        return end_j
+
+    def bridged(self, q: int) -> bool:
+        """Text without capitals: a word between two name words belongs to the name ("phillip
+        blanco harmon", "uriel guardia pacheco"), if the word after it reads as a surname."""
+        toks = self.toks
+        if self.ctx.style == "normal" or q + 1 >= len(toks) or not self.lower_ok:
+            return False
+        word, after = toks[q], toks[q + 1]
+        if self.ctx.gap(q) != " " or self.ctx.gap(q + 1) != " " or len(word.f) < 3:
+            return False
+        if word.f in FUNCTION_WORDS or word.f in NOT_NAME or word.f in OFFICER_TITLES:
+            return False
+        if self.pos_of.get(word.start) in NOT_SURNAME_POS:
+            return False  # "a deputy who called himself X took Y": a verb between two names
+        strong = after.f in self.m.persons or name_like_word(after.f)
+        return strong and not everyday_word(after.f, self.language) and self.joinable(q + 1, q + 1)
+
+    def first_before(self, i: int) -> int:
+        start_i = i
+        while start_i > 0 and i - start_i < 3 and self.toks[start_i - 1].text[0].isupper():
+            if not self.joinable(start_i - 1, start_i) or _sentence_start(self.ctx, start_i - 1):
+                break
+            start_i -= 1
+        return start_i
+
+
 def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_of: dict) -> Span:
     """Extend a person's span over the name words right before and after it."""
     toks = ctx.toks
@@ -217,47 +339,11 @@ def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_
     j = ctx.index_at(s.end) - 1
     if i >= len(toks) or j < i:
         return s
-    lower_ok = ctx.style != "normal" or not toks[i].text[0].isupper()
-
-    def joinable(q: int, gap_at: int) -> bool:
-        gap = ctx.gap(gap_at)
-        if gap not in (" ", "-") or covered(keeps, toks[q].start, toks[q].end):
-            return False
-        # after a capitalised name, a lower-case word only when it is a first name or tagged
-        # as a proper noun
-        if (
-            not toks[q].text[0].isupper()
-            and not lower_ok
-            and toks[q].f not in m.persons
-            and toks[q].f not in first_names()
-            and pos_of.get(toks[q].start) != "PROPN"
-        ):
-            return False
-        return _name_like(ctx, q, m, language, pos_of)
-
-    start_i, end_j = i, j
-    while end_j + 1 < len(toks) and end_j - j < 4:
-        q = end_j + 1
-        # "de la Cruz", "del Valle", and in lower-case text "de la roma"
-        c = q
-        while c < len(toks) and c - q < 2 and toks[c].f in NAME_CONNECTORS and ctx.gap(c) == " ":
-            c += 1
-        if (
-            c > q
-            and c < len(toks)
-            and (toks[c].text[0].isupper() or lower_ok)
-            and toks[c].f not in NAME_CONNECTORS
-            and joinable(c, c)
-        ):
-            end_j = c
-            continue
-        if not joinable(q, q):
-            break
-        end_j = q
-    while start_i > 0 and i - start_i < 3 and toks[start_i - 1].text[0].isupper():
-        if not joinable(start_i - 1, start_i) or _sentence_start(ctx, start_i - 1):
-            break
-        start_i -= 1
+    w = _Widening(ctx, keeps, m, language, pos_of)
+    w.lower_ok = ctx.style != "normal" or not toks[i].text[0].isupper()
+    start_i = w.first_before(i)
+    w.full_name = j > start_i
+    end_j = w.last_after(j)
     if (start_i, end_j) == (i, j) or _is_place(toks[start_i : end_j + 1]):
         return s
     return replace(s, start=toks[start_i].start, end=max(s.end, toks[end_j].end))

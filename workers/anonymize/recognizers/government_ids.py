@@ -126,13 +126,8 @@ class GovernmentIdRecognizer(DomainRecognizer):
             if not cm:
                 continue
             word = cm.group().split()[0] if cm.group().split() else ""
-            if (
-                word.startswith("placa")
-                and not word.startswith("placas")
-                and (alnum.isdigit() or near_officer(F, s, 90))
-                and not OWN_VEHICLE_RE.search(P.window_before(F, s, 45))
-            ):
-                continue  # "placa 552" after an officer is a badge, "mi placa" a plate
+            if _badge_after_placa(word, alnum, F, s):
+                continue
             out.append(candidate("LICENSE_PLATE", s, e, 0.99))
         for s, e in value_matches(OWN_PLATE_VALUE_RE, ctx):
             if any(c.isdigit() for c in text[s:e]) and OWN_VEHICLE_RE.search(
@@ -182,11 +177,36 @@ DAY_ES = (
     r"cinco|s[eé]is|siete|ocho|nueve)|veinte|treinta(?: y uno)?)"
 )
 # "born march fourth", "the third of june", "nació el cuatro de marzo": a birthday in words
+_DECADE_ES = r"(?:cincuenta|sesenta|setenta|ochenta|noventa)"
+_UNIT_ES = r"(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_DECADE_EN = r"(?:fifty|sixty|seventy|eighty|ninety)"
+_UNIT_EN = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# a year said short: "del noventa", "del ochenta y dos", "of eighty-eight", "del 90"
+SHORT_YEAR = (
+    rf"(?:\s+(?:del|de|of|in)\s+(?:(?:a[nñ]o|year)\s+)?(?:{_DECADE_ES}(?:\s+y\s+{_UNIT_ES})?"
+    rf"|{_DECADE_EN}(?:[\s-]{_UNIT_EN})?|'?\d{{2}}(?!\d)))?"
+)
 SPOKEN_DAY_RE = re.compile(
     rf"(?<!\w)(?:{P.MONTHS_EN}\.?\s+(?:the\s+)?{ORDINAL_EN}|(?:the\s+)?{ORDINAL_EN}\s+of\s+"
-    rf"{P.MONTHS_EN}|{DAY_ES}\s+de\s+{P.MONTHS_ES})(?!\w)",
+    rf"{P.MONTHS_EN}|{DAY_ES}\s+de\s+{P.MONTHS_ES}){SHORT_YEAR}(?!\w)",
     re.IGNORECASE,
 )
+
+
+def _badge_after_placa(word: str, alnum: str, folded: str, s: int) -> bool:
+    """ "placa" is a badge and a plate: "placa 552" after an officer is a badge, "mi placa" a
+    plate, and so is a plate-shaped value ("placa KLM 4410") whoever is near."""
+    if not word.startswith("placa") or word.startswith("placas"):
+        return False
+    if OWN_VEHICLE_RE.search(P.window_before(folded, s, 45)):
+        return False
+    return alnum.isdigit() or (near_officer(folded, s, 90) and not _plate_shaped(alnum))
+
+
+def _plate_shaped(alnum: str) -> bool:
+    """Three letters or more and three digits or more ("NRT7751"): a badge is a number, or
+    two letters and a number at most ("CC-2290")."""
+    return sum(c.isalpha() for c in alnum) >= 3 and sum(c.isdigit() for c in alnum) >= 3
 
 
 def _year_of(s: str) -> int | None:

@@ -84,22 +84,43 @@ _DWELLING_NUMBER = (
     r"(?i:(?:number|numero|número|num\.?|no\.?)\s*)?#?\s*"
     rf"(?:\d{{1,4}}[A-Za-z]?\b|(?i:(?:{_NUMBER_WORD})(?:(?:\s+|-|\s+(?:and|y)\s+)(?:{_NUMBER_WORD}))*)\b)"
 )
-_NAME_WORDS = r"(?:(?:[A-ZÁÉÍÓÚÑ][\w'’-]*|de|del|la|las|los|el|of|the)\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'’-]*"
-# a named park or complex: "Sunny Acres Mobile Home Park", "Pine Court Apartments",
-# "el parque Los Pinos", "los Apartamentos Vista Hermosa", "las trailas El Sol"
-_NAMED_COMPLEX = (
-    rf"(?:{_NAME_WORDS}\s+(?i:(?:mobile\s+home\s+|trailer\s+|rv\s+)?park|apartments|apts\.?|"
-    r"estates|village|courts|townhomes|homes|manor|terrace|condos|condominiums)"
-    r"|(?i:parque|apartamentos|traileras|trailas|residencial|condominio|comunidad|"
-    rf"trailer\s+park|mobile\s+home\s+park)\s+{_NAME_WORDS})"
+_CAP_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’-]*"
+# text written without capitals: "sunny acres mobile home park"; not the words that lead up
+# to an address ("our home address is ...", "nuestra dirección es ...")
+_ANY_WORD = (
+    r"\b(?!(?:is|es|was|era|our|my|mi|su|nuestra|home|address|direcci[oó]n|at|in|en|on|live|"
+    r"vivo|vive|vivimos|we|i|yo)\b)[^\W\d_][\w'’-]*"
 )
+
+
+def _named_complex(word: str) -> str:
+    """A named park or complex whose name words match `word`: "Sunny Acres Mobile Home Park",
+    "Pine Court Apartments", "the Willow Creek building", "el parque Los Pinos", "los
+    Apartamentos Vista Hermosa", "las trailas El Sol"."""
+    name = rf"(?:(?:{word}|de|del|la|las|los|el|of|the)\s+){{0,3}}{word}"
+    return (
+        rf"(?:{name}\s+(?i:(?:mobile\s+home\s+|trailer\s+|rv\s+)?park|apartments|apts\.?|"
+        r"estates|village|courts|townhomes|homes|manor|terrace|condos|condominiums|building)"
+        r"|(?i:parque|apartamentos|traileras|trailas|residencial|condominio|comunidad|"
+        rf"trailer\s+park|mobile\s+home\s+park|edificio)\s+{name})"
+    )
+
+
 # up to a few small words between the dwelling and its park, either way round: "lot number
 # nine at Sunny Acres Mobile Home Park", "la traila 4 del parque Las Palmas", "Pine Court
 # Apartments, unit twelve"
 _BETWEEN = r"(?:\s*,?\s+(?i:at|in|on|of|inside|the|del|de|en|el|la|los|las|dentro)){0,3}\s*,?\s+"
-DWELLING_IN_COMPLEX_RE = re.compile(
-    rf"{_DWELLING_NUMBER}{_BETWEEN}{_NAMED_COMPLEX}|{_NAMED_COMPLEX}\s*,?\s*{_DWELLING_NUMBER}"
-)
+
+
+def _dwelling_in_complex(word: str) -> re.Pattern:
+    named = _named_complex(word)
+    return re.compile(rf"{_DWELLING_NUMBER}{_BETWEEN}{named}|{named}\s*,?\s*{_DWELLING_NUMBER}")
+
+
+DWELLING_IN_COMPLEX_RE = _dwelling_in_complex(_CAP_WORD)
+# without capitals a name word is any word; the park word and the dwelling's number still
+# say home
+DWELLING_IN_COMPLEX_LOWER_RE = _dwelling_in_complex(_ANY_WORD)
 
 _HOW_FAR = (
     r"(?:\d+|una?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|media)"
@@ -118,10 +139,15 @@ HOME_NOUNS = (
     r"(?:house|home|trailer|mobile\s+home|apartment|duplex|shack|casa|casita|traila|"
     r"apartamento|cuarto|room)"
 )
+_COLOUR = (
+    r"(?:yellow|blue|white|green|red|pink|brown|gr[ae]y|black|orange|purple|beige|tan|"
+    r"amarill[ao]|azul|blanc[ao]|verde|roj[ao]|rosad[ao]|rosa|caf[eé]|gris|negr[ao]|"
+    r"anaranjad[ao]|morad[ao]|celeste|crema)"
+)
 # "the yellow trailer behind the Shell on Route 9", "la casa azul detrás de la iglesia"
 LANDMARK_HOME_RE = re.compile(
     rf"\b(?:the|a|our|my|his|her|their|la|una|nuestra|mi|su)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{HOME_NOUNS}\s+(?:right\s+|justo\s+)?(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
+    rf"{HOME_NOUNS}\s+(?:{_COLOUR}\s+)?(?:right\s+|justo\s+)?(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
     r"from|beside|by|near|in\s+front\s+of|at\s+the\s+end\s+of|past|detr[aá]s\s+de|"
     r"atr[aá]s\s+de|al\s+lado\s+de|frente\s+a|enfrente\s+de|junto\s+a|cerca\s+de|"
     r"a\s+la\s+par\s+de|despu[eé]s\s+de)\s+"
@@ -132,6 +158,30 @@ LANDMARK_CUE_RE = re.compile(
     r"(?:\blive|\blives|\bliving|\bvivo|\bvive|\bvivimos|\bviven|\bstay|\bquedamos|"
     r"\bour|\bmy|\bmi\b|\bnuestra)[^.!?\n]{0,25}$"
 )
+
+
+_OWNER = r"(?:the|a|our|my|his|her|their|la|el|una|un|nuestra|nuestro|mi|su)"
+_TAIL = (
+    r"(?:(?!(?:and|when|where|but|that|y|cuando|donde|pero|que|because|porque)\b)[^\s.,;!?]+\s*)"
+)
+# a home told by its colour and what it has: "the pink house with the rose bushes", "la casa
+# azul con el portón negro" (a home cue before or after it decides)
+COLOUR_HOME_RE = re.compile(
+    rf"\b{_OWNER}\s+(?:(?:[\w'’-]+\s+)?{_COLOUR}\s+{HOME_NOUNS}|{HOME_NOUNS}\s+{_COLOUR})\b"
+    rf"(?:\s+(?:with|that\s+has|con|que\s+tiene)\s+{_TAIL}{{1,5}})?",
+    re.IGNORECASE,
+)
+# "..., that is us", "es la nuestra": a home cue after the description
+HOME_AFTER_RE = re.compile(
+    r"^[\s,]*(?:that'?s|that\s+is|thats|it'?s|is|es|esa\s+es|esa|ahi|ahí|there)\s+"
+    r"(?:us|ours|mine|where\s+(?:we|i|she|he|they)|la\s+nuestra|nuestra|la\s+m[ií]a|donde\s+viv)",
+    re.IGNORECASE,
+)
+
+
+def _home_cue_around(ctx: Ctx, s: int, e: int) -> bool:
+    before = LANDMARK_CUE_RE.search(P.window_before(ctx.folded, s + 4, 40))
+    return bool(before or HOME_AFTER_RE.match(ctx.text[e : e + 40]))
 
 
 CORNER_RE = re.compile(
@@ -182,7 +232,8 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
             while e > s and text[e - 1] in " ,.":
                 e -= 1
             out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
-    for m in DWELLING_IN_COMPLEX_RE.finditer(text):
+    complex_re = DWELLING_IN_COMPLEX_RE if ctx.style == "normal" else DWELLING_IN_COMPLEX_LOWER_RE
+    for m in complex_re.finditer(text):
         out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     for m in DIRECTIONS_RE.finditer(text):
         out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
@@ -190,7 +241,11 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
         s, e = m.span()
         while e > s and text[e - 1] in " ,.":
             e -= 1
-        if LANDMARK_CUE_RE.search(P.window_before(ctx.folded, s + 4, 40)):
+        if _home_cue_around(ctx, s, e):
+            out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
+    for m in COLOUR_HOME_RE.finditer(text):
+        s, e = m.start(), len(text[: m.end()].rstrip(" ,."))
+        if _home_cue_around(ctx, s, e):
             out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
     for m in CORNER_RE.finditer(text):
         if HOME_WORD_RE.search(P.window_before(ctx.folded, m.start(), 50)):

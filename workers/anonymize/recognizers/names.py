@@ -8,6 +8,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from ..demonyms import is_country_word
 from ..lexicon import (
     AMBIGUOUS_NAMES,
     FACILITY_WORDS,
@@ -21,6 +22,7 @@ from ..lexicon import (
     everyday_word,
     first_names,
     name_like_word,
+    very_common,
     words,
 )
 from .common import FUNCTION_WORDS, GENERIC_PEOPLE, NAME_CONNECTORS, Ctx, candidate
@@ -33,6 +35,19 @@ OTHER_WORDS = words("another other otro otra otros otras")
 PLACE_AFTER_NAME = STREET_SUFFIXES | FACILITY_WORDS | words("county sheriff pd police highway")
 NICK_VERBS = words("dicen decian decia dice decimos llaman llamaban llama")  # "le dicen el Tigre"
 FILLERS = words("is es was era named llamado llamada")
+
+
+def _never_a_name(f: str) -> bool:
+    """Role, kin, street, facility and function words never belong to a name."""
+    return (
+        f in NOT_NAME
+        or f in OFFICER_TITLES
+        or f in KIN_NOUNS
+        or f in FUNCTION_WORDS
+        or f in STREET_SUFFIXES
+        or f in FACILITY_WORDS
+        or f in GENERIC_PEOPLE
+    )
 
 
 class NameScan:
@@ -57,20 +72,20 @@ class NameScan:
     def name_word(self, k: int, lower_ok: bool) -> bool:
         """Can token k be part of a name? Lower-case words only when `lower_ok`."""
         t = self.toks[k]
-        f = t.f
-        if f in NOT_NAME or f in OFFICER_TITLES or f in KIN_NOUNS or f in FUNCTION_WORDS:
-            return False
-        if f in STREET_SUFFIXES or f in FACILITY_WORDS or f in GENERIC_PEOPLE:
+        if _never_a_name(t.f):
             return False
         if t.text[0].isupper():
             if self.ctx.style == "caps":  # every word has capitals: "DEPUTY TOOK" is a word
-                return f in self.fn or not everyday_word(f, self.language)
+                return t.f in self.fn or not everyday_word(t.f, self.language)
             return not (t.text.isupper() and len(t.text) > 1)
-        if not lower_ok or len(f) < 2 or everyday_word(f, self.language):
+        if not lower_ok or len(t.f) < 2 or everyday_word(t.f, self.language):
             return False  # "his friends made a page", "y tenia la placa"
+        return self._lower_name_word(t.f, self.pos_of.get(t.start))
+
+    def _lower_name_word(self, f: str, pos: str | None) -> bool:
+        """A lower-case word that is no everyday word, in text where names may be lower case."""
         if len(f) > 2 and (name_like_word(f) or (f in self.fn and f not in AMBIGUOUS_NAMES)):
             return True  # lower-case text: the tagger's guess about "pineda" is worthless
-        pos = self.pos_of.get(t.start)
         if f in self.fn and self.language == "en":
             return True  # the English model tags Spanish names as anything ("teodoro": PRON)
         # the Spanish model knows Spanish verbs
@@ -78,6 +93,11 @@ class NameScan:
         if pos in bad_pos or (pos in ("ADJ", "VERB", "ADV", "NUM") and f not in self.fn):
             return False  # "mi papá tiene", "su abogado durante"
         return f in self.fn or pos is None or pos in ("PROPN", "NOUN", "X")
+
+    def word_name(self, f: str) -> bool:
+        """A first name that is also a word: one of the known word-names ("paz", "hope"), or
+        a first name the language does not use all the time (not "así")."""
+        return f in AMBIGUOUS_NAMES or (f in self.fn and not very_common(f, self.language))
 
     def lower_ok_for(self, k: int) -> bool:
         """May a lower-case token k start a name? In lower-case text, or a known first name."""
@@ -97,7 +117,9 @@ class NameScan:
         f = self.toks[k].f
         if f in NOT_NAME or f in FUNCTION_WORDS or f in OFFICER_TITLES or f in KIN_NOUNS:
             return None
-        if len(f) < 2 or everyday_word(f, self.language):
+        # "se llama paz", "my name is hope": after the cue a first name is a name, though
+        # the language also uses it as a word
+        if len(f) < 2 or (everyday_word(f, self.language) and not self.word_name(f)):
             return None
         return (k, self._extend(k, True, 4))
 
@@ -165,8 +187,10 @@ class NameScan:
         q = j
         while q < n and q - j < 2 and toks[q].f in NAME_CONNECTORS and self.ctx.gap(q + 1) == " ":
             q += 1
-        if q == j or q >= n or toks[q].f in US_STATES:
-            return None
+        if q == j or q >= n or toks[q].f in US_STATES or is_country_word(toks[q].f):
+            return None  # "Pedro Pérez de Guatemala" is from there
+        if q + 1 < n and toks[q + 1].f in US_STATES and self.ctx.gap(q + 1).strip() in ("", ","):
+            return None  # "soy victoria de victoria texas": a town and its state, not a surname
         if self.cap(q):
             return q if self.name_word(q, False) else None
         return q if lower and toks[q].f in self.fn and self.name_word(q, True) else None
@@ -204,8 +228,8 @@ class NameScan:
         Recall first: an officer needs a role word in this sentence or the one before, with
         no relative or other private person nearer; otherwise the name is a private person's."""
         toks = self.toks
-        if k > 0 and toks[k - 1].f in GENERIC_PEOPLE:
-            return "PERSON"
+        if k > 0 and (toks[k - 1].f in GENERIC_PEOPLE or self._private_name_at(k - 1)):
+            return "PERSON"  # "un señor ...", "Flaco real name Rigoberto Zelaya"
         saw_other = False
         boundaries = 0
         for j in range(k - 1, max(-1, k - 60), -1):
@@ -232,6 +256,14 @@ class NameScan:
             if f in ("i", "yo") and j + 1 < self.n and toks[j + 1].f in ("am", "soy"):
                 return "PERSON"
         return "PERSON"
+
+    def _private_name_at(self, j: int) -> bool:
+        """Is token j a word of a private person's name found so far ("my brother Flaco ...
+        Flaco real name X")?"""
+        f = self.toks[j].f
+        return self.toks[j].text[0].isupper() and any(
+            r.entity_type == "PERSON" and f in words(self.text[r.start : r.end]) for r in self.out
+        )
 
     def _sheriff_as_agency(self, j: int) -> bool:
         """ "the County Sheriff's office", "sheriff del condado": an agency, not a person."""

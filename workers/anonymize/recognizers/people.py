@@ -110,6 +110,11 @@ SELF_INTRO = [
     ("se llamaba", "ante"),
     ("de nombre", "ante"),
     ("name is", "ante"),
+    ("real name", "ante"),
+    ("full name", "ante"),
+    ("nombre completo", "ante"),
+    ("nombre real", "ante"),
+    ("verdadero nombre", "ante"),
     ("name was", "ante"),
     ("name's", "ante"),
     ("names", "ante_cap"),
@@ -165,29 +170,46 @@ OPEN_GAPS = ("", ",", "(", ":", "'", '"', "“", "‘")
 
 def officer_titles(scan: NameScan) -> None:
     """ "Deputy Ramsey", "el oficial Smith", "Sgt. OKAFOR", "trooper name X" (OFFICER, kept)."""
-    toks, n, text = scan.toks, scan.n, scan.text
+    toks, n = scan.toks, scan.n
     for i, t in enumerate(toks):
         if t.f not in OFFICER_TITLES:
             continue
         # "sheriff de Harris" is an agency, "Sheriff Gonzalez" a person in office
         if t.f == "sheriff" and i + 1 < n and toks[i + 1].f in ("de", "del"):
             continue
-        k, explicit = i + 1, False
-        while k < n and k - i <= 5 and toks[k].f in TITLE_FILLERS:
-            explicit = explicit or toks[k].f in TITLE_EXPLICIT
-            k += 1
-        if k > i + 1 and not explicit:
+        after = _after_title(scan, i)
+        if after is None:
             continue
-        allowed_gap = OPEN_GAPS
-        if k == i + 1 and text[t.end : t.end + 1] == "." and len(t.text) <= 4 and t.f != "cop":
-            allowed_gap = (".", ".,", ".:")  # "Lt. Voss", "Sgt. Ortiz"; not "a deputy. Ana"
-        if k < n and scan.ctx.gap(k).strip() not in allowed_gap:
-            continue
+        k, explicit = after
         lower = (explicit and scan.ctx.style != "normal") or scan.lower_ok_for(k)
         span = scan.take(k, lower, 3)
         if span:
             scan.resolved.add(i)
             scan.emit(span, "OFFICER", 0.9, "title")
+
+
+def _initial(scan: NameScan, k: int) -> bool:
+    """ "Deputy A. Kelly": a capital letter and a full stop is an initial, not the article "a"."""
+    tok = scan.toks[k]
+    return len(tok.text) == 1 and tok.text.isupper() and scan.text[tok.end : tok.end + 1] == "."
+
+
+def _after_title(scan: NameScan, i: int) -> tuple[int, bool] | None:
+    """Where the name after the officer title i starts, and whether a filler said a name
+    follows ("Deputy name was X"); None when the title is not followed by a name."""
+    toks, n, t = scan.toks, scan.n, scan.toks[i]
+    k, explicit = i + 1, False
+    while k < n and k - i <= 5 and toks[k].f in TITLE_FILLERS and not _initial(scan, k):
+        explicit = explicit or toks[k].f in TITLE_EXPLICIT
+        k += 1
+    if k > i + 1 and not explicit:
+        return None
+    allowed_gap = OPEN_GAPS
+    if k == i + 1 and scan.text[t.end : t.end + 1] == "." and len(t.text) <= 4 and t.f != "cop":
+        allowed_gap = (".", ".,", ".:")  # "Lt. Voss", "Sgt. Ortiz"; not "a deputy. Ana"
+    if k < n and scan.ctx.gap(k).strip() not in allowed_gap:
+        return None
+    return k, explicit
 
 
 def _is_kin_noun(scan: NameScan, i: int) -> bool:
@@ -257,6 +279,8 @@ def _intro_at(scan: NameScan, i: int) -> tuple[int, str] | None:
             continue
         if any(scan.ctx.gap(i + q).strip() for q in range(1, len(key))):
             continue
+        if key == ("name",) and i > 0 and toks[i - 1].f == "by":
+            continue  # "they asked for him by name, X's boyfriend": no one named here
         return i + len(key), kind
     return None
 
@@ -267,7 +291,7 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
     gap = scan.ctx.gap(k)
     if gap.strip() not in ("", ",", ":", "(", "'", '"', "“", "‘", "-") or kind == "none":
         return None
-    k = scan.skip_fillers(k) if kind != "ante_cap" else k
+    k = _name_start_after_cue(scan, k, kind)
     if kind in ("self_cap", "close", "ante_cap", "greet"):
         lower = False
         if kind == "close" and gap.strip() != ",":
@@ -275,7 +299,7 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
     else:
         lower = scan.ctx.style != "normal" or (k < scan.n and toks[k].f in scan.fn)
     span = scan.take(k, lower) if k < scan.n else None
-    if not span and kind in ("self", "ante", "nick"):
+    if not span and (kind in ("self", "ante", "nick") or _lower_first_name(scan, k, kind)):
         span = scan.take_named(k)
     if not span:
         return None
@@ -288,6 +312,34 @@ def _intro_name(scan: NameScan, i: int, k: int, kind: str) -> tuple[int, int] | 
         if kind == "ante_cap" and scan.antecedent(i) != "OFFICER":
             return None
     return span
+
+
+def _name_start_after_cue(scan: NameScan, k: int, kind: str) -> int:
+    """Where the name after a cue ending at k starts: past fillers ("my name is, um, X") and a
+    nickname's article ("soy la Güera", "me dicen el Chapo")."""
+    k = scan.skip_fillers(k) if kind != "ante_cap" else k
+    if kind in ("self", "self_cap", "nick") and _article_before_name(scan, k):
+        k += 1
+    return k
+
+
+def _article_before_name(scan: NameScan, k: int) -> bool:
+    toks = scan.toks
+    return (
+        k + 1 < scan.n
+        and toks[k].f in ("el", "la")
+        and scan.ctx.gap(k + 1) == " "
+        and (scan.cap(k + 1) or scan.ctx.style != "normal")
+        and toks[k + 1].f not in KIN_ADJ_NOUNS
+    )
+
+
+def _lower_first_name(scan: NameScan, k: int, kind: str) -> bool:
+    """ "soy victoria", "i am rosa" in text written without capitals: a first name after a
+    self-introduction is the writer's name (`NameScan.word_name`)."""
+    if kind != "self_cap" or scan.ctx.style == "normal" or k >= scan.n:
+        return False
+    return scan.word_name(scan.toks[k].f)
 
 
 def introductions(scan: NameScan) -> None:
@@ -693,20 +745,24 @@ def _parse_tokens(scan: NameScan, s: int, e: int):
         if bad[0] == 0 or span_toks[bad[0]].f in PARSE_STOP:
             return None
         span_toks = span_toks[: bad[0]]
-    if ctx.style == "normal" and not any(tk.text[0].isupper() for tk in span_toks):
-        return None
-    if ctx.style == "normal" and all(tk.text.isupper() and len(tk.text) > 1 for tk in span_toks):
-        return None
+    return span_toks if _trusted_entity(scan, span_toks) else None
+
+
+def _trusted_entity(scan: NameScan, span_toks) -> bool:
+    """Is a tagger's PERSON entity, trimmed, shaped like a name in this text?"""
+    if scan.ctx.style == "normal":
+        if not any(tk.text[0].isupper() for tk in span_toks):
+            return False
+        if all(tk.text.isupper() and len(tk.text) > 1 for tk in span_toks):
+            return False
     if len(span_toks) == 1 and span_toks[0].f in AMBIGUOUS_NAMES:
-        return None
+        return False
     # lower-case text: the small models tag ordinary words ("booking") as names
     if not span_toks[0].text[0].isupper() and span_toks[0].f not in scan.fn:
-        return None
-    if any(
+        return False
+    return not any(
         scan.pos_of.get(tk.start) in NOT_NAME_POS and not tk.text[0].isupper() for tk in span_toks
-    ):
-        return None
-    return span_toks
+    )
 
 
 def parsed_persons(scan: NameScan, nlp_artifacts) -> None:

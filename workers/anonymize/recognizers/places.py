@@ -73,6 +73,11 @@ def _facility(ctx: Ctx, i: int) -> list[RecognizerResult]:
     end = toks[i].end
     if i + 2 < len(toks) and toks[i + 1].f in ("of", "de", "del") and ctx.is_cap(toks[i + 2]):
         end = toks[i + 2].end
+    elif i + 1 < len(toks) and ctx.gap(i + 1) == " " and ctx.is_cap(toks[i + 1]):
+        # "Northside Hospital Forsyth", "Walmart Supercenter Dalton": the branch's town
+        town = _gazetteer_match(ctx, i + 1)
+        if town is not None and not all(tk.f in first_names() for tk in toks[i + 1 : town + 1]):
+            end = toks[town].end  # not "at the Jail Victoria told me": a name stays a name
     return [] if first is None else [candidate("PLACE", toks[first].start, end, 0.8)]
 
 
@@ -116,29 +121,15 @@ class PlacesRecognizer(DomainRecognizer):
 
     def _named(self, ctx: Ctx) -> list[RecognizerResult]:
         """ "Bissonnet St", "Harris County", "Texas", "Walmart": a word that says place."""
-        toks = ctx.toks
         out: list[RecognizerResult] = []
-        for i, t in enumerate(toks):
+        for i, t in enumerate(ctx.toks):
             f = t.f
             if f in STREET_SUFFIXES or f.rstrip(".") in STREET_SUFFIXES:
                 out.extend(_street(ctx, i))
             elif f in FACILITY_WORDS:
                 out.extend(_facility(ctx, i))
-            elif f == "county" and (t.text[0].isupper() or ctx.style != "normal"):
-                first = walk_back(ctx, i, 2)
-                if first is not None:
-                    out.append(candidate("PLACE", toks[first].start, t.end, 0.78))
-            elif (
-                f in US_STATES
-                or t.text in STATE_CODES
-                and ctx.style != "caps"
-                and i > 0
-                and ctx.gap(i).strip() in ("", ",")
-            ):
-                if t.text[0].isupper() or ctx.style != "normal":
-                    out.append(candidate("PLACE", t.start, t.end, 0.8))
-            elif f in CHAINS and (t.text[0].isupper() or ctx.style != "normal"):
-                out.append(candidate("PLACE", t.start, t.end, 0.8))
+            else:
+                out.extend(_county_state_or_chain(ctx, i))
         for chain in MULTIWORD_CHAINS:
             for m in re.finditer(rf"\b{re.escape(chain)}\b", ctx.folded):
                 out.append(candidate("PLACE", m.start(), m.end(), 0.8))
@@ -162,6 +153,24 @@ class PlacesRecognizer(DomainRecognizer):
             if end is not None:
                 out.append(candidate("PLACE", m.end(), end, 0.78))
         return out
+
+
+def _county_state_or_chain(ctx: Ctx, i: int) -> list[RecognizerResult]:
+    """ "Harris County", "Texas", ", TX", "Walmart" at token i (capitalised unless the text has
+    no capitals to go by)."""
+    t, f = ctx.toks[i], ctx.toks[i].f
+    shaped = t.text[0].isupper() or ctx.style != "normal"
+    if f == "county" and shaped:
+        first = walk_back(ctx, i, 2)
+        return [] if first is None else [candidate("PLACE", ctx.toks[first].start, t.end, 0.78)]
+    state_code = (
+        t.text in STATE_CODES and ctx.style != "caps" and i > 0 and ctx.gap(i).strip() in ("", ",")
+    )
+    if f in US_STATES or state_code:
+        return [candidate("PLACE", t.start, t.end, 0.8)] if shaped else []
+    if f in CHAINS and shaped:
+        return [candidate("PLACE", t.start, t.end, 0.8)]
+    return []
 
 
 MOTION_EN = words(
@@ -235,36 +244,46 @@ IN_WORDS = words("in en near outside from desde around hacia rumbo")
 
 def _context_score(ctx: Ctx, i: int, last: int) -> float:
     """How much the words around a gazetteer name say place (0: they do not)."""
-    toks, fn = ctx.toks, first_names()
+    toks = ctx.toks
     span_toks = toks[i : last + 1]
-    score = 0.0
-    prev = toks[i - 1] if i > 0 and ctx.gap(i).strip() == "" else None
-    prev2 = toks[i - 2] if prev is not None and i > 1 else None
-    if prev is not None:
-        pf = prev.f
-        if pf in IN_WORDS:
-            score = 0.75
-        elif pf == "de" and prev2 is not None:
-            if not (
-                prev2.f in KIN_NOUNS
-                or prev2.f in GENERIC_PEOPLE
-                or prev2.f in HONORIFICS
-                or prev2.f in DE_NOT_PLACE
-                or (prev2.text[0].isupper() and prev2.f in fn)
-            ):
-                score = 0.75
-        elif _place_after_motion_or_of(toks, i, pf, prev2, len(span_toks)):
-            score = 0.75
+    score = 0.75 if _place_word_before(ctx, i, len(span_toks)) else 0.0
     if PLACE_AFTER_RE.match(ctx.text[toks[last].end : toks[last].end + 24]):
         score = max(score, 0.75)
-    if (
-        not score
-        and len(span_toks) > 1
-        and any(tk.f in GEO_WORDS and tk.f not in ARTICLES for tk in span_toks)
-        and not all(tk.f in fn or tk.f in NAME_CONNECTORS for tk in span_toks)
-    ):
+    if not score and _geographic_head(span_toks):
         score = 0.72
     return score
+
+
+def _place_word_before(ctx: Ctx, i: int, n_words: int) -> bool:
+    """ "in X", "cerca de X" (not "la casa de X", "hijo de X"), "taken to X"."""
+    toks = ctx.toks
+    prev = toks[i - 1] if i > 0 and ctx.gap(i).strip() == "" else None
+    if prev is None:
+        return False
+    prev2 = toks[i - 2] if i > 1 else None
+    if prev.f in IN_WORDS:
+        return True
+    if prev.f == "de":
+        return prev2 is not None and not _de_of_a_person(prev2)
+    return _place_after_motion_or_of(toks, i, prev.f, prev2, n_words)
+
+
+def _de_of_a_person(tok) -> bool:
+    """The word before "de" says the name after it is a person's ("hijo de", "Juan de")."""
+    f = tok.f
+    if f in KIN_NOUNS or f in GENERIC_PEOPLE or f in HONORIFICS or f in DE_NOT_PLACE:
+        return True
+    return tok.text[0].isupper() and f in first_names()
+
+
+def _geographic_head(span_toks) -> bool:
+    """A multi-word name with a geographic word ("Sandy Springs"), not all of it name words."""
+    fn = first_names()
+    return (
+        len(span_toks) > 1
+        and any(tk.f in GEO_WORDS and tk.f not in ARTICLES for tk in span_toks)
+        and not all(tk.f in fn or tk.f in NAME_CONNECTORS for tk in span_toks)
+    )
 
 
 def gazetteer_places(ctx: Ctx) -> list[RecognizerResult]:

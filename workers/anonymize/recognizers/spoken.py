@@ -28,7 +28,11 @@ _PART = r"[a-z0-9]+"
 _JOIN = r"(?:dot|punto|underscore|guion bajo|gui[oó]n|dash|raya|point)"
 AT_RE = re.compile(r"\s(?:at|arroba)\s", re.IGNORECASE)
 DOMAIN_RE = re.compile(rf"{_PART}(?:\s+(?:dot|punto)\s+{_PART}){{1,2}}(?!\w)", re.IGNORECASE)
-LOCAL_RE = re.compile(rf"(?<!\w){_PART}(?:\s+{_JOIN}\s+{_PART}){{0,3}}$", re.IGNORECASE)
+# a local part may hold what an address does: "dwayne_k", "maria.g", "j-lopez"
+_LOCAL_PART = r"[a-z0-9](?:[a-z0-9._+-]*[a-z0-9])?"
+LOCAL_RE = re.compile(
+    rf"(?<![\w.+-]){_LOCAL_PART}(?:\s+{_JOIN}\s+{_LOCAL_PART}){{0,3}}$", re.IGNORECASE
+)
 # "facebook dot com slash monika4195", "facebookcom/monika4195": a profile's address said
 SPOKEN_URL_RE = re.compile(
     r"\b(?:www\s*(?:dot|punto|\.)?\s*)?(?:facebook|fb|instagram|tiktok|twitter|youtube|x)"
@@ -50,6 +54,25 @@ def spelled_names(text: str) -> list[tuple[int, int]]:
                 continue  # "U.S.A", "p.m."
             out.append(m.span())
     out.extend(_spanish_letter_runs(text))
+    out.extend(_lower_letter_runs(text))
+    return out
+
+
+LOWER_LETTERS_RE = re.compile(r"(?<![\w.-])(?:[^\W\d_] ){2,}[^\W\d_](?![\w.-])")
+
+
+def _lower_letter_runs(text: str) -> list[tuple[int, int]]:
+    """ "last name cux that is c u x": single letters with spaces, in any case, that spell
+    a word written elsewhere in the same text (a name spelled after it is said)."""
+    written = {w.lower() for w in WORD_RE.findall(text) if len(w) >= 3}
+    out = []
+    for m in LOWER_LETTERS_RE.finditer(text):
+        letters = m.group().replace(" ", "").lower()
+        # the longest spelled word from the run's start: "c u x i live" spells "cux"
+        for n in range(len(letters), 2, -1):
+            if letters[:n] in written and letters[:n].upper() not in AGENCY_ACRONYMS:
+                out.append((m.start(), m.start() + 2 * n - 1))
+                break
     return out
 
 

@@ -130,7 +130,7 @@ _TOWN_WORD = rf"(?:{_CAP}|\([\w ]+\))"
 # the town, region and country lines of an address: upper-case words, after a comma or a
 # line break, or in capitals after a space ("Suite 115 VISSEFJÄRDA")
 NEXT_TOWN_RE = re.compile(
-    rf"^(?:(?:,[ \t]*|[ \t]*\n\s*)(?:{_TOWN_WORD})(?:[ \t]+(?:{_TOWN_WORD}|de|del|da|do|of))"
+    rf"^(?:(?:,[ \t]*|[ \t]*\n\s*)(?:{_TOWN_WORD})(?:[ \t]+(?:{_TOWN_WORD}|(?:de|del|da|do|of)\b))"
     r"{0,3}|[ \t]+(?-i:[" + re.escape(_UPPER) + r"]{2,})\b(?:[ \t]+nan\b)?)"
 )
 NOT_TOWN = FUNCTION_WORDS | OFFICER_NOUNS | HONORIFICS | WEEKDAYS_MONTHS
@@ -138,7 +138,9 @@ NOT_TOWN |= {fold(a) for a in AGENCY_ACRONYMS}
 
 
 def _town(text: str) -> re.Match | None:
-    m = NEXT_TOWN_RE.match(text)
+    """The town, region or country right after an address, within its sentence."""
+    end = re.search(r"[.!?](?:\s|$)", text)
+    m = NEXT_TOWN_RE.match(text, 0, end.start() if end else len(text))
     if m and not any(fold(w) in NOT_TOWN for w in re.findall(r"[^\W\d_]+", m.group())):
         return m
     return None
