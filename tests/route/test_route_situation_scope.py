@@ -278,3 +278,16 @@ FILLERS_AND_RUN_ONS = [
 def test_fillers_and_run_ons_are_read_through(language, text, level):
     result = decide(text, language)
     assert result["level"] == level, result["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "nadie de la familia sabe que lo detuvieron ayer"),
+        ("en", "none of us knows where they took my husband this morning"),
+        ("es", "ninguno de nosotros sabe donde tienen a mi hermano desde anoche"),
+    ],
+)
+def test_nobody_of_a_group_who_does_not_know_is_no_denial(language, text):
+    result = decide(text, language)
+    assert result["level"] == "urgent", result["explanation"]

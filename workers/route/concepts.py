@@ -183,6 +183,10 @@ CUES: list[Cue] = [
             r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
             r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
             r"(?:still there|sigue ahi|siguen ahi|todavia esta ahi|sigue alla)",
+            # where they keep someone, not knowing the place: "no sabemos dónde tienen a mi hermano"
+            r"(?:donde|adonde|where) (?:{pron} )?(?:tienen|tiene|tenian|mantienen|llevaron|"
+            r"se {pron} llevaron|they (?:have|took|are keeping|keep|are holding)|"
+            r"(?:he|she|they) (?:is|are) (?:held|being held)|(?:he|she)'?s (?:held|being held))",
             r"(?:han|ha|hayan) (?:detenido|arrestado|agarrado|levantado|llevado) a",
         ],
     ),
@@ -683,5 +687,7 @@ NOBODY = frozenset(["nobody", "nadie", "ninguno", "ninguna", "noone"]) | {"no on
 # "No sé si lo tienen": doubt is not negation; the situation might be real.
 DOUBT = [
     r"(?:don'?t|do not|dont|not) (?:know|sure)|no idea|no se|no sabemos|no sabe|no estoy segur[oa]|"
-    r"quien sabe|not certain",
+    r"quien sabe|not certain|"
+    # nobody knows or says where: "nobody knows where he is held", "nadie nos dice dónde está"
+    r"(?:nobody|no one|noone|nadie) (?:\w+ )?(?:knows?|sabe|saben|tells? (?:us|me)|(?:nos|me) dice)",
 ]

@@ -205,6 +205,11 @@ _GENERIC = re.compile(
     r"(?<![\w'])(?:(?:a|an|un|una) (?:ice |immigration )?(?:hold|detainer)|(?:holds|detainers)|"
     r"someone|somebody|anyone|anybody|people|alguien|una persona|la gente|las personas)(?![\w'])"
 )
+# What nobody knows or says, or a clause under it: "nobody knows where", "nadie sabe que".
+_SUBORDINATE = re.compile(
+    r"(?<![\w'])(?:que|donde|where|that|if|si|cuando|when|why|whether|sabe|saben|sabemos|know|"
+    r"knows|knew|dice|dicen|tell|tells|told|say|says|said)(?![\w'])"
+)
 # Someone the narrative is about besides the reporter and the officers: a relative, a friend, a
 # third person, a redacted name.
 _PERSON_NAMED = (
@@ -847,10 +852,19 @@ def _prefix_negated(prefix: str) -> str | None:
     # The object fronted with its negation ("a nadie que conozco han agarrado"), or the subject
     # as "nobody of" a group ("nadie de mi familia está", "ninguno de mis hijos", "none of us").
     near = " ".join(prefix.split()[-8:])
-    cue = _NOBODY_OBJECT.search(near) or _NOBODY_OF.search(near)
+    cue = _NOBODY_OBJECT.search(near) or _nobody_of(near)
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
     return None
+
+
+def _nobody_of(near: str) -> re.Match[str] | None:
+    """ "nadie de mi familia está ...", unless what follows it is what nobody knows or says
+    ("nadie de la familia sabe que lo detuvieron")."""
+    match = _NOBODY_OF.search(near)
+    if match and _SUBORDINATE.search(near, match.end()):
+        return None
+    return match
 
 
 def _told_then(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
