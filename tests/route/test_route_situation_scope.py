@@ -213,6 +213,18 @@ NOBODY_KNOWS = [
 ]
 
 
+# The new cues beside calm words: the machine and the nurse are no time, a past cuffing is over.
+CALM_GUARDS = [
+    ("en", "they arrested my brother at the ATM last year"),
+    ("en", "my sister is an RN, she was stopped by the deputy in 2020"),
+    ("en", "i was cuffed for ten minutes at the stop yesterday and then they let me go"),
+    ("en", "the school called because there was no adult at pickup in 2022"),
+    ("es", "me esposaron el ano pasado en un reten, quiero poner una queja"),
+    ("es", "la detuvieron unos 30 minutos ayer en un reten, la dejaron ir"),
+    ("es", "mi tio tenia hold de ICE pero ya se lo quitaron hace anos"),
+]
+
+
 # (mechanism, cases, the level each gives, a signal it must carry at that level); "not urgent"
 # is check-now or normal (a question may be worth a check).
 MECHANISMS = [
@@ -227,6 +239,7 @@ MECHANISMS = [
     ("nobody knows", NOBODY_KNOWS, "urgent", "in_custody_now"),
     ("question", QUESTIONS, "not urgent", None),
     ("no person held", NOT_A_PERSON_HELD, "not urgent", None),
+    ("calm guards", CALM_GUARDS, "normal", None),
 ]
 CASES = [
     pytest.param(language, text, level, signal, id=f"{name}: {text[:40]}")

@@ -556,7 +556,8 @@ NOW_TIME = [
     r"saturday|sunday|the weekend|the \w+)|desde (?:ayer|anoche|esta manana|hoy|el (?:lunes|"
     r"martes|miercoles|jueves|viernes|sabado|domingo)|el fin de semana))",
     # written as texted or spoken: "rn", "atm", "orita", "2day", a scene told while it goes on
-    r"(?:rn|atm|rite now|rigth now|ryt now|rn rn|asap|orita|oritita|ahoritita|ahoritica|"
+    # (not the machine nor the nurse: "at the atm", "she is an rn")
+    r"(?:(?<!the )(?<!an )(?<!a )(?<!el )(?<!un )(?<!una )(?<!la )(?:rn|atm)|rite now|rigth now|ryt now|rn rn|asap|orita|oritita|ahoritita|ahoritica|"
     r"ahorititita|ahora mero|ahorita mero|este mero momento|2day|tdy|"
     r"yday|ystrdy|last nite|as we talk|as i type|as i text|while (?:we talk|i type|i write)|"
     r"mientras (?:hablamos|escribo|te escribo|le escribo|les escribo)|en curso|in progress|"
