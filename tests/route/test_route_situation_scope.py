@@ -213,6 +213,22 @@ NOBODY_KNOWS = [
 ]
 
 
+# A call from custody said "out of" the jail, or from "el county", tells where the caller is:
+# the sitter leaving matters because someone is held.
+JAIL_CALL = [
+    (
+        "en",
+        "got a call out of the county jail from my wife, the sitter with our kids leaves friday",
+    ),
+    (
+        "en",
+        "my son phoned out of the holding cell, the neighbor watching his baby goes home tonight",
+    ),
+    ("es", "me hablo mi esposo desde el county, la vecina que cuida a los ninos se va manana"),
+    ("es", "mi hermana me marco del county y la senora que cuida a sus hijos se regresa el lunes"),
+]
+
+
 # The new cues beside calm words: the machine and the nurse are no time, a past cuffing is over.
 CALM_GUARDS = [
     ("en", "they arrested my brother at the ATM last year"),
@@ -240,6 +256,7 @@ MECHANISMS = [
     ("question", QUESTIONS, "not urgent", None),
     ("no person held", NOT_A_PERSON_HELD, "not urgent", None),
     ("calm guards", CALM_GUARDS, "normal", None),
+    ("jail call", JAIL_CALL, "urgent", "minor_involved"),
 ]
 CASES = [
     pytest.param(language, text, level, signal, id=f"{name}: {text[:40]}")

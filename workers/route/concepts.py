@@ -138,8 +138,8 @@ CUES: list[Cue] = [
             # (a call, not a thing: "get his phone back from the jail" is property)
             r"(?:call(?:ed|ing|s)?|(?<!his )(?<!her )(?<!my )(?<!the )(?<!their )(?<!our )"
             r"(?<!your )phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
-            r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|desde|del|de la) (?:the |la |el )?"
-            r"(?:\w+ ){0,2}?(?:{place}|county jail|jail phone|telefono de la carcel)",
+            r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|out of|desde|del|de la) (?:the |la |el )?"
+            r"(?:\w+ ){0,2}?(?:{place}|county jail|county|jail phone|telefono de la carcel)",
             # "they got my wife locked up": the "got" is a present state, held until released.
             r"(?:got|gotten|have|has|'ve got|ve got) (?:him|her|them|my \w+|his \w+|her \w+|\w+) "
             r"(?:locked|held|detained|locked up|in custody|behind bars)",
