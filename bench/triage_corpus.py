@@ -1017,16 +1017,132 @@ ROUND_4 = {
         },
     },
 }
-for _name, _partitions in ROUND_4.items():
-    _situation = next(s for s in SITUATIONS if s.name == _name)
-    for _partition, _languages in _partitions.items():
-        for _language, _templates in _languages.items():
-            _situation.templates[_partition][_language].extend(_templates)
-for _name, _partitions in ROUND_3.items():
-    _situation = next(s for s in SITUATIONS if s.name == _name)
-    for _partition, _languages in _partitions.items():
-        for _language, _templates in _languages.items():
-            _situation.templates[_partition][_language].extend(_templates)
+
+
+def _add_round(extra: dict[str, dict[str, dict[str, list[str]]]]) -> None:
+    """Add a round's templates (situation -> partition -> language) to the situations."""
+    for name, partitions in extra.items():
+        situation = next(s for s in SITUATIONS if s.name == name)
+        for partition, languages in partitions.items():
+            for language, templates in languages.items():
+                situation.templates[partition][language].extend(templates)
+
+
+_add_round(ROUND_4)
+_add_round(ROUND_3)
+# Round 5 (issue 13, fifth pass): the patterns the blind held-out 4 set found misread (its
+# texts stay unread), each worded apart for train and eval; the blind templates are unchanged.
+ROUND_5 = {
+    "custody_now": {
+        "train": {
+            "en": [
+                "{rel} is at {place} rn, can someone help",
+                "the deputies are handcuffing {rel} in front of the store as i type",
+                "they are taking {rel} away in a patrol car",
+            ],
+            "es": [
+                "{rel} esta en {place} orita, ayuda por favor",
+                "estan deteniendo a {rel} afuera del trabajo mientras te escribo",
+                "a {rel} lo estan subiendo a la patrulla",
+            ],
+        },
+        "eval": {
+            "en": [
+                "they got {rel} in {place} atm and no one picks up the phone",
+                "cops are pulling {rel} out of the truck, it's happening now",
+                "{rel} being cuffed by ICE in the parking lot rite now",
+            ],
+            "es": [
+                "ta {rel} en {place} ahoritita y no sabemos nada",
+                "llamada en curso: a {rel} lo tienen esposado junto a la patrulla",
+                "se lo estan llevando a {rel} los del sheriff",
+            ],
+        },
+    },
+    "child_alone": {
+        "train": {
+            "en": [
+                "they arrested {rel} {recent} and {kid} have no adult at home",
+                "{rel} was detained {recent}, my cousin can stay with {kid} only until her shift",
+            ],
+            "es": [
+                "detuvieron a {rel} {recent} y {kid} no tienen ningun adulto en la casa",
+                "se llevaron a {rel} {recent}, la tia solo puede cuidar a {kid} hasta su turno",
+            ],
+        },
+        "eval": {
+            "en": [
+                "ICE picked up {rel} {recent}, {kid} are in the apartment without a grown-up",
+                "{rel} got locked up {recent} and there's not one adult with {kid}",
+            ],
+            "es": [
+                "arrestaron a {rel} {recent} y {kid} se quedaron sin un adulto",
+                "a {rel} lo agarro la migra {recent}, no hay ningun mayor de edad con {kid}",
+            ],
+        },
+    },
+    "custody_resolved": {
+        "train": {
+            "en": [
+                "{recent} the officer held {rel} for an hour on the side of the road, then sent him home",
+                "{recent} deputies kept {rel} at {place} for three hours, he is fine",
+            ],
+            "es": [
+                "{recent} la policia detuvo a {rel} como una hora y luego lo dejaron ir",
+                "{recent} tuvieron a {rel} en {place} tres horas, ya esta bien",
+            ],
+        },
+        "eval": {
+            "en": [
+                "{recent} the sheriff had {rel} in the cruiser for twenty minutes and let him drive off",
+                "{recent} they detained {rel} a couple of hours at {place}, hes ok",
+            ],
+            "es": [
+                "{recent} el sheriff tuvo a {rel} unas horas en {place} y lo mandaron a la casa",
+                "{recent} agarraron a {rel} en el reten pero lo dejaron seguir, todo bien",
+            ],
+        },
+    },
+    "old_removal": {
+        "train": {
+            "en": ["{rel} had an ICE hold {past} but it expired when his case was won"],
+            "es": ["{rel} tenia un detainer {past} pero se vencio cuando le dieron la residencia"],
+        },
+        "eval": {
+            "en": [
+                "there was a detainer on {rel} {past}, the judge granted him status and it was dropped"
+            ],
+            "es": ["a {rel} le pusieron un hold {past} y se cayo cuando gano su caso"],
+        },
+    },
+    "negated": {
+        "train": {
+            "en": [
+                "how many detainers does the sheriff in {town} get each year?",
+                "what is an immigration detainer?",
+                "none of my family is in jail, i want to report a rude deputy",
+            ],
+            "es": [
+                "cuantos detainers manda ICE al condado de {town} cada ano?",
+                "q es un hold de migracion?",
+                "nadie de mi familia esta preso, quiero reportar a un oficial grosero",
+            ],
+        },
+        "eval": {
+            "en": [
+                "i'm doing a school project on the policy of jails honoring ICE holds",
+                "can immigration put a detainer on anyone who gets a ticket?",
+                "nobody from my house is detained, the deputy only yelled at us",
+            ],
+            "es": [
+                "necesito datos sobre las ordenes de retencion del sheriff de {town}",
+                "puede la migra poner un detainer a alguien sin record?",
+                "ninguno de nosotros esta detenido, solo nos trataron mal",
+            ],
+        },
+    },
+}
+_add_round(ROUND_5)
 for _situation in SITUATIONS:
     _situation.templates["blind"] = BLIND[_situation.name]
 

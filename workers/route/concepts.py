@@ -26,7 +26,8 @@ MACROS = {
     "kid": (
         r"(?:kids?|children|child|childs|baby|babies|son|sons|daughters?|grandkids|grandchildren|"
         r"little ones|boys?|girls?|twins|ninos?|ninas?|hij[oa]s?|bebes?|chamac[oa]s?|chiquit[oa]s?|"
-        r"niet[oa]s?|nin@s|huerc[oa]s?|plebes?|mijo|mija)"
+        r"niet[oa]s?|nin@s|huerc[oa]s?|plebes?|mijo|mija|minors?|menores|toddlers?|kiddos|infants?|"
+        r"teens?|teenagers?|hermanit[oa]s?|little (?:brother|sister)s?)"
     ),
     "place": (
         r"(?:jail|jails|custody|detention|detention center|lockup|lock up|holding cell|holding|"
@@ -137,8 +138,8 @@ CUES: list[Cue] = [
             # (a call, not a thing: "get his phone back from the jail" is property)
             r"(?:call(?:ed|ing|s)?|(?<!his )(?<!her )(?<!my )(?<!the )(?<!their )(?<!our )"
             r"(?<!your )phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
-            r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|desde|del|de la) (?:the |la |el )?"
-            r"(?:\w+ ){0,2}?(?:{place}|county jail|jail phone|telefono de la carcel)",
+            r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|out of|desde|del|de la) (?:the |la |el )?"
+            r"(?:\w+ ){0,2}?(?:{place}|county jail|county|jail phone|telefono de la carcel)",
             # "they got my wife locked up": the "got" is a present state, held until released.
             r"(?:got|gotten|have|has|'ve got|ve got) (?:him|her|them|my \w+|his \w+|her \w+|\w+) "
             r"(?:locked|held|detained|locked up|in custody|behind bars)",
@@ -160,6 +161,15 @@ CUES: list[Cue] = [
             r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
             r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
             r"\w+ |a \w+ )?(?:en|ahi|alla|detenid[oa]s?|encerrad[oa]s?)",
+            # a scene under way: "are cuffing my brother", "lo tienen esposado", "están arrestando a"
+            r"(?:cuffing|handcuffing|cuffed|handcuffed|in (?:hand)?cuffs|zip-?tied|"
+            r"(?:taking|dragging|pulling|putting|shoving|pushing|carrying) (?:him|her|them|my \w+) "
+            r"(?:away|out|into|in|to|off)|"
+            r"(?:arrestando|deteniendo|agarrando|esposando|levantando|encerrando|llevandose)"
+            r"(?:lo|la|los|las)?|esposad[oa]s?|{pron} esposaron|se {pron} (?:estan|esta|andan) "
+            r"(?:llevando|subiendo)|(?:putting|put|puso|pusieron|poniendo|ponen) {w}(?:hand)?cuffs|"
+            r"(?:poniendo|pusieron|ponen|puso) {w}esposas|(?:subiendo|subieron|metiendo|metieron|"
+            r"echando|echaron) {w}(?:a|en) (?:la |el )?(?:patrulla|carro|troca|camioneta|van|celda))",
             r"(?:detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?|agarrad[oa]s?|"
             r"levantad[oa]s?)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
@@ -173,6 +183,10 @@ CUES: list[Cue] = [
             r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
             r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
             r"(?:still there|sigue ahi|siguen ahi|todavia esta ahi|sigue alla)",
+            # where they keep someone, not knowing the place: "no sabemos dónde tienen a mi hermano"
+            r"(?:donde|adonde|where) (?:{pron} )?(?:tienen|tiene|tenian|mantienen|llevaron|"
+            r"se {pron} llevaron|they (?:have|took|are keeping|keep|are holding)|"
+            r"(?:he|she|they) (?:is|are) (?:held|being held)|(?:he|she)'?s (?:held|being held))",
             r"(?:han|ha|hayan) (?:detenido|arrestado|agarrado|levantado|llevado) a",
         ],
     ),
@@ -210,7 +224,10 @@ CUES: list[Cue] = [
             r"(?:transfer|transferred|transferring|transfers|moved to|moving him|moving her|"
             r"ship(?:ped|ping)? (?:him|her|them)|send(?:ing)? (?:him|her|them) to|"
             r"hand(?:ed|ing)? (?:him|her|them) over|turn(?:ed|ing)? (?:him|her|them) over|"
-            r"deport|deported|deporting|deportation|removal|removed|pick(?:ed|ing)? (?:\w+ )?up|"
+            r"deport|deported|deporting|deportation|removal|removed|"
+            # a person picked up, not a thing: "pick it up tonight", "picked up my papers"
+            r"pick(?:ed|ing|s)? (?!(?:it|this|that|these|those|stuff|the package|{thing}) )(?:\w+ )?up"
+            r"(?! (?:it|this|that|the package|my (?:package|mail|order)|{thing}))|"
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
             # Passive, with phone typos: "being sent to an ICE facility", "bieng sent to ice".
@@ -443,18 +460,34 @@ CUES: list[Cue] = [
     *_cues(
         Concept.CHILD,
         [
+            # no adult at all: "no adult in the house", "sin un adulto", "no hay ningún adulto"
+            r"(?:no|without|not (?:a|one|any)|sin|no hay|sin ningun|ningun|no queda|no quedo) "
+            r"(?:other |single |otro |un |una |ningun |ninguna )?(?:adults?|grown-?ups?|grownups|"
+            r"adult[oa]s?|mayor(?:es)? de edad|persona mayor|guardian|tutor)",
+        ],
+        negation_inside=True,
+        standing=True,  # without an adult until someone says one came
+    ),
+    *_cues(
+        Concept.CHILD,
+        [
             r"(?:sitter|babysitter|baby ?sitter|nanny|neighbou?rs?|vecin[oa]s?|ninera|la senora|"
+            r"(?:my|our|a|the|their|mi|la|una|su|nuestra) (?:\w+ )?(?:aunt|tia|grandma|grandmother|"
+            r"abuela|cousin|prima|sister|hermana|cunada|sister-in-law|roommate|comadre)|"
             r"the lady|the woman|(?:my|a|our) friend|amig[oa]|comadre|cuidadora?|caretaker|"
             r"(?:who|que) (?:watch(?:es)?|is watching|(?:me |nos )?cuida|cuidan|esta cuidando|"
             r"takes care|look(?:s)? after)) {ww}(?:leaves|is leaving|has to leave|have to leave|"
             r"needs to leave|must leave|goes home|has to go|can only (?:stay|keep|watch)|"
             r"only (?:until|till|til)|can'?t stay|cannot stay|won'?t stay|se va|se tiene que ir|"
+            r"until (?:her|his|my) (?:\w+ )?shift|hasta (?:que (?:entra|empieza|se va) (?:a )?"
+            r"(?:trabajar|su turno)|su turno)|"
             r"se regresa|tiene que irse|se tiene que regresar|solo (?:hasta|puede)|nomas hasta|"
             r"no puede quedarse|no se puede quedar|ya no puede)",
         ],
         negation_inside=True,
         needs="{kid}",
         with_custody=True,
+        standing=True,  # "can watch them only until her shift": a limit that stands from now
     ),
     # --- a citizenship claim
     *_cues(
@@ -522,6 +555,13 @@ NOW_TIME = [
     r"since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|the weekend|the \w+)|desde (?:ayer|anoche|esta manana|hoy|el (?:lunes|"
     r"martes|miercoles|jueves|viernes|sabado|domingo)|el fin de semana))",
+    # written as texted or spoken: "rn", "atm", "orita", "2day", a scene told while it goes on
+    # (not the machine nor the nurse: "at the atm", "she is an rn")
+    r"(?:(?<!the )(?<!an )(?<!a )(?<!el )(?<!un )(?<!una )(?<!la )(?:rn|atm)|rite now|rigth now|ryt now|rn rn|asap|orita|oritita|ahoritita|ahoritica|"
+    r"ahorititita|ahora mero|ahorita mero|este mero momento|2day|tdy|"
+    r"yday|ystrdy|last nite|as we talk|as i type|as i text|while (?:we talk|i type|i write)|"
+    r"mientras (?:hablamos|escribo|te escribo|le escribo|les escribo)|en curso|in progress|"
+    r"happening now|going on now|esta pasando|estan pasando|en vivo)",
 ]
 # Coming: about to happen.
 SOON_TIME = [
@@ -535,16 +575,22 @@ SOON_TIME = [
     r"antes del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana)|"
     r"(?:este|el proximo|el otro) fin de semana|"
     r"going to|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
+    r"2morrow|2moro|2mrw|tmrrw|tomoro|tomorow|tmw|tomorrw|mnn|ya mero|en un rato|2nite|2night|"
+    r"tonite|tnite|"
     r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
 ]
+# The abuser named as the one held: "the abuser was arrested and is in jail now", "my ex is in
+# prison" (with the reporter safe, no one to help out of custody even where no threat was told).
+ABUSER_NAMED_HELD = (
+    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)) {ww}"
+    r"(?:arrested|locked up|in jail|in prison|behind bars|detenido|arrestado|preso|encerrado|"
+    r"en la carcel|en la prision)"
+)
 # The abuser locked up ("he is in prison in another state"): her danger over, and the one held
 # is not someone who needs help.
 ABUSER_HELD = (
     r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)|"
-    # the abuser named as the one held: "the abuser was arrested and is in jail now"
-    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)) {ww}"
-    r"(?:arrested|locked up|in jail|in prison|behind bars|detenido|arrestado|preso|encerrado|"
-    r"en la carcel|en la prision)"
+    + ABUSER_NAMED_HELD
 )
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
 RESOLVED = {
@@ -566,7 +612,12 @@ RESOLVED = {
         # back with the family: "he is back with us now", "ya está de regreso con nosotros"
         r"(?:is|are|he'?s|she'?s|they'?re|got|came) back with (?:us|me|the family|his family|"
         r"her family|the kids)|ya (?:esta|estan) (?:de (?:vuelta|regreso) )?con nosotros|"
-        r"(?:esta|estan) de (?:vuelta|regreso))",
+        r"(?:esta|estan) de (?:vuelta|regreso)|"
+        # let go from the stop: "let him drive home", "lo dejó ir manejando", "sent him home"
+        r"let (?:him|her|them|me|us) (?:drive|walk|head|go|leave) (?:\w+ )?(?:home|away|off|on)|"
+        r"let (?:him|her|them|me|us) off|sent (?:him|her|them|me|us) home|"
+        r"{pron} (?:dejo|dejaron|dejan) (?:ir|irse|salir|libre|en libertad|seguir|manejando)|"
+        r"{pron} mandaron (?:a|para) (?:la )?casa)",
     ],
     Concept.TRANSFER: [
         r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"
@@ -577,6 +628,14 @@ RESOLVED = {
         r"(?:pasaron|se pasaron|se cumplieron) (?:las )?(?:24|48|72) horas|"
         r"(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
         r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
+        # a hold that ended: "it ended in 2021 when the judge granted asylum", "se terminó"
+        r"(?:it|that|which|the (?:hold|detainer)|hold|detainer) (?:was |got |had |has )?(?:ended|"
+        r"expired|lifted|dropped|went away|cancel(?:l)?ed)|(?:it|that) (?:is|was) over|"
+        r"se (?:termino|acabo|vencio|cancelo|levanto|quito|cayo)|quedo sin efecto|"
+        r"granted (?:him |her |them )?(?:asylum|status|residency|a visa|a green card|relief)|"
+        r"got (?:his|her|their) (?:green card|papers|residency|asylum|status)|"
+        r"(?:le|les) (?:dieron|otorgaron|aprobaron) (?:el |la |su )?(?:asilo|residencia|papeles|visa)|"
+        r"gano (?:su|el) caso|won (?:his|her|their) case|"
         # home and free: nobody left to transfer
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
         r"ya esta (?:en (?:la )?casa|libre|con nosotros)|"
@@ -609,6 +668,17 @@ RESOLVED = {
     Concept.CITIZEN: [],
 }
 
+# A custody told in the past tense ends when the reporter says how the person is now ("they
+# kept him two hours yesterday ... he's ok"); told in the present ("he's in jail but he's ok") it
+# does not.
+RESOLVED_PAST = {
+    Concept.IN_CUSTODY: [
+        r"(?:he|she|they|he'?s|she'?s|they'?re|hes|shes|theyre|el|ella) (?:is |are |esta |estan )?"
+        r"(?:ok|okay|fine|alright|all right|good|safe|bien)(?! (?:but|pero))|(?:ya )?(?:esta|estan) bien|"
+        r"todo (?:esta |salio )?bien",
+    ],
+}
+
 # Words that negate the clause they govern (spaCy marks most as `neg` or `advmod`).
 NEGATORS = frozenset(
     ["no", "not", "n't", "never", "nunca", "jamas", "tampoco", "ni", "nope", "nah"]
@@ -618,5 +688,7 @@ NOBODY = frozenset(["nobody", "nadie", "ninguno", "ninguna", "noone"]) | {"no on
 # "No sé si lo tienen": doubt is not negation; the situation might be real.
 DOUBT = [
     r"(?:don'?t|do not|dont|not) (?:know|sure)|no idea|no se|no sabemos|no sabe|no estoy segur[oa]|"
-    r"quien sabe|not certain",
+    r"quien sabe|not certain|"
+    # nobody knows or says where: "nobody knows where he is held", "nadie nos dice dónde está"
+    r"(?:nobody|no one|noone|nadie) (?:\w+ )?(?:knows?|sabe|saben|tells? (?:us|me)|(?:nos|me) dice)",
 ]

@@ -26,6 +26,7 @@ from workers.parsed import parses
 
 from .concepts import (
     ABUSER_HELD,
+    ABUSER_NAMED_HELD,
     CUES,
     DOUBT,
     MACROS,
@@ -34,6 +35,7 @@ from .concepts import (
     NOW_TIME,
     PAST_TIME,
     RESOLVED,
+    RESOLVED_PAST,
     SOON_TIME,
     Concept,
     Cue,
@@ -78,6 +80,10 @@ class Finding:
     about_someone: bool = True
     with_custody: bool = False  # urgent only while someone is held (concepts.Cue)
     standing: bool = False  # a state that holds until something ends it (concepts.Cue)
+    told_past: bool = False  # its verb is in the past tense ("they kept him", "lo detuvo")
+    # Named as a topic, about nobody: a statistic, a policy, what a word means ("q es un
+    # detainer?", "your annual count of detainers").
+    topic: bool = False
 
 
 def _expand(pattern: str) -> str:
@@ -97,7 +103,9 @@ _TIMES: list[tuple[Time, re.Pattern[str]]] = (
     + [(Time.IMMINENT, _bounded(p)) for p in SOON_TIME]
 )
 _RESOLVED = {c: [_bounded(p) for p in ps] for c, ps in RESOLVED.items()}
+_RESOLVED_PAST = {c: [_bounded(p) for p in ps] for c, ps in RESOLVED_PAST.items()}
 _ABUSER_HELD = _bounded(ABUSER_HELD)
+_ABUSER_NAMED_HELD = _bounded(ABUSER_NAMED_HELD)
 _NEEDS = {cue.needs: _bounded(cue.needs) for cue in CUES if cue.needs}
 _DOUBT = [_bounded(p) for p in DOUBT]
 _CLAUSE_BREAK = re.compile(
@@ -117,6 +125,8 @@ _CONTRAST = re.compile(
     r"(?<![\w'])(?:but|even though|although|though|still|yet|however|pero|aunque|todavia|"
     r"sigue|siguen|sin embargo|y aun asi|and still)(?![\w'])"
 )
+# Whom the agency comes for is named within this many words after it.
+_TARGET_WORDS = 4
 # A resolution this many words before a finding in one unpunctuated sentence is another
 # statement, not the end of this one.
 _RUN_ON_WORDS = 12
@@ -149,6 +159,12 @@ _STORY_CONCEPTS = frozenset(
     {Concept.IN_CUSTODY, Concept.TRANSFER, Concept.INJURED, Concept.CITIZEN}
 )
 _OPINION = frozenset(["think", "believe", "expect", "creer", "pensar"])
+# "nobody tells us anything", "nadie nos dice nada": nobody answers, not nobody is held.
+_TELLING_TEXT = (
+    "tell say explain answer call help inform know decir informar explicar contestar "
+    "responder ayudar saber llamar avisar"
+)
+_TELLING = frozenset(_TELLING_TEXT.split())
 # Verbs that tell where someone is or is put (their lemmas, en and es).
 _LOCATING_TEXT = (
     "be have get stay sit remain hold keep lock detain arrest take put send bring spend sleep "
@@ -157,7 +173,66 @@ _LOCATING_TEXT = (
     "permanecer dejar trasladar ir venir llegar"
 )
 _LOCATING = frozenset(_LOCATING_TEXT.split())
-_SUBJECT_PERSON = re.compile(r"(?<![\w'])(?:he|she|i|we|he's|she's|i'm|im|el|ella|yo)(?![\w'])")
+# Folded, "él" (he) is "el" (the): only as the subject of a verb that follows it.
+_SUBJECT_PERSON = re.compile(
+    r"(?<![\w'])(?:he|she|i|we|he's|she's|i'm|im|ella|yo|"
+    r"el(?= (?:esta|estaba|estuvo|sigue|fue|lo|la|se|no|ya|todavia|aun|tiene|sale|salio)\b))"
+    r"(?![\w'])"
+)
+# A custody told in the past with its length ("kept my husband for two hours", "lo detuvo dos
+# horas"): a span that closed. "for two days now", "hace dos horas" and "in two hours" are not.
+_CLOSED_SPAN = re.compile(
+    r"(?<![\w'])(?<!hace )(?<!in )(?<!en )(?<!within )(?:(?:for|por|durante|like) (?:about |como |"
+    r"unas? |around )?)?(?:a|an|one|two|three|four|five|six|several|a few|few|a couple of|couple|"
+    r"\d+|un|una|dos|tres|cuatro|cinco|seis|varias|varios|unas|unos|un par de) (?:hours?|hrs?|"
+    r"minutes?|mins?|horas|minutos|nights?|noches|days?|dias)(?! (?:ago|now|already|ya|mas|more|"
+    r"later|after|despues|antes|before))(?![\w'])"
+)
+# A concept named as a topic, not as someone's situation: a count, a policy, a definition.
+_TOPIC = re.compile(
+    r"(?<![\w'])(?:how many|how much|number of|counts? of|statistics|stats|data (?:on|about)|"
+    r"records? (?:of|on)|policy|policies|annual|yearly|per year|percent(?:age)?|in general|"
+    r"what (?:is|are|'s) (?:a|an|the)|whats (?:a|an)|what does|wat (?:is|es)|"
+    r"q (?:es|son|significa)|"
+    r"que (?:es|son|significa|quiere decir)|how (?:does|do) (?:a|an|the)|meaning of|"
+    r"cuant[oa]s|numero de|cantidad de|estadisticas?|datos (?:de|sobre)|registros? de|"
+    r"politicas?|anual(?:es)?|por ano|porcentaje|en general|como funcionan?|significado de|"
+    r"how long|cuanto (?:tiempo|dura)|what happens|que pasa|q pasa)"
+    r"(?![\w'])"
+)
+# Asked of anyone, not of someone: "does the county honor ICE detainers?", "¿un hold de ICE?"
+_GENERIC = re.compile(
+    r"(?<![\w'])(?:(?:a|an|un|una) (?:ice |immigration )?(?:hold|detainer)|(?:holds|detainers)|"
+    r"someone|somebody|anyone|anybody|people|alguien|una persona|la gente|las personas)(?![\w'])"
+)
+# What nobody knows or says, or a clause under it: "nobody knows where", "nadie sabe que".
+_SUBORDINATE = re.compile(
+    r"(?<![\w'])(?:que|donde|where|that|if|si|cuando|when|why|whether|sabe|saben|sabemos|know|"
+    r"knows|knew|dice|dicen|tell|tells|told|say|says|said)(?![\w'])"
+)
+# Someone the narrative is about besides the reporter and the officers: a relative, a friend, a
+# third person, a redacted name.
+_PERSON_NAMED = (
+    r"\[[a-z_]+(?: \d+)?\]|(?:my|our|mi|mis|nuestr[oa]s?) (?:\w+ )?(?:husband|wife|son|daughter|"
+    r"dad|mom|father|mother|brother|sister|cousin|uncle|aunt|nephew|niece|boyfriend|girlfriend|"
+    r"partner|friend|neighbou?r|kids?|children|child|esposo|esposa|hij[oa]s?|papa|mama|padre|"
+    r"madre|herman[oa]s?|prim[oa]s?|tio|tia|sobrin[oa]s?|novi[oa]|amig[oa]s?|pareja|abuel[oa]s?|"
+    r"vecin[oa]s?|cunad[oa]s?)"
+)
+_SOMEONE = re.compile(
+    r"(?<![\w'])(?:him|her|them|his|their|he|she|he's|she's|hes|shes|ella|ellos|ellas|su|sus|"
+    + _PERSON_NAMED
+    + r")(?![\w'])"
+)
+# A person named by who they are ("mi mamá", "my uncle"), not a pronoun for someone told of.
+_NAMED_PERSON = re.compile(r"(?<![\w'])(?:" + _PERSON_NAMED + r")(?![\w'])")
+# A Spanish clitic for a person before its verb ("le pusieron", "lo tienen"; not "lo que").
+_CLITIC_PERSON = re.compile(r"(?<![\w'])(?:le|les|lo)(?! que)(?= \w)")
+# "nadie de mi familia", "ninguno de mis hijos", "none of us" open the clause: nobody is.
+_NOBODY_OF = re.compile(
+    r"(?<![\w'])(?:nadie|ninguno|ninguna|none|no one|nobody|neither|ni uno|ni una) "
+    r"(?:de|del|of|in|from|en|among|entre)(?![\w'])"
+)
 # "That was in 2019", "eso fue hace años": a time said of what was just told.
 _BACK_REFERENCE = re.compile(
     r"(?<![\w'])(?:that|this|it|all (?:of )?(?:that|this)|eso|esto|todo eso|todo esto)"
@@ -238,6 +313,22 @@ def _untangled(folded: str) -> str:
     return _LONG_WORD.sub(_untangle, folded)
 
 
+# Spoken fillers that voice-to-text keeps inside a phrase ("no hay ningún mayor de bueno edad",
+# "can ice you know transfer him"): read past them. ("este" and "like" also mean something.)
+_FILLER = re.compile(r"(?<![\w'])(?:uh+|um+|uhm|erm|hmm+|you know|o sea|osea|bueno|pues) (?=\w)")
+
+
+def _without_fillers(folded: str, index: list[int]) -> tuple[str, list[int]]:
+    """`folded` without its fillers, and the index map without their characters (so what is
+    matched still points at the reporter's words)."""
+    spans = [m.span() for m in _FILLER.finditer(folded)]
+    if not spans:
+        return folded, index
+    dropped = {i for start, end in spans for i in range(start, end)}
+    kept = [i for i in range(len(folded)) if i not in dropped]
+    return "".join(folded[i] for i in kept), [index[i] for i in kept]
+
+
 def _as_name(match: re.Match[str]) -> str:
     return "N" + "n" * (len(match.group(0)) - 1)
 
@@ -279,7 +370,7 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
         # Fold and quote the reporter's own words (the parse saw placeholders as names).
         original = text[sent.start_char : sent.end_char]
         folded, index = normalize(original)
-        folded = _untangled(folded)
+        folded, index = _without_fillers(_untangled(folded), index)
         sentences.append(
             _Sentence(sent, original, folded, index, number, list(_time_expressions(folded)))
         )
@@ -295,7 +386,12 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     folded_sentences = [(sentence.folded, sentence.index) for sentence in sentences]
     originals = [sentence.original for sentence in sentences]
     findings = _told_then(findings, sentences)
-    return _rumours(_abuser_held(_resolve(findings, folded_sentences, originals)))
+    named = _SOMEONE.search(whole) is not None
+    safe = _ABUSER_NAMED_HELD.search(whole) is not None and any(
+        regex.search(whole) for regex in _RESOLVED[Concept.DANGER]
+    )  # "my ex is in prison, i am safe": the one held is the abuser, no danger named
+    findings = _abuser_held(_resolve(findings, folded_sentences, originals), safe)
+    return _rumours(findings, named)
 
 
 def _read_sentence(
@@ -371,12 +467,18 @@ def _finding(
     if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
         time = Time.NOW  # "in the county jail since March": from then until now
     time = _adjusted_time(cue, time, said, anchor, conditional)
+    told_past = _tense_read(anchor, before, _in_cue(anchor, s, start, end)) is Time.PAST
+    closed = _closed_span(cue, s.folded, clause, told_past, time)
+    if closed:
+        time, span = Time.PAST, closed  # "kept my husband for two hours": it ended
     if time is Time.NOW and cue.place and not _someone_there(anchor, s.folded[slice(*clause)]):
         time = Time.UNCLEAR  # "en la cárcel de Gaston cobran muy caro": the jail, not who is in it
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
-    # Whom it is about is said right after ("viene la migra por mi primo") or just before.
-    near = " ".join(before.split()[-2:]) + " " + s.folded[end : clause[1]]
+    # Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
+    # run-on, a person told further on is another statement.
+    after = s.folded[end : clause[1]].split()[:_TARGET_WORDS]
+    near = " ".join(before.split()[-2:]) + " " + " ".join(after)
     about_someone = _TARGET.search(near) is not None
     return Finding(
         cue.concept, _evidence(s, start, end, clause, span), time, time_words, suppressed,
@@ -388,7 +490,35 @@ def _finding(
         targetless=cue.agent_only and not about_someone,
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
         about_someone=_TARGET.search(s.folded[slice(*clause)]) is not None,
+        told_past=told_past,
+        topic=_topic(cue, s, clause, start, end),
     )  # fmt: skip
+
+
+def _closed_span(
+    cue: Cue, folded: str, clause: tuple[int, int], told_past: bool, time: Time
+) -> tuple[int, int] | None:
+    """The length of a custody told in the past ("for two hours", "dos horas"): where it is, the
+    custody is over. A coming event or a standing state keeps its own time."""
+    if cue.concept is not Concept.IN_CUSTODY or not told_past or cue.standing:
+        return None
+    if time not in (Time.NOW, Time.UNCLEAR):
+        return None
+    match = _CLOSED_SPAN.search(folded, *clause)
+    return (match.start(), match.end()) if match else None
+
+
+def _topic(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, end: int) -> bool:
+    """A hold, a detainer or a jail named as a topic (a count, a policy, what it means, a
+    question about anyone) in a clause that names nobody."""
+    if cue.concept not in (Concept.TRANSFER, Concept.IN_CUSTODY):
+        return False
+    words = s.folded[clause[0] : clause[1]]
+    if _SOMEONE.search(words) or _CLITIC_PERSON.search(words):
+        return False
+    if _TOPIC.search(s.folded, clause[0], end):
+        return True
+    return s.asked(clause[0], start) and _GENERIC.search(words) is not None
 
 
 def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
@@ -704,7 +834,7 @@ def _parse_negated(anchor, scope: tuple[int, int]) -> str | None:  # noqa: ANN00
             return f"negated by \u201c{child.text}\u201d"
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if word in NOBODY:
+        if word in NOBODY and anchor.lemma_.lower() not in _TELLING:
             return f"negated by \u201c{child.text}\u201d"
         no = [d for d in child.children if d.lower_ in ("no", "ningun", "ningún")]
         if no:  # "no one", "ningún agente"
@@ -719,11 +849,22 @@ def _prefix_negated(prefix: str) -> str | None:
     cue = _NEGATOR_WORDS.search(" ".join(prefix.split()[-3:]))
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
-    # The object fronted with its negation: "a nadie que conozco han agarrado".
-    cue = _NOBODY_OBJECT.search(" ".join(prefix.split()[-8:]))
+    # The object fronted with its negation ("a nadie que conozco han agarrado"), or the subject
+    # as "nobody of" a group ("nadie de mi familia está", "ninguno de mis hijos", "none of us").
+    near = " ".join(prefix.split()[-8:])
+    cue = _NOBODY_OBJECT.search(near) or _nobody_of(near)
     if cue:
         return f"negated by \u201c{cue.group(0)}\u201d"
     return None
+
+
+def _nobody_of(near: str) -> re.Match[str] | None:
+    """ "nadie de mi familia está ...", unless what follows it is what nobody knows or says
+    ("nadie de la familia sabe que lo detuvieron")."""
+    match = _NOBODY_OF.search(near)
+    if match and _SUBORDINATE.search(near, match.end()):
+        return None
+    return match
 
 
 def _told_then(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
@@ -769,7 +910,7 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
                 # "en 2015 me detuvieron ... ya estoy bien. el patrón se quedó con los
                 # pasaportes": an old story's end is not the end of what is told after it.
                 continue
-            for regex in _RESOLVED.get(finding.concept, []):
+            for regex in _resolutions(finding):
                 match = next(
                     (m for m in regex.finditer(folded) if not _turned(finding, number, folded, m)),
                     None,
@@ -789,6 +930,12 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
     return out
 
 
+def _resolutions(finding: Finding) -> list[re.Pattern[str]]:
+    """What ends the finding's concept; told in the past, also how the person is now."""
+    extra = _RESOLVED_PAST.get(finding.concept, []) if finding.told_past else []
+    return [*_RESOLVED.get(finding.concept, []), *extra]
+
+
 def _told_of_past(folded: str) -> bool:
     return any(time is Time.PAST for time, _, _ in _time_expressions(folded))
 
@@ -800,14 +947,18 @@ def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) ->
     is not)."""
     if number != finding.sentence or match.start() >= finding.at:
         return False
-    far = len(folded[match.end() : finding.at].split()) > _RUN_ON_WORDS
-    return far or finding.denial or _CONTRAST.search(folded, match.end(), finding.at) is not None
+    between = folded[match.end() : finding.at]
+    far = len(between.split()) > _RUN_ON_WORDS
+    # "ya está en la casa a mi mamá la envían a migración": someone else's story starts
+    other = _NAMED_PERSON.search(between) is not None
+    return far or other or finding.denial or _CONTRAST.search(between) is not None
 
 
-def _abuser_held(findings: list[Finding]) -> list[Finding]:
+def _abuser_held(findings: list[Finding], safe: bool = False) -> list[Finding]:
     """Someone held in a sentence that ends a survivor's danger is the abuser ("he is in prison
-    in another state now"): her safety, not an emergency."""
-    if not any(f.concept is Concept.DANGER for f in findings):
+    in another state now"): her safety, not an emergency. `safe`: the narrative names the
+    abuser held and the reporter safe, with or without a threat told."""
+    if not safe and not any(f.concept is Concept.DANGER for f in findings):
         return findings
     out = []
     for f in findings:
@@ -821,11 +972,12 @@ def _abuser_held(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _rumours(findings: list[Finding]) -> list[Finding]:
-    """What concerns nobody named: the agency on its way ("dicen que viene la migra"), or
-    hearsay of arrests ("I heard they are picking people up at the Walmart"). No emergency
-    when the narrative says nobody is held; worth a check while nobody is held now; urgent (as
-    read) when someone is."""
+def _rumours(findings: list[Finding], named: bool = True) -> list[Finding]:
+    """What concerns nobody named: the agency on its way ("dicen que viene la migra"), hearsay
+    of arrests ("I heard they are picking people up at the Walmart"), a topic ("q es un
+    detainer?"). No emergency when the narrative says nobody is held; worth a check while
+    nobody is held now; urgent (as read) when someone is. A topic in a narrative that names
+    nobody at all (`named` false) is no one's situation."""
     live = [f for f in findings if f.suppressed is None]
     held = any(
         f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not _unnamed(f)
@@ -835,12 +987,18 @@ def _rumours(findings: list[Finding]) -> list[Finding]:
         f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER) and not _unnamed(f) for f in live
     )
     nobody = _nobody_held(findings)
-    return [_as_rumour(f, held, taken, nobody) for f in findings]
+    read_as = [_as_rumour(f, held, taken, nobody) for f in findings]
+    if held or named:
+        return read_as
+    return [
+        replace(f, suppressed="a topic, about nobody held") if f.topic and not f.suppressed else f
+        for f in read_as
+    ]
 
 
 def _unnamed(f: Finding) -> bool:
-    """The agency on its way for nobody named, or hearsay that names nobody."""
-    return f.targetless or (f.hearsay and not f.about_someone)
+    """The agency on its way for nobody named, hearsay that names nobody, or a topic."""
+    return f.targetless or f.topic or (f.hearsay and not f.about_someone)
 
 
 def _nobody_held(findings: list[Finding]) -> Finding | None:
