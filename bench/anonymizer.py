@@ -11,6 +11,8 @@ Corpora (default: all of them, scored and timed in the same process and run):
   anonymizer's code, after round 3 froze; scored once on 2026-12-03);
 - heldout4: tests/anonymize/data/heldout4.jsonl (written blind the same way, after round 5
   froze; scored once on 2026-12-04);
+- heldout5: tests/anonymize/data/heldout5.jsonl (a second blind writer, after round 6 froze;
+  scored once on 2026-12-04);
 - generated: the evaluation partition of workers/anonymize/training/corpus.py (templates,
   styles and names disjoint from the training partition), generated here with a fixed seed;
 - presidio: bench/data/presidio-benchmark.jsonl, Presidio's own generated benchmark
@@ -50,6 +52,7 @@ CORPORA = {
     "heldout2": DATA / "heldout2.jsonl",
     "heldout3": DATA / "heldout3.jsonl",
     "heldout4": DATA / "heldout4.jsonl",
+    "heldout5": DATA / "heldout5.jsonl",
     "generated": None,  # generated in memory
     "presidio": REPO / "bench" / "data" / "presidio-benchmark.jsonl",
 }
