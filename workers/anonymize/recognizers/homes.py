@@ -52,6 +52,13 @@ HOME_FORMS = [
         rf"(?:\s*,?\s*(?:casa|lote|lot)?\s*{_NUM})?",
         re.I,
     ),
+    # a numbered street and the house's number: "la calle 10 número 604", "avenida 5 #1203",
+    # "carrera 7 no. 45-12"
+    re.compile(
+        r"\b(?:calle|avenida|av\.?|carrera|cra\.?|diagonal|transversal)\s+\d{1,3}\s*[A-Za-z]?"
+        r"\s*,?\s*(?:n[uú]mero|num\.?|no\.?|#)\s*\d{1,5}(?:\s*-\s*\d{1,4})?\b",
+        re.I,
+    ),
     re.compile(
         r"\b(?i:barrio|colonia|aldea|cant[oó]n|caser[ií]o|urbanizaci[oó]n|reparto)\s+"
         r"(?:(?:el|la|los|las|de|del|san|santa)\s+)?(?:[A-ZÁÉÍÓÚÑ][\w'’-]*\s?){1,3}"
@@ -118,6 +125,14 @@ def _dwelling_in_complex(word: str) -> re.Pattern:
     return re.compile(rf"{_DWELLING_NUMBER}{_BETWEEN}{named}|{named}\s*,?\s*{_DWELLING_NUMBER}")
 
 
+# a unit at a complex named without a word that says complex: "apt 302 at Riverbend Commons",
+# "el apartamento 3C de Villa Encanto" (only dwelling words: a room or a unit may be a
+# hospital's or an officer's)
+UNIT_AT_NAME_RE = re.compile(
+    r"(?<!parking )\b(?i:apt\.?|apartment|apto\.?|apartamento|depto\.?|departamento|trailer|"
+    r"traila|lote?|space|espacio)\s*#?\s*\d{1,4}[A-Za-z]?\s+(?i:at|in|of|de|del|en)\s+"
+    rf"(?:(?i:the|el|la|los|las)\s+)?{_CAP_WORD}(?:\s+(?:(?i:de|del|la|las|los|el)\s+)?{_CAP_WORD}){{0,3}}"
+)
 DWELLING_IN_COMPLEX_RE = _dwelling_in_complex(_CAP_WORD)
 # without capitals a name word is any word; the park word and the dwelling's number still
 # say home
@@ -152,15 +167,23 @@ _BUILT = (
     r"block|bloque|adobe|l[aá]mina|concreto|cemento)|con\s+(?:techo|port[oó]n|reja|cerca)\s+"
     rf"(?:de\s+)?[\w]+(?:\s+{_COLOUR})?)"
 )
+_RELATION = (
+    r"(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
+    r"from|beside|by|near|in\s+front\s+of|at\s+the\s+end\s+of|past|detr[aá]s\s+del?|"
+    r"atr[aá]s\s+del?|al\s+lado\s+del?|frente\s+al?|enfrente\s+del?|junto\s+al?|cerca\s+del?|"
+    r"a\s+la\s+par\s+del?|despu[eé]s\s+del?|al\s+final\s+del?|al\s+fondo\s+del?|"
+    r"(?:on\s+|at\s+)?the\s+corner\s+of|en\s+la\s+esquina\s+de|por\s+la|por\s+el|pasando)\s+"
+)
+# the landmark's words, up to a clause word or a verb that says what the home is ("..., es
+# donde vivo", "... is ours")
+_LANDMARK_WORDS = (
+    r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque|is|es|was|era|fue)\b)"
+    r"[^\s.,;!?]+\s*){1,7}"
+)
 LANDMARK_HOME_RE = re.compile(
     rf"\b(?:the|a|our|my|his|her|their|la|una|nuestra|mi|su)\s+(?:[\w'’-]+\s+){{0,2}}?"
     rf"{HOME_NOUNS}\s+(?:{_COLOUR}\s+)?(?:{_BUILT}\s*,?\s+)?(?:right\s+|justo\s+)?"
-    r"(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
-    r"from|beside|by|near|in\s+front\s+of|at\s+the\s+end\s+of|past|detr[aá]s\s+de|"
-    r"atr[aá]s\s+de|al\s+lado\s+de|frente\s+a|enfrente\s+de|junto\s+a|cerca\s+de|"
-    r"a\s+la\s+par\s+de|despu[eé]s\s+de|al\s+final\s+del?|al\s+fondo\s+del?|en\s+la\s+esquina\s+de|"
-    r"por\s+la|por\s+el|pasando)\s+"
-    r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque)\b)[^\s.,;!?]+\s*){1,7}",
+    rf"{_RELATION}{_LANDMARK_WORDS}",
     re.IGNORECASE,
 )
 LANDMARK_CUE_RE = re.compile(
@@ -245,6 +268,8 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
     complex_re = DWELLING_IN_COMPLEX_RE if ctx.style == "normal" else DWELLING_IN_COMPLEX_LOWER_RE
     for m in complex_re.finditer(text):
         out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
+    for m in UNIT_AT_NAME_RE.finditer(text):
+        out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     for m in DIRECTIONS_RE.finditer(text):
         out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     for m in LANDMARK_HOME_RE.finditer(text):
@@ -267,7 +292,7 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
 _FLOOR = (
     r"(?:(?:on\s+)?the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|top|"
     r"ground|upper|lower)\s+(?:floor|fl\.?|level)\b|(?:en\s+el\s+)?(?:primer|segundo|tercer|"
-    r"cuarto|quinto|\d{1,2}\s*[oº°])\s+piso\b|(?:piso|floor|planta|nivel)\s+#?\d{1,2}\b|"
+    r"cuarto|quinto|\d{1,2}\s*(?:[oº°]|do|ro|er|to|vo|no)\.?)\s+piso\b|(?:piso|floor|planta|nivel)\s+#?\d{1,2}\b|"
     r"planta\s+(?:baja|alta)\b"
 )
 _STREET_WORD = "|".join(
@@ -285,12 +310,39 @@ STREET_AFTER_RE = re.compile(r"\s*,?\s*" + _ON_STREET)
 STREET_IN_RE = re.compile(rf"\b(?i:{_STREET_WORD}|calle|avenida|camino|carretera)\b")
 
 
+# a door or unit after an address or a floor: "..., apartment four", "2do piso puerta 9"
+UNIT_AFTER_RE = re.compile(
+    r"\s*,?\s*(?i:apartment|apt\.?|unit|suite|puerta|door|apto\.?|apartamento|depto\.?|"
+    r"interior|int\.?)\s*#?\s*"
+    rf"(?:\d{{1,4}}[A-Za-z]?\b|[A-Za-z]\d{{0,3}}\b|(?i:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*)\b)"
+)
+# where the home is from a landmark, after its address: "Colonia X, casa 7, por la
+# gasolinera", "... Maple and 5th, across from the Dollar General"
+LANDMARK_AFTER_RE = re.compile(rf"\s*,?\s*(?i:{_RELATION}{_LANDMARK_WORDS})")
+
+
+# the writer's own home: "we live in ...", "mi mamá vive en ...", "our house is ..."
+OWN_HOME_BEFORE_RE = re.compile(
+    r"(?:\blive|\blives|\bliving|\bviv[oe]|\bvivimos|\bviven|\bstay|\bquedamos|\bour|\bmy|"
+    r"\bmi\b|\bnuestra)[^.!?\n]{0,50}$"
+)
+
+
+def _run_on(rx: re.Pattern, text: str, end: int) -> int:
+    m = rx.match(text, end)
+    return len(text[: m.end()].rstrip(" ,")) if m else end
+
+
 def home_tail(text: str, start: int, end: int) -> int:
-    """Where a home ends: a floor after it ("412 Birch Ave, 2nd floor", "segundo piso"), and
-    for a home told without its street (a lot in a park, a unit in a complex) the street it
-    is on ("space 14 of the X trailer park on Mill Rd")."""
+    """Where a home ends: a floor and a door after it ("412 Birch Ave, 2nd floor", "segundo
+    piso puerta 9", "..., apartment four"); for a home told without its street (a lot in a
+    park, a unit in a complex) the street it is on ("space 14 of the X trailer park on Mill
+    Rd"); and for one told as the writer's own home (recall first) where it is from a
+    landmark ("..., por la gasolinera")."""
     if not STREET_IN_RE.search(text, start, end):
-        m = STREET_AFTER_RE.match(text, end)
-        end = m.end() if m else end
-    m = FLOOR_AFTER_RE.match(text, end)
-    return m.end() if m else end
+        end = _run_on(STREET_AFTER_RE, text, end)
+    for rx in (FLOOR_AFTER_RE, UNIT_AFTER_RE, FLOOR_AFTER_RE):
+        end = _run_on(rx, text, end)
+    if OWN_HOME_BEFORE_RE.search(text[max(0, start - 60) : start].lower()):
+        end = _run_on(LANDMARK_AFTER_RE, text, end)
+    return end
