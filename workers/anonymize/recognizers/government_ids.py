@@ -135,7 +135,7 @@ class GovernmentIdRecognizer(DomainRecognizer):
                 and not re.search(r"licen|passport|pasaporte|matricula|booking", before)
             ):
                 continue
-            out.append(candidate("ID_NUMBER", s, e, 0.99))
+            out.append(candidate("ID_NUMBER", _with_state(text, s), e, 0.99))
         for m in P.GENERIC_ID_RE.finditer(text):
             v = m.group()
             nd = len(P.digits(v))
@@ -179,7 +179,7 @@ class GovernmentIdRecognizer(DomainRecognizer):
         out: list[RecognizerResult] = []
         this_year = dt.date.today().year
         seen = set()
-        for rx in (P.FULL_DATE_RE, P.DATE_RE):
+        for rx in (P.FULL_DATE_RE, P.DATE_RE, SPACED_DATE_RE):
             for m in rx.finditer(text):
                 if m.span() in seen or not re.search(r"\d", m.group()):
                     continue
@@ -194,6 +194,25 @@ class GovernmentIdRecognizer(DomainRecognizer):
             if self.DOB_CONTEXT_RE.search(P.window_before(F, m.start(), 40)):
                 out.append(candidate("DOB", m.start(), m.end(), 0.99, why="spoken"))
         return out
+
+
+US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+    "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
+)
+# a licence said with its state first: "TX DL 40555193", "NC license # 1234567"
+STATE_LICENCE_RE = re.compile(
+    rf"(?<![\w-])(?:{US_STATES})\s+(?:(?:DL|CDL|D\.L\.|(?i:driver'?s\s+)?(?i:licen[cs]e|"
+    r"licencia))\s*(?:#|(?i:no\.?|number|n[uú]mero))?\s*:?\s*)?$"
+)
+# a date written with spaces, "3 3 1998": a date of birth only after a birth word
+SPACED_DATE_RE = re.compile(r"(?<![\d\w])\d{1,2} \d{1,2} (?:19|20)\d\d(?![\d\w])")
+
+
+def _with_state(text: str, start: int) -> int:
+    """A licence number begins at its state when the state is said first."""
+    m = STATE_LICENCE_RE.search(text, max(0, start - 30), start)
+    return m.start() if m else start
 
 
 _UNITS_EN = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
