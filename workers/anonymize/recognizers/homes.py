@@ -180,9 +180,11 @@ _LANDMARK_WORDS = (
     r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque|is|es|was|era|fue)\b)"
     r"[^\s.,;!?]+\s*){1,7}"
 )
+# the verb between a home and where it is: "nuestra casita está al lado del ..."
+_SITS = r"(?:est[aá]|queda|is|sits|stands)"
 LANDMARK_HOME_RE = re.compile(
     rf"\b(?:the|a|our|my|his|her|their|la|una|nuestra|mi|su)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{HOME_NOUNS}\s+(?:{_COLOUR}\s+)?(?:{_BUILT}\s*,?\s+)?(?:right\s+|justo\s+)?"
+    rf"{HOME_NOUNS}\s+(?:{_COLOUR}\s+)?(?:{_BUILT}\s*,?\s+)?(?:{_SITS}\s+)?(?:right\s+|justo\s+)?"
     rf"{_RELATION}{_LANDMARK_WORDS}",
     re.IGNORECASE,
 )
@@ -213,7 +215,8 @@ HOME_AFTER_RE = re.compile(
 
 
 def _home_cue_around(ctx: Ctx, s: int, e: int) -> bool:
-    before = LANDMARK_CUE_RE.search(P.window_before(ctx.folded, s + 4, 40))
+    # the window takes in the match's own owner word ("our", "nuestra casita ...")
+    before = LANDMARK_CUE_RE.search(P.window_before(ctx.folded, s + 8, 44))
     return bool(before or HOME_AFTER_RE.match(ctx.text[e : e + 40]))
 
 
