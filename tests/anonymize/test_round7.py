@@ -91,6 +91,9 @@ def test_a_licence_with_its_state_first_and_a_spaced_date_of_birth(anon):
         ("en", "my DL is TX DL 40555193, please keep it private", ["TX"]),
         ("en", "his FL license # 88123456 was taken by the deputy", ["FL"]),
         ("es", "mi licencia es GA DL 07734512 y no me la devolvieron", ["GA"]),
+        ("en", "My plate is TX LMN 4821. They wrote it down.", ["TX"]),
+        ("es", "La placa de mi troca es FL HGT-4432, la anotaron.", ["FL"]),
+        ("en", "The tags on my car are NC KRT-5519. He ran them.", ["NC"]),
     ]
     dates = ["3 3 1998", "12 5 1987", "7 11 2001"]
     tpls = [

@@ -159,14 +159,14 @@ class GovernmentIdRecognizer(DomainRecognizer):
             word = cm.group().split()[0] if cm.group().split() else ""
             if _badge_after_placa(word, alnum, F, s):
                 continue
-            out.append(candidate("LICENSE_PLATE", s, e, 0.99))
+            out.append(candidate("LICENSE_PLATE", _with_state(text, s), e, 0.99))
         for s, e in value_matches(OWN_PLATE_VALUE_RE, ctx):
             if any(c.isdigit() for c in text[s:e]) and OWN_VEHICLE_RE.search(
                 P.window_before(F, s, 45)
             ):
                 before = P.window_before(F, s, 25)
                 if re.search(r"plac|plate|tag|tablilla", before):
-                    out.append(candidate("LICENSE_PLATE", s, e, 0.99))
+                    out.append(candidate("LICENSE_PLATE", _with_state(text, s), e, 0.99))
         for m in P.PLATE_SHAPE_RE.finditer(text):
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
@@ -200,7 +200,8 @@ US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
     "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
 )
-# a licence said with its state first: "TX DL 40555193", "NC license # 1234567"
+# a licence or plate said with its state first: "TX DL 40555193", "NC license # 1234567",
+# "my plate is TX LMN 4821"
 STATE_LICENCE_RE = re.compile(
     rf"(?<![\w-])(?:{US_STATES})\s+(?:(?:DL|CDL|D\.L\.|(?i:driver'?s\s+)?(?i:licen[cs]e|"
     r"licencia))\s*(?:#|(?i:no\.?|number|n[uú]mero))?\s*:?\s*)?$"
@@ -210,7 +211,8 @@ SPACED_DATE_RE = re.compile(r"(?<![\d\w])\d{1,2} \d{1,2} (?:19|20)\d\d(?![\d\w])
 
 
 def _with_state(text: str, start: int) -> int:
-    """A licence number begins at its state when the state is said first."""
+    """A licence or a plate begins at its state when the state is said first ("TX DL
+    40555193", "placa FL HGT-4432")."""
     m = STATE_LICENCE_RE.search(text, max(0, start - 30), start)
     return m.start() if m else start
 
