@@ -269,12 +269,9 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
                 e -= 1
             out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
     complex_re = DWELLING_IN_COMPLEX_RE if ctx.style == "normal" else DWELLING_IN_COMPLEX_LOWER_RE
-    for m in complex_re.finditer(text):
-        out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
-    for m in UNIT_AT_NAME_RE.finditer(text):
-        out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
-    for m in DIRECTIONS_RE.finditer(text):
-        out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
+    for rx in (complex_re, UNIT_AT_NAME_RE, DIRECTIONS_RE):
+        for m in rx.finditer(text):
+            out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     for m in LANDMARK_HOME_RE.finditer(text):
         s, e = m.span()
         while e > s and text[e - 1] in " ,.":
