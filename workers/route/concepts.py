@@ -257,6 +257,19 @@ CUES: list[Cue] = [
     *_cues(
         Concept.TRANSFER,
         [
+            # A transfer already under way: "in transit to ICE", "on his way to the detention
+            # center", "va en camino a Louisiana" (where custody is told: not a trip to the store)
+            r"(?:in transit|en transito|being (?:transported|driven|moved|transferred|bused) to|"
+            r"(?:on (?:his|her|their|the) way|headed|heading) to (?:the |an? )?(?:\w+ ){0,2}?(?:ice|"
+            r"immigration|detention|processing|{place}|another|a different|[a-z]+ (?:state|county))|"
+            r"(?:va|van|iba|iban|lo llevan|la llevan|los llevan|se {pron} llevan) (?:en camino|rumbo|"
+            r"camino) (?:a|al|hacia|para))",
+        ],
+        needs="(?:{agency}|{place}|traslad\\w+|transfer\\w+|moved|sacaron|took him|took her)",
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
             # A release that is a hand-over: "straight to ICE", "directo a los de ICE".
             r"(?:straight|directly|direct|right|strait|stright) (?:over )?(?:to|into|over to) "
             r"(?:the )?(?:ice|immigration|migra|la migra|detention|deportation|the feds)",
@@ -312,6 +325,11 @@ CUES: list[Cue] = [
             r" {w}(?:{meds}|doctor|medico|enfermera|atencion)",
             r"{meds} {w}(?:is|are|was|were|esta|estan|se quedo|se quedaron|quedo) (?:at home|"
             r"en (?:la )?casa|home|en el carro|in the car)",
+            # without it on the way: "has no medication", "no tiene su medicina", "left his inhaler"
+            r"(?:has no|have no|doesn'?t have|does not have|don'?t have|didn'?t bring|no tiene|"
+            r"no tienen|no trae|no lleva|no llevo|no se llevo) (?:(?:his|her|their|any|su|sus) )?{meds}",
+            r"(?:left|forgot|dejo|olvido|se le olvido|se le quedo) (?:(?:his|her|their|su|sus) )?{meds}|"
+            r"{meds} (?:was |were |got )?left behind",
         ],
         negation_inside=True,
     ),
@@ -349,8 +367,8 @@ CUES: list[Cue] = [
             r"(?:keeps?|kept|holds?|holding|guarda|guardan|guardo|se quedo con|se quedaron con) "
             r"(?:(?:me|us) )?(?:(?:my|our|his|her|their|all our|mi|mis|nuestros?|nuestras?|sus?|los|"
             r"las|el|the) )(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)",
-            r"(?:makes? (?:me|us|them) work|forces? (?:me|us|them) to work|force (?:me|us) to work|"
-            r"forced to work|(?:me|nos|los|las) (?:obliga|obligan|hace|hacen|pone|ponen) (?:a )?trabajar|"
+            r"(?:makes? (?:me|us|them|her|him) work|forces? (?:me|us|them|her|him) to work|force (?:me|us) to work|"
+            r"forced to work|(?:me|nos|los|las|la|lo) (?:obliga|obligan|hace|hacen|pone|ponen) (?:a )?trabajar|"
             r"me obligan|nos obligan|pay off (?:the |a )?debt|pagar la deuda)",
             r"(?:afraid|scared|miedo|asustad[oa]) {w}(?:to (?:be here|go home|stay)|tonight|esta noche|"
             r"de (?:estar aqui|quedarme|quedarnos|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
@@ -360,7 +378,7 @@ CUES: list[Cue] = [
         Concept.DANGER,
         [
             # Papers taken: an officer at a stop takes them too; trafficking when work is told.
-            r"(?:took|has|have|had|tiene|tienen|tenia|tenian|quito|quitaron) (?:(?:me|us) )?(?:(?:my|our|his|her|"
+            r"(?:took|takes|take|taking|keeps|has|have|had|tiene|tienen|tenia|tenian|quito|quitaron|quita|quitan|le quita|le quito) (?:(?:me|us|her|him) )?(?:(?:my|our|his|her|"
             r"their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )(?:passports?|papers|documents|"
             r"pasaportes?|papeles|documentos|ids)(?! (?:and|y) (?:gave|returned|devolvio|regreso))",
         ],
