@@ -325,13 +325,22 @@ CUES: list[Cue] = [
             r" {w}(?:{meds}|doctor|medico|enfermera|atencion)",
             r"{meds} {w}(?:is|are|was|were|esta|estan|se quedo|se quedaron|quedo) (?:at home|"
             r"en (?:la )?casa|home|en el carro|in the car)",
-            # without it on the way: "has no medication", "no tiene su medicina", "left his inhaler"
+        ],
+        negation_inside=True,
+    ),
+    *_cues(
+        Concept.MEDICAL,
+        [
+            # without it while held or moved: "has no medication", "no tiene su medicina", "left
+            # his inhaler behind" (a page-out only while someone is held: a child who forgot his
+            # inhaler at school is worth a check)
             r"(?:has no|have no|doesn'?t have|does not have|don'?t have|didn'?t bring|no tiene|"
             r"no tienen|no trae|no lleva|no llevo|no se llevo) (?:(?:his|her|their|any|su|sus) )?{meds}",
             r"(?:left|forgot|dejo|olvido|se le olvido|se le quedo) (?:(?:his|her|their|su|sus) )?{meds}|"
             r"{meds} (?:was |were |got )?left behind",
         ],
         negation_inside=True,
+        with_custody=True,
     ),
     *_cues(
         Concept.MEDICAL,
@@ -654,6 +663,11 @@ RESOLVED = {
         r"got (?:his|her|their) (?:green card|papers|residency|asylum|status)|"
         r"(?:le|les) (?:dieron|otorgaron|aprobaron) (?:el |la |su )?(?:asilo|residencia|papeles|visa)|"
         r"gano (?:su|el) caso|won (?:his|her|their) case|"
+        # a removal that is over, the person arrived: "he is safe there", "está a salvo allá"
+        r"(?:is|are|he'?s|she'?s|they'?re|hes|shes) (?:safe|fine|ok|okay|doing (?:fine|well|ok|good)) "
+        r"(?:now )?(?:there|over there|in (?!(?:jail|custody|detention|prison|the|a|an|ice|county)\b)\w+)|"
+        r"arrived (?:there )?safe(?:ly)?|made it there|llego (?:bien|a salvo)|"
+        r"(?:ya )?(?:esta|estan) (?:bien|a salvo) (?:alla|en (?!(?:la|el|los|las|detencion|custodia)\b)\w+)|"
         # home and free: nobody left to transfer
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
         r"ya esta (?:en (?:la )?casa|libre|con nosotros)|"
@@ -683,7 +697,14 @@ RESOLVED = {
         r"father|other parent)|con (?:su|sus|mi) (?:abuela|abuelos|tia|tio|mama|papa)|"
         r"(?:picked|recogio|recogieron) (?:them|the kids|los ninos|a los ninos))",
     ],
-    Concept.CITIZEN: [],
+    # The reporter, a citizen, questioned and sent on: "me dio la multa y me fui", "let me go".
+    Concept.CITIZEN: [
+        r"(?:let me (?:go|leave|drive (?:off|away|home)|off)|sent me (?:home|on my way)|"
+        r"(?:and|then|so) i (?:left|drove (?:off|away|home)|went home)|i was free to go|"
+        # (spaCy may cut a last "ir" into a sentence of its own: "me dejo" at the end is the same)
+        r"me (?:dejo|dejaron)(?: (?:ir|irme|seguir|en paz|libre)|\W*$)|me solt(?:o|aron)|"
+        r"(?:y|luego|despues) (?:ya )?me fui|me mandaron a (?:mi )?casa)",
+    ],
 }
 
 # A custody told in the past tense ends when the reporter says how the person is now ("they

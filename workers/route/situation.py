@@ -197,7 +197,10 @@ _TOPIC = re.compile(
     r"que (?:es|son|significa|quiere decir)|how (?:does|do) (?:a|an|the)|meaning of|"
     r"cuant[oa]s|numero de|cantidad de|estadisticas?|datos (?:de|sobre)|registros? de|"
     r"politicas?|anual(?:es)?|por ano|porcentaje|en general|como funcionan?|significado de|"
-    r"how long|cuanto (?:tiempo|dura)|what happens|que pasa|q pasa)"
+    r"how long|cuanto (?:tiempo|dura)|what happens|que pasa|q pasa|"
+    # what a jail charges: "the prices at the jail commissary", "lo que cobran en la cárcel"
+    r"prices?|pricing|overpriced|fees?|charges? for|costs? of|rates? (?:for|of)|commissary|"
+    r"precios?|tarifas?|cuotas?|cobran|cobra|lo que cobran|cuesta)"
     r"(?![\w'])"
 )
 # Asked of anyone, not of someone: "does the county honor ICE detainers?", "¿un hold de ICE?"
