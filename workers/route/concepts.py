@@ -171,7 +171,10 @@ CUES: list[Cue] = [
             r"(?:poniendo|pusieron|ponen|puso) {w}esposas|(?:subiendo|subieron|metiendo|metieron|"
             r"echando|echaron) {w}(?:a|en) (?:la |el )?(?:patrulla|carro|troca|camioneta|van|celda))",
             r"(?:detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?|agarrad[oa]s?|"
-            r"levantad[oa]s?)",
+            r"levantad[oa]s?|retenid[oa]s?|bajo custodia)",
+            # in immigration's hands, said as where or with whom: "está con migración", "sigue en ICE"
+            r"(?:esta|estan|sigue|siguen|is|are|still) (?:con|with) (?:la migra|migracion|inmigracion|"
+            r"ice|immigration)|(?:esta|estan|sigue|siguen) en (?:manos de )?(?:ice|la migra)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
             r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))",
             r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my (?!{thing})\w+)",
