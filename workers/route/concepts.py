@@ -344,6 +344,7 @@ CUES: list[Cue] = [
         ],
         negation_inside=True,
         with_custody=True,
+        standing=True,  # "left his inhaler at home": still without it until someone brings it
     ),
     *_cues(
         Concept.MEDICAL,
@@ -579,6 +580,7 @@ PAST_TIME = [
 NOW_TIME = [
     r"(?:right now|now|currently|at the moment|en la manana|as we speak|as i write|still|ahorita|ahora|"
     r"ahora mismo|en este momento|todavia|aun|sigue|siguen|tonight|today|this morning|"
+    r"esta madrugada|en la madrugada|de madrugada|early this morning|"
     r"this afternoon|this evening|hoy|esta manana|esta tarde|esta noche|anoche|last night|"
     r"yesterday|ayer|just now|recien|acaba de|acaban de|just|an hour ago|a few hours ago|"
     r"hours ago|minutes ago|hace (?:un rato|una hora|unas horas|\w+ horas|\w+ minutos|poco)|"
