@@ -38,7 +38,7 @@ TRANSFER_UNDER_WAY = [
 TRANSFER_WITH_MEDICINE = [
     (
         "en",
-        "they moved my husband out of the jail an hour ago, in transit to ICE, he has no medication",
+        "they moved my husband out of the jail an hour ago, in transit to ICE, has no medication",
     ),
     ("en", "my brother is on his way to the detention center and he left his inhaler at home"),
     ("en", "they are holding my mom at the county jail and she does not have her insulin"),
@@ -52,7 +52,7 @@ TRAFFICKING_NOW = [
     ("en", "a man takes her passport and makes her work at his restaurant, she is there right now"),
     (
         "en",
-        "my niece is 15, her boss keeps her documents and makes her clean houses, she is still there",
+        "my niece is 15, her boss keeps her documents and makes her clean, she is still there",
     ),
     ("en", "the owner takes his papers and forces him to work every night"),
     (
