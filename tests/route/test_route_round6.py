@@ -81,6 +81,10 @@ UNACCENTED_NOW = [
     ("es", "ahora mismo esta detenido mi hijo"),
     ("es", "mis hijos estan detenidos ahora mismo"),
     ("es", "mi tio esta preso en este momento"),
+    # with no time word the verb's tense is the time: unaccented, it must still be a verb
+    ("es", "mi hermano esta detenido en la carcel del condado"),
+    ("es", "mi esposo esta con la migra"),
+    ("es", "esta detenida mi hija en la estacion del sheriff"),
 ]
 
 # A citizen questioned and sent on: nobody held, nothing to check now.
@@ -166,3 +170,19 @@ def test_a_missing_medicine_with_nobody_held_is_worth_a_check_not_a_page():
     ]:
         result = decide(text, language)
         assert result["level"] == "check-now", result["explanation"]
+
+
+def test_unaccented_verbs_get_their_accent_back_for_the_parse_only():
+    from workers.route.text import accented_verbs
+
+    for text, expected in [
+        ("mi hermano esta detenido", "mi hermano est\u00e1 detenido"),
+        ("Estan arrestando a mi papa", "Est\u00e1n arrestando a mi papa"),
+        ("lo sera deportado", "lo ser\u00e1 deportado"),
+        # the demonstrative stays: "this house", "this early morning", "this week"
+        ("esta casa", "esta casa"),
+        ("esta madrugada", "esta madrugada"),
+        ("esta semana lo soltaron", "esta semana lo soltaron"),
+    ]:
+        assert accented_verbs(text) == expected
+        assert len(accented_verbs(text)) == len(text)  # the parse's offsets stay valid

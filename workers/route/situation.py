@@ -40,7 +40,7 @@ from .concepts import (
     Concept,
     Cue,
 )
-from .text import normalize, original_span
+from .text import accented_verbs, normalize, original_span
 
 # Longer narratives are read up to here: the situation is told at the start, and the parse of a
 # book-length paste would hold the worker for minutes.
@@ -366,8 +366,9 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     text = narrative[:MAX_CHARS]
     if not text.strip():
         return []
-    if not parses(doc, narrative) or len(narrative) > MAX_CHARS:
-        doc = nlp(_PLACEHOLDER.sub(_as_name, text))
+    for_parse = accented_verbs(text)  # same length: the offsets below still hold
+    if for_parse != text or not parses(doc, narrative) or len(narrative) > MAX_CHARS:
+        doc = nlp(_PLACEHOLDER.sub(_as_name, for_parse))
     sentences = []
     for number, sent in enumerate(doc.sents):
         # Fold and quote the reporter's own words (the parse saw placeholders as names).
