@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from celery.schedules import crontab
 from cryptography.fernet import Fernet
 
+from workers.settings import LlmConfig, llm_config_from_env
+
 from .paths import PACKAGE
 
 # Files the app reads ship inside the package (a wheel has them too; intake/paths.py says where
@@ -192,6 +194,9 @@ class Settings:
     # under PUBLIC_STATS_K (at least 2) are hidden (intake/suppression.py).
     public_stats: bool = _variable("PUBLIC_STATS", False, _flag)
     public_stats_k: int = _variable("PUBLIC_STATS_K", 5, _whole)
+    # The optional language model for summaries (SUMMARY_LLM_*, workers/summarize/llm.py):
+    # parsed once here and handed to the worker's pipeline; None when it is off.
+    summary_llm: LlmConfig | None = None
     # A claim older than this belongs to a dead worker (workers/claims.py); seconds.
     # A working worker renews its claim every PIPELINE_STUCK_AFTER / 3 seconds.
     pipeline_stuck_after: int = _variable("PIPELINE_STUCK_AFTER", 60, _whole)
@@ -246,6 +251,7 @@ class Settings:
             # Where staff open the app: the links in alerts and digests start with it.
             public_base_url=env.get("PUBLIC_BASE_URL")
             or f"http://127.0.0.1:{_whole('PORT', env.get('PORT', '5000'))}",
+            summary_llm=_summary_llm(env),
             **read,
         )
 
@@ -261,6 +267,7 @@ class Settings:
             # hide_parameters: SQL logs and errors would show values before they are encrypted.
             "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
             "REDIS_URL": self.redis_url,
+            "SUMMARY_LLM": self.summary_llm,
             "RATELIMIT_STORAGE_URI": self.redis_url or "memory://",
             # Redis down must never refuse a report: the limits go on counting in this
             # process's memory until Redis answers again, and any other limiter error lets the
@@ -337,6 +344,13 @@ class Settings:
             "beat_schedule": BEAT_SCHEDULE,
             "include": WORKER_MODULES,
         }
+
+
+def _summary_llm(env: Mapping[str, str]) -> LlmConfig | None:
+    try:
+        return llm_config_from_env(env)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _checked_secret_key(env: Mapping[str, str]) -> None:

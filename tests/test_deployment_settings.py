@@ -45,6 +45,10 @@ PRODUCTION = {
         ({"INTAKE_RETENTION_DAYS": "0"}, "INTAKE_RETENTION_DAYS"),
         ({"EVIDENCE_MAX_FILE_MB": "lots"}, "EVIDENCE_MAX_FILE_MB"),
         ({"PORT": "http"}, "PORT"),
+        (
+            {"SUMMARY_LLM_URL": "http://127.0.0.1:8080/v1", "SUMMARY_LLM_TIMEOUT": "soon"},
+            "SUMMARY_LLM_TIMEOUT",
+        ),
     ],
 )
 def test_a_wrong_setting_is_refused_by_name(change, named, tmp_path):

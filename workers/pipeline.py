@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from flask import current_app
 from sqlalchemy.orm import undefer_group
 
 from intake.extensions import db
@@ -113,7 +114,13 @@ def run(report: Report) -> Processed:
         raise StepFailed("route", exc) from exc
     facts = facts.with_routing(decision)
     try:
-        summary = summarize(facts, facts.narrative_redacted, translator(STAFF_LANGUAGE), doc=doc)
+        summary = summarize(
+            facts,
+            facts.narrative_redacted,
+            translator(STAFF_LANGUAGE),
+            llm=current_app.config.get("SUMMARY_LLM"),  # parsed once at start (Settings)
+            doc=doc,
+        )
         texts = summary_texts(report, redacted, facts, summary)
     except Exception as exc:
         raise StepFailed("summarize", exc) from exc

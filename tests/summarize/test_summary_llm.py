@@ -153,4 +153,29 @@ def test_config_from_environment():
     assert llm_config_from_env(env) == LlmConfig(
         "http://127.0.0.1:8080/v1/", "qwen2.5-7b-instruct", 7.5
     )
-    assert llm_config_from_env(dict(env, SUMMARY_LLM_TIMEOUT="soon")).timeout == 20.0
+    for bad in ("soon", "0", "-3"):
+        with pytest.raises(ValueError, match="SUMMARY_LLM_TIMEOUT must be a number of seconds"):
+            llm_config_from_env(dict(env, SUMMARY_LLM_TIMEOUT=bad))
+
+
+def test_the_worker_uses_the_backend_its_settings_parsed_at_start(fake_llm, build_app):
+    """The pipeline takes SUMMARY_LLM from the app's settings, read once at start."""
+    from sqlalchemy import select
+
+    from intake.extensions import db
+    from intake.models import Report
+    from workers import tasks
+
+    from ..conftest import submit_report
+
+    fake_llm.answer(ANSWER)
+    app = build_app({"SUMMARY_LLM_URL": fake_llm.url, "SUMMARY_LLM_MODEL": "at-start"})
+    assert app.config["SUMMARY_LLM"] == LlmConfig(url=fake_llm.url, model="at-start")
+    with app.app_context():
+        submit_report(app.test_client(), narrative=NARRATIVE)
+        report_id = db.session.scalar(select(Report.id))
+        assert tasks.process_report.run(report_id) == "processed"
+        db.session.expire_all()
+        assert db.session.get(Report, report_id).summary_detail["method"] == "llm"
+        assert fake_llm.requests[0]["json"]["model"] == "at-start"
+        db.session.remove()

@@ -9,9 +9,9 @@ it can never show more than the redacted record does. Pure: imports nothing from
 The fixed words come from the one catalogue (workers/i18n.py), through the `Translator` for the
 staff language that the caller hands in.
 
-The optional language-model backend is read from the environment (`SUMMARY_LLM_URL`,
-`SUMMARY_LLM_MODEL`, `SUMMARY_LLM_TIMEOUT`) unless the caller passes `llm=LlmConfig(...)`, or
-`llm=None` to turn it off.
+The optional language-model backend: the worker passes the one its settings parsed at start
+(`llm=LlmConfig(...)`, or `llm=None` when it is off); the command lines and tests that pass
+nothing get the one the environment configures (`SUMMARY_LLM_*`, workers/settings.py).
 """
 
 import logging
@@ -20,16 +20,10 @@ from typing import Any
 
 from workers.contracts import ReportFacts, Summary, SummarySentence
 from workers.i18n import ENGLISH, Translator
+from workers.settings import LlmConfig, llm_config_from_env
 
 from .extractive import extract
-from .llm import (
-    MAX_NARRATIVE_CHARS,
-    LlmConfig,
-    LlmError,
-    check_grounded,
-    complete,
-    llm_config_from_env,
-)
+from .llm import MAX_NARRATIVE_CHARS, LlmError, check_grounded, complete
 from .structured import render_structured
 
 __all__ = ["FROM_ENV", "LlmConfig", "llm_config_from_env", "summarize"]

@@ -7,16 +7,14 @@ empty or oversized answer) makes the caller fall back to the extractive summary.
 
 import json
 import logging
-import os
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
-from dataclasses import dataclass
+
+from workers.settings import LlmConfig
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT = 20.0
 # What the model is given and may give back, in characters.
 MAX_NARRATIVE_CHARS = 12_000
 MAX_ANSWER_CHARS = 1_500
@@ -26,35 +24,6 @@ _NUMBER_RE = re.compile(r"\d{3,}")
 
 class LlmError(Exception):
     """The language model gave no usable summary."""
-
-
-@dataclass(frozen=True)
-class LlmConfig:
-    """Where the language model is: `url` is the base URL, e.g. http://127.0.0.1:8080/v1."""
-
-    url: str
-    model: str = ""
-    timeout: float = DEFAULT_TIMEOUT
-    api_key: str | None = None
-
-
-def llm_config_from_env(environ: Mapping[str, str] | None = None) -> LlmConfig | None:
-    """The LLM backend configured by `SUMMARY_LLM_*` variables, or None when it is off."""
-    env = os.environ if environ is None else environ
-    url = (env.get("SUMMARY_LLM_URL") or "").strip()
-    if not url:
-        return None
-    try:
-        timeout = float(env.get("SUMMARY_LLM_TIMEOUT") or DEFAULT_TIMEOUT)
-    except ValueError:
-        logger.warning("SUMMARY_LLM_TIMEOUT is not a number; using %s seconds", DEFAULT_TIMEOUT)
-        timeout = DEFAULT_TIMEOUT
-    return LlmConfig(
-        url=url,
-        model=(env.get("SUMMARY_LLM_MODEL") or "").strip(),
-        timeout=timeout if timeout > 0 else DEFAULT_TIMEOUT,
-        api_key=(env.get("SUMMARY_LLM_API_KEY") or "").strip() or None,
-    )
 
 
 def _endpoint(config: LlmConfig) -> str:
