@@ -171,7 +171,10 @@ CUES: list[Cue] = [
             r"(?:poniendo|pusieron|ponen|puso) {w}esposas|(?:subiendo|subieron|metiendo|metieron|"
             r"echando|echaron) {w}(?:a|en) (?:la |el )?(?:patrulla|carro|troca|camioneta|van|celda))",
             r"(?:detenid[oa]s?|arrestad[oa]s?|pres[oa]s?|encerrad[oa]s?|agarrad[oa]s?|"
-            r"levantad[oa]s?)",
+            r"levantad[oa]s?|retenid[oa]s?|bajo custodia)",
+            # in immigration's hands, said as where or with whom: "está con migración", "sigue en ICE"
+            r"(?:esta|estan|sigue|siguen|is|are|still) (?:con|with) (?:la migra|migracion|inmigracion|"
+            r"ice|immigration)|(?:esta|estan|sigue|siguen) en (?:manos de )?(?:ice|la migra)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
             r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))",
             r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my (?!{thing})\w+)",
@@ -257,6 +260,19 @@ CUES: list[Cue] = [
     *_cues(
         Concept.TRANSFER,
         [
+            # A transfer already under way: "in transit to ICE", "on his way to the detention
+            # center", "va en camino a Louisiana" (where custody is told: not a trip to the store)
+            r"(?:in transit|en transito|being (?:transported|driven|moved|transferred|bused) to|"
+            r"(?:on (?:his|her|their|the) way|headed|heading) to (?:the |an? )?(?:\w+ ){0,2}?(?:ice|"
+            r"immigration|detention|processing|{place}|another|a different|[a-z]+ (?:state|county))|"
+            r"(?:va|van|iba|iban|lo llevan|la llevan|los llevan|se {pron} llevan) (?:en camino|rumbo|"
+            r"camino) (?:a|al|hacia|para))",
+        ],
+        needs="(?:{agency}|{place}|traslad\\w+|transfer\\w+|moved|sacaron|took him|took her)",
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
             # A release that is a hand-over: "straight to ICE", "directo a los de ICE".
             r"(?:straight|directly|direct|right|strait|stright) (?:over )?(?:to|into|over to) "
             r"(?:the )?(?:ice|immigration|migra|la migra|detention|deportation|the feds)",
@@ -318,6 +334,21 @@ CUES: list[Cue] = [
     *_cues(
         Concept.MEDICAL,
         [
+            # without it while held or moved: "has no medication", "no tiene su medicina", "left
+            # his inhaler behind" (a page-out only while someone is held: a child who forgot his
+            # inhaler at school is worth a check)
+            r"(?:has no|have no|doesn'?t have|does not have|don'?t have|didn'?t bring|no tiene|"
+            r"no tienen|no trae|no lleva|no llevo|no se llevo) (?:(?:his|her|their|any|su|sus) )?{meds}",
+            r"(?:left|forgot|dejo|olvido|se le olvido|se le quedo) (?:(?:his|her|their|su|sus) )?{meds}|"
+            r"{meds} (?:was |were |got )?left behind",
+        ],
+        negation_inside=True,
+        with_custody=True,
+        standing=True,  # "left his inhaler at home": still without it until someone brings it
+    ),
+    *_cues(
+        Concept.MEDICAL,
+        [
             r"(?:without|no access to|ran out of|out of|denied|denying|withholding|withheld|"
             r"took away|took|taken|sin|le quitaron|me quitaron|les quitaron|"
             r"quitaron) {w}{meds}",
@@ -349,8 +380,8 @@ CUES: list[Cue] = [
             r"(?:keeps?|kept|holds?|holding|guarda|guardan|guardo|se quedo con|se quedaron con) "
             r"(?:(?:me|us) )?(?:(?:my|our|his|her|their|all our|mi|mis|nuestros?|nuestras?|sus?|los|"
             r"las|el|the) )(?:passports?|papers|documents|pasaportes?|papeles|documentos|ids)",
-            r"(?:makes? (?:me|us|them) work|forces? (?:me|us|them) to work|force (?:me|us) to work|"
-            r"forced to work|(?:me|nos|los|las) (?:obliga|obligan|hace|hacen|pone|ponen) (?:a )?trabajar|"
+            r"(?:makes? (?:me|us|them|her|him) work|forces? (?:me|us|them|her|him) to work|force (?:me|us) to work|"
+            r"forced to work|(?:me|nos|los|las|la|lo) (?:obliga|obligan|hace|hacen|pone|ponen) (?:a )?trabajar|"
             r"me obligan|nos obligan|pay off (?:the |a )?debt|pagar la deuda)",
             r"(?:afraid|scared|miedo|asustad[oa]) {w}(?:to (?:be here|go home|stay)|tonight|esta noche|"
             r"de (?:estar aqui|quedarme|quedarnos|regresar|volver)|que (?:me|nos) (?:encuentre|mate|haga))",
@@ -360,7 +391,7 @@ CUES: list[Cue] = [
         Concept.DANGER,
         [
             # Papers taken: an officer at a stop takes them too; trafficking when work is told.
-            r"(?:took|has|have|had|tiene|tienen|tenia|tenian|quito|quitaron) (?:(?:me|us) )?(?:(?:my|our|his|her|"
+            r"(?:took|takes|take|taking|keeps|has|have|had|tiene|tienen|tenia|tenian|quito|quitaron|quita|quitan|le quita|le quito) (?:(?:me|us|her|him) )?(?:(?:my|our|his|her|"
             r"their|mi|mis|nuestros?|nuestras?|sus?|los|las|el|the) )(?:passports?|papers|documents|"
             r"pasaportes?|papeles|documentos|ids)(?! (?:and|y) (?:gave|returned|devolvio|regreso))",
         ],
@@ -549,6 +580,7 @@ PAST_TIME = [
 NOW_TIME = [
     r"(?:right now|now|currently|at the moment|en la manana|as we speak|as i write|still|ahorita|ahora|"
     r"ahora mismo|en este momento|todavia|aun|sigue|siguen|tonight|today|this morning|"
+    r"esta madrugada|en la madrugada|de madrugada|early this morning|"
     r"this afternoon|this evening|hoy|esta manana|esta tarde|esta noche|anoche|last night|"
     r"yesterday|ayer|just now|recien|acaba de|acaban de|just|an hour ago|a few hours ago|"
     r"hours ago|minutes ago|hace (?:un rato|una hora|unas horas|\w+ horas|\w+ minutos|poco)|"
@@ -636,6 +668,11 @@ RESOLVED = {
         r"got (?:his|her|their) (?:green card|papers|residency|asylum|status)|"
         r"(?:le|les) (?:dieron|otorgaron|aprobaron) (?:el |la |su )?(?:asilo|residencia|papeles|visa)|"
         r"gano (?:su|el) caso|won (?:his|her|their) case|"
+        # a removal that is over, the person arrived: "he is safe there", "está a salvo allá"
+        r"(?:is|are|he'?s|she'?s|they'?re|hes|shes) (?:safe|fine|ok|okay|doing (?:fine|well|ok|good)) "
+        r"(?:now )?(?:there|over there|in (?!(?:jail|custody|detention|prison|the|a|an|ice|county)\b)\w+)|"
+        r"arrived (?:there )?safe(?:ly)?|made it there|llego (?:bien|a salvo)|"
+        r"(?:ya )?(?:esta|estan) (?:bien|a salvo) (?:alla|en (?!(?:la|el|los|las|detencion|custodia)\b)\w+)|"
         # home and free: nobody left to transfer
         r"(?:is|are|he'?s|she'?s|got|came) back home|(?:he'?s|she'?s|is|are) home now|"
         r"ya esta (?:en (?:la )?casa|libre|con nosotros)|"
@@ -665,7 +702,14 @@ RESOLVED = {
         r"father|other parent)|con (?:su|sus|mi) (?:abuela|abuelos|tia|tio|mama|papa)|"
         r"(?:picked|recogio|recogieron) (?:them|the kids|los ninos|a los ninos))",
     ],
-    Concept.CITIZEN: [],
+    # The reporter, a citizen, questioned and sent on: "me dio la multa y me fui", "let me go".
+    Concept.CITIZEN: [
+        r"(?:let me (?:go|leave|drive (?:off|away|home)|off)|sent me (?:home|on my way)|"
+        r"(?:and|then|so) i (?:left|drove (?:off|away|home)|went home)|i was free to go|"
+        # (spaCy may cut a last "ir" into a sentence of its own: "me dejo" at the end is the same)
+        r"me (?:dejo|dejaron)(?: (?:ir|irme|seguir|en paz|libre)|\W*$)|me solt(?:o|aron)|"
+        r"(?:y|luego|despues) (?:ya )?me fui|me mandaron a (?:mi )?casa)",
+    ],
 }
 
 # A custody told in the past tense ends when the reporter says how the person is now ("they

@@ -40,7 +40,7 @@ from .concepts import (
     Concept,
     Cue,
 )
-from .text import normalize, original_span
+from .text import accented_verbs, normalize, original_span
 
 # Longer narratives are read up to here: the situation is told at the start, and the parse of a
 # book-length paste would hold the worker for minutes.
@@ -197,7 +197,10 @@ _TOPIC = re.compile(
     r"que (?:es|son|significa|quiere decir)|how (?:does|do) (?:a|an|the)|meaning of|"
     r"cuant[oa]s|numero de|cantidad de|estadisticas?|datos (?:de|sobre)|registros? de|"
     r"politicas?|anual(?:es)?|por ano|porcentaje|en general|como funcionan?|significado de|"
-    r"how long|cuanto (?:tiempo|dura)|what happens|que pasa|q pasa)"
+    r"how long|cuanto (?:tiempo|dura)|what happens|que pasa|q pasa|"
+    # what a jail charges: "the prices at the jail commissary", "lo que cobran en la cárcel"
+    r"prices?|pricing|overpriced|fees?|charges? for|costs? of|rates? (?:for|of)|commissary|"
+    r"precios?|tarifas?|cuotas?|cobran|cobra|lo que cobran|cuesta)"
     r"(?![\w'])"
 )
 # Asked of anyone, not of someone: "does the county honor ICE detainers?", "¿un hold de ICE?"
@@ -363,8 +366,9 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     text = narrative[:MAX_CHARS]
     if not text.strip():
         return []
-    if not parses(doc, narrative) or len(narrative) > MAX_CHARS:
-        doc = nlp(_PLACEHOLDER.sub(_as_name, text))
+    for_parse = accented_verbs(text)  # same length: the offsets below still hold
+    if for_parse != text or not parses(doc, narrative) or len(narrative) > MAX_CHARS:
+        doc = nlp(_PLACEHOLDER.sub(_as_name, for_parse))
     sentences = []
     for number, sent in enumerate(doc.sents):
         # Fold and quote the reporter's own words (the parse saw placeholders as names).

@@ -83,3 +83,30 @@ def pattern_regex(pattern: str, macros: dict[str, str] | None = None) -> re.Patt
         return f"(?:{strip_accents(macros[name])})" if name in macros else match.group(0)
 
     return re.compile(_MACRO.sub(expand, strip_accents(pattern)), re.IGNORECASE)
+
+
+# Spanish verbs typed without their accent read, to the parser, as other words: "esta detenido"
+# is parsed as the demonstrative "esta" (this) with an adjective, so no verb says "now". Before
+# a word that only a verb takes (a participle, a gerund, a place or state), the accent goes back.
+# Each form keeps its length, so the parse's character offsets still point into the original.
+_UNACCENTED_VERB = re.compile(
+    r"(?<![\w'])(est|Est|EST)(a|an|as|A|AN|AS)(?= (?:en|con|siendo|bajo|sin|bien|mal|muy|ahi|"
+    r"alli|alla|aqui|aca|todavia|aun|ahora|ahorita|preso|presa|presos|presas|sol[oa]s?|"
+    r"(?!(?:madrugada|llamada|entrada|salida|comida|vida|partida|jornada|temporada|parada|"
+    r"mirada|pasada|semana|noche|tarde|manana|vez|ciudad)(?![\w']))"
+    r"\w+(?:ad|id)[oa]s?|\w+(?:ando|iendo))(?![\w']))",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"(?<![\w'])(ser|estar|Ser|Estar|SER|ESTAR)(a|an|A|AN)(?![\w'])")
+_ACUTE = {"a": "\u00e1", "A": "\u00c1"}
+
+
+def _accent(match: re.Match[str]) -> str:
+    ending = match.group(2)
+    return match.group(1) + _ACUTE[ending[0]] + ending[1:]
+
+
+def accented_verbs(text: str) -> str:
+    """ "mi hermano esta detenido" -> "mi hermano está detenido", "sera deportado" -> "será
+    deportado": what the parser needs to see a verb; same length as `text`."""
+    return _FUTURE.sub(_accent, _UNACCENTED_VERB.sub(_accent, text))
