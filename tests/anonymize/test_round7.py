@@ -104,6 +104,24 @@ def test_a_licence_with_its_state_first_and_a_spaced_date_of_birth(anon):
     check_removed(anon, cases + _cases(tpls, dates))
 
 
+def test_a_plate_read_out_in_letters_and_number_words(anon):
+    plates = [
+        "k l m four five six seven",
+        "jota ka ele tres cuatro cinco",
+        "seven xray bravo four two one",
+    ]
+    tpls = [
+        ("en", "my tag number is {v}, they wrote it down"),
+        ("es", "las placas de mi carro son {v} y el policía las anotó"),
+        ("en", "the plates on our van were {v}"),
+    ]
+    cases = [
+        (lg, t.format(v=v), [" ".join(v.split()[-3:])])
+        for (lg, t), v in itertools.product(tpls, plates)
+    ]
+    check_removed(anon, cases)
+
+
 def test_public_places_described_the_same_way_stay(anon):
     cases = [
         ("en", "the deputy parked behind the laundromat on Hollis Ave for an hour", ["laundromat"]),
@@ -112,5 +130,6 @@ def test_public_places_described_the_same_way_stay(anon):
         ("en", "they set up the checkpoint across from the Dollar General", ["Dollar General"]),
         ("es", "la redada fue en la tienda frente al mercado municipal", ["mercado municipal"]),
         ("en", "the hearing is on 3 3 2027 at the courthouse", ["courthouse"]),
+        ("es", "el oficial con placa cuatro cuatro uno dos me gritó", ["cuatro cuatro uno dos"]),
     ]
     _all_kept(anon, cases)

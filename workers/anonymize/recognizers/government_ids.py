@@ -171,7 +171,7 @@ class GovernmentIdRecognizer(DomainRecognizer):
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
                 out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.6))
-        return out
+        return out + _spoken_plates(ctx)
 
     def _dobs(self, ctx: Ctx) -> list[RecognizerResult]:
         """Dates after a birth word, and full dates at least 14 years back."""
@@ -215,6 +215,37 @@ def _with_state(text: str, start: int) -> int:
     40555193", "placa FL HGT-4432")."""
     m = STATE_LICENCE_RE.search(text, max(0, start - 30), start)
     return m.start() if m else start
+
+
+_DIGIT_WORD = (
+    r"zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis|"
+    r"siete|ocho|nueve|\d"
+)
+_LETTER_WORD = (
+    r"[a-z]|alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|kilo|lima|mike|"
+    r"november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-?ray|yankee|zulu|"
+    r"be|ce|efe|ge|hache|jota|ka|ele|eme|ene|pe|cu|erre|ese|te|uve|equis|zeta"
+)
+# a plate read out: "k l m four five six seven", "jota ka ele tres cuatro cinco"
+SPOKEN_PLATE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_LETTER_WORD}|{_DIGIT_WORD})[\s,-]+){{3,9}}(?:{_LETTER_WORD}|{_DIGIT_WORD})(?![\w-])"
+)
+DIGIT_WORD_RE = re.compile(rf"\b(?:{_DIGIT_WORD})\b")
+# a plate word shortly before, its car between ("las placas de mi carro son ...")
+PLATE_WORD_BEFORE_RE = re.compile(r"\b(?:plates?|tags?|placas?|tablilla)\b[^.!?\n]{0,30}$")
+
+
+def _spoken_plates(ctx: Ctx) -> list[RecognizerResult]:
+    """A plate read out in letters and number words right after a plate word; it has both."""
+    out = []
+    for m in SPOKEN_PLATE_RE.finditer(ctx.folded):
+        words_ = m.group().replace(",", " ").split()
+        digits = sum(bool(DIGIT_WORD_RE.fullmatch(w)) for w in words_)
+        if 0 < digits < len(words_) and PLATE_WORD_BEFORE_RE.search(
+            P.window_before(ctx.folded, m.start(), 40)
+        ):
+            out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.99, why="spoken"))
+    return out
 
 
 _UNITS_EN = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
