@@ -13,6 +13,8 @@ Corpora (default: all of them, scored and timed in the same process and run):
   froze; scored once on 2026-12-04);
 - heldout5: tests/anonymize/data/heldout5.jsonl (a second blind writer, after round 6 froze;
   scored once on 2026-12-04);
+- heldout6: tests/anonymize/data/heldout6.jsonl (a third blind writer, after round 7 froze;
+  scored once on 2026-12-04);
 - generated: the evaluation partition of workers/anonymize/training/corpus.py (templates,
   styles and names disjoint from the training partition), generated here with a fixed seed;
 - presidio: bench/data/presidio-benchmark.jsonl, Presidio's own generated benchmark
@@ -53,6 +55,7 @@ CORPORA = {
     "heldout3": DATA / "heldout3.jsonl",
     "heldout4": DATA / "heldout4.jsonl",
     "heldout5": DATA / "heldout5.jsonl",
+    "heldout6": DATA / "heldout6.jsonl",
     "generated": None,  # generated in memory
     "presidio": REPO / "bench" / "data" / "presidio-benchmark.jsonl",
 }
