@@ -20,17 +20,18 @@ from intake.reports.facts import facts_of
 from .contracts import RoutingDecision
 from .pipeline import TEXT_FIELDS, apply_routing, rules_cache
 from .route import route
+from .route.levels import strongest
 from .states import Level, Sender
 
 # Between the narrative and the replies routed together: a paragraph break, so that no
 # sentence runs from one message into the next.
 BETWEEN = "\n\n"
-RANK = {level: rank for rank, level in enumerate(Level.values())}  # most pressing first
 
 
 def more_pressing(new: str, old: str | None) -> bool:
     """True when level `new` is above `old` (an unknown or missing old level counts as normal)."""
-    return RANK[new] < RANK.get(old or "", RANK[Level.NORMAL])
+    before = old if old in Level.values() else Level.NORMAL
+    return new != before and strongest([new, before]) == new
 
 
 def conversation_text(report: Report) -> str:
