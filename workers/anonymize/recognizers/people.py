@@ -28,7 +28,6 @@ from ..lexicon import (
     STREET_SUFFIXES,
     US_STATES,
     everyday_word,
-    name_like_word,
     places,
     words,
     zipf,
@@ -536,9 +535,8 @@ def _nickname_word(scan: NameScan, k: int) -> bool:
         return False
     if f in DESCRIPTOR_NICKNAMES:
         return True
-    if f in scan.fn and not everyday_word(f, "es"):
-        return True  # "el memo", "la lupe"
-    return max(zipf(f, "es"), zipf(f, "en")) < 3.0 and name_like_word(f)
+    # "el memo", "la lupe"; a rare word is not enough ("la contraseña le iban a...")
+    return f in scan.fn and not everyday_word(f, "es") and f not in AMBIGUOUS_NAMES
 
 
 def _article_person_slot(scan: NameScan, art: int, k: int) -> bool:
