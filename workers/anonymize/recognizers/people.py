@@ -522,9 +522,13 @@ DESCRIPTOR_NICKNAMES = words(
     gringa cuate pelirrojo pelirroja mocho mocha tuerto tuerta"""
 )
 # Nouns that name a role or an institution with an article, never a nickname.
-NOT_A_PERSON_NICKNAME = NOT_NICKNAME | GENERIC_PEOPLE | words(
-    """migra policia patrulla jefe jefa juez jueza gobierno abogado abogada doctor doctora
+NOT_A_PERSON_NICKNAME = (
+    NOT_NICKNAME
+    | GENERIC_PEOPLE
+    | words(
+        """migra policia patrulla jefe jefa juez jueza gobierno abogado abogada doctor doctora
     senor senora muchacho muchacha gente familia corte carro troca camioneta perro perra"""
+    )
 )
 ARTICLE_OBJECT_VERB_POS = ("VERB", "AUX")
 
@@ -797,7 +801,9 @@ def _slot_before(scan: NameScan, i: int) -> bool:
         clitic_verb = (
             i > 2 and toks[i - 3].f in CLITICS and scan.pos_of.get(toks[i - 2].start) == "VERB"
         )
-        return before in SAYING_VERBS_ES or clitic_verb
+        # "a Marisol y a Rey": the personal "a" repeated after a coordination
+        repeated = before in LIST_JOINERS and i > 3 and scan.cap(i - 3) and toks[i - 4].f == "a"
+        return before in SAYING_VERBS_ES or before in OBJECT_VERBS_ES or clitic_verb or repeated
     if prev in LIST_JOINERS and i > 1 and scan.cap(i - 2):
         return toks[i - 2].f in scan.fn and toks[i - 2].f not in AMBIGUOUS_NAMES
     return False
