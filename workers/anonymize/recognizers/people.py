@@ -575,6 +575,8 @@ def lower_article_nicknames(scan: NameScan) -> None:
             continue
         if scan.cap(k) or not _nickname_word(scan, k):
             continue
+        if k > 1 and toks[k - 2].f in ("de", "del"):
+            continue  # "de la antón": a surname's connector, not an article
         if _article_person_slot(scan, k - 1, k):
             scan.emit((k, k), "PERSON", 0.6, "nickname")
 
