@@ -71,18 +71,6 @@ Precious Heaven Honor Justice Major Royal Melody Harmony Sunny Misty Candy Brand
 Holly Robin Jay Wade Chase Drew Pierce Miles Gene Earnest Frank Sterling Stone Ray Reed
 Rusty Buddy"""
 )
-# Round 8, training partition only (the eval partition is left as it was, so its figures stay
-# comparable): more given names that are ordinary words, and those of WORD_NAMES whose hash put
-# them in the eval partition are not among them (a name is in one partition only).
-TRAIN_WORD_NAMES = words(
-    """Rey Reina Abril Sol Luz Paz Cruz Esperanza Amparo Consuelo Milagros Rocío Angel Jesús
-Hope Faith Grace Joy Will Rose Alma Gloria Aurora Paloma Lucero Azucena Rubí Cielo Mar Celeste
-Libertad Amor Fortuna Brisa Primavera Estrella Dolores Pilar Socorro Victoria Gracia Bella
-Soledad Mercedes Rosario Trinidad Blanca Nieves Angeles Ángeles Belén Fátima Lourdes Carmen
-Salud Honor Glory Charity Mercy Constance Prudence Verity Felicity Hazel Olive Pearl Ruby
-Violet Jewel Bonnie Sunny Dusty Cliff Glen Dale Forrest Heath Rocky Lane Colt Ace Duke
-Prince Noble Sage River Ocean Rain Storm Winter"""
-)
 NICKNAMES = words(
     """Chuy Lupe Pancho Paco Memo Beto Toño Nacho Chepe Lalo Poncho Chava Chelo Chayo Pepe Tere
 Lulú Nena Güero Flaca Gordo Chino Flaco Dago Quique Kike Lencho Moncho Tavo Cuco Pili Conchi
@@ -164,7 +152,6 @@ class NamePool:
     other_last: tuple[str, ...]
     word_names: tuple[str, ...]
     nicknames: tuple[str, ...]
-    partition: str = "eval"
 
 
 @functools.cache
@@ -190,24 +177,13 @@ def name_pool(partition: str) -> NamePool:
             firsts |= f
             lasts |= last
         groups[key] = (keep(firsts), keep(lasts))
-    word_names = keep(WORD_NAMES)
-    if partition == "train":
-        held = name_pool("eval")
-        in_eval = {
-            fold(w)
-            for ws in (held.hispanic_first, held.other_first, held.word_names, held.nicknames)
-            for w in ws
-        }
-        extra = {w for w in TRAIN_WORD_NAMES if fold(w) not in in_eval}
-        word_names = tuple(sorted(set(word_names) | extra))
     return NamePool(
         hispanic_first=groups["hispanic"][0],
         hispanic_last=groups["hispanic"][1],
         other_first=groups["other"][0],
         other_last=groups["other"][1],
-        word_names=word_names,
+        word_names=keep(WORD_NAMES),
         nicknames=keep(NICKNAMES),
-        partition=partition,
     )
 
 
@@ -232,10 +208,6 @@ def random_person(pool: NamePool, rng: random.Random, hispanic_share: float) -> 
     last = rng.choice(lasts)
     if hispanic and rng.random() < 0.06:
         last = rng.choice(("de la ", "del ", "de ")) + last
-    # Training only (the eval corpus draws as before): Portuguese connectors between name parts
-    # ("Maria do Carmo", "João dos Santos", "Francisco das Chagas").
-    if pool.partition == "train" and rng.random() < 0.08:
-        last = rng.choice(("do ", "dos ", "da ", "das ", "de ", "e ")) + last
     last2 = rng.choice(pool.hispanic_last) if hispanic and rng.random() < 0.45 else None
     nick = rng.choice(pool.nicknames) if rng.random() < 0.2 else None
     return Person(first, middle, last, last2, nick)
