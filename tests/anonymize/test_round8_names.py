@@ -29,6 +29,8 @@ def test_spanish_given_names_that_are_words_where_a_person_stands(anon):
         ("es", "{v}, mi comadre, grabó todo con su celular."),
         ("es", "{v} y yo estábamos esperando el camión en la esquina."),
         ("es", "Según {v}, el agente nunca enseñó la placa."),
+        ("es", "{v}, la hija de mi vecina, lo vio todo."),
+        ("es", "Cuando salimos, {v} se puso a llorar."),
     ]
     check_removed(anon, _cases(tpls, names))
 
@@ -43,6 +45,7 @@ def test_english_given_names_that_are_words_where_a_person_stands(anon):
         ("en", "{v} and I were waiting for the bus on the corner."),
         ("en", "According to {v}, the deputy never showed a badge."),
         ("en", "I talked to {v} on the phone last night."),
+        ("en", "He gave the keys to {v} before they cuffed him."),
     ]
     check_removed(anon, _cases(tpls, names))
 
@@ -74,6 +77,10 @@ def test_the_same_words_used_as_words_months_and_places_stay(anon):
         ("en", "April was a hard month for us.", ["April"]),
         ("en", "We drove to Mercedes on Monday to see the lawyer.", ["Mercedes", "Monday"]),
         ("en", "Deputy Crowder stopped us on March 3.", ["Crowder", "March 3"]),
+        ("en", "Hope you are doing well, I am writing about my son.", ["Hope"]),
+        ("en", "Will you please call me back?", ["Will"]),
+        ("en", "Grace period for the ticket ended yesterday.", ["Grace"]),
+        ("en", "They took him to Conroe on Monday.", ["Conroe", "Monday"]),
     ]
     _all_kept(anon, cases)
 

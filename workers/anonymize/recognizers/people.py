@@ -779,7 +779,8 @@ SAYING_VERBS_ES = words(
     abrace abrazo"""
 )
 SLOT_SKIP_ES = CLITICS | words("se ya tambien nunca no")
-PERSON_POSSESSIVES = words("my mi our nuestra nuestro his her su their tu your")
+# before the noun of an apposition: "Faith, my neighbor", "Luz, la hija de mi vecina"
+PERSON_POSSESSIVES = words("my mi our nuestra nuestro his her su their tu your the la el")
 WRITER = words("yo i me")
 
 
@@ -797,8 +798,8 @@ def _slot_before(scan: NameScan, i: int) -> bool:
     before = toks[i - 2].f if i > 1 else ""
     if prev in WITH_PREPS or prev in PERSON_OBJECT_VERBS:
         return True
-    if prev == "to":
-        return before in TO_PERSON_VERBS
+    if prev == "to":  # "talked to Grace", "gave the keys to Rose"
+        return any(toks[j].f in TO_PERSON_VERBS for j in range(max(0, i - 4), i - 1))
     if prev == "a" and scan.language == "es":
         clitic_verb = (
             i > 2 and toks[i - 3].f in CLITICS and scan.pos_of.get(toks[i - 2].start) == "VERB"
@@ -829,7 +830,7 @@ def _slot_after(scan: NameScan, i: int, strong: bool) -> bool:
         )
     while j < n and j - i <= 3 and scan.language == "es" and toks[j].f in SLOT_SKIP_ES:
         j += 1
-    if strong and not (j > i + 1 and toks[i + 1].f in CLITICS):
+    if strong and not (j > i + 1 and (toks[i + 1].f in CLITICS or toks[i + 1].f == "se")):
         return False  # "Abril me dijo", but not "Abril fue"
     if j >= n or ctx.gap(j).strip():
         return False
