@@ -164,6 +164,19 @@ def test_a_spanish_officer_named_later_by_surname_alone_is_kept(anon):
     assert not lost, "\n".join(map(repr, lost))
 
 
+def test_an_officer_whose_surname_is_a_word_name_stays_his_later(anon):
+    cases = [
+        ("es", "La agente Paz me esposó. Paz no quiso decir por qué.", "Paz"),
+        ("es", "El diputado Rey llegó primero. Le dije a Rey que no tenía nada.", "Rey"),
+        ("es", "El oficial Cruz nos paró. Después Cruz me dijo que me bajara.", "Cruz"),
+        ("en", "Officer Grace pulled us over. Then I talked to Grace about the ticket.", "Grace"),
+        ("en", "Deputy Will stopped us. Later Will told my son to get out.", "Will"),
+    ]
+    out = run(anon, [(lg, t) for lg, t, _ in cases])
+    lost = [(t, red) for (_lg, t, s), red in zip(cases, out, strict=True) if red.count(s) != 2]
+    assert not lost, "\n".join(map(repr, lost))
+
+
 def test_an_officer_named_in_full_after_the_agency_is_kept(anon):
     names = ["Mark Ellison", "Dana Whitfield", "Raúl Peña"]
     tpls = [
@@ -172,6 +185,8 @@ def test_an_officer_named_in_full_after_the_agency_is_kept(anon):
         ("es", "Un agente de ICE, {v}, nos pidió papeles."),
         ("es", "un deputy del condado Harris, {v}, me empujó contra la troca"),
         ("es", "Una oficial de la policía de Houston, {v}, me esposó."),
+        ("es", "el agente de migración {v} me pidió papeles"),
+        ("es", "un oficial de la patrulla fronteriza {v} nos detuvo"),
     ]
     _all_kept(anon, _cases(tpls, names))
 
@@ -183,6 +198,7 @@ def test_a_private_person_with_the_same_shapes_is_redacted(anon):
         ("en", "My neighbor, {v}, recorded the deputy."),
         ("es", "Un vecino de Houston, {v}, vio todo."),
         ("es", "Mi primo {v} y el oficial no son familia."),
+        ("es", "Mi hermano es agente de la policía y {v} es su amigo."),
     ]
     check_removed(
         anon, [(lg, t.format(v=v), v.split()) for (lg, t), v in itertools.product(tpls, names)]

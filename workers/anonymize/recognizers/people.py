@@ -231,6 +231,11 @@ def _after_title(scan: NameScan, i: int) -> tuple[int, bool] | None:
 
 
 AGENCY_OF_WORDS = words("de del la el the of county condado sheriff police policia department")
+# an agency named by what it does, in lower case: "el agente de migración Barrera"
+AGENCY_NOUNS = words(
+    """migracion inmigracion aduanas patrulla fronteriza frontera immigration customs border
+    patrol policia police sheriff alguacil"""
+)
 
 
 def _agency_after_title(scan: NameScan, i: int) -> int | None:
@@ -242,11 +247,15 @@ def _agency_after_title(scan: NameScan, i: int) -> int | None:
     if k >= n or toks[k].f not in ("de", "del", "of") or ctx.gap(k) != " ":
         return None
     k += 1
-    named = False
+    named = by_noun = False
     while k < n and k - i <= 6 and ctx.gap(k) == " ":
         tk = toks[k]
+        if by_noun and scan.cap(k) and tk.f not in AGENCY_OF_WORDS:
+            return k  # "el agente de migración Barrera": the name right after the agency noun
         if tk.text in AGENCY_ACRONYMS or (scan.cap(k) and scan.ctx.style != "caps"):
             named = True
+        elif tk.f in AGENCY_NOUNS:
+            named = by_noun = True
         elif tk.f not in AGENCY_OF_WORDS:
             return None
         k += 1
