@@ -12,7 +12,7 @@ from presidio_analyzer import RecognizerResult
 from .. import patterns as P
 from ..lexicon import STATE_CODES, STREET_SUFFIXES, everyday_word, fold, places
 from .common import FUNCTION_WORDS, Ctx, DomainRecognizer, candidate, ctx_of
-from .homes import home_descriptions
+from .homes import home_descriptions, with_unit_before
 from .world_addresses import extend_blocks, world_addresses
 
 
@@ -41,7 +41,10 @@ class AddressRecognizer(DomainRecognizer):
     ES_RE = re.compile(
         r"\b(?:calle|avenida|av\.|avda\.?|camino|callej[oó]n|privada|pasaje|colonia|col\.|"
         r"barrio|residencial|lotificaci[oó]n)\s+(?:[\w'.-]+\s+){0,4}?"
-        r"(?:#\s?|n[uú]m\.?\s?|no\.?\s?)?\d{1,5}[A-Za-z]?\b",
+        r"(?:#\s?|n[uú]m\.?\s?|no\.?\s?)?\d{1,5}[A-Za-z]?\b"
+        # not a date after the street: "en la calle Hidalgo el 5 de mayo"
+        r"(?!\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+        r"setiembre|octubre|noviembre|diciembre)\b)",
         re.IGNORECASE,
     )
     # Spanish order: "123 calle Luna", "45 avenida Juárez"
@@ -75,7 +78,8 @@ class AddressRecognizer(DomainRecognizer):
         r"\.?\s*\#?\s*\d+[A-Za-z]?"
     )
     PARK_RE = re.compile(
-        rf"(?:{_UNIT}\s*,?\s+(?:del|de\s+la|en\s+el|en|in|at|of|at\s+the|in\s+the|el|the)\s+)?"
+        rf"(?:{_UNIT}(?:\s*,?\s+(?:del|de\s+la|en\s+el|en|in|at|of|at\s+the|in\s+the|el|the)"
+        r"\s+|\s*,\s*|\s+))?"
         rf"(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}}){_PARK}"
         rf"(?-i:(?:\s+(?!(?:Lot|Lote|Space|Espacio|Trailer|Traila|Unit|Site|Casa)\b)"
         rf"[A-Z][\w'’-]*){{0,3}})"
@@ -92,7 +96,7 @@ class AddressRecognizer(DomainRecognizer):
         ctx = ctx_of(text, nlp_artifacts)
         out = self._streets(ctx) + home_descriptions(ctx)
         out += [self._public(ctx, r) for r in world_addresses(text)]
-        return extend_blocks(text, out)
+        return [with_unit_before(text, r) for r in extend_blocks(text, out)]
 
     def _public(self, ctx: Ctx, r: RecognizerResult) -> RecognizerResult:
         """An address right after a jail or an office is that public place's (kept)."""

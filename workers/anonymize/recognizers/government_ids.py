@@ -11,6 +11,7 @@ from presidio_analyzer import RecognizerResult
 from .. import patterns as P
 from ..lexicon import fold, zipf
 from .common import FUNCTION_WORDS, Ctx, DomainRecognizer, candidate, ctx_of, near_officer
+from .plates import state_plates
 
 # "placa" is both a plate and a badge: after "mi carro", "anotó mi placa", "la placa de mi
 # troca" it is the reporter's plate.
@@ -40,9 +41,20 @@ def value_matches(rx: re.Pattern, ctx: Ctx):
             w = LEADING_WORD_RE.match(text, s)
             if w and w.end() < e and _is_word(w.group(1)):
                 s = w.end()
-                if not rx.fullmatch(text, s, e):
-                    continue
+            e = _without_trailing_words(text, s, e)
+            if e <= s or not rx.fullmatch(text, s, e):
+                continue
         yield s, e
+
+
+TRAILING_WORD_RE = re.compile(r"[- ]([A-Za-z]+)$")
+
+
+def _without_trailing_words(text: str, s: int, e: int) -> int:
+    """The end of a value read in capitals before the words it ran on over ("HGT 4471 WAS")."""
+    while (w := TRAILING_WORD_RE.search(text, s, e)) and _is_word(w.group(1)):
+        e = w.start()
+    return e
 
 
 def _shaped_ids(text: str) -> list[RecognizerResult]:
@@ -171,6 +183,7 @@ class GovernmentIdRecognizer(DomainRecognizer):
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
                 out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.6))
+        out += state_plates(ctx, lambda word, alnum, s: _badge_after_placa(word, alnum, F, s))
         return out + _spoken_plates(ctx)
 
     def _dobs(self, ctx: Ctx) -> list[RecognizerResult]:
