@@ -201,3 +201,25 @@ def test_badges_officers_places_and_dates_stay(anon):
         ("en", "the trooper's cruiser was parked on Old Bethel Road", ["Old Bethel Road"]),
     ]
     _all_kept(anon, cases)
+
+
+def test_a_described_home_next_to_a_place_goes_with_the_place(anon):
+    places = ["Dollar General", "Family Dollar", "Taquería Jalisco"]
+    tpls = [
+        ("en", "they raided the blue house next to the {v} at dawn"),
+        ("en", "a white trailer with a blue tarp past the {v}, that is where"),
+        ("es", "la casa verde con portón negro atrás de la {v} es la de mi hermana"),
+        ("es", "entraron al tráiler de lámina junto a la {v} sin permiso"),
+    ]
+    check_removed(anon, _cases(tpls, places, _last))
+
+
+def test_rooms_and_vehicles_described_the_same_way_stay(anon):
+    cases = [
+        ("en", "they put me in a small room behind the front desk at the jail", ["jail"]),
+        ("en", "the deputy parked behind the laundromat on Hollis Ave for an hour", ["laundromat"]),
+        ("es", "el carro blanco de la migra estaba frente a la iglesia", ["iglesia"]),
+        ("es", "nos metieron a un cuarto frío detrás de la oficina del sheriff", ["sheriff"]),
+        ("en", "the white van from ICE sat across from the Dollar General", ["Dollar General"]),
+    ]
+    _all_kept(anon, cases)

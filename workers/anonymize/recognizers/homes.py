@@ -245,16 +245,27 @@ _ES_ROAD = (
     r"(?:\s+(?:(?:de\s+la|de\s+los|de\s+las|del|de|a\s+la|al|a)\s+|"
     rf"(?-i:(?:El|La|Los|Las)\s+(?=[A-ZÁÉÍÓÚÑ])))?{_ES_NAME_WORD}){{0,4}}"
 )
+# a landmark's words, up to a clause word, a verb, or when or how long ("at dawn", "for a
+# year", "desde enero")
+_NEAR_WORDS = (
+    r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque|is|es|was|era|fue|at|"
+    r"for|since|desde|durante|around|looking|with|con|sin|without|to|a\s+las|hasta|until)\b)"
+    r"[^\s.,;!?]+\s*){1,6}"
+)
 _ROAD_RELATION = rf"(?:{_RELATION}|(?:on|off|along|down|up|en|sobre|por)\s+)"
 _WITH = r"(?:with|con|que\s+tiene|that\s+has)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+"
 _DESCRIBED = rf"(?:\s*,?\s+(?:{_COLOUR}|{_BUILT}|{_WITH})){{0,3}}"
 ROAD_HOME_RE = re.compile(
-    rf"\b{_OWNER}\s+(?:(?!{_OWNER}\b|{_ROAD_RELATION}|and\b|y\b)[\w'’-]+\s+){{0,3}}?"
-    rf"{HOME_NOUNS}\b{_DESCRIBED}\s*,?\s+"
-    rf"(?:{_SITS}\s+)?(?:right\s+|justo\s+)?(?P<rel>{_ROAD_RELATION})(?:the\s+|la\s+|el\s+)?"
-    rf"(?:{_ES_ROAD}|{_EN_ROAD})",
+    rf"\b(?:{_OWNER}|al|del)\s+(?:(?!{_OWNER}\b|{_ROAD_RELATION}|and\b|y\b)[\w'’-]+\s+){{0,3}}?"
+    rf"(?P<noun>{HOME_NOUNS})\b{_DESCRIBED}\s*,?\s+(?:{_SITS}\s+)?(?:right\s+|justo\s+)?"
+    rf"(?:(?P<rel>{_ROAD_RELATION})(?:the\s+|la\s+|el\s+)?(?:{_ES_ROAD}|{_EN_ROAD})"
+    rf"|(?P<near>{_RELATION}){_NEAR_WORDS})",
     re.IGNORECASE,
 )
+PLAIN_ON_RE = re.compile(r"(?:on|en|sobre|por|along|down|up)\s", re.IGNORECASE)
+# a room may be a jail's or a station's ("a small room behind the front desk"): its
+# description alone does not make it a home
+ROOM_RE = re.compile(r"(?:room|cuarto)$", re.IGNORECASE)
 # what says the home is described, not only named: its colour, what it is made of, its size,
 # what it has
 DESCRIPTOR_RE = re.compile(
@@ -271,7 +282,12 @@ def _road_homes(ctx: Ctx) -> list[RecognizerResult]:
     out = []
     for m in ROAD_HOME_RE.finditer(ctx.text):
         s, e = m.start(), len(ctx.text[: m.end()].rstrip(" ,."))
-        if DESCRIPTOR_RE.search(ctx.text, s, m.start("rel")) or _home_cue_around(ctx, s, e):
+        rel = m.start("rel") if m.group("rel") else m.start("near")
+        described = DESCRIPTOR_RE.search(ctx.text, s, rel) and not ROOM_RE.search(m["noun"])
+        # told as the writer's home but not described: the road after "my house on/en" is
+        # an address the street rules find ("mi casa en la Calle X 118")
+        plain_on = PLAIN_ON_RE.match(ctx.text, rel)
+        if described or (not plain_on and _home_cue_around(ctx, s, e)):
             out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
     return out
 
