@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 
-from tests.anonymize.test_patterns import check_removed
+from tests.anonymize.test_patterns import check_removed, run
 from tests.anonymize.test_round6 import _all_kept
 
 
@@ -223,3 +223,20 @@ def test_rooms_and_vehicles_described_the_same_way_stay(anon):
         ("en", "the white van from ICE sat across from the Dollar General", ["Dollar General"]),
     ]
     _all_kept(anon, cases)
+
+
+def test_a_plate_in_text_without_capitals_stops_before_the_next_word(anon):
+    cases = [
+        ("en", "the deputy wrote down the tag wjf0551 my email is on file", "the tag", "my email"),
+        ("en", "my plate hrv 5529 was flagged by the trooper", "my plate", "was flagged"),
+        ("es", "la placa de mi troca es kzt 4471 y se la llevaron", "la placa", "y se la"),
+    ]
+    out = run(anon, [(lg, t) for lg, t, _, _ in cases])
+    bad = [
+        (t, red)
+        for (_lg, t, before, after), red in zip(cases, out, strict=True)
+        if before not in red or after not in red or "LICENSE_PLATE" not in red
+    ]
+    assert not bad, bad
+    # a plate whose last letters spell a word is still whole
+    check_removed(anon, [("en", "the deputy wrote down the tag 174 few. ssn on file", ["few"])])

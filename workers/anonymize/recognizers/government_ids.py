@@ -51,8 +51,12 @@ TRAILING_WORD_RE = re.compile(r"[- ]([A-Za-z]+)$")
 
 
 def _without_trailing_words(text: str, s: int, e: int) -> int:
-    """The end of a value read in capitals before the words it ran on over ("HGT 4471 WAS")."""
+    """The end of a value read in capitals before the words it ran on over ("HGT 4471 WAS"),
+    while what is left is still a value ("174 FEW" is one)."""
     while (w := TRAILING_WORD_RE.search(text, s, e)) and _is_word(w.group(1)):
+        left = re.sub(r"[^A-Za-z0-9]", "", text[s : w.start()])
+        if len(left) < 4 or not any(c.isdigit() for c in left):
+            break
         e = w.start()
     return e
 
