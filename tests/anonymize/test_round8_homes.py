@@ -243,3 +243,15 @@ def test_a_plate_in_text_without_capitals_stops_before_the_next_word(anon):
     assert not bad, bad
     # a plate whose last letters spell a word is still whole
     check_removed(anon, [("en", "the deputy wrote down the tag 174 few. ssn on file", ["few"])])
+
+
+def test_which_one_on_its_road_and_a_highway_by_its_number(anon):
+    cases = [
+        ("en", "the second trailer on the left on Hatcher Mill Rd is ours", ["Hatcher", "second"]),
+        ("en", "the blue trailer on 281, second driveway, is my sister's", ["281", "blue"]),
+        ("en", "they hit the white house on 5th St at night", ["5th", "white"]),
+        ("es", "la última casa a la derecha sobre la brecha El Sauz es de mi abuela", ["Sauz"]),
+        ("es", "la traila verde de la izquierda en el camino Los Ébanos es la mía", ["Ébanos"]),
+        ("es", "el segundo tráiler sobre la carretera 77 es de mi cuñado", ["77", "segundo"]),
+    ]
+    check_removed(anon, cases)

@@ -233,6 +233,9 @@ _EN_ROAD = (
     r"(?:(?!(?:and|or|when|where|but|that|is|was|the|a|to|with|for|from|at|in|on|of|by|"
     rf"left|right)\b)[\w'’.-]+\s+){{0,3}}?{_ROAD_WORD}\b\.?(?:\s+{_ROAD_WORD}\b\.?)?"
     r"(?:\s+\d{1,5}[A-Za-z]?\b)?"
+    # a highway by its number or a numbered street: "on 41", "off 281", "on 5th"
+    r"|(?:(?:highway|hwy|route|fm|cr|us)\s+)?\d{1,4}\b(?!\s*(?:am|pm|a\.m|p\.m|:))"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)\b(?:\s+{_ROAD_WORD}\b\.?)?"
 )
 _ES_NAME_WORD = (
     r"(?!(?:y|que|donde|cuando|pero|es|era|fue|son|con|por|para|desde|hasta|a|al|el|la|los|"
@@ -254,7 +257,12 @@ _NEAR_WORDS = (
 )
 _ROAD_RELATION = rf"(?:{_RELATION}|(?:on|off|along|down|up|en|sobre|por)\s+)"
 _WITH = r"(?:with|con|que\s+tiene|that\s+has)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+"
-_DESCRIBED = rf"(?:\s*,?\s+(?:{_COLOUR}|{_BUILT}|{_WITH})){{0,3}}"
+# which one it is: "the second trailer on the left on ...", "la casa de la derecha"
+_SIDE = (
+    r"(?:on\s+the\s+(?:left|right)|to\s+the\s+(?:left|right)|a\s+la\s+(?:izquierda|derecha)|"
+    r"de\s+la\s+(?:izquierda|derecha)|del\s+lado\s+(?:izquierdo|derecho))"
+)
+_DESCRIBED = rf"(?:\s*,?\s+(?:{_COLOUR}|{_BUILT}|{_WITH}|{_SIDE})){{0,3}}"
 ROAD_HOME_RE = re.compile(
     rf"\b(?:{_OWNER}|al|del)\s+(?:(?!{_OWNER}\b|{_ROAD_RELATION}|and\b|y\b)[\w'’-]+\s+){{0,3}}?"
     rf"(?P<noun>{HOME_NOUNS})\b{_DESCRIBED}\s*,?\s+(?:{_SITS}\s+)?(?:right\s+|justo\s+)?"
@@ -271,7 +279,9 @@ ROOM_RE = re.compile(r"(?:room|cuarto)$", re.IGNORECASE)
 DESCRIPTOR_RE = re.compile(
     rf"\b(?:{_COLOUR}|brick|wood|wooden|tin|metal|stucco|cinder|block|stone|adobe|log|little|"
     r"small|big|old|tiny|two-story|one-story|madera|ladrillo|bloque|l[aá]mina|concreto|"
-    r"cemento|viej[ao]|peque[nñ][ao]|chiquit[ao]|grande|with|con|que\s+tiene|that\s+has)\b",
+    r"cemento|viej[ao]|peque[nñ][ao]|chiquit[ao]|grande|with|con|que\s+tiene|that\s+has|"
+    r"first|second|third|last|left|right|primer[ao]?|segund[ao]|tercer[ao]?|[uú]ltim[ao]|"
+    r"izquierd[ao]|derech[ao])\b",
     re.IGNORECASE,
 )
 
