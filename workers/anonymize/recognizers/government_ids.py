@@ -51,11 +51,13 @@ TRAILING_WORD_RE = re.compile(r"[- ]([A-Za-z]+)$")
 
 
 def _without_trailing_words(text: str, s: int, e: int) -> int:
-    """The end of a value read in capitals before the words it ran on over ("HGT 4471 WAS"),
-    while what is left is still a value ("174 FEW" is one)."""
+    """The end of a value read in capitals before the words it ran on over ("HGT 4471 WAS",
+    "47 NUNCA"), unless the whole has a plate's shape and what is left is no value ("174 FEW"
+    is a plate)."""
     while (w := TRAILING_WORD_RE.search(text, s, e)) and _is_word(w.group(1)):
         left = re.sub(r"[^A-Za-z0-9]", "", text[s : w.start()])
-        if len(left) < 4 or not any(c.isdigit() for c in left):
+        still = len(left) >= 4 and any(c.isdigit() for c in left)
+        if not still and P.PLATE_SHAPE_RE.fullmatch(text, s, e):
             break
         e = w.start()
     return e

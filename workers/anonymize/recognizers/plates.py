@@ -12,6 +12,7 @@ from pathlib import Path
 from presidio_analyzer import RecognizerResult
 
 from ..lexicon import STATE_CODES, fold, zipf
+from ..patterns import PLATE_SHAPE_RE
 from .common import FUNCTION_WORDS, Ctx, candidate
 
 
@@ -76,8 +77,10 @@ def _state_ok(ctx: Ctx, m: re.Match, group: str) -> bool:
 def _value_end(folded: str, s: int, e: int) -> int:
     """The value without the words it ran on over ("7jx 204 de mi troca", "hgt 4471 got")."""
     while (w := re.search(r"[- ]([a-z]+)$", folded[s:e])) and _is_word(w.group(1)):
-        if not _plate_value(folded[s : s + w.start()]):
-            break  # what is left is no plate: the word is the plate's ("174 few")
+        if not _plate_value(folded[s : s + w.start()]) and PLATE_SHAPE_RE.fullmatch(
+            folded[s:e].upper()
+        ):
+            break  # what is left is no plate and the whole has a plate's shape ("174 few")
         e = s + w.start()
     return e
 
