@@ -255,3 +255,11 @@ def test_which_one_on_its_road_and_a_highway_by_its_number(anon):
         ("es", "el segundo tráiler sobre la carretera 77 es de mi cuñado", ["77", "segundo"]),
     ]
     check_removed(anon, cases)
+
+
+def test_the_state_list_is_what_build_states_writes():
+    from workers.anonymize.build_states import names
+    from workers.anonymize.recognizers.plates import state_names
+
+    assert set(state_names()) == set(names())
+    assert {"texas", "jalisco", "nuevo leon", "coahuila", "carolina del norte"} <= set(names())
