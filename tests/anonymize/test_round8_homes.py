@@ -263,3 +263,20 @@ def test_the_state_list_is_what_build_states_writes():
 
     assert set(state_names()) == set(names())
     assert {"texas", "jalisco", "nuevo leon", "coahuila", "carolina del norte"} <= set(names())
+
+
+def test_the_writers_home_on_a_road_without_a_number_and_a_verb_between(anon):
+    cases = [
+        ("en", "we live in the trailer on Hatcher Mill Rd with my kids", ["Hatcher"]),
+        ("en", "our house on Sandy Branch Ln got raided at dawn", ["Sandy"]),
+        ("es", "nuestra traila en el camino Los Ébanos es chiquita", ["Ébanos"]),
+        ("es", "la casa gris que está sobre la brecha El Sauz es de mi tía", ["Sauz"]),
+        ("en", "the old trailer that sits off County Road 12 is my brother's", ["12"]),
+        ("es", "las placas de Sonora decían VHF 2311 en la troca de mi primo", ["VHF", "2311"]),
+    ]
+    check_removed(anon, cases)
+    kept = [
+        ("es", "mi casa en la Calle Rio Grande 118 el 5 de mayo", ["mi casa en", "5 de mayo"]),
+        ("en", "the courthouse on Main Street is where my hearing was", ["courthouse"]),
+    ]
+    _all_kept(anon, kept)

@@ -265,7 +265,8 @@ _SIDE = (
 _DESCRIBED = rf"(?:\s*,?\s+(?:{_COLOUR}|{_BUILT}|{_WITH}|{_SIDE})){{0,3}}"
 ROAD_HOME_RE = re.compile(
     rf"\b(?:{_OWNER}|al|del)\s+(?:(?!{_OWNER}\b|{_ROAD_RELATION}|and\b|y\b)[\w'’-]+\s+){{0,3}}?"
-    rf"(?P<noun>{HOME_NOUNS})\b{_DESCRIBED}\s*,?\s+(?:{_SITS}\s+)?(?:right\s+|justo\s+)?"
+    rf"(?P<noun>{HOME_NOUNS})\b{_DESCRIBED}\s*,?\s+(?:(?:that\s+|which\s+|que\s+)?"
+    r"(?:est[aá]|estaba|queda|quedaba|is|was|sits|sat|stands)\s+)?(?:right\s+|justo\s+)?"
     rf"(?:(?P<rel>{_ROAD_RELATION})(?:the\s+|la\s+|el\s+)?(?:{_ES_ROAD}|{_EN_ROAD})"
     rf"|(?P<near>{_RELATION}){_NEAR_WORDS})",
     re.IGNORECASE,
@@ -294,9 +295,10 @@ def _road_homes(ctx: Ctx) -> list[RecognizerResult]:
         s, e = m.start(), len(ctx.text[: m.end()].rstrip(" ,."))
         rel = m.start("rel") if m.group("rel") else m.start("near")
         described = DESCRIPTOR_RE.search(ctx.text, s, rel) and not ROOM_RE.search(m["noun"])
-        # told as the writer's home but not described: the road after "my house on/en" is
-        # an address the street rules find ("mi casa en la Calle X 118")
-        plain_on = PLAIN_ON_RE.match(ctx.text, rel)
+        # told as the writer's home but not described: a numbered road after "my house
+        # on/en" is an address the street rules find ("mi casa en la Calle X 118"); a road
+        # without a number is not, and goes with the home ("our trailer on Hatcher Mill Rd")
+        plain_on = PLAIN_ON_RE.match(ctx.text, rel) and re.search(r"\d", ctx.text[rel:e])
         if described or (not plain_on and _home_cue_around(ctx, s, e)):
             out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
     return out

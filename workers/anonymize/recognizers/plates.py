@@ -51,7 +51,8 @@ def _plate_with_state_re() -> re.Pattern:
         r"(?P<pw>(?:license\s+)?plates?|tags?|placas?|tablillas?)"
         r"(?:\s+(?:de|del|from|of)(?:\s+(?:el\s+)?estado\s+de)?)?"
         rf"(?:\s+(?P<post>{state}))?"
-        r"(?:\s*(?:#|:|(?:number|no|num|numero|is|was|were|are|es|son|era|eran|read|dice)\b\.?))*"
+        r"(?:\s*(?:#|:|(?:number|no|num|numero|is|was|were|are|es|son|era|eran|read|reads|"
+        r"said|say|dice|decia|decian|dicen)\b\.?))*"
         r"\s*(?<![\w-])(?P<val>[a-z0-9]{1,8}(?:[- ][a-z0-9]{1,4}){0,2})(?![\w-])"
     )
 
