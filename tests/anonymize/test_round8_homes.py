@@ -280,3 +280,19 @@ def test_the_writers_home_on_a_road_without_a_number_and_a_verb_between(anon):
         ("en", "the courthouse on Main Street is where my hearing was", ["courthouse"]),
     ]
     _all_kept(anon, kept)
+
+
+def test_in_capitals_and_a_park_in_lower_case_before_a_clause(anon):
+    cases = [
+        ("es", "LA CASA DE BLOQUE GRIS AL FINAL DEL CAMINO EL SAUZ ES DE MIS PAPAS", ["SAUZ"]),
+        ("en", "WE RENT THE YELLOW DUPLEX ON PECAN BEND RD, LEFT SIDE", ["PECAN", "LEFT"]),
+        ("en", "i live in the brown single wide off fm 1960 past the feed store", ["1960"]),
+        (
+            "en",
+            "the mobile home with the blue skirting behind the Circle K on Hwy 59 is ours",
+            ["Circle K", "skirting"],
+        ),
+    ]
+    check_removed(anon, cases)
+    out = run(anon, [("en", "space 9 shady oaks trailer court is where we stay")])
+    assert "shady" not in out[0] and "is where we stay" in out[0], out

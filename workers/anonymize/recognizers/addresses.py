@@ -122,6 +122,7 @@ class AddressRecognizer(DomainRecognizer):
                     continue  # a park is a home address only with a lot/trailer number
                 if view is not text:
                     s = _past_words(ctx, s, e)
+                    e = _before_words(ctx, s, e)
                 if rx is self.ES_DATE_STREET_RE:
                     before = ctx.folded[max(0, s - 14) : s]
                     if not re.search(r"(?:\bla|\bcalle|\bav\.?|avenida|\ben)\s*$", before):
@@ -171,6 +172,15 @@ def _titled(ctx: Ctx) -> str:
     if ctx.style != "lower" or len(ctx.text.title()) != len(ctx.text):
         return ctx.text
     return ctx.text.title()
+
+
+def _before_words(ctx: Ctx, s: int, e: int) -> int:
+    """End of a match before the function words a capitalised view let in after a park's
+    name ("... trailer court is where we")."""
+    toks = [t for t in ctx.toks[ctx.index_at(s) :] if t.end <= e]
+    while len(toks) > 1 and toks[-1].f in FUNCTION_WORDS:
+        toks.pop()
+    return toks[-1].end if toks else e
 
 
 def _past_words(ctx: Ctx, s: int, e: int) -> int:

@@ -152,7 +152,7 @@ DIRECTIONS_RE = re.compile(
     re.IGNORECASE,
 )
 HOME_NOUNS = (
-    r"(?:house|home|trailer|mobile\s+home|manufactured\s+home|single-?wide|double-?wide|"
+    r"(?:house|home|trailer|mobile\s+home|manufactured\s+home|single[\s-]?wide|double[\s-]?wide|"
     r"apartment|duplex|d[uú]plex|triplex|townhouse|cabin|caba[nñ]a|shack|casa|casita|"
     r"tr[aá]iler|traila|trailita|apartamento|departamento|cuarto|cuartito|room|jacal|choza)"
 )
@@ -246,7 +246,7 @@ _ES_ROAD = (
     r"(?:camino|carretera|brecha|vereda|callej[oó]n|calle|avenida|privada|cerrada|andador|"
     r"terracer[ií]a|carretera\s+vieja)"
     r"(?:\s+(?:(?:de\s+la|de\s+los|de\s+las|del|de|a\s+la|al|a)\s+|"
-    rf"(?-i:(?:El|La|Los|Las)\s+(?=[A-ZÁÉÍÓÚÑ])))?{_ES_NAME_WORD}){{0,4}}"
+    rf"(?-i:(?:El|La|Los|Las|EL|LA|LOS|LAS)\s+(?=[A-ZÁÉÍÓÚÑ])))?{_ES_NAME_WORD}){{0,4}}"
 )
 # a landmark's words, up to a clause word, a verb, or when or how long ("at dawn", "for a
 # year", "desde enero")
@@ -267,8 +267,8 @@ ROAD_HOME_RE = re.compile(
     rf"\b(?:{_OWNER}|al|del)\s+(?:(?!{_OWNER}\b|{_ROAD_RELATION}|and\b|y\b)[\w'’-]+\s+){{0,3}}?"
     rf"(?P<noun>{HOME_NOUNS})\b{_DESCRIBED}\s*,?\s+(?:(?:that\s+|which\s+|que\s+)?"
     r"(?:est[aá]|estaba|queda|quedaba|is|was|sits|sat|stands)\s+)?(?:right\s+|justo\s+)?"
-    rf"(?:(?P<rel>{_ROAD_RELATION})(?:the\s+|la\s+|el\s+)?(?:{_ES_ROAD}|{_EN_ROAD})"
-    rf"|(?P<near>{_RELATION}){_NEAR_WORDS})",
+    rf"(?:(?P<near>{_RELATION}){_NEAR_WORDS}"
+    rf"|(?P<rel>{_ROAD_RELATION})(?:the\s+|la\s+|el\s+)?(?:{_ES_ROAD}|{_EN_ROAD}))",
     re.IGNORECASE,
 )
 PLAIN_ON_RE = re.compile(r"(?:on|en|sobre|por|along|down|up)\s", re.IGNORECASE)
