@@ -263,13 +263,19 @@ _SIDE = (
     r"de\s+la\s+(?:izquierda|derecha)|del\s+lado\s+(?:izquierdo|derecho))"
 )
 _DESCRIBED = rf"(?:\s*,?\s+(?:{_COLOUR}|{_BUILT}|{_WITH}|{_SIDE})){{0,3}}"
-ROAD_HOME_RE = re.compile(
+_DESCRIBED_HOME = (
     rf"\b(?:{_OWNER}|al|del)\s+(?:(?!{_OWNER}\b|{_ROAD_RELATION}|and\b|y\b)[\w'’-]+\s+){{0,3}}?"
     rf"(?P<noun>{HOME_NOUNS})\b{_DESCRIBED}\s*,?\s+(?:(?:that\s+|which\s+|que\s+)?"
     r"(?:est[aá]|estaba|queda|quedaba|is|was|sits|sat|stands)\s+)?(?:right\s+|justo\s+)?"
-    rf"(?:(?P<near>{_RELATION}){_NEAR_WORDS}"
-    rf"|(?P<rel>{_ROAD_RELATION})(?:the\s+|la\s+|el\s+)?(?:{_ES_ROAD}|{_EN_ROAD}))",
-    re.IGNORECASE,
+)
+# read both ways, the road and the landmark ("behind the Circle K on Hwy 59"): the longer wins
+ROAD_HOME_RES = (
+    re.compile(
+        rf"{_DESCRIBED_HOME}(?P<rel>{_ROAD_RELATION})(?:the\s+|la\s+|el\s+)?"
+        rf"(?:{_ES_ROAD}|{_EN_ROAD})",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"{_DESCRIBED_HOME}(?P<rel>{_RELATION}){_NEAR_WORDS}", re.IGNORECASE),
 )
 PLAIN_ON_RE = re.compile(r"(?:on|en|sobre|por|along|down|up)\s", re.IGNORECASE)
 # a room may be a jail's or a station's ("a small room behind the front desk"): its
@@ -291,9 +297,9 @@ def _road_homes(ctx: Ctx) -> list[RecognizerResult]:
     """A described home and the road it is on (recall first: no home cue needed when it is
     described; a public place on a road has no dwelling word and stays)."""
     out = []
-    for m in ROAD_HOME_RE.finditer(ctx.text):
+    for m in (m for rx in ROAD_HOME_RES for m in rx.finditer(ctx.text)):
         s, e = m.start(), len(ctx.text[: m.end()].rstrip(" ,."))
-        rel = m.start("rel") if m.group("rel") else m.start("near")
+        rel = m.start("rel")
         described = DESCRIPTOR_RE.search(ctx.text, s, rel) and not ROOM_RE.search(m["noun"])
         # told as the writer's home but not described: a numbered road after "my house
         # on/en" is an address the street rules find ("mi casa en la Calle X 118"); a road
