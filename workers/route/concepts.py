@@ -202,8 +202,26 @@ CUES: list[Cue] = [
             r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
             r"(?:no|not|hasn'?t|haven'?t|can'?t|won'?t) (?:ha |han )?(?:sale|salen|salido|gotten out|got out|"
             r"get out|come out) (?:de |of |from )(?:la |el |los |the )?(?:\w+ )?{place}",
+            # a colloquial "no" after the verb, at the clause's end: "la sueltan no", "lo dejan
+            # salir no" (not "no sé", which is doubt)
+            r"{pron} (?:sueltan|suelta|quieren soltar|van a soltar|han soltado|dejan salir|dejan ir|"
+            r"liberan|quieren dejar salir)(?: (?:todavia|aun|nada))? no(?![\w'])(?! (?:se|sabemos|sabe)(?![\w']))",
         ],
         negation_inside=True,
+    ),
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
+            # still held where a custody or a bail is told: "sigue adentro", "todavía está
+            # adentro", "she's still inside" (not "still inside the house")
+            r"(?:still|sigue|siguen|todavia (?:esta|estan|sigue|siguen)|aun (?:esta|estan|sigue|siguen)) "
+            r"(?:adentro|dentro|inside|in there|locked (?:in|up)|encerrad[oa]s?)"
+            r"(?! (?:de|del|of|the|la|el|my|mi|his|her|su|our|a|at|with|con)(?![\w']))",
+        ],
+        needs=(
+            "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
+            "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops)"
+        ),
     ),
     # --- what is about to happen
     *_cues(
@@ -216,6 +234,9 @@ CUES: list[Cue] = [
             r"(?:him|them|\[|(?:her|my|his|su|mi)(?! (?:account|card|mail|package|order|check|loan|"
             r"payment|credit|license|bank|cuenta|tarjeta)))",
             r"(?:le|les) (?:pusieron|puso|tienen|tiene|metieron) (?:un |el |una )?(?:\w+ )?hold",
+            # an order from immigration on someone: "tiene una orden de ICE", "an ICE order on her"
+            r"(?:orden|ordenes|ordern) (?:de|del|de la) (?:ice|inmigracion|migracion|migra)|"
+            r"(?:ice|immigration) (?:order|warrant)s?|(?:order|warrant)s? (?:from|by) (?:ice|immigration)",
             r"48 ?(?:hours?|hrs?|horas)",
             r"(?:72|24) ?(?:hours?|hrs?|horas)",
         ],
@@ -303,6 +324,16 @@ CUES: list[Cue] = [
             r"my|their|our) (?:account|card|mail|package|order|check|house|loan|payment)))",
         ],
         standing=True,
+        needs="{agency}",
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
+            # picked up by the agency, said as "they": "la recogen cuando ellos quieran", "lo van
+            # a recoger" (where immigration is told; not a child picked up from school)
+            r"{pron} (?:recogen|van a recoger|vienen a recoger|pasan a recoger|recogeran|"
+            r"quieren recoger|pueden recoger)(?! (?:de|en) (?:la )?(?:escuela|school|guarderia|kinder))",
+        ],
         needs="{agency}",
     ),
     *_cues(

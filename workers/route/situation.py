@@ -40,7 +40,7 @@ from .concepts import (
     Concept,
     Cue,
 )
-from .text import accented_verbs, normalize, original_span
+from .text import accented_verbs, case_normalised, normalize, original_span
 
 # Longer narratives are read up to here: the situation is told at the start, and the parse of a
 # book-length paste would hold the worker for minutes.
@@ -206,7 +206,19 @@ _TOPIC = re.compile(
 # Asked of anyone, not of someone: "does the county honor ICE detainers?", "¿un hold de ICE?"
 _GENERIC = re.compile(
     r"(?<![\w'])(?:(?:a|an|un|una) (?:ice |immigration )?(?:hold|detainer)|(?:holds|detainers)|"
-    r"someone|somebody|anyone|anybody|people|alguien|una persona|la gente|las personas)(?![\w'])"
+    r"someone|somebody|anyone|anybody|people|alguien|una persona|la gente|las personas|"
+    # a practice told of everyone: "las huellas de todos", "everyone's fingerprints"
+    r"everyone|everybody|everyone'?s|everybody'?s|all (?:the )?(?:people|inmates|immigrants)|"
+    r"de todos|a todos|todo el mundo|todas las personas|cualquier persona|cualquiera|"
+    r"los (?:presos|detenidos|inmigrantes)|inmigrantes|immigrants|inmates)(?![\w'])"
+)
+# A yes/no question about how things are done, asked of no one: "es cierto que...", "is it
+# true the jail...", "do they...". A topic when the clause names nobody.
+_PRACTICE_QUESTION = re.compile(
+    r"(?<![\w'])(?:is it true|is that true|is it legal|is it normal|does (?:the|a) (?:jail|county|"
+    r"sheriff|police)|do (?:they|the (?:jails?|police|cops|deputies))|es (?:cierto|verdad|legal|normal)|"
+    r"sera (?:cierto|verdad)|(?:la|el) (?:carcel|policia|sheriff|condado) (?:le |les )?"
+    r"(?:manda|mandan|pasa|pasan|da|dan|entrega|entregan))(?![\w'])"
 )
 # What nobody knows or says, or a clause under it: "nobody knows where", "nadie sabe que".
 _SUBORDINATE = re.compile(
@@ -230,7 +242,10 @@ _SOMEONE = re.compile(
 # A person named by who they are ("mi mamá", "my uncle"), not a pronoun for someone told of.
 _NAMED_PERSON = re.compile(r"(?<![\w'])(?:" + _PERSON_NAMED + r")(?![\w'])")
 # A Spanish clitic for a person before its verb ("le pusieron", "lo tienen"; not "lo que").
-_CLITIC_PERSON = re.compile(r"(?<![\w'])(?:le|les|lo)(?! que)(?= \w)")
+_CLITIC_PERSON = re.compile(
+    r"(?<![\w'])(?:le|les|lo)(?! que)(?! \w+ a (?:ice|la migra|migracion|inmigracion)(?![\w']))"
+    r"(?= \w)"
+)  # (the agency doubled: "le avisan a ICE" tells ICE, no person)
 # "nadie de mi familia", "ninguno de mis hijos", "none of us" open the clause: nobody is.
 _NOBODY_OF = re.compile(
     r"(?<![\w'])(?:nadie|ninguno|ninguna|none|no one|nobody|neither|ni uno|ni una) "
@@ -366,7 +381,8 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     text = narrative[:MAX_CHARS]
     if not text.strip():
         return []
-    for_parse = accented_verbs(text)  # same length: the offsets below still hold
+    # same length: the offsets below still hold
+    for_parse = case_normalised(accented_verbs(text))
     if for_parse != text or not parses(doc, narrative) or len(narrative) > MAX_CHARS:
         doc = nlp(_PLACEHOLDER.sub(_as_name, for_parse))
     sentences = []
@@ -493,10 +509,24 @@ def _finding(
         standing=cue.standing,
         targetless=cue.agent_only and not about_someone,
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
-        about_someone=_TARGET.search(s.folded[slice(*clause)]) is not None,
+        about_someone=_about_someone(cue, s.folded, clause, start),
         told_past=told_past,
         topic=_topic(cue, s, clause, start, end),
     )  # fmt: skip
+
+
+def _about_someone(cue: Cue, folded: str, clause: tuple[int, int], start: int) -> bool:
+    """Someone is named in the clause, or the hearsay passes on news of someone the sentence
+    named before it ("pagamos la fianza de mi esposo pero dicen que tiene una orden de ICE"):
+    the Spanish verb carries its subject. Not the agency on its way, nor what is said of
+    people in general ("dicen que en la cárcel tienen a mucha gente")."""
+    words = folded[slice(*clause)]
+    if _TARGET.search(words):
+        return True
+    hearsay = _HEARSAY.search(folded, 0, start)
+    if cue.agent_only or hearsay is None or _GENERIC.search(words):
+        return False
+    return _NAMED_PERSON.search(folded, 0, hearsay.start()) is not None
 
 
 def _closed_span(
@@ -522,7 +552,11 @@ def _topic(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, end: int
         return False
     if _TOPIC.search(s.folded, clause[0], end):
         return True
-    return s.asked(clause[0], start) and _GENERIC.search(words) is not None
+    if not s.asked(clause[0], start):
+        return False
+    return _GENERIC.search(words) is not None or _PRACTICE_QUESTION.search(
+        s.folded, clause[0], end
+    ) is not None
 
 
 def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
@@ -953,6 +987,8 @@ def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) ->
         return False
     between = folded[match.end() : finding.at]
     far = len(between.split()) > _RUN_ON_WORDS
+    # the finding's own first word may be the turn: "pagamos la fianza y sigue adentro"
+    between += " " + " ".join(folded[finding.at :].split()[:1])
     # "ya está en la casa a mi mamá la envían a migración": someone else's story starts
     other = _NAMED_PERSON.search(between) is not None
     return far or other or finding.denial or _CONTRAST.search(between) is not None
