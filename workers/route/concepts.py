@@ -70,7 +70,14 @@ MACROS = {
         r"(?:medicine|medicines|medication|medications|meds|insulin|inhaler|pills|pill|"
         r"prescription|dialysis|treatment|oxygen|seizure meds|heart meds|blood pressure meds|"
         r"medicina|medicinas|medicamento|medicamentos|insulina|inhalador|pastillas|pastilla|"
-        r"tratamiento|dialisis|receta|oxigeno|pildoras)"
+        r"tratamiento|dialisis|receta|oxigeno|pildoras|"
+        # described, not named: "what he needs for his heart", "lo de la presión", "lo que
+        # toma para el azúcar", "anything for her seizures"
+        r"(?:what|whatever|the stuff|stuff|the things|anything|something|lo|lo que|las cosas|algo|"
+        r"nada|eso)(?: [\w']+){0,3}? (?:for|para|pa|de) (?:(?:his|her|their|my|the|su|sus|mi|la|"
+        r"el|los|las) )?(?:heart|blood pressure|pressure|diabetes|sugar|blood sugar|seizures?|"
+        r"asthma|thyroid|kidneys?|epilepsy|depression|anxiety|hiv|presion|corazon|azucar|"
+        r"convulsiones|asma|tiroides|rinones|epilepsia|depresion|ansiedad|vih))"
     ),
 }
 
@@ -157,6 +164,9 @@ CUES: list[Cue] = [
             r"(?:they|they'?ve|theyve|cops|police|deputies|sheriff|ice) (?:have|has|got|gotten|still have|still got) "
             r"(?:him|her|them|my \w+|[\[]\w+ \d+[\]])",
             r"locked (?:in|inside) (?:the |a |an )?(?:\w+ ){0,2}?(?:{place}|room|cage|ice)",
+            # the object fronted: "my mom they still have at the county", "my son ICE has in Georgia"
+            r"(?:they|cops|police|deputies|sheriff|ice|immigration) (?:still )?(?:have|has|got|keep|"
+            r"are keeping) (?:at|in) (?:the |a )?(?:\w+ ){0,2}?(?:{place}|county|ice|[a-z]+ (?:jail|county))",
             r"{pron} (?:tienen|tiene|tenian|siguen teniendo|mantienen|tienen todavia) "
             r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
             r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
@@ -255,7 +265,9 @@ CUES: list[Cue] = [
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
             # Passive, with phone typos: "being sent to an ICE facility", "bieng sent to ice".
-            r"(?:sent|sendt|send|shipped|taken|moved|transferr?ed|transfered) (?:over )?(?:to|into) "
+            # (also with the object fronted: "my dad they are sending to ICE tomorrow")
+            r"(?:sent|sendt|send|sending|shipped|shipping|taken|taking|moved|moving|bringing|"
+            r"transporting|transferr?ed|transfered) (?:over )?(?:to|into) "
             r"(?:an? |the )?(?:\w+ ){0,2}?(?:ice|immigration|detention|deportation|{place})",
             # Put on a plane: a removal under way.
             r"(?:on|onto|in) (?:a|the) (?:plane|airplane|flight)|"
@@ -370,6 +382,8 @@ CUES: list[Cue] = [
             # inhaler at school is worth a check)
             r"(?:has no|have no|doesn'?t have|does not have|don'?t have|didn'?t bring|no tiene|"
             r"no tienen|no trae|no lleva|no llevo|no se llevo) (?:(?:his|her|their|any|su|sus) )?{meds}",
+            r"(?:can'?t|cannot|can not|isn'?t able to|is not able to|no puede|no pueden|no ha podido) "
+            r"(?:get|have|take|conseguir|tomar|tener|recibir) {w}{meds}",
             r"(?:left|forgot|dejo|olvido|se le olvido|se le quedo) (?:(?:his|her|their|su|sus) )?{meds}|"
             r"{meds} (?:was |were |got )?left behind",
         ],
