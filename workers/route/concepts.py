@@ -195,7 +195,8 @@ CUES: list[Cue] = [
             r"se {pron} (?:llevaron|llevo)",
             r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
             r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
-            r"(?:still there|sigue ahi|siguen ahi|todavia esta ahi|sigue alla)",
+            r"(?:still there|sigue (?:ahi|alli|alla)|siguen (?:ahi|alli|alla)|todavia esta (?:ahi|alli|alla)|"
+            r"aun esta (?:ahi|alli|alla))",
             # where they keep someone, not knowing the place: "no sabemos dónde tienen a mi hermano"
             r"(?:donde|adonde|where) (?:{pron} )?(?:tienen|tiene|tenian|mantienen|llevaron|"
             r"se {pron} llevaron|they (?:have|took|are keeping|keep|are holding)|"
@@ -218,6 +219,22 @@ CUES: list[Cue] = [
             r"liberan|quieren dejar salir)(?: (?:todavia|aun|nada))? no(?![\w'])(?! (?:se|sabemos|sabe)(?![\w']))",
         ],
         negation_inside=True,
+    ),
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
+            # not out yet, where a custody or a bail is told: "todavía no sale", "mi hijo no ha
+            # salido", "he still hasn't come out"
+            r"(?:no|todavia no|aun no|not|hasn'?t|has not|haven'?t|have not|still hasn'?t|"
+            r"still has not|still not) (?:ha |han |yet )?(?:sale|salen|salido|come out|gotten out|"
+            r"got out|been released|been let out)(?! (?:de|del|from|of) (?:la |el |the |my |mi )?"
+            r"(?:casa|house|home|trabajo|work|escuela|school|hospital|cuarto|room))",
+        ],
+        negation_inside=True,
+        needs=(
+            "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
+            "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops)"
+        ),
     ),
     *_cues(
         Concept.IN_CUSTODY,

@@ -243,9 +243,10 @@ _SOMEONE = re.compile(
 _NAMED_PERSON = re.compile(r"(?<![\w'])(?:" + _PERSON_NAMED + r")(?![\w'])")
 # A Spanish clitic for a person before its verb ("le pusieron", "lo tienen"; not "lo que").
 _CLITIC_PERSON = re.compile(
-    r"(?<![\w'])(?:le|les|lo)(?! que)(?! \w+ a (?:ice|la migra|migracion|inmigracion)(?![\w']))"
+    r"(?<![\w'])(?:le|les|lo)(?! que)(?! \w+ a (?:ice|la migra|migracion|inmigracion|todos|todas|"
+    r"todo el mundo|la gente|cualquiera)(?![\w']))"
     r"(?= \w)"
-)  # (the agency doubled: "le avisan a ICE" tells ICE, no person)
+)  # (the agency or everyone doubled: "le avisan a ICE", "les preguntan a todos": no person)
 # "nadie de mi familia", "ninguno de mis hijos", "none of us" open the clause: nobody is.
 _NOBODY_OF = re.compile(
     r"(?<![\w'])(?:nadie|ninguno|ninguna|none|no one|nobody|neither|ni uno|ni una) "
@@ -268,6 +269,11 @@ _UNTIL = re.compile(r"\W*(?:until|till|to|hasta|a) ")
 _ASKED_WHAT_IF = re.compile(
     r"(?<![\w'])(?:what|wat|que|q) (?:happens|would happen|will happen|if|do i do|should i do|"
     r"can i do|can we do|pasa|pasaria|hago|hacemos|puedo hacer|podemos hacer|debo hacer)(?![\w'])"
+)
+# A yes/no question typed without its mark: "es cierto que...", "is it true the jail...".
+_IS_IT_TRUE = re.compile(
+    r"(?<![\w'])(?:is it true|is that true|es cierto|es verdad|sera cierto|"
+    r"sera verdad)(?![\w'])"
 )
 # A clause that tells of what could happen, not of what is happening.
 _HYPOTHETICAL = re.compile(
@@ -372,6 +378,7 @@ class _Sentence:
             "?" in self.original
             or "\u00bf" in self.original
             or _ASKED_WHAT_IF.search(self.folded, clause_start, start) is not None
+            or _IS_IT_TRUE.search(self.folded, 0, start) is not None
         )
 
 
@@ -386,7 +393,7 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     if for_parse != text or not parses(doc, narrative) or len(narrative) > MAX_CHARS:
         doc = nlp(_PLACEHOLDER.sub(_as_name, for_parse))
     sentences = []
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(_sentences(doc)):
         # Fold and quote the reporter's own words (the parse saw placeholders as names).
         original = text[sent.start_char : sent.end_char]
         folded, index = normalize(original)
@@ -412,6 +419,30 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     )  # "my ex is in prison, i am safe": the one held is the abuser, no danger named
     findings = _abuser_held(_resolve(findings, folded_sentences, originals), safe)
     return _rumours(findings, named)
+
+
+# The parser cuts the last word or two of an unpunctuated phrase into a sentence of its own (a
+# colloquial "no" after the verb, "la sueltan no"; the "ir" of "no la dejan ir"): they belong to
+# the sentence before, unless that one ended with its own stop.
+_FRAGMENT_WORDS = 2
+_SENTENCE_END = re.compile(r"[.!?\u2026]\W*$")
+
+
+def _sentences(doc):  # noqa: ANN001, ANN202 - spaCy objects
+    """The parse's sentences, a fragment of a word or two joined to the one before it."""
+    spans: list = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if (
+            spans
+            and len(words) <= _FRAGMENT_WORDS
+            and spans[-1].end == sent.start
+            and not _SENTENCE_END.search(spans[-1].text)
+        ):
+            spans[-1] = doc[spans[-1].start : sent.end]
+        else:
+            spans.append(sent)
+    return spans
 
 
 def _read_sentence(
@@ -953,8 +984,10 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
                     (m for m in regex.finditer(folded) if not _turned(finding, number, folded, m)),
                     None,
                 )
-                if match and not _NEGATOR_WORDS.search(
-                    " ".join(folded[: match.start()].split()[-2:])
+                if (
+                    match
+                    and not _NEGATOR_WORDS.search(" ".join(folded[: match.start()].split()[-2:]))
+                    and not _POST_VERBAL_NO.match(folded, match.end())
                 ):
                     words = original_span(sentences[number], index, match.start(), match.end())
                     reason = f"over: \u201c{words}\u201d"
@@ -966,6 +999,11 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
         else:
             out.append(replace(finding, suppressed=reason))
     return out
+
+
+# "lo dejan salir no": the colloquial negation after the verb denies the end (not "no sé",
+# "no hace mucho").
+_POST_VERBAL_NO = re.compile(r" (?:no|nop|nel)(?![\w'])(?! (?:se|sabemos|sabe|hace|mas)(?![\w']))")
 
 
 def _resolutions(finding: Finding) -> list[re.Pattern[str]]:
@@ -987,8 +1025,9 @@ def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) ->
         return False
     between = folded[match.end() : finding.at]
     far = len(between.split()) > _RUN_ON_WORDS
-    # the finding's own first word may be the turn: "pagamos la fianza y sigue adentro"
-    between += " " + " ".join(folded[finding.at :].split()[:1])
+    # the finding's own first words may be the turn: "pagamos la fianza y sigue adentro", "y
+    # la siguen teniendo ahí"
+    between += " " + " ".join(folded[finding.at :].split()[:2])
     # "ya está en la casa a mi mamá la envían a migración": someone else's story starts
     other = _NAMED_PERSON.search(between) is not None
     return far or other or finding.denial or _CONTRAST.search(between) is not None

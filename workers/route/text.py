@@ -115,8 +115,8 @@ def accented_verbs(text: str) -> str:
 # A narrative typed in capitals ("ESTA DETENIDO MI HIJO EN LA CARCEL") is parsed as a row of
 # proper nouns: no verb, no tense. The parse gets it in lower case (agency acronyms kept);
 # each character keeps its place, so the offsets still point into the original.
-_SHOUTED_WORD = re.compile(r"(?<![\w\[])([^\W\d_]{2,})(?![\w\]])")
-_ACRONYMS = frozenset(["ICE", "DHS", "CBP", "FBI", "USA", "ICE'S", "DMV", "ID"])
+_SHOUTED_WORD = re.compile(r"(?<![\w\[])([^\W\d_]+)(?![\w\]])")
+_ACRONYMS = frozenset(["ICE", "DHS", "CBP", "FBI", "USA", "DMV", "ID", "I"])
 _MOSTLY_CAPITALS = 0.7
 _MIN_LETTERS = 12
 
