@@ -215,8 +215,9 @@ _GENERIC = re.compile(
 # A yes/no question about how things are done, asked of no one: "es cierto que...", "is it
 # true the jail...", "do they...". A topic when the clause names nobody.
 _PRACTICE_QUESTION = re.compile(
-    r"(?<![\w'])(?:is it true|is that true|is it legal|is it normal|does (?:the|a) (?:jail|county|"
-    r"sheriff|police)|do (?:they|the (?:jails?|police|cops|deputies))|es (?:cierto|verdad|legal|normal)|"
+    r"(?<![\w'])(?:is it true|is that true|is it legal|is it normal|does (?:the|a) (?:jail|"
+    r"county|sheriff|police)|do (?:they|the (?:jails?|police|cops|deputies))|"
+    r"es (?:cierto|verdad|legal|normal)|"
     r"sera (?:cierto|verdad)|(?:la|el) (?:carcel|policia|sheriff|condado) (?:le |les )?"
     r"(?:manda|mandan|pasa|pasan|da|dan|entrega|entregan))(?![\w'])"
 )
@@ -585,9 +586,10 @@ def _topic(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, end: int
         return True
     if not s.asked(clause[0], start):
         return False
-    return _GENERIC.search(words) is not None or _PRACTICE_QUESTION.search(
-        s.folded, clause[0], end
-    ) is not None
+    return (
+        _GENERIC.search(words) is not None
+        or _PRACTICE_QUESTION.search(s.folded, clause[0], end) is not None
+    )
 
 
 def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
