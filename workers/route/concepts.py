@@ -121,6 +121,15 @@ class Cue:
     with_custody: bool = False
 
 
+# Where "still inside" or "not out yet" means held: a custody, an agency or a bail is told
+# ("pagamos y nada, está adentro todavía").
+_HELD_OR_BAILED = (
+    "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
+    "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops|paid|pagamos|pague|pagaron|pagado|"
+    "pagada)"
+)
+
+
 def _cues(concept: Concept, patterns: list[str], **kwargs: bool | str) -> list[Cue]:
     return [Cue(concept, p, **kwargs) for p in patterns]
 
@@ -209,7 +218,7 @@ CUES: list[Cue] = [
         [
             r"(?:no|not|haven'?t|have not|hasn'?t|has not|won'?t|will not|didn'?t|did not) "
             r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|relea?se[d]?|relese[d]?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
-            r"dejaron salir|dejan ir|let go)",
+            r"dejaron salir|dejan ir|dejar salir|dejar ir|let go)",
             r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
             r"(?:no|not|hasn'?t|haven'?t|can'?t|won'?t) (?:ha |han )?(?:sale|salen|salido|gotten out|got out|"
             r"get out|come out) (?:de |of |from )(?:la |el |los |the )?(?:\w+ )?{place}",
@@ -231,10 +240,7 @@ CUES: list[Cue] = [
             r"(?:casa|house|home|trabajo|work|escuela|school|hospital|cuarto|room))",
         ],
         negation_inside=True,
-        needs=(
-            "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
-            "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops)"
-        ),
+        needs=_HELD_OR_BAILED,
     ),
     *_cues(
         Concept.IN_CUSTODY,
@@ -244,11 +250,11 @@ CUES: list[Cue] = [
             r"(?:still|sigue|siguen|todavia (?:esta|estan|sigue|siguen)|aun (?:esta|estan|sigue|siguen)) "
             r"(?:adentro|dentro|inside|in there|locked (?:in|up)|encerrad[oa]s?)"
             r"(?! (?:de|del|of|the|la|el|my|mi|his|her|su|our|a|at|with|con)(?![\w']))",
+            # the "still" after: "está adentro todavía", "he's inside still"
+            r"(?:esta|estan|is|are|he'?s|she'?s|hes|shes) (?:adentro|inside|in there) "
+            r"(?:todavia|aun|still|yet)",
         ],
-        needs=(
-            "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
-            "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops)"
-        ),
+        needs=_HELD_OR_BAILED,
     ),
     # --- what is about to happen
     *_cues(
