@@ -422,28 +422,38 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     return _rumours(findings, named)
 
 
-# The parser cuts the last word or two of an unpunctuated phrase into a sentence of its own (a
-# colloquial "no" after the verb, "la sueltan no"; the "ir" of "no la dejan ir"): they belong to
-# the sentence before, unless that one ended with its own stop.
-_FRAGMENT_WORDS = 2
+# The parser cuts the last word of an unpunctuated verb phrase into a sentence of its own (a
+# colloquial "no" after the verb, "la sueltan no"; the "ir" of "no la dejan ir"): it belongs to
+# the sentence before, when that one ends on its verb with no stop of its own.
+_TRAILING_NO = frozenset(["no", "nop", "nel", "nope"])
 _SENTENCE_END = re.compile(r"[.!?\u2026]\W*$")
 
 
 def _sentences(doc):  # noqa: ANN001, ANN202 - spaCy objects
-    """The parse's sentences, a fragment of a word or two joined to the one before it."""
+    """The parse's sentences, a verb's last word cut off from it joined back."""
     spans: list = []
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        if (
-            spans
-            and len(words) <= _FRAGMENT_WORDS
-            and spans[-1].end == sent.start
-            and not _SENTENCE_END.search(spans[-1].text)
-        ):
+        if spans and spans[-1].end == sent.start and _cut_off(spans[-1], sent):
             spans[-1] = doc[spans[-1].start : sent.end]
         else:
             spans.append(sent)
     return spans
+
+
+def _cut_off(previous, sent) -> bool:  # noqa: ANN001 - spaCy spans
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) != 1 or _SENTENCE_END.search(previous.text):
+        return False
+    word = words[0]
+    if word.lower_ in _TRAILING_NO:
+        return True
+    last = [t for t in previous if not t.is_punct and not t.is_space]
+    return (
+        bool(last)
+        and last[-1].pos_ in ("VERB", "AUX")
+        and word.pos_ == "VERB"
+        and word.morph.get("VerbForm") == ["Inf"]
+    )
 
 
 def _read_sentence(
