@@ -33,6 +33,14 @@ STILL_HELD_AFTER_BAIL = [
     ("es", "pagamos la fianza de mi hermana y sigue adentro"),
     ("es", "ya pague el bond de mi mama y todavia esta adentro"),
     ("es", "le pagamos la fianza a mi esposo ayer y aun sigue adentro"),
+    ("es", "esta adentro todavia, pagamos y nada"),
+    ("en", "she's inside still, we paid and nothing"),
+    ("es", "pagamos la fianza desde el martes y todavia no sale"),
+    ("es", "la fianza ya se pagó pero mi hijo no ha salido"),
+    ("en", "paid his bail two days ago and he still hasn't come out"),
+    ("es", "pagamos la fianza y la siguen teniendo ahi por migracion"),
+    ("es", "ya pagamos la fianza pero ella sigue alli, no la dejan ir"),
+    ("es", "no lo quieren dejar ir aunque pagamos todo"),
 ]
 
 # The colloquial negation after the verb: "la sueltan no" is "no la sueltan".
@@ -40,6 +48,8 @@ POST_VERBAL_NO = [
     ("es", "ya pagamos la fianza de mi hermano y lo sueltan no"),
     ("es", "mi esposa esta en la carcel del condado, la sueltan no, dicen que por ICE"),
     ("es", "pagamos el bono de mi tio pero lo dejan salir no"),
+    ("es", "ella sigue adentro y la sueltan no"),
+    ("es", "pagamos el bono y nada, no la sueltan no"),
 ]
 
 # An order from immigration on someone held: "tiene una orden de ICE", "an ICE order".
@@ -77,6 +87,18 @@ BAIL_CALM = [
     ("es", "mi hijo esta adentro de la casa jugando, no ha pasado nada"),
     ("en", "my kids are still inside the house, we are all fine"),
     ("es", "nadie de mi familia tiene orden de ICE, solo queremos informacion"),
+    ("en", "we paid bail and he came out an hour later"),
+    ("es", "pagamos la fianza y salio esa misma noche"),
+    ("es", "dicen que tiene orden de ICE pero ya esta en la casa con nosotros"),
+    ("en", "posted bond, he is out now and home with the kids"),
+    ("es", "la sueltan no se cuando, pero ya pagamos"),
+    ("es", "estuvo adentro todavia hasta el lunes, ya salio"),
+    ("en", "he was inside still when we got there but they released him at noon"),
+    ("es", "mi esposo sigue adentro de la casa porque tiene miedo de salir"),
+    # hypothetical or asked of anyone
+    ("es", "se puede pagar la fianza si tiene orden de ICE?"),
+    ("es", "q pasa si alguien tiene orden de ICE y paga la fianza?"),
+    ("en", "is it true that ICE can take people from the jail after they pay bond?"),
 ]
 
 # A yes/no question about a general practice that names nobody: a topic, not an emergency.
@@ -87,6 +109,9 @@ PRACTICE_QUESTION = [
     ("en", "is it true that at the county jail now they check everybody's status for ICE?"),
     ("en", "is it true the jail holds people for ICE now?"),
     ("en", "do the deputies at the jail call immigration on everyone they book now?"),
+    ("es", "es cierto q ahora en la carcel mandan las huellas de todos a inmigracion? o es chisme"),
+    ("es", "es verdad q en el condado entregan a la gente a migracion??"),
+    ("en", "do they send people from the county jail to ICE in this county?"),
 ]
 
 # A question about someone named, or a practice asked while someone is held: as read.
@@ -105,6 +130,8 @@ CAPITALS = [
     ("en", "MY SON IS LOCKED UP AT THE COUNTY JAIL AND THEY WONT GIVE HIM HIS INSULIN"),
     ("en", "MY DAD GOT ARRESTED THIS MORNING HE IS STILL AT THE STATION"),
     ("en", "THEY ARE HOLDING MY WIFE AT THE SHERIFFS OFFICE"),
+    ("en", "MY MOM IS AT THE ICE OFFICE IN CHARLOTTE RIGHT NOW THEY WONT LET HER LEAVE"),
+    ("es", "A MI PAPA LO VAN A DEPORTAR MAÑANA, ESTA EN EL CONDADO"),
 ]
 
 CAPITALS_CALM = [
@@ -112,6 +139,8 @@ CAPITALS_CALM = [
     ("es", "NADIE DE MI FAMILIA ESTA DETENIDO, SOLO QUIERO INFORMACION"),
     ("en", "MY BROTHER WAS ARRESTED IN 2019 AND DEPORTED, HE IS SAFE IN MEXICO NOW"),
     ("en", "I WANT TO KNOW IF THE COUNTY HONORS ICE DETAINERS?"),
+    ("es", "MI HIJO SALIO DE LA CARCEL AYER Y YA ESTA EN LA CASA"),
+    ("es", "QUIERO SABER SI EL SHERIFF COLABORA CON ICE"),
 ]
 
 # A medicine described by what it is for, while someone is held.
@@ -215,3 +244,18 @@ def test_capitals_are_lowered_for_the_parse_only_and_keep_their_length():
     ]:
         assert case_normalised(text) == expected
         assert len(case_normalised(text)) == len(text)
+
+
+def test_a_verbs_last_word_cut_off_by_the_parser_joins_its_sentence():
+    from workers.route.situation import _sentences
+    from workers.route.urgency import _nlp
+
+    nlp = _nlp("es")
+    for text in [
+        "ya pagamos la fianza de mi hermano y lo sueltan no",
+        "ya pagamos la fianza pero ella sigue alli, no la dejan ir",
+    ]:
+        assert [s.text for s in _sentences(nlp(text))] == [text]
+    # a sentence that ended with its own stop stays apart
+    text = "Lo soltaron ayer. No."
+    assert len(_sentences(nlp(text))) == len(list(nlp(text).sents))
