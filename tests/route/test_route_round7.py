@@ -112,6 +112,11 @@ PRACTICE_QUESTION = [
     ("es", "es cierto q ahora en la carcel mandan las huellas de todos a inmigracion? o es chisme"),
     ("es", "es verdad q en el condado entregan a la gente a migracion??"),
     ("en", "do they send people from the county jail to ICE in this county?"),
+    # the agency is the one at the place
+    ("en", "is ICE inside the county jail now? people say they are"),
+    ("es", "alguien sabe si en la carcel del condado esta la migra adentro?"),
+    ("en", "I heard the sheriff is holding everyone for ICE now, is that true?"),
+    ("es", "dicen que ahora en la carcel detienen a todos para migracion, sera cierto?"),
 ]
 
 # A question about someone named, or a practice asked while someone is held: as read.
@@ -120,6 +125,10 @@ QUESTION_ABOUT_SOMEONE = [
     ("es", "mi esposo esta en la carcel, es cierto que lo van a mandar a ICE?"),
     ("en", "my son is at the jail right now, is it true they send everyone to ICE?"),
     ("en", "is it true they are holding my husband at the county jail for ICE right now?"),
+    ("es", "mi vecino dice que a mi hermano lo tienen en el condado, es verdad?"),
+    ("en", "my cousin told me they are holding my uncle at the county jail for ICE, is it true?"),
+    ("es", "¿esta la migra deteniendo a mi papa ahorita en la carcel?"),
+    ("es", "mi esposo esta en la carcel ahorita, esta la migra ahi?"),
 ]
 
 # A narrative in capitals: the parse sees verbs again (it saw a row of proper nouns).
@@ -220,6 +229,9 @@ def test_a_practice_question_with_someone_named_is_never_urgent():
         ("es", "mi hermano esta en su casa. es cierto que ahora en la carcel mandan las huellas "
                "de todos a inmigracion?"),
         ("en", "my uncle is at work. is it true the jail sends everyone's prints to ICE now?"),
+        # the one named only passes the news on
+        ("es", "mi vecino dice que en el condado entregan a todos a ICE, es verdad?"),
+        ("en", "my cousin says the jail tells ICE about everyone they book, is that true?"),
     ]:  # fmt: skip
         result = decide(text, language)
         assert result["level"] != "urgent", result["explanation"]

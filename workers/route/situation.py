@@ -218,6 +218,9 @@ _PRACTICE_QUESTION = re.compile(
     r"(?<![\w'])(?:is it true|is that true|is it legal|is it normal|does (?:the|a) (?:jail|"
     r"county|sheriff|police)|do (?:they|the (?:jails?|police|cops|deputies))|"
     r"es (?:cierto|verdad|legal|normal)|"
+    # the agency is the one at the place: "is ICE inside the jail now?", "¿está la migra en...?"
+    r"(?:is|are) (?:ice|immigration|the feds)|(?:esta|estan|anda|andan|hay) (?:la migra|ice|"
+    r"migracion|inmigracion)|(?:la migra|ice|migracion|inmigracion) (?:esta|anda|entra)|"
     r"sera (?:cierto|verdad)|(?:la|el) (?:carcel|policia|sheriff|condado) (?:le |les )?"
     r"(?:manda|mandan|pasa|pasan|da|dan|entrega|entregan))(?![\w'])"
 )
@@ -270,6 +273,11 @@ _UNTIL = re.compile(r"\W*(?:until|till|to|hasta|a) ")
 _ASKED_WHAT_IF = re.compile(
     r"(?<![\w'])(?:what|wat|que|q) (?:happens|would happen|will happen|if|do i do|should i do|"
     r"can i do|can we do|pasa|pasaria|hago|hacemos|puedo hacer|podemos hacer|debo hacer)(?![\w'])"
+)
+# Someone named only as the one who passes news on ("my cousin says that", "mi vecino dice que").
+_SOURCE = re.compile(
+    r"(?<![\w'])(?:" + _PERSON_NAMED + r") (?:\w+ )?(?:dice|dijo|dicen|cuenta|conto|says|said|"
+    r"told (?:me|us)|tells (?:me|us)|heard|me dijo|nos dijo|me conto)(?: que| that)?(?![\w'])"
 )
 # A yes/no question typed without its mark: "es cierto que...", "is it true the jail...".
 _IS_IT_TRUE = re.compile(
@@ -589,7 +597,8 @@ def _topic(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, end: int
     question about anyone) in a clause that names nobody."""
     if cue.concept not in (Concept.TRANSFER, Concept.IN_CUSTODY):
         return False
-    words = s.folded[clause[0] : clause[1]]
+    # who passes it on is not in it: "mi vecino dice que en el condado entregan a todos"
+    words = _SOURCE.sub(" ", s.folded[clause[0] : clause[1]])
     if _SOMEONE.search(words) or _CLITIC_PERSON.search(words):
         return False
     if _TOPIC.search(s.folded, clause[0], end):
