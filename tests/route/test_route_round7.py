@@ -237,6 +237,25 @@ def test_a_practice_question_with_someone_named_is_never_urgent():
         assert result["level"] != "urgent", result["explanation"]
 
 
+def test_hearsay_after_a_relative_named_is_news_of_them_only_when_no_group_is_told():
+    # "pagamos la fianza de mi esposo pero dicen que tiene una orden de ICE": news of him
+    result = decide("pagamos la fianza de mi esposo pero dicen que tiene una orden de ICE", "es")
+    assert result["level"] == "urgent", result["explanation"]
+    # a rumour about a group or the agency around, the relative safe: never a page-out
+    for language, text in [
+        (
+            "es",
+            "mi hermano esta bien en la casa pero dicen que en la carcel tienen a muchos de "
+            "migracion",
+        ),
+        ("es", "mi esposo trabaja en la construccion y dicen que la migra anda por el rumbo"),
+        ("es", "mi mama esta en mexico y dicen que detuvieron a varios en la fabrica"),
+        ("en", "my dad is fine, but people are saying ICE arrested ten workers at the plant"),
+    ]:
+        result = decide(text, language)
+        assert result["level"] != "urgent", result["explanation"]
+
+
 def test_a_medicine_described_with_nobody_held_is_worth_a_check_not_a_page():
     for language, text in [
         ("en", "my grandma can't get what she needs for her diabetes because of insurance"),

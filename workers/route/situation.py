@@ -139,7 +139,9 @@ _HEARSAY = re.compile(
 # Whom the agency comes for: a person or pronoun in the clause ("viene la migra por mi primo").
 _TARGET = re.compile(
     r"(?<![\w'])(?:him|her|them|me|us|my|our|his|their|mi|mis|su|sus|nuestr[oa]s?|le|les|lo|"
-    r"por (?:el|ella|ellos|ellas|nosotros)|\[[a-z_]+(?: \d+)?\])(?![\w'])"
+    # "por él" (for him), not "por el rumbo" (around here): folded, only where no noun follows
+    r"por (?:ella|ellos|ellas|nosotros)|por el(?= *(?:$|[,.;!?]| (?:y|e|que|manana|hoy|ahorita|"
+    r"ahora|tambien|ya|a)(?![\w'])))|\[[a-z_]+(?: \d+)?\])(?![\w'])"
 )
 # A long-past time (years, months, a date) ends even a standing situation; "last week" or "two
 # days ago" tells when a hold was put or an abuser got out, and it still stands.
@@ -210,7 +212,10 @@ _GENERIC = re.compile(
     # a practice told of everyone: "las huellas de todos", "everyone's fingerprints"
     r"everyone|everybody|everyone'?s|everybody'?s|all (?:the )?(?:people|inmates|immigrants)|"
     r"de todos|a todos|todo el mundo|todas las personas|cualquier persona|cualquiera|"
-    r"los (?:presos|detenidos|inmigrantes)|inmigrantes|immigrants|inmates)(?![\w'])"
+    r"los (?:presos|detenidos|inmigrantes)|inmigrantes|immigrants|inmates|"
+    # a group, counted or not: "tienen a muchos", "arrested ten workers", "a lot of people"
+    r"muchos|muchas|varios|varias|unos|unas|algunos|algunas|a lot of|lots of|many|several|"
+    r"workers|trabajadores|gente)(?![\w'])"
 )
 # A yes/no question about how things are done, asked of no one: "es cierto que...", "is it
 # true the jail...", "do they...". A topic when the clause names nobody.
