@@ -41,6 +41,10 @@ STILL_HELD_AFTER_BAIL = [
     ("es", "pagamos la fianza y la siguen teniendo ahi por migracion"),
     ("es", "ya pagamos la fianza pero ella sigue alli, no la dejan ir"),
     ("es", "no lo quieren dejar ir aunque pagamos todo"),
+    # typed by ear: "ay" for "ahí", "todabia", "an" for "han"
+    ("es", "pagamos el bail de mi hermano pero sigue ay adentro"),
+    ("es", "pagamos la fianza y todabia esta adentro"),
+    ("es", "ya pagamos la fianza y no la an soltado"),
 ]
 
 # The colloquial negation after the verb: "la sueltan no" is "no la sueltan".
@@ -74,6 +78,8 @@ PICK_UP_BY_THEM = [
     ("en", "we paid her bond but ICE will pick her up whenever they want"),
     ("en", "my brother is still at the jail and immigration is coming to get him tomorrow"),
     ("en", "they told us ICE will come pick him up from the county tonight"),
+    ("es", "dicen q la recojen cuando ellos quieran los de ICE"),
+    ("es", "pagué la fianza pero me dijeron que lo va a recoger inmigracion"),
 ]
 
 # Calm beside them: released for good, an order long over, a bail question, school pick-ups.
@@ -95,6 +101,9 @@ BAIL_CALM = [
     ("es", "estuvo adentro todavia hasta el lunes, ya salio"),
     ("en", "he was inside still when we got there but they released him at noon"),
     ("es", "mi esposo sigue adentro de la casa porque tiene miedo de salir"),
+    ("es", "todabia esta adentro de la casa mi hijo, no quiere salir"),
+    ("es", "mi esposo trabaja y a los ninos los va a recoger mi vecina de la escuela"),
+    ("es", "ICE detuvo a mi cunado el año pasado, ya salio. a mis hijos los recojen en la escuela"),
     # hypothetical or asked of anyone
     ("es", "se puede pagar la fianza si tiene orden de ICE?"),
     ("es", "q pasa si alguien tiene orden de ICE y paga la fianza?"),

@@ -217,7 +217,7 @@ CUES: list[Cue] = [
         Concept.IN_CUSTODY,
         [
             r"(?:no|not|haven'?t|have not|hasn'?t|has not|won'?t|will not|didn'?t|did not) "
-            r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|relea?se[d]?|relese[d]?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
+            r"(?:{pron} )?(?:h?an |h?a |quieren |van a )?(?:released?|relea?se[d]?|relese[d]?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
             r"dejaron salir|dejan ir|dejar salir|dejar ir|let go)",
             r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
             r"(?:no|not|hasn'?t|haven'?t|can'?t|won'?t) (?:ha |han )?(?:sale|salen|salido|gotten out|got out|"
@@ -247,7 +247,9 @@ CUES: list[Cue] = [
         [
             # still held where a custody or a bail is told: "sigue adentro", "todavía está
             # adentro", "she's still inside" (not "still inside the house")
-            r"(?:still|sigue|siguen|todavia (?:esta|estan|sigue|siguen)|aun (?:esta|estan|sigue|siguen)) "
+            # (typed by ear: "sigue ay adentro", "todabia")
+            r"(?:still|sigue|siguen|(?:todavia|todabia|toavia) (?:esta|estan|sigue|siguen)|"
+            r"aun (?:esta|estan|sigue|siguen)) (?:(?:ahi|ay|alli|alla|there) )?"
             r"(?:adentro|dentro|inside|in there|locked (?:in|up)|encerrad[oa]s?)"
             r"(?! (?:de|del|of|the|la|el|my|mi|his|her|su|our|a|at|with|con)(?![\w']))",
             # the "still" after: "está adentro todavía", "he's inside still"
@@ -366,8 +368,10 @@ CUES: list[Cue] = [
         [
             # picked up by the agency, said as "they": "la recogen cuando ellos quieran", "lo van
             # a recoger" (where immigration is told; not a child picked up from school)
-            r"{pron} (?:recogen|van a recoger|vienen a recoger|pasan a recoger|recogeran|"
-            r"quieren recoger|pueden recoger)(?! (?:de|en) (?:la )?(?:escuela|school|guarderia|kinder))",
+            # (and as typed by ear: "la recojen")
+            r"{pron} (?:recog|recoj)(?:en|eran|era)(?! (?:de|en) (?:la )?(?:escuela|school|guarderia|kinder))|"
+            r"{pron} (?:van|va|vienen|viene|pasan|quieren|pueden) a (?:recoger|recojer)"
+            r"(?! (?:de|en) (?:la )?(?:escuela|school|guarderia|kinder))",
         ],
         needs="{agency}",
     ),

@@ -122,7 +122,7 @@ _NOBODY_OBJECT = re.compile(
 # A turn between a resolution and a later statement ("we paid the bond but they won't let him
 # go"): what follows the turn is the situation now.
 _CONTRAST = re.compile(
-    r"(?<![\w'])(?:but|even though|although|though|still|yet|however|pero|aunque|todavia|"
+    r"(?<![\w'])(?:but|even though|although|though|still|yet|however|pero|aunque|todavia|todabia|"
     r"sigue|siguen|sin embargo|y aun asi|and still)(?![\w'])"
 )
 # Whom the agency comes for is named within this many words after it.
