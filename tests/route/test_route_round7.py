@@ -126,6 +126,10 @@ PRACTICE_QUESTION = [
     ("es", "alguien sabe si en la carcel del condado esta la migra adentro?"),
     ("en", "I heard the sheriff is holding everyone for ICE now, is that true?"),
     ("es", "dicen que ahora en la carcel detienen a todos para migracion, sera cierto?"),
+    # the impersonal "you", a "true that" opener
+    ("en", "true that they send fingerprints to immigration when you get booked?"),
+    ("es", "verdad que cuando te meten a la carcel mandan tus huellas a migracion?"),
+    ("es", "es cierto k la carcel del condado detiene a la gente pa ICE"),
 ]
 
 # A question about someone named, or a practice asked while someone is held: as read.
@@ -138,6 +142,11 @@ QUESTION_ABOUT_SOMEONE = [
     ("en", "my cousin told me they are holding my uncle at the county jail for ICE, is it true?"),
     ("es", "¿esta la migra deteniendo a mi papa ahorita en la carcel?"),
     ("es", "mi esposo esta en la carcel ahorita, esta la migra ahi?"),
+    # the reporter held, asking
+    ("en", "can you help me they are holding me at the jail now?"),
+    ("en", "is it true? i am at the county jail right now and they say ICE has a hold on me"),
+    ("es", "es cierto? me tienen en la carcel del condado ahorita"),
+    ("en", "when you get booked do they hold you for ICE? my brother is in the county jail now"),
 ]
 
 # A narrative in capitals: the parse sees verbs again (it saw a row of proper nouns).

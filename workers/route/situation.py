@@ -215,7 +215,9 @@ _GENERIC = re.compile(
     r"los (?:presos|detenidos|inmigrantes)|inmigrantes|immigrants|inmates|"
     # a group, counted or not: "tienen a muchos", "arrested ten workers", "a lot of people"
     r"muchos|muchas|varios|varias|unos|unas|algunos|algunas|a lot of|lots of|many|several|"
-    r"workers|trabajadores|gente)(?![\w'])"
+    r"workers|trabajadores|gente|"
+    # the impersonal "you" of a practice: "when you get booked", "cuando te meten a la cárcel"
+    r"(?:when|if|once|cuando|si|una vez que) (?:you|uno|one|te)(?= \w))(?![\w'])"
 )
 # A yes/no question about how things are done, asked of no one: "es cierto que...", "is it
 # true the jail...", "do they...". A topic when the clause names nobody.
@@ -279,6 +281,14 @@ _ASKED_WHAT_IF = re.compile(
     r"(?<![\w'])(?:what|wat|que|q) (?:happens|would happen|will happen|if|do i do|should i do|"
     r"can i do|can we do|pasa|pasaria|hago|hacemos|puedo hacer|podemos hacer|debo hacer)(?![\w'])"
 )
+# The reporter held, in the clause ("they are holding me", "estoy en la cárcel"): never a
+# topic ("I want to complain about the prices at the jail" still is).
+_REPORTER = re.compile(
+    r"(?<![\w'])(?:(?:holding|hold|have|has|got|keeping|keep|detained|arrested|took|"
+    r"hold on) (?:me|us)|(?:i am|i'm|im|we are|we're) (?:in|at|being|still|locked|detained|"
+    r"held)|(?:estoy|estamos) (?:en|detenid[oa]s?|pres[oa]s?|encerrad[oa]s?|ahorita|todavia)|"
+    r"(?:me|nos) (?:tienen|detuvieron|agarraron|arrestaron|llevaron))(?![\w'])"
+)
 # Someone named only as the one who passes news on ("my cousin says that", "mi vecino dice que").
 _SOURCE = re.compile(
     r"(?<![\w'])(?:" + _PERSON_NAMED + r") (?:\w+ )?(?:dice|dijo|dicen|cuenta|conto|says|said|"
@@ -287,7 +297,7 @@ _SOURCE = re.compile(
 # A yes/no question typed without its mark: "es cierto que...", "is it true the jail...".
 _IS_IT_TRUE = re.compile(
     r"(?<![\w'])(?:is it true|is that true|es cierto|es verdad|sera cierto|"
-    r"sera verdad)(?![\w'])"
+    r"sera verdad)(?![\w'])|^\W*(?:true|verdad|cierto) (?:that|que|q|k)(?![\w'])"
 )
 # A clause that tells of what could happen, not of what is happening.
 _HYPOTHETICAL = re.compile(
@@ -604,7 +614,7 @@ def _topic(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, end: int
         return False
     # who passes it on is not in it: "mi vecino dice que en el condado entregan a todos"
     words = _SOURCE.sub(" ", s.folded[clause[0] : clause[1]])
-    if _SOMEONE.search(words) or _CLITIC_PERSON.search(words):
+    if _SOMEONE.search(words) or _CLITIC_PERSON.search(words) or _REPORTER.search(words):
         return False
     if _TOPIC.search(s.folded, clause[0], end):
         return True
