@@ -211,7 +211,24 @@ FRONTED_CALM = [
     ("es", "a mi primo lo soltaron ayer y ya esta en la casa"),
 ]
 
+# The agency named after its verb, the person as a clitic: "a mi esposo lo tiene la migra".
+AGENCY_AFTER_VERB = [
+    ("es", "a mi esposo lo tiene la migra desde ayer"),
+    ("es", "la tiene inmigracion en un centro en georgia"),
+    ("es", "a mi prima la agarro la migra en la mañana y no sabemos donde esta"),
+    ("es", "a mi hermano lo detuvo el sheriff hoy en la tarde"),
+]
+
+AGENCY_AFTER_VERB_CALM = [
+    ("es", "a mi esposo lo agarro la migra en 2019 pero ya gano su caso y esta en la casa"),
+    ("es", "a mi tio lo detuvo la policia hace dos años, ya salio"),
+    ("es", "no lo tiene la migra, esta en la casa"),
+    ("es", "si lo agarra la migra que hacemos?"),
+]
+
 MECHANISMS = [
+    ("agency after its verb", AGENCY_AFTER_VERB, "urgent", "in_custody_now"),
+    ("agency after its verb, calm", AGENCY_AFTER_VERB_CALM, "normal", None),
     ("still held after bail", STILL_HELD_AFTER_BAIL, "urgent", "in_custody_now"),
     ("post-verbal no", POST_VERBAL_NO, "urgent", "in_custody_now"),
     ("ICE order", ICE_ORDER, "urgent", "transfer_imminent"),

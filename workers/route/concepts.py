@@ -204,6 +204,12 @@ CUES: list[Cue] = [
             r"se {pron} (?:llevaron|llevo)",
             r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
             r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
+            # the agency named after its verb: "a mi esposo lo tiene la migra", "la agarró
+            # la migra en la mañana", "la tiene inmigración en un centro"
+            r"{pron} (?:tiene|tienen|tenia|tenian|agarro|agarraron|detuvo|detuvieron|arresto|"
+            r"arrestaron|levanto|levantaron|encerro|encerraron|llevo|llevaron|recogio|recogieron) "
+            r"(?:la migra|migracion|inmigracion|ice|el sheriff|los del sheriff|la policia|los policias|"
+            r"el alguacil|la patrulla|los federales|los de (?:ice|migracion|inmigracion|la migra))",
             r"(?:still there|sigue (?:ahi|alli|alla)|siguen (?:ahi|alli|alla)|todavia esta (?:ahi|alli|alla)|"
             r"aun esta (?:ahi|alli|alla))",
             # where they keep someone, not knowing the place: "no sabemos dónde tienen a mi hermano"
