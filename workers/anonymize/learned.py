@@ -24,7 +24,10 @@ from spacy.language import Language
 
 from .lexicon import (
     AMBIGUOUS_NAMES,
+    HONORIFICS,
+    KIN_NOUNS,
     NOT_NAME,
+    OFFICER_TITLES,
     VEHICLE_NOUNS,
     everyday_word,
     first_names,
@@ -91,6 +94,8 @@ def word_not_name(token, language: str, cased: bool) -> bool:
     w = fold(token.text)
     if w in NOT_NAME and w not in AMBIGUOUS_NAMES:  # "Madam", "Caller", "Kreyòl"; not "June"
         return True
+    if w in ROLE_WORDS and w not in AMBIGUOUS_NAMES and (cased or w not in first_names()):
+        return True  # "Ofc. X", "Dep X", "our pastor", "la Sra": a rank, a role, a title
     unmarked = cased and (token.text.islower() or _sentence_start(token))
     if w in first_names():  # "faith" in "we will go to court with faith" is a word
         return unmarked and everyday_word(w, language)
@@ -98,6 +103,28 @@ def word_not_name(token, language: str, cased: bool) -> bool:
         return True
     threshold = UNMARKED_WORD_ZIPF if unmarked else WORD_ZIPF
     return max(zipf(w, language), zipf(w, OTHER_LANGUAGE[language])) >= threshold
+
+
+# Ranks, roles and titles (the rules' own lists): no one's name, though some are first names
+# somewhere ("Pastor"), and abbreviated ranks are written with a full stop ("Ofc.").
+ROLE_WORDS = OFFICER_TITLES | KIN_NOUNS | HONORIFICS | frozenset(
+    w.rstrip(".") for w in OFFICER_TITLES | HONORIFICS
+)
+# A lower-case word alone, in text that capitalises names, is a word when frequency data has
+# seen it at all ("takes warfarin", "a shrimper"); a first name is judged as before.
+LOWER_ALONE_ZIPF = 1.0
+
+
+def lower_word_alone(run: list, language: str, cased: bool) -> bool:
+    """A one-word hit, written in lower case in a text that capitalises names, which is no
+    first name and which wordfreq knows in either language ("warfarin", "shrimper"; not
+    "tzoc")."""
+    if not cased or len(run) != 1 or not run[0].text.islower():
+        return False
+    w = fold(run[0].text)
+    if w in first_names():
+        return False
+    return max(zipf(w, language), zipf(w, OTHER_LANGUAGE[language])) >= LOWER_ALONE_ZIPF
 
 
 # Endings of Spanish finite verbs and gerunds (not participles: Arriagada, Fuenzalida).
@@ -180,6 +207,8 @@ def _hits(doc, language: str) -> tuple[NameHit, ...]:
                 run.pop(0)
             while run and word_not_name(run[-1], language, cased):
                 run.pop()
+            if run and lower_word_alone(run, language, cased):
+                continue
             if run and not _names_a_vehicle(run) and not _names_a_place_or_firm(run):
                 out.append(NameHit(run[0].idx, run[-1].idx + len(run[-1].text), label, score))
     return tuple(out)

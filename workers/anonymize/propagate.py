@@ -230,6 +230,8 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
         return False
     if zipf(f, language) < 3.0 and pos_of.get(tok.start) not in CLOSED_POS:
         return True  # a rare word after a name: a surname the tagger took for a verb
+    if unseen_word(f):
+        return True  # "marvin ajanel cux": no closed-class word is unseen in both languages
     if pos_of.get(tok.start) in NOT_SURNAME_POS:
         return False
     return f in first_names() or pos_of.get(tok.start) in (None, "PROPN", "NOUN", "X", "ADJ")
@@ -311,6 +313,13 @@ class _Widening:
                 end_j = c
             elif self.joinable(end_j + 1, end_j + 1):
                 end_j += 1
+            elif (
+                end_j + 2 < len(self.toks)
+                and self.abbreviated_given(end_j + 1, end_j + 2)
+                and self.ctx.gap(end_j + 1) == " "
+                and self.joinable(end_j + 2, end_j + 2)
+            ):
+                end_j += 2  # "Jose Ma. Santos"
             elif self.bridged(end_j + 1):
                 end_j += 2
             else:
@@ -337,6 +346,9 @@ class _Widening:
         start_i = i
         while start_i > 0 and i - start_i < 3:
             q = start_i - 1
+            if self.abbreviated_given(q, start_i):
+                start_i -= 1  # "Ma. Cristina Dela Cruz", even at a sentence's start
+                continue
             if self._lower_first_name(q):
                 pass  # the tagger's part of speech is no guide on a lower-case name
             elif not self.toks[q].text[0].isupper() or not self.joinable(q, start_i):
@@ -345,6 +357,18 @@ class _Widening:
                 break
             start_i -= 1
         return start_i
+
+    def abbreviated_given(self, q: int, nxt: int) -> bool:
+        """Token q is an abbreviated given name ("Ma." for María, "Fco." for Francisco) right
+        before the capitalised name word nxt: part of the name, though it is no word of its own."""
+        tok, after = self.toks[q], self.toks[nxt]
+        return (
+            tok.f in ABBREVIATED_GIVEN
+            and tok.text[0].isupper()
+            and self.ctx.gap(nxt) in (". ", " ", ".")
+            and after.text[0].isupper()
+            and not covered(self.keeps, tok.start, tok.end)
+        )
 
     def _lower_first_name(self, q: int) -> bool:
         """In text without capitals, a first name right before a name of two words is its first
@@ -359,6 +383,15 @@ class _Widening:
             and self.ctx.gap(q + 1) == " "
             and not covered(self.keeps, tok.start, tok.end)
         )
+
+
+# given names written abbreviated before a name: María ("Ma.", "Mª"), Francisco, Guadalupe
+ABBREVIATED_GIVEN = frozenset(["ma", "mª", "fco", "gpe"])
+
+
+def unseen_word(f: str) -> bool:
+    """A word of three letters or more that neither language's frequency data has seen."""
+    return len(f) >= 3 and f.isalpha() and max(zipf(f, "en"), zipf(f, "es")) == 0
 
 
 def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_of: dict) -> Span:

@@ -20,6 +20,7 @@ from ..lexicon import (
     AMBIGUOUS_NAMES,
     FACILITY_WORDS,
     GEO_WORDS,
+    HONORIFICS,
     KIN_ADJECTIVES,
     KIN_NOUNS,
     NOT_NAME,
@@ -183,11 +184,30 @@ def _one_of_the_officers(scan: NameScan, i: int) -> bool:
     )
 
 
+# Jail and detention staff named by their role: "the nurse Debbie", "la enfermera Pam" (kept,
+# as officers are: accountability data), unless the role is a relative's or a friend's.
+STAFF_TITLES = words("nurse enfermera enfermero medic caseworker")
+STAFF_NOT_AFTER = KIN_NOUNS | words("my mi our nuestra nuestro his her su sus their tu your is es")
+
+
+def _staff_title(scan: NameScan, i: int) -> bool:
+    """Token i is a staff role said of jail or detention staff: no possessive, kin word or
+    "is/es" in the four words before it ("my sister the nurse Ana" is a relative)."""
+    toks = scan.toks
+    return toks[i].f in STAFF_TITLES and not any(
+        toks[j].f in STAFF_NOT_AFTER for j in range(max(0, i - 4), i)
+    )
+
+
 def officer_titles(scan: NameScan) -> None:
     """ "Deputy Ramsey", "el oficial Smith", "Sgt. OKAFOR", "trooper name X" (OFFICER, kept)."""
     toks, n = scan.toks, scan.n
     for i, t in enumerate(toks):
-        if t.f not in OFFICER_TITLES and not _one_of_the_officers(scan, i):
+        if (
+            t.f not in OFFICER_TITLES
+            and not _staff_title(scan, i)
+            and not _one_of_the_officers(scan, i)
+        ):
             continue
         # "sheriff de Harris" is an agency, "Sheriff Gonzalez" a person in office
         if t.f == "sheriff" and i + 1 < n and toks[i + 1].f in ("de", "del"):
@@ -492,7 +512,9 @@ def parenthesised(scan: NameScan) -> None:
         scan.emit((k, k1), label, 0.9 if officer else 0.7, "nickname")
 
 
-NOT_NICKNAME = OFFICER_TITLES | KIN_NOUNS | FACILITY_WORDS | STREET_SUFFIXES | GEO_WORDS
+NOT_NICKNAME = (
+    OFFICER_TITLES | KIN_NOUNS | FACILITY_WORDS | STREET_SUFFIXES | GEO_WORDS | HONORIFICS
+)  # "el Sr de la tienda", "la Sra Gómez": a title, the name after it is the honorific's
 
 
 def article_nicknames(scan: NameScan) -> None:
