@@ -99,7 +99,7 @@ def word_not_name(token, language: str, cased: bool) -> bool:
     unmarked = cased and (token.text.islower() or _sentence_start(token))
     if w in first_names():  # "faith" in "we will go to court with faith" is a word
         return unmarked and everyday_word(w, language)
-    if _spanish_verb_form(w):
+    if _spanish_verb_form(w) or _spanish_preterite(token.text):
         return True
     threshold = UNMARKED_WORD_ZIPF if unmarked else WORD_ZIPF
     return max(zipf(w, language), zipf(w, OTHER_LANGUAGE[language])) >= threshold
@@ -141,6 +141,17 @@ def _spanish_verb_form(w: str) -> bool:
     does, with a verb's ending, is no name (surnames with such endings are used in English
     text too: Lara, Guevara)."""
     return bool(VERB_ENDING.search(w) and zipf(w, "en") == 0 and zipf(w, "es") >= VERB_FORM_ZIPF)
+
+
+def _spanish_preterite(word: str) -> bool:
+    """ "yusleidy abrió", "llegó": a word ending in an accented "ó" that Spanish uses and
+    English never does is a verb of the past (no given name ends so)."""
+    return (
+        len(word) > 2
+        and word[-1] in "óÓ"
+        and zipf(fold(word), "en") == 0
+        and zipf(word.lower(), "es") >= VERB_FORM_ZIPF
+    )
 
 
 def _sentence_start(token) -> bool:

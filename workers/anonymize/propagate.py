@@ -39,7 +39,7 @@ from .lexicon import (
 )
 from .recognizers import FUNCTION_WORDS, Ctx
 from .recognizers.names import PERSON_CONNECTORS
-from .spans import Span, covered
+from .spans import GUESSED_WHY, Span, covered
 
 ARTICLES = words("la el una un the a an en de con sin in of with por para no any some mi my su")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
@@ -147,10 +147,24 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
     keeps = [s for s in spans if s.action == "keep"]
     out = []
     for s in spans + added:
+        if s.label == "PERSON" and s.why in GUESSED_WHY:
+            s = _without_title(ctx, s)
         if s.label == "PERSON" and s.why != "conservative":
             s = widen(ctx, s, keeps, m, language, pos_of)
         out.append(s)
     return sorted(out, key=lambda s: s.start)
+
+
+def _without_title(ctx: Ctx, s: Span) -> Span:
+    """A guessed name that starts with an honorific ("Sra Gómez", "Sr. Ruiz" from the
+    tagger): the title is no identifier, the name after it is."""
+    i, j = ctx.index_at(s.start), ctx.index_at(s.end) - 1
+    toks = ctx.toks
+    if i >= j or i >= len(toks) or toks[i].f.rstrip(".") not in HONORIFICS:
+        return s
+    if toks[i].f.rstrip(".") in first_names():
+        return s  # "Pastor" may be someone's first name before a surname
+    return replace(s, start=toks[i + 1].start)
 
 
 def _after_a_first_name(ctx: Ctx, idx: int) -> bool:
@@ -220,6 +234,8 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
     f = tok.f
     if f in NOT_NAME or f in FUNCTION_WORDS or f in OFFICER_TITLES or f in KIN_NOUNS:
         return False
+    if f in HONORIFICS or f.rstrip(".") in HONORIFICS:
+        return False  # "la Sra Gómez": the title is no part of the name
     if f in STREET_SUFFIXES or f in FACILITY_WORDS or tok.text in AGENCY_ACRONYMS:
         return False
     if f in m.persons:
@@ -228,7 +244,10 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
         return ctx.style == "caps" or not (tok.text.isupper() and len(tok.text) > 1)
     if everyday_word(f, language) or very_common(f, language) and f not in first_names():
         return False
-    if zipf(f, language) < 3.0 and pos_of.get(tok.start) not in CLOSED_POS:
+    written = tok.text.lower()  # "abrió": the accent tells the verb from a rare word
+    if max(zipf(f, language), zipf(written, language)) < 3.0 and pos_of.get(tok.start) not in (
+        CLOSED_POS
+    ):
         return True  # a rare word after a name: a surname the tagger took for a verb
     if unseen_word(f):
         return True  # "marvin ajanel cux": no closed-class word is unseen in both languages

@@ -981,6 +981,53 @@ def capitalised_runs(scan: NameScan) -> None:
         i = span[1] + 1
 
 
+# A capitalised word that frequency data has barely seen in either language, mid-sentence and
+# where no place stands, is a name (invented given names: "Yoandry", "Dianelys").
+UNSEEN_ZIPF = 1.5
+OF_WORDS = words("de del of")
+BELONGING_NOUNS = words(
+    """casa carro troca carta celular telefono nombre familia hijo hija esposo esposa mama
+    papa car truck house phone name family"""
+)
+
+
+def _rare_word_slot(scan: NameScan, i: int) -> bool:
+    """Where a rare capitalised word i stands as a person: not at a sentence start, not after
+    a place preposition, and after "de/of" only when a belonging noun or a kin word comes
+    before ("el carro de Yoandry", "the son of Yuniesky"; not "vengo de Tlaxcala")."""
+    toks = scan.toks
+    if scan.sentence_start(i) or i == 0 or scan.ctx.gap(i) != " ":
+        return False
+    prev = toks[i - 1].f
+    if prev in LOCATION_PREPS or prev in ("at", "a", "al", "on", "en", "por"):
+        return False
+    if prev in OF_WORDS:
+        before = [toks[q].f for q in range(max(0, i - 4), i - 1)]
+        return any(w in BELONGING_NOUNS or w in KIN_NOUNS for w in before)
+    return True
+
+
+def rare_capitalised_words(scan: NameScan) -> None:
+    """Recall first: one capitalised word, rare in both languages (wordfreq) and in no
+    gazetteer, standing where a person can ("then Yoandry ran", "el carro de Dianelys"), is a
+    name, at the lowest priority (a place, agency or officer found over it wins)."""
+    if scan.ctx.style != "normal":
+        return
+    single, multi = places()
+    toks = scan.toks
+    for i, t in enumerate(toks):
+        f = t.f
+        if not scan.cap(i) or t.text.isupper() or len(f) < 4 or not f.isalpha():
+            continue
+        if f in single or f in multi or f in NOT_NAME or f in US_STATES:
+            continue
+        if i + 1 < scan.n and scan.cap(i + 1) and scan.ctx.gap(i + 1) == " ":
+            continue  # a run of capitals: `capitalised_runs`
+        if max(zipf(f, "en"), zipf(f, "es")) >= UNSEEN_ZIPF or not _rare_word_slot(scan, i):
+            continue
+        scan.emit((i, i), "PERSON", 0.4, "capitalised")
+
+
 PARSE_STOP = STREET_SUFFIXES | FACILITY_WORDS | words("county sheriff pd police")
 
 
@@ -1066,6 +1113,7 @@ class PeopleRecognizer(DomainRecognizer):
         word_names_in_slots(scan)
         coordinated(scan)
         capitalised_runs(scan)
+        rare_capitalised_words(scan)
         if nlp_artifacts is not None:
             parsed_persons(scan, nlp_artifacts)
         return scan.out
