@@ -107,8 +107,11 @@ def word_not_name(token, language: str, cased: bool) -> bool:
 
 # Ranks, roles and titles (the rules' own lists): no one's name, though some are first names
 # somewhere ("Pastor"), and abbreviated ranks are written with a full stop ("Ofc.").
-ROLE_WORDS = OFFICER_TITLES | KIN_NOUNS | HONORIFICS | frozenset(
-    w.rstrip(".") for w in OFFICER_TITLES | HONORIFICS
+ROLE_WORDS = (
+    OFFICER_TITLES
+    | KIN_NOUNS
+    | HONORIFICS
+    | frozenset(w.rstrip(".") for w in OFFICER_TITLES | HONORIFICS)
 )
 # A lower-case word alone, in text that capitalises names, is a word when frequency data has
 # seen it at all ("takes warfarin", "a shrimper"); a first name is judged as before.

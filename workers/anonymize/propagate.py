@@ -332,13 +332,15 @@ class _Widening:
                 end_j = c
             elif self.joinable(end_j + 1, end_j + 1):
                 end_j += 1
+            elif self.after_abbreviation(end_j):
+                end_j += 1  # "Jose Ma. | Santos"
             elif (
                 end_j + 2 < len(self.toks)
                 and self.abbreviated_given(end_j + 1, end_j + 2)
                 and self.ctx.gap(end_j + 1) == " "
-                and self.joinable(end_j + 2, end_j + 2)
+                and self.after_abbreviation(end_j + 1)
             ):
-                end_j += 2  # "Jose Ma. Santos"
+                end_j += 2  # "Jose | Ma. Santos"
             elif self.bridged(end_j + 1):
                 end_j += 2
             else:
@@ -387,6 +389,16 @@ class _Widening:
             and self.ctx.gap(nxt) in (". ", " ", ".")
             and after.text[0].isupper()
             and not covered(self.keeps, tok.start, tok.end)
+        )
+
+    def after_abbreviation(self, j: int) -> bool:
+        """Token j is an abbreviated given name and the word after it a name word."""
+        q = j + 1
+        if q >= len(self.toks) or not self.abbreviated_given(j, q):
+            return False
+        tok = self.toks[q]
+        return not covered(self.keeps, tok.start, tok.end) and _name_like(
+            self.ctx, q, self.m, self.language, self.pos_of
         )
 
     def _lower_first_name(self, q: int) -> bool:

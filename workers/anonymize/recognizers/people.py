@@ -10,6 +10,7 @@ PERSON spans and merges them with the rules' candidates under the same resolutio
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -44,6 +45,7 @@ from .common import (
     trim_entity,
 )
 from .names import NOT_NAME_POS, NameScan
+from .places import MOTION_EN
 
 SELF_INTRO = [
     ("my name is", "self"),
@@ -999,12 +1001,37 @@ def _rare_word_slot(scan: NameScan, i: int) -> bool:
     if scan.sentence_start(i) or i == 0 or scan.ctx.gap(i) != " ":
         return False
     prev = toks[i - 1].f
+    if prev == "to" and not any(toks[q].f in MOTION_EN for q in range(max(0, i - 4), i - 1)):
+        return True  # "it belonged to Yoandry", "I gave it to Dianelys"; not "moved to X"
     if prev in LOCATION_PREPS or prev in ("at", "a", "al", "on", "en", "por"):
         return False
     if prev in OF_WORDS:
         before = [toks[q].f for q in range(max(0, i - 4), i - 1)]
         return any(w in BELONGING_NOUNS or w in KIN_NOUNS for w in before)
     return True
+
+
+TYPO_OF_ZIPF = 3.0
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits(w: str):
+    """Every word one keystroke away from w: a letter dropped, swapped with the next, or
+    replaced."""
+    for k in range(len(w)):
+        yield w[:k] + w[k + 1 :]
+        if k + 1 < len(w):
+            yield w[:k] + w[k + 1] + w[k] + w[k + 2 :]
+        for c in LETTERS:
+            if c != w[k]:
+                yield w[:k] + c + w[k + 1 :]
+
+
+@functools.cache
+def typo_of_a_word(w: str) -> bool:
+    """ "Cbnter", "Patroll", "Thuursday": a rare word one keystroke from a common word of
+    either language is that word mistyped, not a name."""
+    return any(max(zipf(e, "en"), zipf(e, "es")) >= TYPO_OF_ZIPF for e in _edits(w) if len(e) > 2)
 
 
 def rare_capitalised_words(scan: NameScan) -> None:
@@ -1024,6 +1051,8 @@ def rare_capitalised_words(scan: NameScan) -> None:
         if i + 1 < scan.n and scan.cap(i + 1) and scan.ctx.gap(i + 1) == " ":
             continue  # a run of capitals: `capitalised_runs`
         if max(zipf(f, "en"), zipf(f, "es")) >= UNSEEN_ZIPF or not _rare_word_slot(scan, i):
+            continue
+        if typo_of_a_word(f):
             continue
         scan.emit((i, i), "PERSON", 0.4, "capitalised")
 
