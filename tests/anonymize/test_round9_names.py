@@ -262,3 +262,15 @@ def test_an_hour_in_words_after_a_spoken_number_is_kept(anon):
         if any(k not in red for k in keep) or gone in red
     ]
     assert not bad, "\n".join(map(repr, bad))
+
+
+def test_typos_places_and_officers_are_no_rare_names(anon):
+    cases = [
+        ("en", "They took him to the Processing Ceenter in the morning.", ["Ceenter"]),
+        ("en", "It happened last Thuursday around noon.", ["Thuursday"]),
+        ("es", "Lo llevaron al centro de detención de Krome esa noche.", ["Krome"]),
+        ("en", "He was sent to Krome and then to Broward.", ["Krome", "Broward"]),
+        ("es", "Nos mudamos de Tlaxcala a Pixley hace dos años.", ["Tlaxcala", "Pixley"]),
+        ("en", "Deputy Kzinski stopped us and then Kzinski laughed.", ["Kzinski"]),
+    ]
+    _all_kept(anon, cases)

@@ -94,8 +94,14 @@ def word_not_name(token, language: str, cased: bool) -> bool:
     w = fold(token.text)
     if w in NOT_NAME and w not in AMBIGUOUS_NAMES:  # "Madam", "Caller", "Kreyòl"; not "June"
         return True
-    if w in ROLE_WORDS and w not in AMBIGUOUS_NAMES and (cased or w not in first_names()):
-        return True  # "Ofc. X", "Dep X", "our pastor", "la Sra": a rank, a role, a title
+    # "Ofc. X", "Dep X", "our pastor", "la Sra": a rank, a role, a title; one that is a first
+    # name too ("Nena", "Pastor") only when written in lower case in cased text
+    if (
+        w in ROLE_WORDS
+        and w not in AMBIGUOUS_NAMES
+        and (w not in first_names() or (cased and token.text.islower()))
+    ):
+        return True
     unmarked = cased and (token.text.islower() or _sentence_start(token))
     if w in first_names():  # "faith" in "we will go to court with faith" is a word
         return unmarked and everyday_word(w, language)
