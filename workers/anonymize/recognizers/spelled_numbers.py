@@ -21,6 +21,7 @@ MONTH_BEFORE_RE = re.compile(
     rf"|(?:the\s+)?(?:[a-z0-9-]+\s+){{1,2}}(?:of\s+)?{P.MONTHS_EN},?\s+"
     rf"|(?:[a-z0-9]+\s+){{1,3}}de\s+{P.MONTHS_ES}\s+(?:de(?:l)?\s+)?)$"
 )
+MONTH_JUST_BEFORE_RE = re.compile(rf"(?:{P.MONTHS_EN}|{P.MONTHS_ES})\.?,?\s+(?:the\s+)?$")
 DAY_OR_MONTH_RE = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th)|first|second|third|primero|"
     rf"{P.MONTHS_EN}|{P.MONTHS_ES}"
@@ -91,9 +92,14 @@ class SpelledNumberRecognizer(DomainRecognizer):
     @staticmethod
     def _dob(folded: str, run: NumberRun) -> tuple[str, int] | None:
         d = run.digits
-        if not (len(d) == 4 and d[:2] in ("19", "20")):
+        day = MONTH_JUST_BEFORE_RE.search(folded[max(0, run.start - 15) : run.start])
+        if day and 5 <= len(d) <= 6 and d[-4:-2] in ("19", "20") and 1 <= int(d[:-4]) <= 31:
+            # "march eleven nineteen ninety": the day is in the run, the month before it
+            d, m = d[-4:], day
+        elif not (len(d) == 4 and d[:2] in ("19", "20")):
             return None
-        m = MONTH_BEFORE_RE.search(folded[max(0, run.start - 40) : run.start])
+        else:
+            m = MONTH_BEFORE_RE.search(folded[max(0, run.start - 40) : run.start])
         if not m:
             return None
         start = run.start - len(m.group())
