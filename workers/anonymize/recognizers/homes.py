@@ -172,7 +172,7 @@ _RELATION = (
     r"(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
     r"from|beside|by|near|in\s+front\s+of|at\s+the\s+end\s+of|past|detr[aá]s\s+del?|"
     r"atr[aá]s\s+del?|al\s+lado\s+del?|frente\s+al?|enfrente\s+del?|junto\s+al?|cerca\s+del?|"
-    r"a\s+la\s+par\s+del?|despu[eé]s\s+del?|al\s+final\s+del?|al\s+fondo\s+del?|"
+    r"a\s+la\s+par\s+del?|despu[eé]s\s+del?|after|al\s+final\s+del?|al\s+fondo\s+del?|"
     r"(?:on\s+|at\s+)?the\s+corner\s+of|en\s+la\s+esquina\s+de|por\s+la|por\s+el|pasando)\s+"
 )
 # the landmark's words, up to a clause word or a verb that says what the home is ("..., es
@@ -252,7 +252,8 @@ _ES_ROAD = (
 # year", "desde enero")
 _NEAR_WORDS = (
     r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque|is|es|was|era|fue|at|"
-    r"for|since|desde|durante|around|looking|with|con|sin|without|to|a\s+las|hasta|until)\b)"
+    r"for|since|desde|durante|around|looking|with|con|sin|without|to|a\s+las|hasta|until|"
+    r"on|off|en|sobre)\b)"
     r"[^\s.,;!?]+\s*){1,6}"
 )
 _ROAD_RELATION = rf"(?:{_RELATION}|(?:on|off|along|down|up|en|sobre|por)\s+)"
@@ -287,7 +288,7 @@ DESCRIPTOR_RE = re.compile(
     rf"\b(?:{_COLOUR}|brick|wood|wooden|tin|metal|stucco|cinder|block|stone|adobe|log|little|"
     r"small|big|old|tiny|two-story|one-story|madera|ladrillo|bloque|l[aá]mina|concreto|"
     r"cemento|viej[ao]|peque[nñ][ao]|chiquit[ao]|grande|with|con|que\s+tiene|that\s+has|"
-    r"first|second|third|last|left|right|primer[ao]?|segund[ao]|tercer[ao]?|[uú]ltim[ao]|"
+    r"first|second|third|fourth|fifth|last|left|right|\d(?:st|nd|rd|th)|primer[ao]?|cuart[ao]|quint[ao]|segund[ao]|tercer[ao]?|[uú]ltim[ao]|"
     r"izquierd[ao]|derech[ao])\b",
     re.IGNORECASE,
 )
@@ -306,8 +307,27 @@ def _road_homes(ctx: Ctx) -> list[RecognizerResult]:
         # without a number is not, and goes with the home ("our trailer on Hatcher Mill Rd")
         plain_on = PLAIN_ON_RE.match(ctx.text, rel) and re.search(r"\d", ctx.text[rel:e])
         if described or (not plain_on and _home_cue_around(ctx, s, e)):
+            if m.re is ROAD_HOME_RES[1]:  # "... behind the Dollar General on Hwy 41"
+                e = _run_on(ROAD_TAIL_RE, ctx.text, e)
+            e = _run_on(DESCRIPTION_TAIL_RE, ctx.text, e)
             out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
     return out
+
+
+# the road a landmark is on, after the landmark: "... behind the Family Dollar on Old Mill Rd"
+ROAD_TAIL_RE = re.compile(
+    rf"\s*,?\s*(?:on|off|en|sobre)\s+(?:the\s+|la\s+|el\s+)?(?:{_ES_ROAD}|{_EN_ROAD})",
+    re.IGNORECASE,
+)
+# what the home looks like, after its road: "... on Hwy 41 with the white fence", "..., la de
+# rejas negras", "..., the one with the dog"
+DESCRIPTION_TAIL_RE = re.compile(
+    rf"\s*,?\s*(?:(?:the\s+one|la|el|la\s+que|el\s+que)\s+)?(?:with|that\s+has|con|que\s+tiene|"
+    rf"de)\s+(?:the\s+|a\s+|la\s+|el\s+|las\s+|los\s+|un\s+|una\s+)?(?:{_COLOUR}\s+)?"
+    r"(?:fence|porch|gate|door|roof|trim|shutters|bars|rejas?|port[oó]n|cerca|barda|techo|"
+    rf"puerta|porche|ventanas|tejado|malla|mesh|carport|tree|[aá]rbol|palm|palma)\b(?:\s+{_COLOUR}s?\b)?",
+    re.IGNORECASE,
+)
 
 
 CORNER_RE = re.compile(
@@ -349,8 +369,27 @@ def _home_streets(ctx: Ctx) -> list[RecognizerResult]:
 
 
 _UNIT_WORD = r"(?i:apt\.?|apartment|apto\.?|apartamento|departamento|depto\.?|depa|unit|unidad|#)"
-# a unit said before its street: "apartamento 12C, 540 Calle Luna", "depto. 4, ..."
-UNIT_BEFORE_RE = re.compile(rf"(?<![\w#]){_UNIT_WORD}\s*#?\s*\d{{1,4}}[A-Za-z]?\s*,?\s*$")
+# a unit said before its street, in digits or words: "apartamento 12C, 540 Calle Luna",
+# "depto. 4, ...", "el apartamento doce de la calle ..."
+UNIT_BEFORE_RE = re.compile(
+    rf"(?<![\w#]){_UNIT_WORD}\s*#?\s*(?:\d{{1,4}}[A-Za-z]?|(?i:(?:{_NUMBER_WORD})"
+    rf"(?:(?:\s+|-|\s+(?:and|y)\s+)(?:{_NUMBER_WORD}))*)\b)\s*,?\s*(?i:(?:de|del|en|at|on|of)\s+(?:la\s+|el\s+|the\s+)?)?$"
+)
+# a part of a home said before it: "the garage of 18 elm", "el garaje de la casa 18", "la
+# efficiency atrás de la casa de ...", "the back room behind 412 Oak St"
+_HOME_PART = (
+    r"(?:garage|garaje|cochera|shed|basement|s[oó]tano|efficiency|eficiencia|back\s+room|"
+    r"cuart(?:o|ito|ico)(?:\s+del\s+fondo|\s+de\s+atr[aá]s)?|casita(?:\s+del\s+fondo)?|"
+    r"mother[\s-]in[\s-]law\s+(?:suite|unit)|granny\s+flat|in-law\s+unit)"
+)
+_PART_REL = (
+    r"(?:of|at|behind|in\s+back\s+of|de|del|atr[aá]s\s+de|detr[aá]s\s+de|al\s+fondo\s+de)"
+)
+PART_BEFORE_RE = re.compile(
+    rf"\b(?i:(?:the|a|our|my|his|her|their|el|la|un|una|mi|su|nuestr[oa])\s+)?(?i:{_HOME_PART})"
+    rf"\s+(?i:{_PART_REL})\s+(?i:(?:la|el|the)\s+)?(?i:(?:casa|house)\s+(?:(?:de|en|at|on)\s+)?)?"
+    r"(?i:(?:la|el|the)\s+)?$"
+)
 _DIRECTION = r"(?:(?i:N|S|E|W|NE|NW|SE|SW|north|south|east|west)\.?\s+)?"
 _NOT_STREET = (
     r"(?!(?i:deputies|officers|agents|cops|patrol|cars|am|pm|a\.m|p\.m|minutes|hours|days|"
@@ -371,7 +410,10 @@ def with_unit_before(text: str, r: RecognizerResult) -> RecognizerResult:
     """A home address begins at the unit said before it ("apt 3B, 1200 W Elm St")."""
     if r.entity_type != "STREET_ADDRESS":
         return r
-    m = UNIT_BEFORE_RE.search(text, max(0, r.start - 25), r.start)
+    m = UNIT_BEFORE_RE.search(text, max(0, r.start - 45), r.start)
+    if m:
+        r.start = m.start()
+    m = PART_BEFORE_RE.search(text, max(0, r.start - 60), r.start)
     if m:
         r.start = m.start()
     return r
