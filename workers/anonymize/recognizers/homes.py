@@ -448,6 +448,10 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
             out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     out.extend(_home_streets(ctx))
     out.extend(_road_homes(ctx))
+    out.extend(_intersection_homes(ctx))
+    for rx in (ROAD_THEN_SPOT_RE, PART_OF_NUMBERED_RE):
+        for m in rx.finditer(text):
+            out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     unit_street = UNIT_THEN_STREET_RE["normal" if ctx.style == "normal" else "lower"]
     for m in unit_street.finditer(text):
         out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
@@ -473,6 +477,65 @@ STREET_AFTER_RE = re.compile(r"\s*,?\s*" + _ON_STREET)
 
 
 STREET_IN_RE = re.compile(rf"\b(?i:{_STREET_WORD}|calle|avenida|camino|carretera)\b")
+
+
+_NUMBERED_ST = (
+    r"(?:(?:sw|se|nw|ne|n|s|e|w)\.?\s+)?\d{1,3}(?:st|nd|rd|th|a|ª|va|ta)?\b(?:\s+(?:ave|avenue|av|"
+    r"avenida|st|street|calle|ter|terrace|ct|court|pl|place|way|rd|road|dr|drive|ln|lane)\b\.?)?"
+    r"(?:\s+(?:sw|se|nw|ne)\b)?"
+)
+# a corner of two numbered streets, Miami and Caribbean style: "la 62 y la 5 ave", "62 and 5th
+# ave", "la 8 y la 23", "SW 8th St and 27th Ave"
+INTERSECTION_RE = re.compile(
+    rf"\b(?:(?:on|at|off|en|de|por)\s+)(?:the\s+corner\s+of\s+|la\s+esquina\s+de\s+)?"
+    rf"(?:la\s+|el\s+|the\s+)?(?:calle\s+|avenida\s+)?{_NUMBERED_ST}\s*(?:and|&|y|con|e)\s+"
+    rf"(?:la\s+|el\s+|the\s+)?(?:calle\s+|avenida\s+)?{_NUMBERED_ST}",
+    re.IGNORECASE,
+)
+_DWELLING = (
+    rf"(?:{HOME_NOUNS}|{_HOME_PART}|efficiency|eficiencia|cuartico|casita|studio|estudio)"
+)
+# a dwelling before it, in the same clause: "the efficiency behind the house on 62 and 5th
+# ave", "el cuartico del fondo de la casa en la 8 y la 23" (a store or a stop there stays)
+DWELLING_BEFORE_RE = re.compile(
+    rf"\b(?:(?:the|a|an|our|my|his|her|their|el|la|un|una|mi|su|nuestr[oa])\s+)?"
+    rf"(?:(?:{_COLOUR}|little|small|tiny|old|back|peque[nñ][ao]|chiquit[ao]|viej[ao])\s+)?"
+    rf"{_DWELLING}\b(?:\s+(?!(?:and|but|when|y|pero|cuando)\b)[\w'’-]+){{0,8}}?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _intersection_homes(ctx: Ctx) -> list[RecognizerResult]:
+    out = []
+    for m in INTERSECTION_RE.finditer(ctx.text):
+        window = ctx.text[max(0, m.start() - 70) : m.start()]
+        d = DWELLING_BEFORE_RE.search(window)
+        if d:
+            start = m.start() - len(window) + d.start()
+            out.append(candidate("STREET_ADDRESS", start, m.end(), 0.85, why="home"))
+    return out
+
+
+# a road and then a space in a park: "Rd 124, espacio 31 del parque ...", "CR 12, lote 4 de
+# la traila park"
+ROAD_THEN_SPOT_RE = re.compile(
+    r"\b(?:rd|road|cr|county\s+road|fm|hwy|highway|route|rte|carretera|camino|ruta|brecha)\s*#?\s*"
+    rf"\d{{1,4}}\s*,?\s*{_SPOT}(?:\s+(?:del?|de\s+la|of\s+the|in\s+the|at\s+the|en\s+el)\s+"
+    r"(?:(?:parque|park|trailer|traila|trailas|trailer\s+park|mobile\s+home\s+park|de|las|los)\s+)+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]*){0,2})?)?",
+    re.IGNORECASE,
+)
+# a part of a numbered house: "the garage of 18 elm", "el garaje de la casa 18 de la calle del
+# roble"
+PART_OF_NUMBERED_RE = re.compile(
+    rf"\b(?:(?:the|our|my|his|her|their|el|la|mi|su|nuestr[oa])\s+)?{_HOME_PART}\s+{_PART_REL}\s+"
+    r"(?:(?:la|el|the)\s+)?(?:(?:casa|house)\s+(?:(?:n[uú]mero|number|#)\s*)?)?\d{1,5}[a-z]?\b"
+    rf"(?:\s+(?:de|en|on|sobre)\s+(?:la\s+)?(?:calle|avenida|camino|street|st)\s+(?:(?:del?|la|las|los|el)\s+)?"
+    r"[\w'’-]+|\s+(?!(?:deputies|officers|agents|cops|am|pm|minutes|hours|days|people|men|times|"
+    r"and|y|de|del|en|with|con|at|in|on|the|la|el|por|a|o|or)\b)[a-z][\w'’-]*"
+    rf"(?:\s+(?i:{_STREET_WORD})\b\.?)?)?",
+    re.IGNORECASE,
+)
 
 
 # a door or unit after an address or a floor: "..., apartment four", "2do piso puerta 9"
