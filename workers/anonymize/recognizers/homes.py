@@ -323,7 +323,7 @@ ROAD_TAIL_RE = re.compile(
 # rejas negras", "..., the one with the dog"
 DESCRIPTION_TAIL_RE = re.compile(
     rf"\s*,?\s*(?:(?:the\s+one|la|el|la\s+que|el\s+que)\s+)?(?:with|that\s+has|con|que\s+tiene|"
-    rf"de)\s+(?:the\s+|a\s+|la\s+|el\s+|las\s+|los\s+|un\s+|una\s+)?(?:{_COLOUR}\s+)?"
+    rf"de|del)\s+(?:the\s+|a\s+|la\s+|el\s+|las\s+|los\s+|un\s+|una\s+)?(?:{_COLOUR}\s+)?"
     r"(?:fence|porch|gate|door|roof|trim|shutters|bars|rejas?|port[oó]n|cerca|barda|techo|"
     rf"puerta|porche|ventanas|tejado|malla|mesh|carport|tree|[aá]rbol|palm|palma)\b(?:\s+{_COLOUR}s?\b)?",
     re.IGNORECASE,
