@@ -60,9 +60,20 @@ def test_a_home_after_a_landmark_goes_with_its_road_and_its_look(anon):
     tpls = [
         ("en", "we live in the 1st house after the {v} on Hwy 41 with the white fence"),
         ("en", "they took him from the blue trailer behind the {v} on Old Mill Rd"),
-        ("en", "my sister stays in the third trailer past the {v} on County Road 12, the one with the red gate"),
-        ("es", "vivimos en la tercera casa después de la {v} en la carretera 59, la de rejas negras"),
-        ("es", "mi tía vive en la traila azul detrás de la {v} sobre el camino viejo, la del portón verde"),
+        (
+            "en",
+            "my sister stays in the third trailer past the {v} on County Road 12, "
+            "the one with the red gate",
+        ),
+        (
+            "es",
+            "vivimos en la tercera casa después de la {v} en la carretera 59, la de rejas negras",
+        ),
+        (
+            "es",
+            "mi tía vive en la traila azul detrás de la {v} sobre el camino viejo, "
+            "la del portón verde",
+        ),
         ("es", "llegaron a la segunda casa pasando la {v} en la carretera 281 con la cerca blanca"),
     ]
     stores = ["Dollar General", "Family Dollar", "gasolinera Pemex"]
@@ -102,9 +113,12 @@ def test_a_unit_behind_a_house_at_a_corner_of_numbered_streets(anon):
         for (lg, t), (a, b) in itertools.product(tpls, corners)
     ]
     out = run(anon, [(lg, t) for lg, t, _ in cases])
-    leaked = [(t, r) for (_, t, _), r in zip(cases, out, strict=True) if any(
-        w in r.split() for w in ("efficiency", "cuartico", "estudio", "room", "garage")
-    ) or any(ch.isdigit() for ch in r.replace("[STREET_ADDRESS 1]", ""))]
+    leaked = [
+        (t, r)
+        for (_, t, _), r in zip(cases, out, strict=True)
+        if any(w in r.split() for w in ("efficiency", "cuartico", "estudio", "room", "garage"))
+        or any(ch.isdigit() for ch in r.replace("[STREET_ADDRESS 1]", ""))
+    ]
     assert not leaked, "\n".join(map(repr, leaked))
 
 
@@ -126,7 +140,9 @@ def test_a_road_then_a_space_in_a_park(anon):
         ("en", "they knocked at {v} lot 17 at dawn"),
     ]
     roads = ["Rd 124", "CR 12", "FM 1960"]
-    check_removed(anon, _cases(tpls, roads, lambda v: [v, "Sierra Vista"] if "Sierra" in v else [v]))
+    check_removed(
+        anon, _cases(tpls, roads, lambda v: [v, "Sierra Vista"] if "Sierra" in v else [v])
+    )
 
 
 def test_a_part_of_a_numbered_house(anon):
@@ -139,7 +155,10 @@ def test_a_part_of_a_numbered_house(anon):
     ]
     nums = ["18", "27", "305"]
     gone = lambda v: [v, "roble", "Ocotillo", "elm", "Birchwood", "Nogal"]  # noqa: E731
-    cases = [(lg, t.format(v=v), [w for w in gone(v) if w in t.format(v=v)]) for (lg, t), v in itertools.product(tpls, nums)]
+    cases = [
+        (lg, t.format(v=v), [w for w in gone(v) if w in t.format(v=v)])
+        for (lg, t), v in itertools.product(tpls, nums)
+    ]
     check_removed(anon, cases)
 
 
@@ -190,7 +209,11 @@ def test_a_date_of_birth_in_words_with_its_day(anon):
         ("en", "he was born june third eighty eight", ["june", "third", "eighty"]),
         ("en", "born october second ninety one in Oaxaca", ["october", "second", "ninety"]),
         ("es", "mi hijo nació el once de marzo del noventa", ["once", "marzo", "noventa"]),
-        ("es", "nací el veinte de julio de mil novecientos ochenta", ["veinte", "julio", "ochenta"]),
+        (
+            "es",
+            "nací el veinte de julio de mil novecientos ochenta",
+            ["veinte", "julio", "ochenta"],
+        ),
         ("es", "fecha de nacimiento tres de enero del ochenta y dos", ["tres", "enero", "ochenta"]),
     ]
     check_removed(anon, cases)
@@ -223,5 +246,17 @@ def test_last_four_that_is_no_ssn_stays(anon):
         ("en", "for the last four years, since 2019, deputies came twice", ["2019"]),
         ("en", "the last four deputies left at 10 pm", ["10 pm"]),
         ("es", "los últimos cuatro años, desde 2020, nos han parado", ["2020"]),
+    ]
+    _all_kept(anon, cases)
+
+
+def test_counts_and_times_near_a_home_stay(anon):
+    cases = [
+        ("es", "en la casa tenía fotos de 2 y 3 años de mis hijos", ["2 y 3 años"]),
+        ("en", "we stayed in the house at 2 and 3 am the deputies came", ["2 and 3 am"]),
+        ("es", "el cuarto de 20 metros donde nos encerraron en la estación", ["20 metros"]),
+        ("en", "the garage of 18 wheelers at the depot", ["18 wheelers"]),
+        ("en", "they locked us in the back room of 2 offices at the station", ["2 offices"]),
+        ("en", "THE AGENTS CAME ON MAY 12 20 MINUTES AFTER", ["MAY 12"]),
     ]
     _all_kept(anon, cases)

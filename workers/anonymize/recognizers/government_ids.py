@@ -216,6 +216,9 @@ class GovernmentIdRecognizer(DomainRecognizer):
                 if re.search(r"plac|plate|tag|tablilla", before):
                     out.append(candidate("LICENSE_PLATE", _with_state(text, s), e, 0.99))
         for m in P.PLATE_SHAPE_RE.finditer(text):
+            head = re.split(r"[- ]", m.group())[0]
+            if " " in m.group() and head.isalpha() and _is_word(head):
+                continue  # "MAY 12 20" in capitals is a date, "AND 10 15" no plate
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
                 out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.6))

@@ -382,9 +382,7 @@ _HOME_PART = (
     r"cuart(?:o|ito|ico)(?:\s+del\s+fondo|\s+de\s+atr[aá]s)?|casita(?:\s+del\s+fondo)?|"
     r"mother[\s-]in[\s-]law\s+(?:suite|unit)|granny\s+flat|in-law\s+unit)"
 )
-_PART_REL = (
-    r"(?:of|at|behind|in\s+back\s+of|de|del|atr[aá]s\s+de|detr[aá]s\s+de|al\s+fondo\s+de)"
-)
+_PART_REL = r"(?:of|at|behind|in\s+back\s+of|de|del|atr[aá]s\s+de|detr[aá]s\s+de|al\s+fondo\s+de)"
 PART_BEFORE_RE = re.compile(
     rf"\b(?i:(?:the|a|our|my|his|her|their|el|la|un|una|mi|su|nuestr[oa])\s+)?(?i:{_HOME_PART})"
     rf"\s+(?i:{_PART_REL})\s+(?i:(?:la|el|the)\s+)?(?i:(?:casa|house)\s+(?:(?:de|en|at|on)\s+)?)?"
@@ -489,18 +487,18 @@ _NUMBERED_ST = (
 INTERSECTION_RE = re.compile(
     rf"\b(?:(?:on|at|off|en|de|por)\s+)(?:the\s+corner\s+of\s+|la\s+esquina\s+de\s+)?"
     rf"(?:la\s+|el\s+|the\s+)?(?:calle\s+|avenida\s+)?{_NUMBERED_ST}\s*(?:and|&|y|con|e)\s+"
-    rf"(?:la\s+|el\s+|the\s+)?(?:calle\s+|avenida\s+)?{_NUMBERED_ST}",
+    rf"(?:la\s+|el\s+|the\s+)?(?:calle\s+|avenida\s+)?{_NUMBERED_ST}"
+    r"(?!\s*(?::|am\b|pm\b|a\.m|p\.m|de\s+la\s+(?:ma[nñ]ana|tarde|noche)|o'?clock|years?|a[nñ]os|"
+    r"hours?|horas|minut|days?|d[ií]as|meses|months|semanas|weeks|veces|times|personas|people))",
     re.IGNORECASE,
 )
-_DWELLING = (
-    rf"(?:{HOME_NOUNS}|{_HOME_PART}|efficiency|eficiencia|cuartico|casita|studio|estudio)"
-)
+_DWELLING = rf"(?:{HOME_NOUNS}|{_HOME_PART}|efficiency|eficiencia|cuartico|casita|studio|estudio)"
 # a dwelling before it, in the same clause: "the efficiency behind the house on 62 and 5th
 # ave", "el cuartico del fondo de la casa en la 8 y la 23" (a store or a stop there stays)
 DWELLING_BEFORE_RE = re.compile(
     rf"\b(?:(?:the|a|an|our|my|his|her|their|el|la|un|una|mi|su|nuestr[oa])\s+)?"
     rf"(?:(?:{_COLOUR}|little|small|tiny|old|back|peque[nñ][ao]|chiquit[ao]|viej[ao])\s+)?"
-    rf"{_DWELLING}\b(?:\s+(?!(?:and|but|when|y|pero|cuando)\b)[\w'’-]+){{0,8}}?\s*$",
+    rf"{_DWELLING}\b(?:\s+(?!(?:and|but|when|y|pero|cuando)\b)[\w'’-]+){{0,5}}?\s*$",
     re.IGNORECASE,
 )
 
@@ -527,13 +525,23 @@ ROAD_THEN_SPOT_RE = re.compile(
 )
 # a part of a numbered house: "the garage of 18 elm", "el garaje de la casa 18 de la calle del
 # roble"
-PART_OF_NUMBERED_RE = re.compile(
+_PART_START = (
     rf"\b(?:(?:the|our|my|his|her|their|el|la|mi|su|nuestr[oa])\s+)?{_HOME_PART}\s+{_PART_REL}\s+"
-    r"(?:(?:la|el|the)\s+)?(?:(?:casa|house)\s+(?:(?:n[uú]mero|number|#)\s*)?)?\d{1,5}[a-z]?\b"
-    rf"(?:\s+(?:de|en|on|sobre)\s+(?:la\s+)?(?:calle|avenida|camino|street|st)\s+(?:(?:del?|la|las|los|el)\s+)?"
-    r"[\w'’-]+|\s+(?!(?:deputies|officers|agents|cops|am|pm|minutes|hours|days|people|men|times|"
-    r"and|y|de|del|en|with|con|at|in|on|the|la|el|por|a|o|or)\b)[a-z][\w'’-]*"
-    rf"(?:\s+(?i:{_STREET_WORD})\b\.?)?)?",
+    r"(?:(?:la|el|the)\s+)?"
+)
+_ON_NAMED_STREET = (
+    r"\s+(?:de|en|on|sobre)\s+(?:la\s+)?(?:calle|avenida|camino|street|st)\s+"
+    r"(?:(?:del?|la|las|los|el)\s+)?[\w'’-]+"
+)
+# the street's name right after the number: one word, not a function word, a time, or a
+# plural that counts something ("18 wheelers", "20 metros", "2 offices")
+_NAME_AFTER = (
+    r"\s+(?!(?:am|pm|and|y|de|del|en|with|con|at|in|on|the|la|el|por|a|o|or|of|to|para)\b)"
+    rf"(?:[a-z][\w'’-]*[a-rt-z'’-]\b(?:\s+(?i:{_STREET_WORD})\b\.?)?|[a-z][\w'’-]*\s+(?i:{_STREET_WORD})\b\.?)"
+)
+PART_OF_NUMBERED_RE = re.compile(
+    rf"{_PART_START}(?:(?:casa|house)\s+(?:(?:n[uú]mero|number|#)\s*)?\d{{1,5}}[a-z]?\b"
+    rf"(?:{_ON_NAMED_STREET})?|\d{{1,5}}[a-z]?\b{_NAME_AFTER})",
     re.IGNORECASE,
 )
 
