@@ -5,7 +5,8 @@ redacted narrative's sentences, tags, lemmas, morphology and dependencies. Parsi
 cost as much as the whole anonymizer, on a text the anonymizer had just parsed. Here the
 original's tokens become the redacted text's: a token outside every redacted span is kept as it
 is, and the tokens a redacted span touches become one token, the placeholder ("[PERSON 1]"),
-which takes the annotations of the one of them nearest the root of its sentence. Heads are
+which takes the annotations of the one of them nearest the root of its sentence, except its
+lemma: a placeholder is its own lemma (the original's would be the redacted word). Heads are
 re-pointed, so the tree stays a tree, and named entities keep their labels.
 
 The result's text is exactly the redacted text; when that cannot be made so (spans that do not
@@ -62,10 +63,12 @@ def _depth(heads: list[int], i: int) -> int:
 
 def _groups(
     starts: list[int], ends: list[int], marks: list[tuple[int, int, int, int]]
-) -> list[list[int]]:
+) -> tuple[list[list[int]], list[bool]]:
     """Runs of token indexes (the tokens' character `starts` and `ends`): one per token,
-    except that tokens one redacted span touches (and a token two spans share) make one run."""
+    except that tokens one redacted span touches (and a token two spans share) make one run;
+    and for each run, whether a redacted span touches it (it becomes a placeholder)."""
     groups: list[list[int]] = []
+    redacted: list[bool] = []
     previous: set[int] = set()
     mark = 0
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
@@ -80,8 +83,9 @@ def _groups(
             groups[-1].append(i)
         else:
             groups.append([i])
+            redacted.append(bool(touching))
         previous = touching
-    return groups
+    return groups, redacted
 
 
 def _to_redacted(marks: list[tuple[int, int, int, int]]) -> Callable[[int], int | None]:
@@ -131,14 +135,14 @@ def redacted_doc(doc: Doc, redacted: str, spans: Sequence[RedactedSpan]) -> Doc 
     marks = _placeholders(ends[-1] + layout[-1][3], redacted, spans)
     if marks is None:
         return None
-    groups = _groups(starts, ends, marks)
+    groups, placeholders = _groups(starts, ends, marks)
     to_redacted = _to_redacted(marks)
     new_index = {i: number for number, group in enumerate(groups) for i in group}
     words: list[str] = []
     spaces: list[bool] = []
     made_annotations: list[list[int]] = []
     made_heads: list[int] = []
-    for number, group in enumerate(groups):
+    for number, (group, placeholder) in enumerate(zip(groups, placeholders, strict=True)):
         begin, finish = to_redacted(starts[group[0]]), to_redacted(ends[group[-1]])
         if begin is None or finish is None:
             return None
@@ -146,8 +150,9 @@ def redacted_doc(doc: Doc, redacted: str, spans: Sequence[RedactedSpan]) -> Doc 
         # The tokens a placeholder stands for take the annotations of the one nearest the root.
         root = min(group, key=lambda i: _depth(heads, i)) if len(group) > 1 else group[0]
         pos, tag, morph, lemma, dep = annotations[root]
-        if len(group) > 1:
-            lemma = doc.vocab.strings.add(word)  # a placeholder is its own lemma
+        if placeholder:
+            # Its own lemma: the original's would carry the redacted word ("Pedro").
+            lemma = doc.vocab.strings.add(word)
         words.append(word)
         spaces.append(bool(layout[group[-1]][3]))
         made_annotations.append([pos, tag, morph, lemma, dep])
