@@ -11,6 +11,7 @@ from sqlalchemy import select
 from intake.auth.cli import create_user
 from intake.extensions import db
 from intake.models import Delivery, Report
+from intake.models.audit import audit
 from workers import tasks
 from workers.alerts import alert_message, pattern_alert_message, referral_reminder_message
 from workers.i18n import translator
@@ -179,7 +180,9 @@ def test_heavy_entry_flag_reaches_each_admin_in_their_language(ctx, mailbox):
     create_user("ana@example.org", "admin", "a long enough password")[0].language = "es"
     create_user("bo@example.org", "admin", "a long enough password")
     db.session.commit()
-    assert flag_heavy_entry.run(volunteer.id, 23, 20) == 2
+    flag = audit("volunteer.flagged", target_user_id=volunteer.id, count=23, limit=20)
+    db.session.commit()
+    assert flag_heavy_entry.run(flag.id) == 2
     by_address = {m["To"]: m for m in mailbox.messages}
     english = by_address["bo@example.org"].get_content().replace("\r\n", "\n")
     assert english.startswith(

@@ -2,23 +2,21 @@
 
 Thin glue, like workers/tasks.py: the work is in intake/patterns, intake/referrals and
 intake/publication. Each task is idempotent: a pattern is alerted once (its ledger row), a
-delivery is sent once per recipient (the delivery ledger, workers/delivery.py), a reminder once
-per packet, a snapshot is only added.
+delivery (a pattern alert, a referral reminder) is sent once per recipient (the delivery ledger,
+workers/delivery.py), a snapshot is only added.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import smtplib
 from datetime import timedelta
 
 from celery import shared_task
 from flask import current_app
-from flask_mail import Message
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from intake.extensions import db, mail
+from intake.extensions import db
 from intake.models import PatternAlert, ReferralPacket, StaffUser
 from intake.patterns.alerts import check_patterns as find_new_alerts
 from intake.publication.snapshot import store_snapshot
@@ -27,7 +25,6 @@ from intake.timeutil import utcnow
 
 from .alerts import (
     deliver_in_languages,
-    languages_of,
     pattern_alert_message,
     referral_reminder_message,
 )
@@ -94,8 +91,13 @@ def send_pattern_alert(self, alert_id: int) -> int:  # noqa: ANN001
 @shared_task(name="remind_referrals")
 def remind_referrals() -> int:
     """Remind whoever prepared a referral packet (else the supervisors) when no answer has been
-    recorded after REFERRAL_REMINDER_DAYS; once per packet. Returns how many were sent."""
+    recorded after REFERRAL_REMINDER_DAYS; once per packet and reader, through the delivery
+    ledger. A packet is marked reminded when nobody is left to retry; until then each hourly
+    run sends only to whoever has not had it. Returns how many packets were reminded."""
     config = current_app.config
+    if not config.get("MAIL_SERVER"):
+        log.warning("referral reminders: MAIL_SERVER is not set, none sent")
+        return 0
     days = config["REFERRAL_REMINDER_DAYS"]
     due = db.session.scalars(
         select(ReferralPacket).where(
@@ -104,35 +106,21 @@ def remind_referrals() -> int:
             ReferralPacket.prepared_at < utcnow() - timedelta(days=days),
         )
     ).all()
-    sent = 0
+    reminded = 0
     for packet in due:
-        # Claimed with a conditional UPDATE, so two beats never remind twice.
-        claimed = db.session.execute(
-            update(ReferralPacket)
-            .where(ReferralPacket.id == packet.id, ReferralPacket.reminded_at.is_(None))
-            .values(reminded_at=utcnow())
-        ).rowcount
-        db.session.commit()
-        if not claimed or not config.get("MAIL_SERVER"):
-            continue
         preparer = (
             db.session.get(StaffUser, packet.prepared_by_id) if packet.prepared_by_id else None
         )
         recipients = [preparer.email] if preparer and preparer.active else supervisors()
         link = _link(f"/staff/reports/{packet.report_id}/referral")
-        try:
-            # One email per language read; a failure takes the claim back, so a reader
-            # already sent to may be reminded twice rather than one left unreminded.
-            for language, addresses in languages_of(recipients).items():
-                subject, body = referral_reminder_message(days, link, translator(language))
-                mail.send(Message(subject=subject, recipients=addresses, body=body))
-            sent += 1
-        except (smtplib.SMTPException, OSError) as exc:
-            # Not sent: take the claim back so the next hourly run tries again.
-            packet.reminded_at = None
+        message = functools.partial(referral_reminder_message, days, link)
+        owed_for = functools.partial(Owed.referral_reminder, packet.id, packet.report_id)
+        what = f"referral reminder {packet.id}"
+        if deliver_in_languages(owed_for, recipients, message, None, what):
+            packet.reminded_at = utcnow()
             db.session.commit()
-            log.warning("referral reminder %s failed: %s", packet.id, type(exc).__name__)
-    return sent
+            reminded += 1
+    return reminded
 
 
 @shared_task(name="compute_public_stats")

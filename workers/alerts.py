@@ -158,12 +158,13 @@ def deliver_in_languages(
     owed_for: Callable[[Channel, str], Owed],
     recipients: list[str],
     message: Callable[[Translator], tuple[str, str]],
-    payload: dict[str, Any],
+    payload: dict[str, Any] | None,
     what: str,
 ) -> bool:
     """`deliver_alert` for each language the recipients read, each email in its reader's
     language (`message(translator)` gives subject and body). The webhook, one delivery, is
-    posted once whatever the number of languages. True when nothing is left to retry."""
+    posted once whatever the number of languages (never when `payload` is None: a message for
+    staff only). True when nothing is left to retry."""
     done = True
     for language, addresses in (languages_of(recipients) or {STAFF_LANGUAGE: []}).items():
         subject, body = message(translator(language))

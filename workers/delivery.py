@@ -1,6 +1,6 @@
 """The one delivery ledger's claim helper: every message owed to one recipient (a digest, an
-urgent alert, a pattern alert; by email or to the on-call webhook) goes once, whoever else is
-trying at the time.
+urgent alert, a pattern alert, a referral reminder, an unusual-entry flag; by email or to the
+on-call webhook) goes once, whoever else is trying at the time.
 
 A sender first claims the delivery: a conditional insert makes its row already `sending`, or,
 when the row exists, one conditional UPDATE turns it `sending` if it is still owed (pending,
@@ -81,6 +81,19 @@ class Owed:
     def pattern_alert(cls, alert_id: int, channel: Channel, recipient: str) -> Owed:
         columns = {"pattern_alert_id": alert_id}
         return cls(DeliveryKind.PATTERN_ALERT, str(alert_id), recipient, channel, columns)
+
+    @classmethod
+    def referral_reminder(
+        cls, packet_id: int, report_id: int, channel: Channel, recipient: str
+    ) -> Owed:
+        columns = {"report_id": report_id}
+        kind = DeliveryKind.REFERRAL_REMINDER
+        return cls(kind, str(packet_id), recipient, channel, columns)
+
+    @classmethod
+    def heavy_entry(cls, flag_id: int, channel: Channel, recipient: str) -> Owed:
+        """`flag_id`: the audit event "volunteer.flagged" the admins are told of."""
+        return cls(DeliveryKind.HEAVY_ENTRY, str(flag_id), recipient, channel)
 
     @classmethod
     def digest(cls, period: str, start: datetime, recipient: str, user_id: int | None) -> Owed:
@@ -190,27 +203,40 @@ def post_webhook(url: str, payload: dict[str, Any], timeout: float = 10.0) -> No
         response.read()
 
 
+def email_each(
+    owed_for: Callable[[Channel, str], Owed],
+    recipients: list[str],
+    subject: str,
+    body: str,
+    what: str,
+) -> list[DeliveryStatus | None]:
+    """Email each recipient once (`owed_for(Channel.EMAIL, address)` names the delivery): the
+    outcomes, none when MAIL_SERVER is not set."""
+    if not current_app.config.get("MAIL_SERVER"):
+        log.warning("%s: MAIL_SERVER is not set, no email sent", what)
+        return []
+    outcomes = []
+    for address in recipients:
+        message = Message(subject=subject, recipients=[address], body=body)
+        send = functools.partial(mail.send, message)
+        outcomes.append(send_once(owed_for(Channel.EMAIL, address), send, what))
+    return outcomes
+
+
 def deliver_alert(
     owed_for: Callable[[Channel, str], Owed],
     recipients: list[str],
     subject: str,
     body: str,
-    payload: dict[str, Any],
+    payload: dict[str, Any] | None,
     what: str,
 ) -> bool:
-    """Email each recipient and post `payload` to the on-call webhook, when configured, each
-    once (`owed_for(channel, recipient)` names the delivery). True when nothing is left to
-    retry."""
-    config = current_app.config
-    outcomes: list[DeliveryStatus | None] = []
-    if config.get("MAIL_SERVER"):
-        for address in recipients:
-            message = Message(subject=subject, recipients=[address], body=body)
-            send = functools.partial(mail.send, message)
-            outcomes.append(send_once(owed_for(Channel.EMAIL, address), send, what))
-    else:
-        log.warning("%s: MAIL_SERVER is not set, no email sent", what)
-    if url := config.get("ONCALL_WEBHOOK_URL"):
+    """Email each recipient and post `payload` (None: nothing to post) to the on-call webhook,
+    when configured, each once (`owed_for(channel, recipient)` names the delivery). True when
+    nothing is left to retry."""
+    outcomes = email_each(owed_for, recipients, subject, body, what)
+    url = current_app.config.get("ONCALL_WEBHOOK_URL")
+    if url and payload is not None:
         webhook = owed_for(Channel.WEBHOOK, Channel.WEBHOOK)
         outcomes.append(send_once(webhook, lambda: post_webhook(url, payload), what))
     return DeliveryStatus.FAILED not in outcomes
@@ -222,6 +248,10 @@ def _task_for(row: Any) -> tuple[str, tuple[object, ...]]:
         return "send_digests", (row.period, row.period_start.isoformat())
     if row.kind == DeliveryKind.PATTERN_ALERT:
         return "send_pattern_alert", (row.pattern_alert_id,)
+    if row.kind == DeliveryKind.REFERRAL_REMINDER:
+        return "remind_referrals", ()  # it finds every packet still owed a reminder
+    if row.kind == DeliveryKind.HEAVY_ENTRY:
+        return "flag_heavy_entry", (int(row.about),)
     return "send_urgent_alert", (row.report_id,)
 
 
@@ -233,6 +263,7 @@ def owed_again(now: datetime | None = None) -> list[tuple[str, tuple[object, ...
     rows = db.session.execute(
         select(
             Delivery.kind,
+            Delivery.about,
             Delivery.report_id,
             Delivery.pattern_alert_id,
             Delivery.period,

@@ -106,6 +106,8 @@ class DeliveryKind(Labelled):
     DIGEST = "digest", N_("Digest")
     URGENT_ALERT = "urgent-alert", N_("Urgent alert")
     PATTERN_ALERT = "pattern-alert", N_("Pattern alert")
+    REFERRAL_REMINDER = "referral-reminder", N_("Referral reminder")
+    HEAVY_ENTRY = "heavy-entry", N_("Unusual entry flag")
 
 
 class Channel(Labelled):

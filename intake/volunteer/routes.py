@@ -187,9 +187,9 @@ def flag_heavy_entry() -> None:
     )
     if flagged:
         return
-    audit("volunteer.flagged", target_user_id=current_user.id, count=count, limit=limit)
+    flag = audit("volunteer.flagged", target_user_id=current_user.id, count=count, limit=limit)
     db.session.commit()
-    send_by_name(FLAG_TASK, current_user.id, count, limit)
+    send_by_name(FLAG_TASK, flag.id)
 
 
 def own_report(report_id: int) -> Report:
