@@ -19,12 +19,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .contracts import RedactedSpan
 
 if TYPE_CHECKING:  # spaCy loads with the models, not with this module (workers.route imports it)
     from spacy.tokens import Doc
+    from thinc.types import Ints2d
 
 _PLACEHOLDER = re.compile(r"\[[A-Z_]+ \d+\]")
 
@@ -125,7 +126,7 @@ def redacted_doc(doc: Doc, redacted: str, spans: Sequence[RedactedSpan]) -> Doc 
         return None
     # The annotations are read and written as arrays (one row per token), not token by token:
     # spaCy makes a Token object, and a string, for every attribute read.
-    kept = (POS, TAG, MORPH, LEMMA, DEP)
+    kept: list[int | str] = [POS, TAG, MORPH, LEMMA, DEP]
     annotations = doc.to_array(kept).tolist()  # string ids (unsigned)
     layout = doc.to_array([HEAD, IDX, LENGTH, SPACY]).astype("int64").tolist()
     heads = [i + head for i, (head, _, _, _) in enumerate(layout)]  # HEAD is relative
@@ -167,7 +168,7 @@ def redacted_doc(doc: Doc, redacted: str, spans: Sequence[RedactedSpan]) -> Doc 
         ]
     )
     try:
-        made.from_array([*kept, HEAD], values)
+        made.from_array([*kept, HEAD], cast("Ints2d", values))
     except ValueError:
         return None
     entities = [
