@@ -70,7 +70,14 @@ MACROS = {
         r"(?:medicine|medicines|medication|medications|meds|insulin|inhaler|pills|pill|"
         r"prescription|dialysis|treatment|oxygen|seizure meds|heart meds|blood pressure meds|"
         r"medicina|medicinas|medicamento|medicamentos|insulina|inhalador|pastillas|pastilla|"
-        r"tratamiento|dialisis|receta|oxigeno|pildoras)"
+        r"tratamiento|dialisis|receta|oxigeno|pildoras|"
+        # described, not named: "what he needs for his heart", "lo de la presión", "lo que
+        # toma para el azúcar", "anything for her seizures"
+        r"(?:what|whatever|the stuff|stuff|the things|anything|something|lo|lo que|las cosas|algo|"
+        r"nada|eso)(?: [\w']+){0,3}? (?:for|para|pa|de) (?:(?:his|her|their|my|the|su|sus|mi|la|"
+        r"el|los|las) )?(?:heart|blood pressure|pressure|diabetes|sugar|blood sugar|seizures?|"
+        r"asthma|thyroid|kidneys?|epilepsy|depression|anxiety|hiv|presion|corazon|azucar|"
+        r"convulsiones|asma|tiroides|rinones|epilepsia|depresion|ansiedad|vih))"
     ),
 }
 
@@ -112,6 +119,15 @@ class Cue:
     # An emergency only while someone is held or taken (a sitter leaving tonight matters because
     # the parent cannot come home); otherwise worth a check, not a page-out.
     with_custody: bool = False
+
+
+# Where "still inside" or "not out yet" means held: a custody, an agency or a bail is told
+# ("pagamos y nada, está adentro todavía").
+_HELD_OR_BAILED = (
+    "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
+    "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops|paid|pagamos|pague|pagaron|pagado|"
+    "pagada)"
+)
 
 
 def _cues(concept: Concept, patterns: list[str], **kwargs: bool | str) -> list[Cue]:
@@ -157,6 +173,9 @@ CUES: list[Cue] = [
             r"(?:they|they'?ve|theyve|cops|police|deputies|sheriff|ice) (?:have|has|got|gotten|still have|still got) "
             r"(?:him|her|them|my \w+|[\[]\w+ \d+[\]])",
             r"locked (?:in|inside) (?:the |a |an )?(?:\w+ ){0,2}?(?:{place}|room|cage|ice)",
+            # the object fronted: "my mom they still have at the county", "my son ICE has in Georgia"
+            r"(?:they|cops|police|deputies|sheriff|ice|immigration) (?:still )?(?:have|has|got|keep|"
+            r"are keeping) (?:at|in) (?:the |a )?(?:\w+ ){0,2}?(?:{place}|county|ice|[a-z]+ (?:jail|county))",
             r"{pron} (?:tienen|tiene|tenian|siguen teniendo|mantienen|tienen todavia) "
             r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
             r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
@@ -185,7 +204,14 @@ CUES: list[Cue] = [
             r"se {pron} (?:llevaron|llevo)",
             r"(?:se )?(?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron|recogieron|"
             r"llevo|agarro|detuvo|arresto) (?:a |al )(?:mi|mis|su|sus|nuestr[oa]s?|\w+)",
-            r"(?:still there|sigue ahi|siguen ahi|todavia esta ahi|sigue alla)",
+            # the agency named after its verb: "a mi esposo lo tiene la migra", "la agarró
+            # la migra en la mañana", "la tiene inmigración en un centro"
+            r"{pron} (?:tiene|tienen|tenia|tenian|agarro|agarraron|detuvo|detuvieron|arresto|"
+            r"arrestaron|levanto|levantaron|encerro|encerraron|llevo|llevaron|recogio|recogieron) "
+            r"(?:la migra|migracion|inmigracion|ice|el sheriff|los del sheriff|la policia|los policias|"
+            r"el alguacil|la patrulla|los federales|los de (?:ice|migracion|inmigracion|la migra))",
+            r"(?:still there|sigue (?:ahi|alli|alla)|siguen (?:ahi|alli|alla)|todavia esta (?:ahi|alli|alla)|"
+            r"aun esta (?:ahi|alli|alla))",
             # where they keep someone, not knowing the place: "no sabemos dónde tienen a mi hermano"
             r"(?:donde|adonde|where) (?:{pron} )?(?:tienen|tiene|tenian|mantienen|llevaron|"
             r"se {pron} llevaron|they (?:have|took|are keeping|keep|are holding)|"
@@ -197,13 +223,46 @@ CUES: list[Cue] = [
         Concept.IN_CUSTODY,
         [
             r"(?:no|not|haven'?t|have not|hasn'?t|has not|won'?t|will not|didn'?t|did not) "
-            r"(?:{pron} )?(?:han |ha |quieren |van a )?(?:released?|relea?se[d]?|relese[d]?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
-            r"dejaron salir|dejan ir|let go)",
+            r"(?:{pron} )?(?:h?an |h?a |quieren |van a )?(?:released?|relea?se[d]?|relese[d]?|let {w}(?:go|out)|soltado|soltaron|sueltan|soltar|liberado|liberaron|dejan salir|"
+            r"dejaron salir|dejan ir|dejar salir|dejar ir|let go)",
             r"(?:nobody|no one) (?:has )?(?:bailed|got) (?:him|her|them) out",
             r"(?:no|not|hasn'?t|haven'?t|can'?t|won'?t) (?:ha |han )?(?:sale|salen|salido|gotten out|got out|"
             r"get out|come out) (?:de |of |from )(?:la |el |los |the )?(?:\w+ )?{place}",
+            # a colloquial "no" after the verb, at the clause's end: "la sueltan no", "lo dejan
+            # salir no" (not "no sé", which is doubt)
+            r"{pron} (?:sueltan|suelta|quieren soltar|van a soltar|han soltado|dejan salir|dejan ir|"
+            r"liberan|quieren dejar salir)(?: (?:todavia|aun|nada))? no(?![\w'])(?! (?:se|sabemos|sabe)(?![\w']))",
         ],
         negation_inside=True,
+    ),
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
+            # not out yet, where a custody or a bail is told: "todavía no sale", "mi hijo no ha
+            # salido", "he still hasn't come out"
+            r"(?:no|todavia no|aun no|not|hasn'?t|has not|haven'?t|have not|still hasn'?t|"
+            r"still has not|still not) (?:ha |han |yet )?(?:sale|salen|salido|come out|gotten out|"
+            r"got out|been released|been let out)(?! (?:de|del|from|of) (?:la |el |the |my |mi )?"
+            r"(?:casa|house|home|trabajo|work|escuela|school|hospital|cuarto|room))",
+        ],
+        negation_inside=True,
+        needs=_HELD_OR_BAILED,
+    ),
+    *_cues(
+        Concept.IN_CUSTODY,
+        [
+            # still held where a custody or a bail is told: "sigue adentro", "todavía está
+            # adentro", "she's still inside" (not "still inside the house")
+            # (typed by ear: "sigue ay adentro", "todabia")
+            r"(?:still|sigue|siguen|(?:todavia|todabia|toavia) (?:esta|estan|sigue|siguen)|"
+            r"aun (?:esta|estan|sigue|siguen)) (?:(?:ahi|ay|alli|alla|there) )?"
+            r"(?:adentro|dentro|inside|in there|locked (?:in|up)|encerrad[oa]s?)"
+            r"(?! (?:de|del|of|the|la|el|my|mi|his|her|su|our|a|at|with|con)(?![\w']))",
+            # the "still" after: "está adentro todavía", "he's inside still"
+            r"(?:esta|estan|is|are|he'?s|she'?s|hes|shes) (?:adentro|inside|in there) "
+            r"(?:todavia|aun|still|yet)",
+        ],
+        needs=_HELD_OR_BAILED,
     ),
     # --- what is about to happen
     *_cues(
@@ -216,6 +275,9 @@ CUES: list[Cue] = [
             r"(?:him|them|\[|(?:her|my|his|su|mi)(?! (?:account|card|mail|package|order|check|loan|"
             r"payment|credit|license|bank|cuenta|tarjeta)))",
             r"(?:le|les) (?:pusieron|puso|tienen|tiene|metieron) (?:un |el |una )?(?:\w+ )?hold",
+            # an order from immigration on someone: "tiene una orden de ICE", "an ICE order on her"
+            r"(?:orden|ordenes|ordern) (?:de|del|de la) (?:ice|inmigracion|migracion|migra)|"
+            r"(?:ice|immigration) (?:order|warrant)s?|(?:order|warrant)s? (?:from|by) (?:ice|immigration)",
             r"48 ?(?:hours?|hrs?|horas)",
             r"(?:72|24) ?(?:hours?|hrs?|horas)",
         ],
@@ -234,7 +296,9 @@ CUES: list[Cue] = [
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
             # Passive, with phone typos: "being sent to an ICE facility", "bieng sent to ice".
-            r"(?:sent|sendt|send|shipped|taken|moved|transferr?ed|transfered) (?:over )?(?:to|into) "
+            # (also with the object fronted: "my dad they are sending to ICE tomorrow")
+            r"(?:sent|sendt|send|sending|shipped|shipping|taken|taking|moved|moving|bringing|"
+            r"transporting|transferr?ed|transfered) (?:over )?(?:to|into) "
             r"(?:an? |the )?(?:\w+ ){0,2}?(?:ice|immigration|detention|deportation|{place})",
             # Put on a plane: a removal under way.
             r"(?:on|onto|in) (?:a|the) (?:plane|airplane|flight)|"
@@ -308,6 +372,18 @@ CUES: list[Cue] = [
     *_cues(
         Concept.TRANSFER,
         [
+            # picked up by the agency, said as "they": "la recogen cuando ellos quieran", "lo van
+            # a recoger" (where immigration is told; not a child picked up from school)
+            # (and as typed by ear: "la recojen")
+            r"{pron} (?:recog|recoj)(?:en|eran|era)(?! (?:de|en) (?:la )?(?:escuela|school|guarderia|kinder))|"
+            r"{pron} (?:van|va|vienen|viene|pasan|quieren|pueden) a (?:recoger|recojer)"
+            r"(?! (?:de|en) (?:la )?(?:escuela|school|guarderia|kinder))",
+        ],
+        needs="{agency}",
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
             r"(?:viene|vienen|va a venir|van a venir|llega|llegan|anda|andan) (?:la migra|migracion|"
             r"ice|inmigracion)",
             r"(?:la migra|migracion|ice|inmigracion|immigration) (?:viene|vienen|va a venir|"
@@ -339,6 +415,8 @@ CUES: list[Cue] = [
             # inhaler at school is worth a check)
             r"(?:has no|have no|doesn'?t have|does not have|don'?t have|didn'?t bring|no tiene|"
             r"no tienen|no trae|no lleva|no llevo|no se llevo) (?:(?:his|her|their|any|su|sus) )?{meds}",
+            r"(?:can'?t|cannot|can not|isn'?t able to|is not able to|no puede|no pueden|no ha podido) "
+            r"(?:get|have|take|conseguir|tomar|tener|recibir) {w}{meds}",
             r"(?:left|forgot|dejo|olvido|se le olvido|se le quedo) (?:(?:his|her|their|su|sus) )?{meds}|"
             r"{meds} (?:was |were |got )?left behind",
         ],

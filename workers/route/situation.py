@@ -40,7 +40,7 @@ from .concepts import (
     Concept,
     Cue,
 )
-from .text import accented_verbs, normalize, original_span
+from .text import accented_verbs, case_normalised, normalize, original_span
 
 # Longer narratives are read up to here: the situation is told at the start, and the parse of a
 # book-length paste would hold the worker for minutes.
@@ -122,7 +122,7 @@ _NOBODY_OBJECT = re.compile(
 # A turn between a resolution and a later statement ("we paid the bond but they won't let him
 # go"): what follows the turn is the situation now.
 _CONTRAST = re.compile(
-    r"(?<![\w'])(?:but|even though|although|though|still|yet|however|pero|aunque|todavia|"
+    r"(?<![\w'])(?:but|even though|although|though|still|yet|however|pero|aunque|todavia|todabia|"
     r"sigue|siguen|sin embargo|y aun asi|and still)(?![\w'])"
 )
 # Whom the agency comes for is named within this many words after it.
@@ -139,7 +139,9 @@ _HEARSAY = re.compile(
 # Whom the agency comes for: a person or pronoun in the clause ("viene la migra por mi primo").
 _TARGET = re.compile(
     r"(?<![\w'])(?:him|her|them|me|us|my|our|his|their|mi|mis|su|sus|nuestr[oa]s?|le|les|lo|"
-    r"por (?:el|ella|ellos|ellas|nosotros)|\[[a-z_]+(?: \d+)?\])(?![\w'])"
+    # "por él" (for him), not "por el rumbo" (around here): folded, only where no noun follows
+    r"por (?:ella|ellos|ellas|nosotros)|por el(?= *(?:$|[,.;!?]| (?:y|e|que|manana|hoy|ahorita|"
+    r"ahora|tambien|ya|a)(?![\w'])))|\[[a-z_]+(?: \d+)?\])(?![\w'])"
 )
 # A long-past time (years, months, a date) ends even a standing situation; "last week" or "two
 # days ago" tells when a hold was put or an abuser got out, and it still stands.
@@ -206,7 +208,28 @@ _TOPIC = re.compile(
 # Asked of anyone, not of someone: "does the county honor ICE detainers?", "¿un hold de ICE?"
 _GENERIC = re.compile(
     r"(?<![\w'])(?:(?:a|an|un|una) (?:ice |immigration )?(?:hold|detainer)|(?:holds|detainers)|"
-    r"someone|somebody|anyone|anybody|people|alguien|una persona|la gente|las personas)(?![\w'])"
+    r"someone|somebody|anyone|anybody|people|alguien|una persona|la gente|las personas|"
+    # a practice told of everyone: "las huellas de todos", "everyone's fingerprints"
+    r"everyone|everybody|everyone'?s|everybody'?s|all (?:the )?(?:people|inmates|immigrants)|"
+    r"de todos|a todos|todo el mundo|todas las personas|cualquier persona|cualquiera|"
+    r"los (?:presos|detenidos|inmigrantes)|inmigrantes|immigrants|inmates|"
+    # a group, counted or not: "tienen a muchos", "arrested ten workers", "a lot of people"
+    r"muchos|muchas|varios|varias|unos|unas|algunos|algunas|a lot of|lots of|many|several|"
+    r"workers|trabajadores|gente|"
+    # the impersonal "you" of a practice: "when you get booked", "cuando te meten a la cárcel"
+    r"(?:when|if|once|cuando|si|una vez que) (?:you|uno|one|te)(?= \w))(?![\w'])"
+)
+# A yes/no question about how things are done, asked of no one: "es cierto que...", "is it
+# true the jail...", "do they...". A topic when the clause names nobody.
+_PRACTICE_QUESTION = re.compile(
+    r"(?<![\w'])(?:is it true|is that true|is it legal|is it normal|does (?:the|a) (?:jail|"
+    r"county|sheriff|police)|do (?:they|the (?:jails?|police|cops|deputies))|"
+    r"es (?:cierto|verdad|legal|normal)|"
+    # the agency is the one at the place: "is ICE inside the jail now?", "¿está la migra en...?"
+    r"(?:is|are) (?:ice|immigration|the feds)|(?:esta|estan|anda|andan|hay) (?:la migra|ice|"
+    r"migracion|inmigracion)|(?:la migra|ice|migracion|inmigracion) (?:esta|anda|entra)|"
+    r"sera (?:cierto|verdad)|(?:la|el) (?:carcel|policia|sheriff|condado) (?:le |les )?"
+    r"(?:manda|mandan|pasa|pasan|da|dan|entrega|entregan))(?![\w'])"
 )
 # What nobody knows or says, or a clause under it: "nobody knows where", "nadie sabe que".
 _SUBORDINATE = re.compile(
@@ -230,7 +253,11 @@ _SOMEONE = re.compile(
 # A person named by who they are ("mi mamá", "my uncle"), not a pronoun for someone told of.
 _NAMED_PERSON = re.compile(r"(?<![\w'])(?:" + _PERSON_NAMED + r")(?![\w'])")
 # A Spanish clitic for a person before its verb ("le pusieron", "lo tienen"; not "lo que").
-_CLITIC_PERSON = re.compile(r"(?<![\w'])(?:le|les|lo)(?! que)(?= \w)")
+_CLITIC_PERSON = re.compile(
+    r"(?<![\w'])(?:le|les|lo)(?! que)(?! \w+ a (?:ice|la migra|migracion|inmigracion|todos|todas|"
+    r"todo el mundo|la gente|cualquiera)(?![\w']))"
+    r"(?= \w)"
+)  # (the agency or everyone doubled: "le avisan a ICE", "les preguntan a todos": no person)
 # "nadie de mi familia", "ninguno de mis hijos", "none of us" open the clause: nobody is.
 _NOBODY_OF = re.compile(
     r"(?<![\w'])(?:nadie|ninguno|ninguna|none|no one|nobody|neither|ni uno|ni una) "
@@ -253,6 +280,24 @@ _UNTIL = re.compile(r"\W*(?:until|till|to|hasta|a) ")
 _ASKED_WHAT_IF = re.compile(
     r"(?<![\w'])(?:what|wat|que|q) (?:happens|would happen|will happen|if|do i do|should i do|"
     r"can i do|can we do|pasa|pasaria|hago|hacemos|puedo hacer|podemos hacer|debo hacer)(?![\w'])"
+)
+# The reporter held, in the clause ("they are holding me", "estoy en la cárcel"): never a
+# topic ("I want to complain about the prices at the jail" still is).
+_REPORTER = re.compile(
+    r"(?<![\w'])(?:(?:holding|hold|have|has|got|keeping|keep|detained|arrested|took|"
+    r"hold on) (?:me|us)|(?:i am|i'm|im|we are|we're) (?:in|at|being|still|locked|detained|"
+    r"held)|(?:estoy|estamos) (?:en|detenid[oa]s?|pres[oa]s?|encerrad[oa]s?|ahorita|todavia)|"
+    r"(?:me|nos) (?:tienen|detuvieron|agarraron|arrestaron|llevaron))(?![\w'])"
+)
+# Someone named only as the one who passes news on ("my cousin says that", "mi vecino dice que").
+_SOURCE = re.compile(
+    r"(?<![\w'])(?:" + _PERSON_NAMED + r") (?:\w+ )?(?:dice|dijo|dicen|cuenta|conto|says|said|"
+    r"told (?:me|us)|tells (?:me|us)|heard|me dijo|nos dijo|me conto)(?: que| that)?(?![\w'])"
+)
+# A yes/no question typed without its mark: "es cierto que...", "is it true the jail...".
+_IS_IT_TRUE = re.compile(
+    r"(?<![\w'])(?:is it true|is that true|es cierto|es verdad|sera cierto|"
+    r"sera verdad)(?![\w'])|^\W*(?:true|verdad|cierto) (?:that|que|q|k)(?![\w'])"
 )
 # A clause that tells of what could happen, not of what is happening.
 _HYPOTHETICAL = re.compile(
@@ -357,6 +402,7 @@ class _Sentence:
             "?" in self.original
             or "\u00bf" in self.original
             or _ASKED_WHAT_IF.search(self.folded, clause_start, start) is not None
+            or _IS_IT_TRUE.search(self.folded, 0, start) is not None
         )
 
 
@@ -366,11 +412,12 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     text = narrative[:MAX_CHARS]
     if not text.strip():
         return []
-    for_parse = accented_verbs(text)  # same length: the offsets below still hold
+    # same length: the offsets below still hold
+    for_parse = case_normalised(accented_verbs(text))
     if for_parse != text or not parses(doc, narrative) or len(narrative) > MAX_CHARS:
         doc = nlp(_PLACEHOLDER.sub(_as_name, for_parse))
     sentences = []
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(_sentences(doc)):
         # Fold and quote the reporter's own words (the parse saw placeholders as names).
         original = text[sent.start_char : sent.end_char]
         folded, index = normalize(original)
@@ -396,6 +443,40 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     )  # "my ex is in prison, i am safe": the one held is the abuser, no danger named
     findings = _abuser_held(_resolve(findings, folded_sentences, originals), safe)
     return _rumours(findings, named)
+
+
+# The parser cuts the last word of an unpunctuated verb phrase into a sentence of its own (a
+# colloquial "no" after the verb, "la sueltan no"; the "ir" of "no la dejan ir"): it belongs to
+# the sentence before, when that one ends on its verb with no stop of its own.
+_TRAILING_NO = frozenset(["no", "nop", "nel", "nope"])
+_SENTENCE_END = re.compile(r"[.!?\u2026]\W*$")
+
+
+def _sentences(doc):  # noqa: ANN001, ANN202 - spaCy objects
+    """The parse's sentences, a verb's last word cut off from it joined back."""
+    spans: list = []
+    for sent in doc.sents:
+        if spans and spans[-1].end == sent.start and _cut_off(spans[-1], sent):
+            spans[-1] = doc[spans[-1].start : sent.end]
+        else:
+            spans.append(sent)
+    return spans
+
+
+def _cut_off(previous, sent) -> bool:  # noqa: ANN001 - spaCy spans
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) != 1 or _SENTENCE_END.search(previous.text):
+        return False
+    word = words[0]
+    if word.lower_ in _TRAILING_NO:
+        return True
+    last = [t for t in previous if not t.is_punct and not t.is_space]
+    return (
+        bool(last)
+        and last[-1].pos_ in ("VERB", "AUX")
+        and word.pos_ == "VERB"
+        and word.morph.get("VerbForm") == ["Inf"]
+    )
 
 
 def _read_sentence(
@@ -493,10 +574,24 @@ def _finding(
         standing=cue.standing,
         targetless=cue.agent_only and not about_someone,
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
-        about_someone=_TARGET.search(s.folded[slice(*clause)]) is not None,
+        about_someone=_about_someone(cue, s.folded, clause, start),
         told_past=told_past,
         topic=_topic(cue, s, clause, start, end),
     )  # fmt: skip
+
+
+def _about_someone(cue: Cue, folded: str, clause: tuple[int, int], start: int) -> bool:
+    """Someone is named in the clause, or the hearsay passes on news of someone the sentence
+    named before it ("pagamos la fianza de mi esposo pero dicen que tiene una orden de ICE"):
+    the Spanish verb carries its subject. Not the agency on its way, nor what is said of
+    people in general ("dicen que en la cárcel tienen a mucha gente")."""
+    words = folded[slice(*clause)]
+    if _TARGET.search(words):
+        return True
+    hearsay = _HEARSAY.search(folded, 0, start)
+    if cue.agent_only or hearsay is None or _GENERIC.search(words):
+        return False
+    return _NAMED_PERSON.search(folded, 0, hearsay.start()) is not None
 
 
 def _closed_span(
@@ -517,12 +612,18 @@ def _topic(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, end: int
     question about anyone) in a clause that names nobody."""
     if cue.concept not in (Concept.TRANSFER, Concept.IN_CUSTODY):
         return False
-    words = s.folded[clause[0] : clause[1]]
-    if _SOMEONE.search(words) or _CLITIC_PERSON.search(words):
+    # who passes it on is not in it: "mi vecino dice que en el condado entregan a todos"
+    words = _SOURCE.sub(" ", s.folded[clause[0] : clause[1]])
+    if _SOMEONE.search(words) or _CLITIC_PERSON.search(words) or _REPORTER.search(words):
         return False
     if _TOPIC.search(s.folded, clause[0], end):
         return True
-    return s.asked(clause[0], start) and _GENERIC.search(words) is not None
+    if not s.asked(clause[0], start):
+        return False
+    return (
+        _GENERIC.search(words) is not None
+        or _PRACTICE_QUESTION.search(s.folded, clause[0], end) is not None
+    )
 
 
 def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
@@ -919,8 +1020,10 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
                     (m for m in regex.finditer(folded) if not _turned(finding, number, folded, m)),
                     None,
                 )
-                if match and not _NEGATOR_WORDS.search(
-                    " ".join(folded[: match.start()].split()[-2:])
+                if (
+                    match
+                    and not _NEGATOR_WORDS.search(" ".join(folded[: match.start()].split()[-2:]))
+                    and not _POST_VERBAL_NO.match(folded, match.end())
                 ):
                     words = original_span(sentences[number], index, match.start(), match.end())
                     reason = f"over: \u201c{words}\u201d"
@@ -932,6 +1035,11 @@ def _resolve(findings: list[Finding], folded_sentences, sentences) -> list[Findi
         else:
             out.append(replace(finding, suppressed=reason))
     return out
+
+
+# "lo dejan salir no": the colloquial negation after the verb denies the end (not "no sé",
+# "no hace mucho").
+_POST_VERBAL_NO = re.compile(r" (?:no|nop|nel)(?![\w'])(?! (?:se|sabemos|sabe|hace|mas)(?![\w']))")
 
 
 def _resolutions(finding: Finding) -> list[re.Pattern[str]]:
@@ -953,6 +1061,9 @@ def _turned(finding: Finding, number: int, folded: str, match: re.Match[str]) ->
         return False
     between = folded[match.end() : finding.at]
     far = len(between.split()) > _RUN_ON_WORDS
+    # the finding's own first words may be the turn: "pagamos la fianza y sigue adentro", "y
+    # la siguen teniendo ahí"
+    between += " " + " ".join(folded[finding.at :].split()[:2])
     # "ya está en la casa a mi mamá la envían a migración": someone else's story starts
     other = _NAMED_PERSON.search(between) is not None
     return far or other or finding.denial or _CONTRAST.search(between) is not None

@@ -110,3 +110,34 @@ def accented_verbs(text: str) -> str:
     """ "mi hermano esta detenido" -> "mi hermano está detenido", "sera deportado" -> "será
     deportado": what the parser needs to see a verb; same length as `text`."""
     return _FUTURE.sub(_accent, _UNACCENTED_VERB.sub(_accent, text))
+
+
+# A narrative typed in capitals ("ESTA DETENIDO MI HIJO EN LA CARCEL") is parsed as a row of
+# proper nouns: no verb, no tense. The parse gets it in lower case (agency acronyms kept);
+# each character keeps its place, so the offsets still point into the original.
+_SHOUTED_WORD = re.compile(r"(?<![\w\[])([^\W\d_]+)(?![\w\]])")
+_ACRONYMS = frozenset(["ICE", "DHS", "CBP", "FBI", "USA", "DMV", "ID", "I"])
+_MOSTLY_CAPITALS = 0.7
+_MIN_LETTERS = 12
+
+
+def _lower_kept_length(word: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
+
+
+def case_normalised(text: str) -> str:
+    """`text` with its words in lower case when most of its letters are capitals (a shouted
+    narrative), else `text` itself; same length either way."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < _MIN_LETTERS:
+        return text
+    if sum(c.isupper() for c in letters) < _MOSTLY_CAPITALS * len(letters):
+        return text
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word.upper() in _ACRONYMS or not word.isupper():
+            return word
+        return _lower_kept_length(word)
+
+    return _SHOUTED_WORD.sub(lower, text)
