@@ -92,6 +92,9 @@ class Concept(StrEnum):
     INJURED = "injured"
     CITIZEN = "citizenship_claim"
     DANGER = "survivor"
+    # A raid under way at a place (doors knocked on, a trailer park surrounded): the signal the
+    # form's "is it happening right now" answers.
+    RAID = "emergency_now"
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ class Cue:
     # An emergency only while someone is held or taken (a sitter leaving tonight matters because
     # the parent cannot come home); otherwise worth a check, not a page-out.
     with_custody: bool = False
+    # A raid at a place: urgent only told as happening now by the reporter; a rumour, a
+    # question, one to come or one told in the past is not (situation.py).
+    raid: bool = False
 
 
 # Where "still inside" or "not out yet" means held: a custody, an agency or a bail is told
@@ -127,6 +133,13 @@ _HELD_OR_BAILED = (
     "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
     "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops|paid|pagamos|pague|pagaron|pagado|"
     "pagada)"
+)
+
+
+# Who carries out a raid: the agency or officers, told somewhere in the narrative.
+_RAIDERS = (
+    r"(?:{agency}|sheriff\w*|deput\w*|police|policia|cops|agents?|agentes|officers?|"
+    r"oficiales|alguacil\w*|patrullas?|federales)"
 )
 
 
@@ -391,6 +404,47 @@ CUES: list[Cue] = [
             r"(?:is |are |'s |s )?on (?:the|their|its|his|her) way|ya viene|ya vienen|va en camino|viene en camino)",
         ],
         agent_only=True,
+    ),
+    # --- a raid under way at a place
+    *_cues(
+        Concept.RAID,
+        [
+            # doors knocked on one after another: "knocking on every door", "tocando puertas",
+            # "going door to door", "de puerta en puerta"
+            r"(?:knock\w*|bang\w*|pound\w*|tocando|tocan|toca|tocaron|golpeando|golpean) "
+            r"(?:on |at )?(?:(?:every|each|all (?:the )?|the|people'?s|las|todas las|cada) )?(?:\w+ )?"
+            r"(?:doors?|puertas?|trailers?|trailas?|apartments?|apartamentos?|casas?|houses?)|"
+            r"(?:tocando|tocan) puertas|door[- ]to[- ]door|de puerta en puerta|casa por casa|"
+            r"(?:house|trailer|apartment) (?:to|by) (?:house|trailer|apartment)",
+            r"(?:sacando|pulling|dragging|taking) (?:a (?:la gente|todos|las personas)|people|"
+            r"everyone|everybody|families) (?:out|de|del|from)?|"
+            r"(?:raid|raiding|redada|redadas) (?:at|in|on|en|de) (?:the |la |el |los |las |our |"
+            r"nuestr[oa] )?(?:\w+ )?\w+",
+        ],
+        raid=True,
+        needs=_RAIDERS,
+    ),
+    *_cues(
+        Concept.RAID,
+        [
+            # a place surrounded, people pulled out: "rodearon la traila", "surrounded the
+            # apartments", "están sacando a la gente"
+            r"(?:surround\w*|rodea\w*|rodeando|rodearon|cercaron|cercando|blocked off|bloquearon) "
+            r"(?:(?:the|all the|la|el|los|las|toda la|todo el) )?(?:\w+ )?(?:trailers?|trailas?|"
+            r"traila|trailer park|park|parque|apartments?|apartamentos?|complex|building|edificio|"
+            r"house|casa|neighbou?rhood|colonia|barrio|street|calle|yard|yarda|site|obra|plant|"
+            r"planta|fabrica|factory|farm|rancho|campo|lot|community|comunidad|mobile homes?|"
+            r"space|espacio)",
+            # the agency at the door now: "ICE is outside", "la migra está afuera"
+            r"(?:la migra|migracion|inmigracion|ice|immigration|the sheriff|el sheriff|deputies|"
+            r"la policia|police|the cops) (?:esta|estan|is|are|'s|s) (?:right |aqui |alli |ahi )?"
+            r"(?:afuera|outside|at the door|at our door|en la puerta|en la entrada)",
+        ],
+        raid=True,
+        needs=_RAIDERS,
+        # a place surrounded, the agency at the door: so until someone says they left (a time
+        # said decides: "el año pasado rodearon la traila" is over)
+        standing=True,
     ),
     # --- a medical need, described
     *_cues(

@@ -558,6 +558,10 @@ def _finding(
         time, span = Time.PAST, closed  # "kept my husband for two hours": it ended
     if time is Time.NOW and cue.place and not _someone_there(anchor, s.folded[slice(*clause)]):
         time = Time.UNCLEAR  # "en la cárcel de Gaston cobran muy caro": the jail, not who is in it
+    if cue.raid and time is Time.UNCLEAR and (
+        not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW
+    ):
+        time = Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
     # Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
@@ -572,12 +576,26 @@ def _finding(
         denial=cue.negation_inside,
         with_custody=cue.with_custody,
         standing=cue.standing,
-        targetless=cue.agent_only and not about_someone,
+        targetless=(cue.agent_only and not about_someone) or _raid_untold(cue, s, clause, start, time),
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
         about_someone=_about_someone(cue, s.folded, clause, start),
         told_past=told_past,
         topic=_topic(cue, s, clause, start, end),
     )  # fmt: skip
+
+
+def _raid_untold(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, time: Time) -> bool:
+    """A raid that is not told as under way by one who sees it: a rumour ("dicen que andan
+    tocando puertas"), a question ("are they going door to door?") or one to come. It is read
+    as the agency on its way for nobody named (worth a check at most, while nobody is held)."""
+    if not cue.raid:
+        return False
+    return (
+        time is not Time.NOW
+        or _HEARSAY.search(s.folded, 0, start) is not None
+        or s.asked(clause[0], start)
+        or _HYPOTHETICAL.search(s.folded, clause[0], start) is not None
+    )
 
 
 def _about_someone(cue: Cue, folded: str, clause: tuple[int, int], start: int) -> bool:
@@ -664,7 +682,7 @@ def _adjusted_time(  # noqa: ANN001
     if time is Time.IMMINENT and said and _WEEKDAY.fullmatch(said):
         if _verb_time(anchor) is Time.PAST:
             time = Time.NOW  # "he was arrested Friday": this week's Friday, gone by
-    elif time is Time.PAST and cue.standing and said and not _LONG_PAST.search(said):
+    elif time is Time.PAST and cue.standing and not cue.raid and said and not _LONG_PAST.search(said):
         time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
     if conditional and time in (Time.NOW, Time.IMMINENT) and cue.concept is not Concept.DANGER:
         # "I'm afraid they will arrest me", "if they transfer him": might happen, not happening.
