@@ -701,6 +701,10 @@ PAST_TIME = [
     r"(?:el|la) (?:ano|mes|semana|verano|invierno) pasad[oa]",
     r"(?:el|del) (?:ano|mes) (?:antepasado|anterior)",
     rf"(?:in|en|back in|since|desde|durante) (?:the |el |del )?(?:late |early )?(?:(?:19|20)\d\d|{MONTHS})",
+    # a year told as when it began or was: "a detainer on him from 2014", "el hold del 2016"
+    # (not a sum: "una fianza de 2000", "bond for 2000 dollars")
+    r"(?:from|del|around|circa) (?:the |el )?(?:year |ano )?(?:19|20)\d\d(?! ?(?:dolares|dollars|"
+    r"bucks|pesos|dls|usd|dlls))",
     rf"(?:on|el) \d{{1,2}} (?:of |de )?{MONTHS}",
     rf"{MONTHS} \d{{1,2}}",
     r"(?:years|anos) (?:ago|back|atras)",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -30,6 +31,7 @@ from .concepts import (
     CUES,
     DOUBT,
     MACROS,
+    MONTHS,
     NEGATORS,
     NOBODY,
     NOW_TIME,
@@ -506,7 +508,23 @@ def _time_expressions(folded: str):
         for match in regex.finditer(folded):
             if time is Time.IMMINENT and _is_this_morning(folded, match):
                 continue
+            if time is Time.PAST and _this_year(match.group(0)):
+                continue  # "in 2026" when it is 2026: any day of it, not over by itself
             yield time, match.start(), match.end()
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _this_year(said: str) -> bool:
+    """The words name a year, and it is this one (or later): no past by itself."""
+    years = [int(y) for y in _YEAR.findall(said)]
+    return bool(years) and min(years) >= date.today().year and not _MONTH_DAY.search(said)
+
+
+# a day of a month said with the year ("el 3 de marzo de 2026") dates it; only the year alone
+# is any day of the year
+_MONTH_DAY = re.compile(r"\d{1,2} (?:of |de )?" + MONTHS)
 
 
 def _is_this_morning(folded: str, match: re.Match[str]) -> bool:
