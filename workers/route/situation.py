@@ -582,6 +582,16 @@ def _finding(
         time = Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
+    if suppressed is None and cue.concept is Concept.CHILD and not cue.negation_inside:
+        suppressed = _negated_inside(s.folded[start:end])
+    if suppressed is None and cue.concept is Concept.TRANSFER:
+        family = _FAMILY_PICKS_UP.search(before)
+        if (
+            family
+            and re.match(r"(?:pick|recog|recoj)", s.folded[start:end])
+            and not _BY_AGENCY.match(s.folded, end)
+        ):
+            suppressed = f"picked up by family (\u201c{s.words(family.start(), end)}\u201d)"
     # Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
     # run-on, a person told further on is another statement.
     after = s.folded[end : clause[1]].split()[:_TARGET_WORDS]
@@ -600,6 +610,40 @@ def _finding(
         told_past=told_past,
         topic=_topic(cue, s, clause, start, end),
     )  # fmt: skip
+
+
+# A relative, a neighbour or a sitter as the one who picks up ("my neighbor picked them up",
+# "mi comadre los recogió"): children fetched, not a person taken.
+_FAMILY_PICKS_UP = re.compile(
+    r"(?<![\w'])(?:my|our|a|the|their|his|her|mi|su|sus|la|el|una|un|nuestr[oa]) (?:\w+ )?"
+    r"(?:neighbou?rs?|sister|brother|aunt|uncle|grandma|grandmother|grandpa|grandparents|mom|"
+    r"mother|dad|father|cousin|friend|comadre|compadre|sitter|babysitter|nanny|wife|husband|"
+    r"sister-in-law|brother-in-law|godmother|vecin[oa]s?|herman[oa]s?|tia|tio|abuel[oa]s?|mama|"
+    r"papa|prim[oa]|amig[oa]|cunad[oa]|esposa|esposo|ninera|madrina|padrino|suegr[oa])"
+    r"(?: (?:already|ya|just|went and|fue a|came and|vino a))?(?: (?:lo|la|los|las|les))? ?$"
+)
+
+
+# "my husband picked up by ICE": the one named is the one taken
+_BY_AGENCY = re.compile(
+    r"\W*(?:by|por|\w+ by) (?:the )?(?:ice|immigration|la migra|migracion|inmigracion|police|"
+    r"policia|sheriff|deputies|cops|agents)|\W*(?:la migra|migracion|inmigracion|ice|el sheriff|"
+    r"la policia)(?![\w'])"
+)
+
+
+def _negated_inside(words: str) -> str | None:
+    """A negator between the child and "alone" ("mis niños no se quedaron solos", "the kids
+    weren't alone"): the words deny it (doubt aside: "no sé si están solos")."""
+    cue = _NEGATOR_WORDS.search(_INNER_DOUBT.sub(" ", words))
+    return f"negated by \u201c{cue.group(0)}\u201d" if cue else None
+
+
+# doubt inside the words ("no sé si", "don't know if"), not a reflexive "no se quedaron"
+_INNER_DOUBT = re.compile(
+    r"(?<![\w'])(?:no se|no sabemos|no sabe|don'?t know|do not know|dont know|not sure|no idea) "
+    r"(?:si|if|whether|donde|where|como|how|cuando|when)(?![\w'])"
+)
 
 
 def _raid_untold(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, time: Time) -> bool:
