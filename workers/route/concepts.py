@@ -758,6 +758,10 @@ ABUSER_NAMED_HELD = (
 # is not someone who needs help.
 ABUSER_HELD = (
     r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)|"
+    # "he got locked up", "lo metieron a la cárcel", "ya está preso"
+    r"(?:he|el) (?:got|was|went|fue) (?:locked up|sent to (?:jail|prison)|put (?:in|behind) "
+    r"(?:jail|prison|bars)|to (?:jail|prison)|a la (?:carcel|prision))|"
+    r"lo (?:metieron|encerraron|mandaron) (?:a|en) la (?:carcel|prision)|(?:ya )?esta pres[oa]|"
     + ABUSER_NAMED_HELD
 )
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
@@ -840,6 +844,11 @@ RESOLVED = {
     Concept.DANGER: [
         ABUSER_HELD,
         r"(?:(?:is|i'?m|am|we'?re|are|she'?s|he'?s) safe(?: now)?|moved away|far away|in prison now|"
+        # the reporter far from him now: "I moved to another state", "vivo en otro estado"
+        r"(?:moved|move|me mude|nos mudamos|me fui|nos fuimos|me vine|nos venimos) (?:to|a|para) "
+        r"(?:another|a different|otro|otra) (?:state|city|country|estado|ciudad|pais)|"
+        r"(?:i|we) (?:now )?live (?:in )?(?:another|a different) (?:state|city|country)|"
+        r"(?:vivo|vivimos) (?:ahora )?(?:en )?(?:otro|otra) (?:estado|ciudad|pais)|vivo lejos|"
         r"esta a salvo|estoy a salvo|estamos a salvo|ya estoy bien|ya no me busca|lejos de el|"
         r"ya no vive)",
     ],

@@ -592,6 +592,10 @@ def _finding(
             and not _BY_AGENCY.match(s.folded, end)
         ):
             suppressed = f"picked up by family (\u201c{s.words(family.start(), end)}\u201d)"
+        elif re.search(r"(?<![\w'])(?:i|we|and i|y yo)(?: (?:just|then|finally|already))? $", before) and (
+            re.match(r"mov", s.folded[start:end])
+        ):
+            suppressed = "the reporter moved, nobody was transferred"
     # Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
     # run-on, a person told further on is another statement.
     after = s.folded[end : clause[1]].split()[:_TARGET_WORDS]
