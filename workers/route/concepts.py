@@ -132,7 +132,10 @@ class Cue:
 _HELD_OR_BAILED = (
     "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
     "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops|paid|pagamos|pague|pagaron|pagado|"
-    "pagada)"
+    "pagada|"
+    # not let to call: only one held is ("they haven't let me call anyone")
+    "(?:let|letting) (?:me|him|her|us) (?:call|make (?:a |one )?(?:phone )?call)|"
+    "(?:dejan|dejaron|deja|dejo) (?:llamar|hacer (?:una )?llamada))"
 )
 
 
@@ -165,7 +168,7 @@ CUES: list[Cue] = [
         [
             # A call from the jail tells where the caller is: held, until someone says otherwise.
             # (a call, not a thing: "get his phone back from the jail" is property)
-            r"(?:call(?:ed|ing|s)?|(?<!his )(?<!her )(?<!my )(?<!the )(?<!their )(?<!our )"
+            r"(?:call(?:ed|ing|s)?|(?:te |les |le |los )?escrib(?:o|iendo)|writing|(?<!his )(?<!her )(?<!my )(?<!the )(?<!their )(?<!our )"
             r"(?<!your )phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
             r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|out of|desde|del|de la) (?:the |la |el )?"
             r"(?:\w+ ){0,2}?(?:{place}|county jail|county|jail phone|telefono de la carcel)",
@@ -190,7 +193,9 @@ CUES: list[Cue] = [
             r"(?:they|cops|police|deputies|sheriff|ice|immigration) (?:still )?(?:have|has|got|keep|"
             r"are keeping) (?:at|in) (?:the |a )?(?:\w+ ){0,2}?(?:{place}|county|ice|[a-z]+ (?:jail|county))",
             r"{pron} (?:tienen|tiene|tenian|siguen teniendo|mantienen|tienen todavia) "
-            r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
+            r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita|"
+            # "me tienen aquí desde el viernes" (not "aquí trabajando", "aquí en la casa")
+            r"(?:aqui|aca)(?! (?:trabajando|en (?:la |mi )?casa|en el trabajo|con nosotros)))",
             r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
             r"\w+ |a \w+ )?(?:en|ahi|alla|detenid[oa]s?|encerrad[oa]s?)",
             # a scene under way: "are cuffing my brother", "lo tienen esposado", "están arrestando a"
@@ -269,7 +274,7 @@ CUES: list[Cue] = [
             # (typed by ear: "sigue ay adentro", "todabia")
             r"(?:still|sigue|siguen|(?:todavia|todabia|toavia) (?:esta|estan|sigue|siguen)|"
             r"aun (?:esta|estan|sigue|siguen)) (?:(?:ahi|ay|alli|alla|there) )?"
-            r"(?:adentro|dentro|inside|in there|locked (?:in|up)|encerrad[oa]s?)"
+            r"(?:adentro|dentro|inside|in there|in here|locked (?:in|up)|encerrad[oa]s?)"
             r"(?! (?:de|del|of|the|la|el|my|mi|his|her|su|our|a|at|with|con)(?![\w']))",
             # the "still" after: "está adentro todavía", "he's inside still"
             r"(?:esta|estan|is|are|he'?s|she'?s|hes|shes) (?:adentro|inside|in there) "
@@ -619,6 +624,22 @@ CUES: list[Cue] = [
             r"{kid} {ww}(?:nobody|no one|nadie|no hay nadie) (?:is |esta |estaba |was )?(?:there|home|ahi|en (?:la )?casa)",
         ],
         negation_inside=True,
+    ),
+    *_cues(
+        Concept.CHILD,
+        [
+            # left with a minor: "with the neighbor girl who is 12", "con la vecinita de 12
+            # años", "with my 13 year old niece" (an emergency while the parent is held)
+            r"{kid} {w}(?:with|con|staying with|se quedo con|se quedaron con) {ww}(?:(?:who|que|she|he|"
+            r"ella|el) (?:is|'s|s|tiene|has) (?:only |just |apenas |nomas |solo |solamente )?|"
+            r"(?:de|only|apenas|nomas|solo) )(?:[1-9]|1[0-5]|nine|ten|eleven|twelve|thirteen|"
+            r"fourteen|fifteen|nueve|diez|once|doce|trece|catorce|quince)(?![\w'])(?! (?:dollars|"
+            r"dolares|minutes|minutos|hours|horas|days|dias|blocks|cuadras|miles|millas))|"
+            r"{kid} {w}(?:with|con) {ww}(?:[1-9]|1[0-5]|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen)[- ]?(?:years?|yrs?|yr)[- ]?old",
+        ],
+        with_custody=True,
+        standing=True,
     ),
     *_cues(
         Concept.CHILD,
