@@ -576,8 +576,10 @@ def _finding(
         time, span = Time.PAST, closed  # "kept my husband for two hours": it ended
     if time is Time.NOW and cue.place and not _someone_there(anchor, s.folded[slice(*clause)]):
         time = Time.UNCLEAR  # "en la cárcel de Gaston cobran muy caro": the jail, not who is in it
-    if cue.raid and time is Time.UNCLEAR and (
-        not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW
+    if (
+        cue.raid
+        and time is Time.UNCLEAR
+        and (not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW)
     ):
         time = Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
@@ -585,17 +587,7 @@ def _finding(
     if suppressed is None and cue.concept is Concept.CHILD and not cue.negation_inside:
         suppressed = _negated_inside(s.folded[start:end])
     if suppressed is None and cue.concept is Concept.TRANSFER:
-        family = _FAMILY_PICKS_UP.search(before)
-        if (
-            family
-            and re.match(r"(?:pick|recog|recoj)", s.folded[start:end])
-            and not _BY_AGENCY.match(s.folded, end)
-        ):
-            suppressed = f"picked up by family (\u201c{s.words(family.start(), end)}\u201d)"
-        elif re.search(r"(?<![\w'])(?:i|we|and i|y yo)(?: (?:just|then|finally|already))? $", before) and (
-            re.match(r"mov", s.folded[start:end])
-        ):
-            suppressed = "the reporter moved, nobody was transferred"
+        suppressed = _no_transfer(s, before, start, end)
     # Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
     # run-on, a person told further on is another statement.
     after = s.folded[end : clause[1]].split()[:_TARGET_WORDS]
@@ -608,7 +600,8 @@ def _finding(
         denial=cue.negation_inside,
         with_custody=cue.with_custody,
         standing=cue.standing,
-        targetless=(cue.agent_only and not about_someone) or _raid_untold(cue, s, clause, start, time),
+        targetless=(cue.agent_only and not about_someone)
+        or _raid_untold(cue, s, clause, start, time),
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
         about_someone=_about_someone(cue, s.folded, clause, start),
         told_past=told_past,
@@ -626,6 +619,22 @@ _FAMILY_PICKS_UP = re.compile(
     r"papa|prim[oa]|amig[oa]|cunad[oa]|esposa|esposo|ninera|madrina|padrino|suegr[oa])"
     r"(?: (?:already|ya|just|went and|fue a|came and|vino a))?(?: (?:lo|la|los|las|les))? ?$"
 )
+
+
+_REPORTER_BEFORE = re.compile(r"(?<![\w'])(?:i|we|and i|y yo)(?: (?:just|then|finally|already))? $")
+
+
+def _no_transfer(s: _Sentence, before: str, start: int, end: int) -> str | None:
+    """A pick-up or a move that takes nobody: children fetched by a relative ("my neighbor
+    picked them up", "mi comadre los recogió"), the reporter who moved ("I moved to another
+    state"). Not "my husband picked up by ICE": there the one named is the one taken."""
+    words = s.folded[start:end]
+    family = _FAMILY_PICKS_UP.search(before)
+    if family and re.match(r"(?:pick|recog|recoj)", words) and not _BY_AGENCY.match(s.folded, end):
+        return f"picked up by family (\u201c{s.words(family.start(), end)}\u201d)"
+    if _REPORTER_BEFORE.search(before) and words.startswith("mov"):
+        return "the reporter moved, nobody was transferred"
+    return None
 
 
 # "my husband picked up by ICE": the one named is the one taken
@@ -748,7 +757,9 @@ def _adjusted_time(  # noqa: ANN001
     if time is Time.IMMINENT and said and _WEEKDAY.fullmatch(said):
         if _verb_time(anchor) is Time.PAST:
             time = Time.NOW  # "he was arrested Friday": this week's Friday, gone by
-    elif time is Time.PAST and cue.standing and not cue.raid and said and not _LONG_PAST.search(said):
+    elif (
+        time is Time.PAST and cue.standing and not cue.raid and said and not _LONG_PAST.search(said)
+    ):
         time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
     if conditional and time in (Time.NOW, Time.IMMINENT) and cue.concept is not Concept.DANGER:
         # "I'm afraid they will arrest me", "if they transfer him": might happen, not happening.
