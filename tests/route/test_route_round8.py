@@ -110,6 +110,7 @@ CHILD_ALONE = [
     ("en", "my kids are alone at home, nobody picked them up"),
     ("es", "mis niños se quedaron solos en la casa"),
     ("es", "mis hijos estan solos ahorita, a mi esposo lo detuvieron hoy"),
+    ("es", "mis tres niños están sin nadie desde que agarraron a mi hermana"),
     ("en", "my kids are by themselves, my wife was arrested today and nobody is home"),
 ]
 

@@ -648,10 +648,12 @@ _BY_AGENCY = re.compile(
 def _negated_inside(words: str) -> str | None:
     """A negator between the child and "alone" ("mis niños no se quedaron solos", "the kids
     weren't alone"): the words deny it (doubt aside: "no sé si están solos")."""
-    cue = _NEGATOR_WORDS.search(_INNER_DOUBT.sub(" ", words))
+    words = _WITHOUT_ANYONE.sub(" ", _INNER_DOUBT.sub(" ", words))  # "sin nadie" is the alone
+    cue = _NEGATOR_WORDS.search(words)
     return f"negated by \u201c{cue.group(0)}\u201d" if cue else None
 
 
+_WITHOUT_ANYONE = re.compile(r"(?<![\w'])sin (?:nadie|ningun\w*)(?![\w'])")
 # doubt inside the words ("no sé si", "don't know if"), not a reflexive "no se quedaron"
 _INNER_DOUBT = re.compile(
     r"(?<![\w'])(?:no se|no sabemos|no sabe|don'?t know|do not know|dont know|not sure|no idea) "
