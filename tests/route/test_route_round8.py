@@ -38,6 +38,10 @@ YEAR_PAST = [
     ("es", "mi esposo tuvo un hold de migracion en 2015"),
     ("es", "le pusieron un detainer a mi tio en el 2017 y lo deportaron"),
     ("es", "mi tio tenia un hold de migracion del 2016, ahora es residente"),
+    ("en", "back in 2016 ICE took my dad and deported him"),
+    ("en", "ICE detained my brother during 2017, he is in guatemala now"),
+    ("es", "para el 2019 ya lo habian deportado a mi tio"),
+    ("es", "a mi hermano lo entregaron a migracion en el año 2016"),
 ]
 
 # Since a year with a present verb, a stand that holds now: urgent.
@@ -67,6 +71,10 @@ YEARS_AGO_AFTER = [
     ),
     ("es", "agarraron a mi hermano en la obra hace tres años y lo deportaron, vive en guatemala"),
     ("es", "detuvieron a mi papa en un reten hace como cinco años y lo deportaron"),
+    ("en", "they picked him up at the car wash about two years ago and he was deported to mexico"),
+    ("es", "lo agarraron saliendo del trabajo ya hace dos años y lo deportaron"),
+    # "going to work" is where he was going, not a future
+    ("en", "my husband got detained going to work, this was like 3 years ago, he is in mexico now"),
 ]  # fmt: skip
 
 # A hold dropped, void, lifted, taken off.
@@ -81,6 +89,10 @@ HOLD_ENDED = [
     ("es", "tenia un hold pero se lo quitaron"),
     ("es", "le pusieron una orden de ICE a mi prima pero el abogado dice que ya no vale"),
     ("en", "they dropped the hold y salio ese mismo dia"),
+    ("en", "ICE lifted the hold on my brother"),
+    ("es", "le levantaron el hold a mi papa"),
+    ("es", "ya le quitaron la orden de ICE a mi esposo"),
+    ("en", "they took the hold off and he is out"),
 ]
 
 # A hold that stands: urgent.
@@ -98,6 +110,8 @@ CHILD_NOT_ALONE = [
     ("en", "last year when they stopped me my kids were not alone, my mom was with them"),
     ("es", "mis hijos no se quedaron solos, mi hermana los cuido"),
     ("es", "los niños no estan solos, estan con mi comadre"),
+    ("es", "mis hijos nunca estuvieron solos"),
+    ("en", "my kids weren't home alone, grandma was there"),
     (
         "es",
         "a mi esposo lo detuvieron en 2019, mis niños no se quedaron solos, mi comadre los "
@@ -129,6 +143,8 @@ VIOLENCE_OVER = [
     ("en", "my ex-husband abused me back in 2019, he got locked up and I moved to another state"),
     ("es", "mi ex me pegaba hace años, ahora esta en la carcel y yo vivo lejos"),
     ("es", "mi exesposo me golpeaba, lo metieron a la carcel y nos mudamos a otra ciudad"),
+    ("en", "my ex went to prison for hitting me in 2018, I'm safe in another state"),
+    ("es", "el que me golpeaba esta en la carcel desde hace 3 años y yo ya me mude de estado"),
 ]
 
 # A threat now: urgent.
@@ -169,6 +185,9 @@ REPORTER_HELD = [
         "todavia estoy aqui adentro, no me dejan salir, mis hijos estan con la hija de la vecina "
         "que tiene 11",
     ),
+    ("es", "estoy en la carcel todavia, mi hija esta con la muchacha de al lado que tiene 12"),
+    ("es", "me tienen detenida, mi hijo esta con la vecina que se va a las 3"),
+    ("en", "I'm locked up at the county, my son is with a 12yo"),
 ]  # fmt: skip
 
 # Held before, or a child with an adult: calm.
@@ -179,6 +198,7 @@ REPORTER_CALM = [
     ("es", "mi hija esta con su abuela de 60 años"),
     ("en", "the kids are with my neighbor, they are 5 and 7"),
     ("es", "me tienen aqui trabajando todo el dia, mis hijos estan con mi mama"),
+    ("en", "we are going to the store, the kids are with my mom"),
 ]
 
 # A raid under way at a place, told as it happens: urgent.
@@ -195,6 +215,12 @@ RAID_NOW = [
     ("es", "rodearon la traila, la migra esta afuera"),
     ("es", "la migra anda tocando de puerta en puerta en la colonia ahorita"),
     ("es", "la policia y la migra rodearon los apartamentos y estan sacando a la gente"),
+    ("en", "ICE and sheriff are in the trailer park right now banging on doors"),
+    ("en", "they're raiding the apartments right now"),
+    ("en", "there are deputies and ice trucks all over the park going trailer to trailer"),
+    ("es", "hay una redada en la traila ahorita"),
+    ("es", "la migra esta en los apartamentos sacando gente"),
+    ("es", "la migra y los sheriffs estan en la traila tocando en cada puerta"),
 ]
 
 # A raid rumoured, asked about, to come or past: not urgent.
@@ -205,6 +231,10 @@ RAID_CALM = [
     ("es", "el año pasado la migra toco puertas en los apartamentos"),
     ("es", "dicen que la migra va a andar tocando puertas, sera cierto?"),
     ("es", "en 2019 la migra rodeo la traila donde viviamos"),
+    ("en", "ice raided the plant last year"),
+    ("es", "hubo una redada en la fabrica en 2019"),
+    ("es", "escuche que hay una redada en la fabrica, es cierto?"),
+    ("en", "someone posted that ICE is doing raids in town this week, nobody we know was taken"),
 ]
 
 MECHANISMS = [

@@ -142,7 +142,7 @@ _HELD_OR_BAILED = (
 # Who carries out a raid: the agency or officers, told somewhere in the narrative.
 _RAIDERS = (
     r"(?:{agency}|sheriff\w*|deput\w*|police|policia|cops|agents?|agentes|officers?|"
-    r"oficiales|alguacil\w*|patrullas?|federales)"
+    r"oficiales|alguacil\w*|patrullas?|federales|raids?|raiding|redadas?)"
 )
 
 
@@ -213,7 +213,9 @@ CUES: list[Cue] = [
             r"(?:esta|estan|sigue|siguen|is|are|still) (?:con|with) (?:la migra|migracion|inmigracion|"
             r"ice|immigration)|(?:esta|estan|sigue|siguen) en (?:manos de )?(?:ice|la migra)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
-            r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))",
+            r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))"
+            # a hold or a charge lifted is no person taken: "le levantaron el hold"
+            r"(?! (?:el|la|los|las) (?:hold|detainer|orden|retencion|cargos?|multa|castigo)(?![\w']))",
             r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my (?!{thing})\w+)",
             r"(?:got |was |were |been )?(?:taken|picked up|grabbed) by (?:ice|immigration|la migra|"
             r"the police|police|the sheriff|deputies|the deputies|cops|the cops)",
@@ -417,14 +419,14 @@ CUES: list[Cue] = [
             # doors knocked on one after another: "knocking on every door", "tocando puertas",
             # "going door to door", "de puerta en puerta"
             r"(?:knock\w*|bang\w*|pound\w*|tocando|tocan|toca|tocaron|golpeando|golpean) "
-            r"(?:on |at )?(?:(?:every|each|all (?:the )?|the|people'?s|las|todas las|cada) )?(?:\w+ )?"
+            r"(?:on |at |en |a )?(?:(?:every|each|all (?:the )?|the|people'?s|las|todas las|cada) )?(?:\w+ )?"
             r"(?:doors?|puertas?|trailers?|trailas?|apartments?|apartamentos?|casas?|houses?)|"
             r"(?:tocando|tocan) puertas|door[- ]to[- ]door|de puerta en puerta|casa por casa|"
             r"(?:house|trailer|apartment) (?:to|by) (?:house|trailer|apartment)",
-            r"(?:sacando|pulling|dragging|taking) (?:a (?:la gente|todos|las personas)|people|"
-            r"everyone|everybody|families) (?:out|de|del|from)?|"
-            r"(?:raid|raiding|redada|redadas) (?:at|in|on|en|de) (?:the |la |el |los |las |our |"
-            r"nuestr[oa] )?(?:\w+ )?\w+",
+            r"(?:sacando|pulling|dragging|taking) (?:a (?:la gente|todos|las personas)|gente|personas|people|"
+            r"everyone|everybody|families)|"
+            r"(?:raids?|raiding|redadas?) (?:at|in|on|en|de) (?:the |la |el |los |las |our |"
+            r"nuestr[oa] )?(?:\w+ )?\w+|raiding (?:the|a|an|our|my|all the) \w+",
         ],
         raid=True,
         needs=_RAIDERS,
@@ -721,10 +723,10 @@ PAST_TIME = [
     r"(?:last|this past) (?:year|month|week|summer|winter|spring|fall|time)",
     r"(?:el|la) (?:ano|mes|semana|verano|invierno) pasad[oa]",
     r"(?:el|del) (?:ano|mes) (?:antepasado|anterior)",
-    rf"(?:in|en|back in|since|desde|durante) (?:the |el |del )?(?:late |early )?(?:(?:19|20)\d\d|{MONTHS})",
+    rf"(?:in|en|back in|since|desde|durante|during) (?:the |el |del )?(?:late |early )?(?:year |ano )?(?:(?:19|20)\d\d|{MONTHS})",
     # a year told as when it began or was: "a detainer on him from 2014", "el hold del 2016"
     # (not a sum: "una fianza de 2000", "bond for 2000 dollars")
-    r"(?:from|del|around|circa) (?:the |el )?(?:year |ano )?(?:19|20)\d\d(?! ?(?:dolares|dollars|"
+    r"(?:from|del|around|circa|para|by) (?:the |el )?(?:year |ano )?(?:19|20)\d\d(?! ?(?:dolares|dollars|"
     r"bucks|pesos|dls|usd|dlls))",
     rf"(?:on|el) \d{{1,2}} (?:of |de )?{MONTHS}",
     rf"{MONTHS} \d{{1,2}}",
@@ -763,7 +765,8 @@ SOON_TIME = [
     r"el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|en \w+ (?:horas|dias)|"
     r"antes del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana)|"
     r"(?:este|el proximo|el otro) fin de semana|"
-    r"going to|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
+    # ("going to work", "going to the store" is where, not when)
+    r"going to(?! (?:work|school|church|the|a|an|my|his|her|our|their)(?![\w']))|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
     r"2morrow|2moro|2mrw|tmrrw|tomoro|tomorow|tmw|tomorrw|mnn|ya mero|en un rato|2nite|2night|"
     r"tonite|tnite|"
     r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
@@ -771,7 +774,9 @@ SOON_TIME = [
 # The abuser named as the one held: "the abuser was arrested and is in jail now", "my ex is in
 # prison" (with the reporter safe, no one to help out of custody even where no threat was told).
 ABUSER_NAMED_HELD = (
-    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)) {ww}"
+    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)|exesposo|"
+    r"exnovio|expareja|el que me (?:pegaba|golpeaba|maltrataba)|the (?:man|guy) who (?:hurt|hit|beat|"
+    r"abused) me) {ww}"
     r"(?:arrested|locked up|in jail|in prison|behind bars|detenido|arrestado|preso|encerrado|"
     r"en la carcel|en la prision)"
 )
@@ -823,7 +828,7 @@ RESOLVED = {
         r"(?:la migra|migracion|ice)|(?:la migra|migracion|ice) nunca (?:vino|llego)|"
         r"(?:pasaron|se pasaron|se cumplieron) (?:las )?(?:24|48|72) horas|"
         r"(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
-        r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
+        r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion|orden)|ya paso|"
         # a hold taken off, void: "se lo quitaron", "his lawyer says it's void", "ya no vale"
         r"se (?:lo|la) (?:quitaron|quito|levantaron|cancelaron)|(?:lo|la) (?:quitaron|anularon)|"
         r"(?:is|it'?s|its|was|are|were|es|esta|quedo) (?:null and )?(?:void|invalid|null|anulad[oa]|"
@@ -870,6 +875,7 @@ RESOLVED = {
         r"(?:another|a different|otro|otra) (?:state|city|country|estado|ciudad|pais)|"
         r"(?:i|we) (?:now )?live (?:in )?(?:another|a different) (?:state|city|country)|"
         r"(?:vivo|vivimos) (?:ahora )?(?:en )?(?:otro|otra) (?:estado|ciudad|pais)|vivo lejos|"
+        r"(?:me|nos) (?:mude|mudamos|cambie|cambiamos) de (?:estado|ciudad|pais)|moved out of state|"
         r"esta a salvo|estoy a salvo|estamos a salvo|ya estoy bien|ya no me busca|lejos de el|"
         r"ya no vive)",
     ],
