@@ -12,7 +12,7 @@ from presidio_analyzer import RecognizerResult
 from .. import patterns as P
 from ..lexicon import STATE_CODES, STREET_SUFFIXES, everyday_word, fold, places
 from .common import FUNCTION_WORDS, Ctx, DomainRecognizer, candidate, ctx_of
-from .homes import home_descriptions
+from .homes import home_descriptions, with_unit_before
 from .world_addresses import extend_blocks, world_addresses
 
 
@@ -41,7 +41,10 @@ class AddressRecognizer(DomainRecognizer):
     ES_RE = re.compile(
         r"\b(?:calle|avenida|av\.|avda\.?|camino|callej[oó]n|privada|pasaje|colonia|col\.|"
         r"barrio|residencial|lotificaci[oó]n)\s+(?:[\w'.-]+\s+){0,4}?"
-        r"(?:#\s?|n[uú]m\.?\s?|no\.?\s?)?\d{1,5}[A-Za-z]?\b",
+        r"(?:#\s?|n[uú]m\.?\s?|no\.?\s?)?\d{1,5}[A-Za-z]?\b"
+        # not a date after the street: "en la calle Hidalgo el 5 de mayo"
+        r"(?!\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+        r"setiembre|octubre|noviembre|diciembre)\b)",
         re.IGNORECASE,
     )
     # Spanish order: "123 calle Luna", "45 avenida Juárez"
@@ -75,7 +78,8 @@ class AddressRecognizer(DomainRecognizer):
         r"\.?\s*\#?\s*\d+[A-Za-z]?"
     )
     PARK_RE = re.compile(
-        rf"(?:{_UNIT}\s*,?\s+(?:del|de\s+la|en\s+el|en|in|at|of|at\s+the|in\s+the|el|the)\s+)?"
+        rf"(?:{_UNIT}(?:\s*,?\s+(?:del|de\s+la|en\s+el|en|in|at|of|at\s+the|in\s+the|el|the)"
+        r"\s+|\s*,\s*|\s+))?"
         rf"(?-i:(?:[A-Z][\w'’-]*\s+){{0,3}}){_PARK}"
         rf"(?-i:(?:\s+(?!(?:Lot|Lote|Space|Espacio|Trailer|Traila|Unit|Site|Casa)\b)"
         rf"[A-Z][\w'’-]*){{0,3}})"
@@ -92,7 +96,7 @@ class AddressRecognizer(DomainRecognizer):
         ctx = ctx_of(text, nlp_artifacts)
         out = self._streets(ctx) + home_descriptions(ctx)
         out += [self._public(ctx, r) for r in world_addresses(text)]
-        return extend_blocks(text, out)
+        return [with_unit_before(text, r) for r in extend_blocks(text, out)]
 
     def _public(self, ctx: Ctx, r: RecognizerResult) -> RecognizerResult:
         """An address right after a jail or an office is that public place's (kept)."""
@@ -118,6 +122,7 @@ class AddressRecognizer(DomainRecognizer):
                     continue  # a park is a home address only with a lot/trailer number
                 if view is not text:
                     s = _past_words(ctx, s, e)
+                    e = _before_words(ctx, s, e)
                 if rx is self.ES_DATE_STREET_RE:
                     before = ctx.folded[max(0, s - 14) : s]
                     if not re.search(r"(?:\bla|\bcalle|\bav\.?|avenida|\ben)\s*$", before):
@@ -167,6 +172,15 @@ def _titled(ctx: Ctx) -> str:
     if ctx.style != "lower" or len(ctx.text.title()) != len(ctx.text):
         return ctx.text
     return ctx.text.title()
+
+
+def _before_words(ctx: Ctx, s: int, e: int) -> int:
+    """End of a match before the function words a capitalised view let in after a park's
+    name ("... trailer court is where we")."""
+    toks = [t for t in ctx.toks[ctx.index_at(s) :] if t.end <= e]
+    while len(toks) > 1 and toks[-1].f in FUNCTION_WORDS:
+        toks.pop()
+    return toks[-1].end if toks else e
 
 
 def _past_words(ctx: Ctx, s: int, e: int) -> int:

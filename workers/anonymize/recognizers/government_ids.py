@@ -11,6 +11,7 @@ from presidio_analyzer import RecognizerResult
 from .. import patterns as P
 from ..lexicon import fold, zipf
 from .common import FUNCTION_WORDS, Ctx, DomainRecognizer, candidate, ctx_of, near_officer
+from .plates import state_plates
 
 # "placa" is both a plate and a badge: after "mi carro", "anotó mi placa", "la placa de mi
 # troca" it is the reporter's plate.
@@ -40,9 +41,26 @@ def value_matches(rx: re.Pattern, ctx: Ctx):
             w = LEADING_WORD_RE.match(text, s)
             if w and w.end() < e and _is_word(w.group(1)):
                 s = w.end()
-                if not rx.fullmatch(text, s, e):
-                    continue
+            e = _without_trailing_words(text, s, e)
+            if e <= s or not rx.fullmatch(text, s, e):
+                continue
         yield s, e
+
+
+TRAILING_WORD_RE = re.compile(r"[- ]([A-Za-z]+)$")
+
+
+def _without_trailing_words(text: str, s: int, e: int) -> int:
+    """The end of a value read in capitals before the words it ran on over ("HGT 4471 WAS",
+    "47 NUNCA"), unless the whole has a plate's shape and what is left is no value ("174 FEW"
+    is a plate)."""
+    while (w := TRAILING_WORD_RE.search(text, s, e)) and _is_word(w.group(1)):
+        left = re.sub(r"[^A-Za-z0-9]", "", text[s : w.start()])
+        still = len(left) >= 4 and any(c.isdigit() for c in left)
+        if not still and P.PLATE_SHAPE_RE.fullmatch(text, s, e):
+            break
+        e = w.start()
+    return e
 
 
 def _shaped_ids(text: str) -> list[RecognizerResult]:
@@ -171,6 +189,7 @@ class GovernmentIdRecognizer(DomainRecognizer):
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
                 out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.6))
+        out += state_plates(ctx, lambda word, alnum, s: _badge_after_placa(word, alnum, F, s))
         return out + _spoken_plates(ctx)
 
     def _dobs(self, ctx: Ctx) -> list[RecognizerResult]:

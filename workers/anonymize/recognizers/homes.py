@@ -109,7 +109,7 @@ def _named_complex(word: str) -> str:
         rf"(?:{name}\s+(?i:(?:mobile\s+home\s+|trailer\s+|rv\s+)?park|apartments|apts\.?|"
         r"estates|village|courts|townhomes|homes|manor|terrace|condos|condominiums|building|"
         r"complex)"
-        r"|(?i:parque|apartamentos|traileras|trailas|residencial|condominio|comunidad|"
+        r"|(?i:parque|apartamentos|departamentos|depas|traileras|trailas|residencial|condominio|comunidad|"
         rf"trailer\s+park|mobile\s+home\s+park|edificio|complejo|conjunto)\s+{name})"
     )
 
@@ -152,8 +152,9 @@ DIRECTIONS_RE = re.compile(
     re.IGNORECASE,
 )
 HOME_NOUNS = (
-    r"(?:house|home|trailer|mobile\s+home|apartment|duplex|shack|casa|casita|traila|"
-    r"apartamento|cuarto|room)"
+    r"(?:house|home|trailer|mobile\s+home|manufactured\s+home|single[\s-]?wide|double[\s-]?wide|"
+    r"apartment|duplex|d[uú]plex|triplex|townhouse|cabin|caba[nñ]a|shack|casa|casita|"
+    r"tr[aá]iler|traila|trailita|apartamento|departamento|cuarto|cuartito|room|jacal|choza)"
 )
 _COLOUR = (
     r"(?:yellow|blue|white|green|red|pink|brown|gr[ae]y|black|orange|purple|beige|tan|"
@@ -220,6 +221,95 @@ def _home_cue_around(ctx: Ctx, s: int, e: int) -> bool:
     return bool(before or HOME_AFTER_RE.match(ctx.text[e : e + 40]))
 
 
+# a home told by what it looks like and the road it is on: "the trailer with the red porch
+# off Hatcher Mill Rd", "the yellow duplex on Pecan Bend Rd", "la casa de bloque gris al final
+# del camino", "el cuartito de lámina detrás de la brecha"
+_ROAD_WORD = (
+    r"(?:road|rd|route|rte|highway|hwy|street|st|avenue|ave|lane|ln|drive|dr|boulevard|blvd|"
+    r"trail|trl|pike|parkway|pkwy|bend|loop|court|ct|circle|cir|crossing|xing|cove|cv|"
+    r"terrace|ter)"
+)
+_EN_ROAD = (
+    r"(?:(?!(?:and|or|when|where|but|that|is|was|the|a|to|with|for|from|at|in|on|of|by|"
+    rf"left|right)\b)[\w'’.-]+\s+){{0,3}}?{_ROAD_WORD}\b\.?(?:\s+{_ROAD_WORD}\b\.?)?"
+    r"(?:\s+\d{1,5}[A-Za-z]?\b)?"
+    # a highway by its number or a numbered street: "on 41", "off 281", "on 5th"
+    r"|(?:(?:highway|hwy|route|fm|cr|us)\s+)?\d{1,4}\b(?!\s*(?:am|pm|a\.m|p\.m|:))"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)\b(?:\s+{_ROAD_WORD}\b\.?)?"
+)
+_ES_NAME_WORD = (
+    r"(?!(?:y|que|donde|cuando|pero|es|era|fue|son|con|por|para|desde|hasta|a|al|el|la|los|"
+    r"las|un|una|en|de|del|se|nos|me|le|lo|ahi|ahí|and|is|was)\b)"
+    r"(?:[^\W_][\w'’-]*)"
+)
+_ES_ROAD = (
+    r"(?:camino|carretera|brecha|vereda|callej[oó]n|calle|avenida|privada|cerrada|andador|"
+    r"terracer[ií]a|carretera\s+vieja)"
+    r"(?:\s+(?:(?:de\s+la|de\s+los|de\s+las|del|de|a\s+la|al|a)\s+|"
+    rf"(?-i:(?:El|La|Los|Las|EL|LA|LOS|LAS)\s+(?=[A-ZÁÉÍÓÚÑ])))?{_ES_NAME_WORD}){{0,4}}"
+)
+# a landmark's words, up to a clause word, a verb, or when or how long ("at dawn", "for a
+# year", "desde enero")
+_NEAR_WORDS = (
+    r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque|is|es|was|era|fue|at|"
+    r"for|since|desde|durante|around|looking|with|con|sin|without|to|a\s+las|hasta|until)\b)"
+    r"[^\s.,;!?]+\s*){1,6}"
+)
+_ROAD_RELATION = rf"(?:{_RELATION}|(?:on|off|along|down|up|en|sobre|por)\s+)"
+_WITH = r"(?:with|con|que\s+tiene|that\s+has)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+"
+# which one it is: "the second trailer on the left on ...", "la casa de la derecha"
+_SIDE = (
+    r"(?:on\s+the\s+(?:left|right)|to\s+the\s+(?:left|right)|a\s+la\s+(?:izquierda|derecha)|"
+    r"de\s+la\s+(?:izquierda|derecha)|del\s+lado\s+(?:izquierdo|derecho))"
+)
+_DESCRIBED = rf"(?:\s*,?\s+(?:{_COLOUR}|{_BUILT}|{_WITH}|{_SIDE})){{0,3}}"
+_DESCRIBED_HOME = (
+    rf"\b(?:{_OWNER}|al|del)\s+(?:(?!{_OWNER}\b|{_ROAD_RELATION}|and\b|y\b)[\w'’-]+\s+){{0,3}}?"
+    rf"(?P<noun>{HOME_NOUNS})\b{_DESCRIBED}\s*,?\s+(?:(?:that\s+|which\s+|que\s+)?"
+    r"(?:est[aá]|estaba|queda|quedaba|is|was|sits|sat|stands)\s+)?(?:right\s+|justo\s+)?"
+)
+# read both ways, the road and the landmark ("behind the Circle K on Hwy 59"): the longer wins
+ROAD_HOME_RES = (
+    re.compile(
+        rf"{_DESCRIBED_HOME}(?P<rel>{_ROAD_RELATION})(?:the\s+|la\s+|el\s+)?"
+        rf"(?:{_ES_ROAD}|{_EN_ROAD})",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"{_DESCRIBED_HOME}(?P<rel>{_RELATION}){_NEAR_WORDS}", re.IGNORECASE),
+)
+PLAIN_ON_RE = re.compile(r"(?:on|en|sobre|por|along|down|up)\s", re.IGNORECASE)
+# a room may be a jail's or a station's ("a small room behind the front desk"): its
+# description alone does not make it a home
+ROOM_RE = re.compile(r"(?:room|cuarto)$", re.IGNORECASE)
+# what says the home is described, not only named: its colour, what it is made of, its size,
+# what it has
+DESCRIPTOR_RE = re.compile(
+    rf"\b(?:{_COLOUR}|brick|wood|wooden|tin|metal|stucco|cinder|block|stone|adobe|log|little|"
+    r"small|big|old|tiny|two-story|one-story|madera|ladrillo|bloque|l[aá]mina|concreto|"
+    r"cemento|viej[ao]|peque[nñ][ao]|chiquit[ao]|grande|with|con|que\s+tiene|that\s+has|"
+    r"first|second|third|last|left|right|primer[ao]?|segund[ao]|tercer[ao]?|[uú]ltim[ao]|"
+    r"izquierd[ao]|derech[ao])\b",
+    re.IGNORECASE,
+)
+
+
+def _road_homes(ctx: Ctx) -> list[RecognizerResult]:
+    """A described home and the road it is on (recall first: no home cue needed when it is
+    described; a public place on a road has no dwelling word and stays)."""
+    out = []
+    for m in (m for rx in ROAD_HOME_RES for m in rx.finditer(ctx.text)):
+        s, e = m.start(), len(ctx.text[: m.end()].rstrip(" ,."))
+        rel = m.start("rel")
+        described = DESCRIPTOR_RE.search(ctx.text, s, rel) and not ROOM_RE.search(m["noun"])
+        # told as the writer's home but not described: a numbered road after "my house
+        # on/en" is an address the street rules find ("mi casa en la Calle X 118"); a road
+        # without a number is not, and goes with the home ("our trailer on Hatcher Mill Rd")
+        plain_on = PLAIN_ON_RE.match(ctx.text, rel) and re.search(r"\d", ctx.text[rel:e])
+        if described or (not plain_on and _home_cue_around(ctx, s, e)):
+            out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
+    return out
+
+
 CORNER_RE = re.compile(
     r"\b(?:(?:on|at)\s+the\s+corner\s+of|(?:en\s+la\s+)?esquina\s+de)\s+"
     r"[\w'’.-]+(?:\s+[\w'’.-]+)?\s+(?:and|&|y|con)\s+[\w'’.-]+"
@@ -258,6 +348,35 @@ def _home_streets(ctx: Ctx) -> list[RecognizerResult]:
     return out
 
 
+_UNIT_WORD = r"(?i:apt\.?|apartment|apto\.?|apartamento|departamento|depto\.?|depa|unit|unidad|#)"
+# a unit said before its street: "apartamento 12C, 540 Calle Luna", "depto. 4, ..."
+UNIT_BEFORE_RE = re.compile(rf"(?<![\w#]){_UNIT_WORD}\s*#?\s*\d{{1,4}}[A-Za-z]?\s*,?\s*$")
+_DIRECTION = r"(?:(?i:N|S|E|W|NE|NW|SE|SW|north|south|east|west)\.?\s+)?"
+_NOT_STREET = (
+    r"(?!(?i:deputies|officers|agents|cops|patrol|cars|am|pm|a\.m|p\.m|minutes|hours|days|"
+    r"people|men|times|and|y|de|del|en|with|con|since|desde|near|cerca|please|por)\b)"
+)
+# a unit, then a house number and its street though the street has no street word: "apt 3B
+# 1200 W Elm", "unit 7, 98 Orchard Hill" (the unit says the number is a house's)
+UNIT_THEN_STREET_RE = {
+    style: re.compile(
+        rf"(?<![\w#]){_UNIT_WORD}\s*#?\s*\d{{1,4}}[A-Za-z]?\s*,?\s+\d{{2,6}}\s+{_DIRECTION}"
+        rf"{_NOT_STREET}{word}(?:\s+{_NOT_STREET}{word}){{0,2}}"
+    )
+    for style, word in (("normal", _CAP_WORD), ("lower", r"[^\W\d_][\w'’-]*"))
+}
+
+
+def with_unit_before(text: str, r: RecognizerResult) -> RecognizerResult:
+    """A home address begins at the unit said before it ("apt 3B, 1200 W Elm St")."""
+    if r.entity_type != "STREET_ADDRESS":
+        return r
+    m = UNIT_BEFORE_RE.search(text, max(0, r.start - 25), r.start)
+    if m:
+        r.start = m.start()
+    return r
+
+
 def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
     """Homes people describe rather than address (STREET_ADDRESS at 0.85: a badge or an
     officer's unit number, at 0.9, still wins)."""
@@ -286,6 +405,10 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
         if HOME_WORD_RE.search(P.window_before(ctx.folded, m.start(), 50)):
             out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     out.extend(_home_streets(ctx))
+    out.extend(_road_homes(ctx))
+    unit_street = UNIT_THEN_STREET_RE["normal" if ctx.style == "normal" else "lower"]
+    for m in unit_street.finditer(text):
+        out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     return out
 
 
@@ -316,6 +439,17 @@ UNIT_AFTER_RE = re.compile(
     r"interior|int\.?)\s*#?\s*"
     rf"(?:\d{{1,4}}[A-Za-z]?\b|[A-Za-z]\d{{0,3}}\b|(?i:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*)\b)"
 )
+# which one it is on its road: ", left side", ", second one on the right", "el del lado
+# izquierdo", "a mano derecha", "la tercera a la izquierda"
+POSITION_AFTER_RE = re.compile(
+    r"\s*,?\s*(?i:(?:on\s+)?(?:the\s+)?(?:left|right)(?:\s+hand)?\s+side\b|"
+    r"(?:the\s+)?(?:first|second|third|fourth|last|\d(?:st|nd|rd|th))\s+(?:one|house|trailer|"
+    r"door|lot)?\s*on\s+the\s+(?:left|right)\b|on\s+the\s+(?:left|right)\b|"
+    r"(?:el|la)\s+del\s+lado\s+(?:izquierdo|derecho)\b|(?:del\s+|al\s+)?lado\s+"
+    r"(?:izquierdo|derecho)\b|a\s+mano\s+(?:izquierda|derecha)\b|(?:la|el)\s+(?:primer[ao]?|"
+    r"segund[ao]|tercer[ao]?|cuart[ao]|[uú]ltim[ao])\s+(?:casa\s+|traila\s+)?a\s+la\s+"
+    r"(?:izquierda|derecha)\b)"
+)
 # where the home is from a landmark, after its address: "Colonia X, casa 7, por la
 # gasolinera", "... Maple and 5th, across from the Dollar General"
 LANDMARK_AFTER_RE = re.compile(rf"\s*,?\s*(?i:{_RELATION}{_LANDMARK_WORDS})")
@@ -341,7 +475,7 @@ def home_tail(text: str, start: int, end: int) -> int:
     landmark ("..., por la gasolinera")."""
     if not STREET_IN_RE.search(text, start, end):
         end = _run_on(STREET_AFTER_RE, text, end)
-    for rx in (FLOOR_AFTER_RE, UNIT_AFTER_RE, FLOOR_AFTER_RE):
+    for rx in (FLOOR_AFTER_RE, UNIT_AFTER_RE, FLOOR_AFTER_RE, POSITION_AFTER_RE):
         end = _run_on(rx, text, end)
     if OWN_HOME_BEFORE_RE.search(text[max(0, start - 60) : start].lower()):
         end = _run_on(LANDMARK_AFTER_RE, text, end)
