@@ -188,6 +188,9 @@ REPORTER_HELD = [
     ("es", "estoy en la carcel todavia, mi hija esta con la muchacha de al lado que tiene 12"),
     ("es", "me tienen detenida, mi hijo esta con la vecina que se va a las 3"),
     ("en", "I'm locked up at the county, my son is with a 12yo"),
+    ("es", "me detuvieron y sigo aqui, mi hija se quedo con la niña de la vecina de 13 años"),
+    ("en", "they have me at the county and my baby is with my 11 year old"),
+    ("es", "estoy presa en el condado y mi niño esta con su hermanita de 10 años"),
 ]  # fmt: skip
 
 # Held before, or a child with an adult: calm.
@@ -221,6 +224,8 @@ RAID_NOW = [
     ("es", "hay una redada en la traila ahorita"),
     ("es", "la migra esta en los apartamentos sacando gente"),
     ("es", "la migra y los sheriffs estan en la traila tocando en cada puerta"),
+    ("en", "ICE is knocking on my door right now"),
+    ("es", "la migra esta tocando la puerta ahorita"),
 ]
 
 # A raid rumoured, asked about, to come or past: not urgent.
@@ -234,6 +239,11 @@ RAID_CALM = [
     ("en", "ice raided the plant last year"),
     ("es", "hubo una redada en la fabrica en 2019"),
     ("es", "escuche que hay una redada en la fabrica, es cierto?"),
+    # one door knocked on, told in the past: a visit that ended
+    ("en", "the police knocked on my door to ask about a car accident last night"),
+    ("es", "la policia toco la puerta para preguntar por un choque"),
+    ("en", "the officer surrounded the car and asked for my license, then let me go"),
+    ("es", "los policias rodearon la casa del vecino el año pasado"),
     ("en", "someone posted that ICE is doing raids in town this week, nobody we know was taken"),
 ]
 

@@ -131,7 +131,8 @@ class Cue:
 # ("pagamos y nada, está adentro todavía").
 _HELD_OR_BAILED = (
     "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
-    "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops|paid|pagamos|pague|pagaron|pagado|"
+    "detenid\\w*|arrestad\\w*|detuv\\w*|agarr\\w*|sheriff|police|policia|cops|paid|pagamos|pague|"
+    "pagaron|pagado|"
     "pagada|"
     # not let to call: only one held is ("they haven't let me call anyone")
     "(?:let|letting) (?:me|him|her|us) (?:call|make (?:a |one )?(?:phone )?call)|"
@@ -278,6 +279,11 @@ CUES: list[Cue] = [
             r"aun (?:esta|estan|sigue|siguen)) (?:(?:ahi|ay|alli|alla|there) )?"
             r"(?:adentro|dentro|inside|in there|in here|locked (?:in|up)|encerrad[oa]s?)"
             r"(?! (?:de|del|of|the|la|el|my|mi|his|her|su|our|a|at|with|con)(?![\w']))",
+            # the reporter still where they were taken: "me detuvieron y sigo aquí", "i'm still
+            # here at the county"
+            r"(?:sigo|seguimos|todavia estoy|todavia estamos|aun estoy|i'?m still|im still|"
+            r"we'?re still|i am still|we are still) (?:aqui|aca|here)(?! (?:en (?:la |mi )?casa|"
+            r"at (?:home|work)|en el trabajo|trabajando|working))",
             # the "still" after: "está adentro todavía", "he's inside still"
             r"(?:esta|estan|is|are|he'?s|she'?s|hes|shes) (?:adentro|inside|in there) "
             r"(?:todavia|aun|still|yet)",

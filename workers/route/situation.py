@@ -582,6 +582,8 @@ def _finding(
         and (not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW)
     ):
         time = Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
+    elif cue.raid and told_past and not cue.standing:
+        time = Time.PAST  # "the police knocked on my door last night": an event, and it ended
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
     if suppressed is None and cue.concept is Concept.CHILD and not cue.negation_inside:
