@@ -244,6 +244,11 @@ RAID_CALM = [
     ("es", "la policia toco la puerta para preguntar por un choque"),
     ("en", "the officer surrounded the car and asked for my license, then let me go"),
     ("es", "los policias rodearon la casa del vecino el año pasado"),
+    # a habit, a topic
+    ("en", "ICE is outside the courthouse every monday"),
+    ("es", "la migra siempre esta afuera de la corte los lunes"),
+    ("en", "I want data on raids in the county for my research"),
+    ("es", "quiero saber cuantas redadas en el condado hubo"),
     ("en", "someone posted that ICE is doing raids in town this week, nobody we know was taken"),
 ]
 

@@ -674,7 +674,18 @@ def _raid_untold(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, ti
         or _HEARSAY.search(s.folded, 0, start) is not None
         or s.asked(clause[0], start)
         or _HYPOTHETICAL.search(s.folded, clause[0], start) is not None
+        # a habit or a topic: "ICE is outside the courthouse every monday", "data on raids"
+        or _HABITUAL.search(s.folded, clause[0], clause[1]) is not None
+        or _TOPIC.search(s.folded, clause[0], clause[1]) is not None
     )
+
+
+_HABITUAL = re.compile(
+    r"(?<![\w'])(?:every ?(?:day|night|week|month|morning|time|\w+day)|everyday|each (?:day|week|"
+    r"time)|todos los (?:dias|lunes|martes|miercoles|jueves|viernes|sabados|domingos|meses)|"
+    r"cada (?:dia|semana|mes|vez|lunes|martes|miercoles|jueves|viernes|sabado|domingo)|siempre|"
+    r"always|usually|often|a veces|sometimes|seguido|a menudo)(?![\w'])"
+)
 
 
 def _about_someone(cue: Cue, folded: str, clause: tuple[int, int], start: int) -> bool:
