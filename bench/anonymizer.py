@@ -15,6 +15,8 @@ Corpora (default: all of them, scored and timed in the same process and run):
   scored once on 2026-12-04);
 - heldout6: tests/anonymize/data/heldout6.jsonl (a third blind writer, after round 7 froze;
   scored once on 2026-12-04);
+- heldout7: tests/anonymize/data/heldout7.jsonl (a fourth blind writer, after round 8 froze;
+  scored once on 2026-12-04);
 - generated: the evaluation partition of workers/anonymize/training/corpus.py (templates,
   styles and names disjoint from the training partition), generated here with a fixed seed;
 - presidio: bench/data/presidio-benchmark.jsonl, Presidio's own generated benchmark
@@ -56,6 +58,7 @@ CORPORA = {
     "heldout4": DATA / "heldout4.jsonl",
     "heldout5": DATA / "heldout5.jsonl",
     "heldout6": DATA / "heldout6.jsonl",
+    "heldout7": DATA / "heldout7.jsonl",
     "generated": None,  # generated in memory
     "presidio": REPO / "bench" / "data" / "presidio-benchmark.jsonl",
 }

@@ -112,7 +112,7 @@ NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 # a bare surname found by a guess (the learned model, spaCy's NER, a capitalised word, the
 # first-name list) may be a titled officer's later mention; one found by a cue may not
-OFFICER_MENTION_WHY = frozenset(["learned", "ner", "capitalised", "firstname"])
+OFFICER_MENTION_WHY = frozenset(["learned", "ner", "capitalised", "firstname", "slot"])
 
 
 def _learned_officer_mentions(text: str, spans: list[Span]) -> list[Span]:

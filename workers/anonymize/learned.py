@@ -13,6 +13,7 @@ rules still decide what is kept: an officer needs positive evidence there.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -93,8 +94,26 @@ def word_not_name(token, language: str, cased: bool) -> bool:
     unmarked = cased and (token.text.islower() or _sentence_start(token))
     if w in first_names():  # "faith" in "we will go to court with faith" is a word
         return unmarked and everyday_word(w, language)
+    if _spanish_verb_form(w):
+        return True
     threshold = UNMARKED_WORD_ZIPF if unmarked else WORD_ZIPF
     return max(zipf(w, language), zipf(w, OTHER_LANGUAGE[language])) >= threshold
+
+
+# Endings of Spanish finite verbs and gerunds (not participles: Arriagada, Fuenzalida).
+VERB_ENDING = re.compile(
+    r"(?:ara|iera|aran|ieran|ase|iese|aba|aban|abamos|iamos|aria|eria|iria|arian|erian|irian"
+    r"|aste|iste|aron|ieron|ando|iendo)$"
+)
+VERB_FORM_ZIPF = 2.5
+
+
+def _spanish_verb_form(w: str) -> bool:
+    """ "que no firmara", "que corriera", "estábamos": a Spanish verb form the model took for a
+    name (in lower-case text it has no capital to go by). A word Spanish uses and English never
+    does, with a verb's ending, is no name (surnames with such endings are used in English
+    text too: Lara, Guevara)."""
+    return bool(VERB_ENDING.search(w) and zipf(w, "en") == 0 and zipf(w, "es") >= VERB_FORM_ZIPF)
 
 
 def _sentence_start(token) -> bool:

@@ -125,7 +125,7 @@ AMBIGUOUS_NAMES = words(
     prudence concepcion asuncion encarnacion rocio fe caridad lucero estrella cielo alegria
     paloma perla azucena violeta flor margarita jazmin rosario refugio remedios luna
     dale golden buck bob sunny storm rocky carter cash price king young white black brown
-    green gray grey"""
+    green gray grey abril"""
 )
 
 # Common nicknames (both directions are used when expanding what the reporter typed).

@@ -37,7 +37,8 @@ from .lexicon import (
     words,
     zipf,
 )
-from .recognizers import FUNCTION_WORDS, NAME_CONNECTORS, Ctx
+from .recognizers import FUNCTION_WORDS, Ctx
+from .recognizers.names import PERSON_CONNECTORS
 from .spans import Span, covered
 
 ARTICLES = words("la el una un the a an en de con sin in of with por para no any some mi my su")
@@ -48,6 +49,8 @@ NOT_SURNAME_POS = frozenset(
 )
 CLOSED_POS = frozenset(["AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "PART"])
 CAMEL_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+|[a-záéíóúñü]+")
+# Never a part of a name found elsewhere: "dos" of "João dos Santos" is no name ("dos horas").
+NOT_A_PART = FUNCTION_WORDS | NOT_NAME | PERSON_CONNECTORS
 HASHTAG_RE = re.compile(r"#([^\W_][\w]*)")
 
 
@@ -76,7 +79,7 @@ def collect(text: str, spans: list[Span]) -> Mentions:
         if first:
             firsts.add(fold(first.group()))
         for w in _parts(value) | {v for v in name_variants(value) if " " not in v}:
-            if len(w) >= 3 and w not in FUNCTION_WORDS and w not in NOT_NAME:
+            if len(w) >= 3 and w not in NOT_A_PART:
                 persons.setdefault(w, key)
     return Mentions(persons, frozenset(officers), frozenset(firsts))
 
@@ -87,7 +90,7 @@ def _parts(value: str) -> set[str]:
         w = fold(m.group())
         if w.endswith(("'s", "’s")):
             w = w[:-2]
-        if len(w) >= 3 and w not in FUNCTION_WORDS and w not in NOT_NAME:
+        if len(w) >= 3 and w not in NOT_A_PART:
             out.add(w)
     return out
 
@@ -191,7 +194,9 @@ def initials(text: str, spans: list[Span]) -> list[Span]:
     for s in spans:
         if s.label == "PERSON":
             parts = [
-                p for p in WORD_RE.findall(text[s.start : s.end]) if fold(p) not in NAME_CONNECTORS
+                p
+                for p in WORD_RE.findall(text[s.start : s.end])
+                if fold(p) not in PERSON_CONNECTORS
             ]
             if len(parts) >= 2:
                 letters = "".join(p[0].upper() for p in parts)
@@ -262,10 +267,13 @@ class _Widening:
         the connectors that start at q, or None."""
         toks, c = self.toks, q
         while (
-            c < len(toks) and c - q < 2 and toks[c].f in NAME_CONNECTORS and self.ctx.gap(c) == " "
+            c < len(toks)
+            and c - q < 2
+            and toks[c].f in PERSON_CONNECTORS
+            and self.ctx.gap(c) == " "
         ):
             c += 1
-        if c == q or c >= len(toks) or toks[c].f in NAME_CONNECTORS:
+        if c == q or c >= len(toks) or toks[c].f in PERSON_CONNECTORS:
             return None
         if not (toks[c].text[0].isupper() or self.lower_ok):
             return None

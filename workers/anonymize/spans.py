@@ -49,7 +49,9 @@ STOCK_LABELS = {
 
 # How a PERSON was found when the find was a guess, not a cue (a kin word, "my name is"):
 # a guess gives way to a guard (`recognizers.not_names`), a cue does not.
-GUESSED_WHY = frozenset(["learned", "firstname", "capitalised", "ner", "quoted", "nickname", ""])
+GUESSED_WHY = frozenset(
+    ["learned", "firstname", "capitalised", "ner", "quoted", "nickname", "slot", ""]
+)
 
 
 def from_results(results: Iterable[RecognizerResult]) -> list[Span]:

@@ -36,6 +36,10 @@ OTHER_WORDS = words("another other otro otra otros otras")
 PLACE_AFTER_NAME = STREET_SUFFIXES | FACILITY_WORDS | words("county sheriff pd police highway")
 NICK_VERBS = words("dicen decian decia dice decimos llaman llamaban llama")  # "le dicen el Tigre"
 FILLERS = words("is es was era named llamado llamada")
+# Connectors inside a person's name: Spanish and the rest of NAME_CONNECTORS, and Portuguese
+# "do", "das", "e" ("Maria do Carmo", "Francisco das Chagas", "Ana e Silva"); only ever between
+# two name words, never a part of a name on its own.
+PERSON_CONNECTORS = NAME_CONNECTORS | words("do das e")
 
 
 def _never_a_name(f: str) -> bool:
@@ -63,8 +67,10 @@ class NameScan:
         self.resolved: set[int] = set()  # role-noun token indices followed by their own name
         self.intro_starts: set[int] = set()
         self.pos_of: dict[int, str] = {}
+        self.tag_of: dict[int, str] = {}
         if nlp_artifacts is not None and nlp_artifacts.tokens is not None:
             self.pos_of = {tk.idx: tk.pos_ for tk in nlp_artifacts.tokens}
+            self.tag_of = {tk.idx: tk.tag_ for tk in nlp_artifacts.tokens}
 
     # -- single tokens ------------------------------------------------------------------
     def cap(self, k: int) -> bool:
@@ -155,7 +161,7 @@ class NameScan:
             last += 1
         # a name followed by "County", "Hwy", "Jail"... is a place
         if last + 1 < n and toks[last + 1].f in PLACE_AFTER_NAME and self.ctx.gap(last + 1) == " ":
-            conn = [q for q in range(k + 1, last) if toks[q].f in NAME_CONNECTORS]
+            conn = [q for q in range(k + 1, last) if toks[q].f in PERSON_CONNECTORS]
             if not conn:
                 return None
             last = conn[0] - 1
@@ -194,7 +200,7 @@ class NameScan:
         at token j, or None."""
         toks, n = self.toks, self.n
         q = j
-        while q < n and q - j < 2 and toks[q].f in NAME_CONNECTORS and self.ctx.gap(q + 1) == " ":
+        while q < n and q - j < 2 and toks[q].f in PERSON_CONNECTORS and self.ctx.gap(q + 1) == " ":
             q += 1
         if q == j or q >= n or toks[q].f in US_STATES or is_country_word(toks[q].f):
             return None  # "Pedro Pérez de Guatemala" is from there

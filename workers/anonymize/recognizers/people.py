@@ -23,6 +23,7 @@ from ..lexicon import (
     KIN_ADJECTIVES,
     KIN_NOUNS,
     NOT_NAME,
+    OFFICER_NOUNS,
     OFFICER_TITLES,
     STREET_SUFFIXES,
     US_STATES,
@@ -33,6 +34,7 @@ from ..lexicon import (
 )
 from .common import (
     FUNCTION_WORDS,
+    GENERIC_PEOPLE,
     LOCATION_PREPS,
     DomainRecognizer,
     before_vehicle,
@@ -168,11 +170,24 @@ TITLE_EXPLICIT = words("name named llamado llamada llamaba llama said was era id
 OPEN_GAPS = ("", ",", "(", ":", "'", '"', "“", "‘")
 
 
+def _one_of_the_officers(scan: NameScan, i: int) -> bool:
+    """ "one of the ICE agents, Kevin Moss, ...", "uno de los agentes, Raúl Peña": a plural
+    officer noun after "one of", then a comma and a name."""
+    toks = scan.toks
+    return (
+        (toks[i].f in OFFICER_NOUNS or toks[i].f[:-1] in OFFICER_TITLES)
+        and i + 1 < scan.n
+        and scan.ctx.gap(i + 1).strip() == ","
+        and any(toks[j].f in ("one", "uno", "una") for j in range(max(0, i - 5), i))
+        and any(toks[j].f in ("of", "de") for j in range(max(0, i - 4), i))
+    )
+
+
 def officer_titles(scan: NameScan) -> None:
     """ "Deputy Ramsey", "el oficial Smith", "Sgt. OKAFOR", "trooper name X" (OFFICER, kept)."""
     toks, n = scan.toks, scan.n
     for i, t in enumerate(toks):
-        if t.f not in OFFICER_TITLES:
+        if t.f not in OFFICER_TITLES and not _one_of_the_officers(scan, i):
             continue
         # "sheriff de Harris" is an agency, "Sheriff Gonzalez" a person in office
         if t.f == "sheriff" and i + 1 < n and toks[i + 1].f in ("de", "del"):
@@ -199,6 +214,9 @@ def _after_title(scan: NameScan, i: int) -> tuple[int, bool] | None:
     follows ("Deputy name was X"); None when the title is not followed by a name."""
     toks, n, t = scan.toks, scan.n, scan.toks[i]
     k, explicit = i + 1, False
+    agency_end = _agency_after_title(scan, i)
+    if agency_end is not None:
+        return agency_end, False
     while k < n and k - i <= 5 and toks[k].f in TITLE_FILLERS and not _initial(scan, k):
         explicit = explicit or toks[k].f in TITLE_EXPLICIT
         k += 1
@@ -210,6 +228,40 @@ def _after_title(scan: NameScan, i: int) -> tuple[int, bool] | None:
     if k < n and scan.ctx.gap(k).strip() not in allowed_gap:
         return None
     return k, explicit
+
+
+AGENCY_OF_WORDS = words("de del la el the of county condado sheriff police policia department")
+# an agency named by what it does, in lower case: "el agente de migración Barrera"
+AGENCY_NOUNS = words(
+    """migracion inmigracion aduanas patrulla fronteriza frontera immigration customs border
+    patrol policia police sheriff alguacil"""
+)
+
+
+def _agency_after_title(scan: NameScan, i: int) -> int | None:
+    """ "un agente de ICE, Roberto Salinas, ...", "un deputy del condado Harris, Mark Ellison":
+    the title's agency, then a comma and the name: where the name starts, or None. The agency
+    is an acronym or capitalised words (with de/del/la/county between), up to five tokens."""
+    toks, n, ctx = scan.toks, scan.n, scan.ctx
+    k = i + 1
+    if k >= n or toks[k].f not in ("de", "del", "of") or ctx.gap(k) != " ":
+        return None
+    k += 1
+    named = by_noun = False
+    while k < n and k - i <= 6 and ctx.gap(k) == " ":
+        tk = toks[k]
+        if by_noun and scan.cap(k) and tk.f not in AGENCY_OF_WORDS:
+            return k  # "el agente de migración Barrera": the name right after the agency noun
+        if tk.text in AGENCY_ACRONYMS or (scan.cap(k) and scan.ctx.style != "caps"):
+            named = True
+        elif tk.f in AGENCY_NOUNS:
+            named = by_noun = True
+        elif tk.f not in AGENCY_OF_WORDS:
+            return None
+        k += 1
+    if not named or k >= n or ctx.gap(k).strip() != "," or not scan.cap(k):
+        return None
+    return k
 
 
 def _is_kin_noun(scan: NameScan, i: int) -> bool:
@@ -469,6 +521,75 @@ def article_nicknames(scan: NameScan) -> None:
             scan.emit(span, "PERSON", 0.5, "nickname")
 
 
+# Words of how someone looks or where they are from that Spanish uses as a person's nickname
+# with an article ("el chele", "la gorda", "el flaco", "la china"), in any case.
+DESCRIPTOR_NICKNAMES = words(
+    """flaco flaca flaquito flaquita gordo gorda gordito gordita chele chelito chelita guero
+    guera guerito guerita chino china chinito chinita prieto prieta negro negra negrito negrita
+    moreno morena chaparro chaparra chato chata pelon pelona cholo chola enano enana canche
+    colocho colocha catracho catracha chapin chapina guanaco guanaca tico tica nica gringo
+    gringa cuate pelirrojo pelirroja mocho mocha tuerto tuerta"""
+)
+# Nouns that name a role or an institution with an article, never a nickname.
+NOT_A_PERSON_NICKNAME = (
+    NOT_NICKNAME
+    | GENERIC_PEOPLE
+    | words(
+        """migra policia patrulla jefe jefa juez jueza gobierno abogado abogada doctor doctora
+    senor senora muchacho muchacha gente familia corte carro troca camioneta perro perra"""
+    )
+)
+ARTICLE_OBJECT_VERB_POS = ("VERB", "AUX")
+
+
+def _nickname_word(scan: NameScan, k: int) -> bool:
+    f = scan.toks[k].f
+    if f in NOT_A_PERSON_NICKNAME or f in NOT_NAME or len(f) < 3 or not f.isalpha():
+        return False
+    if f in DESCRIPTOR_NICKNAMES:
+        return True
+    # "el memo", "la lupe"; a rare word is not enough ("la contraseña le iban a...")
+    return f in scan.fn and not everyday_word(f, "es") and f not in AMBIGUOUS_NAMES
+
+
+def _article_person_slot(scan: NameScan, art: int, k: int) -> bool:
+    """ "el chele me dijo", "la gorda se fue" (subject of a verb, clitics between), or "con
+    el flaco", "le pegaron al flaco" (with, or the object of a verb)."""
+    toks, n, ctx = scan.toks, scan.n, scan.ctx
+    j = k + 1
+    while j < n and j - k <= 2 and toks[j].f in SLOT_SKIP_ES and ctx.gap(j) == " ":
+        j += 1
+    if j < n and ctx.gap(j) == " " and scan.pos_of.get(toks[j].start) in ARTICLE_OBJECT_VERB_POS:
+        return not (j == k + 1 and toks[j].f in ("es", "era", "fue", "esta", "estaba"))
+    if art == 0 or ctx.gap(art) != " ":
+        return False
+    before = toks[art - 1]
+    if toks[art].f == "al":  # "le pegaron al flaco"
+        return scan.pos_of.get(before.start) == "VERB"
+    if before.f == "a" and art > 1:  # "vi a la gorda"
+        return scan.pos_of.get(toks[art - 2].start) == "VERB"
+    return before.f == "con"
+
+
+def lower_article_nicknames(scan: NameScan) -> None:
+    """Spanish nicknames written in lower case after "el"/"la"/"al" and used as a person
+    ("y el chele me dijo que corriera", "la gorda me llamó"); not "la migra", "el jefe"."""
+    if scan.language != "es" or scan.ctx.style == "caps":
+        return
+    toks = scan.toks
+    taken = {r.start for r in scan.out if r.entity_type in ("PERSON", "OFFICER")}
+    for k in range(1, scan.n):
+        art, t = toks[k - 1], toks[k]
+        if art.f not in ("el", "la", "al") or scan.ctx.gap(k) != " " or t.start in taken:
+            continue
+        if scan.cap(k) or not _nickname_word(scan, k):
+            continue
+        if k > 1 and toks[k - 2].f in ("de", "del"):
+            continue  # "de la antón": a surname's connector, not an article
+        if _article_person_slot(scan, k - 1, k):
+            scan.emit((k, k), "PERSON", 0.6, "nickname")
+
+
 # "le dicen el chapo", "lo conocen como pelón", "they call him Tank", "goes by Chuy": what
 # follows is a nickname, whatever its case and however ordinary the word
 NICK_CUE_RE = re.compile(
@@ -644,6 +765,114 @@ def listed_first_names(scan: NameScan) -> None:
 
 LIST_JOINERS = words("and y e &")
 
+# Where a given name that is also a word ("Rey", "Abril", "Hope", "Luz") stands as a person,
+# with no role word next to it: after "with/con/según", after "to"/"a" when a verb of saying
+# or giving comes before ("talked to Grace", "le dije a Rey"; not "we drove to Mercedes"), as
+# the object of a verb of saying ("I told Hope"), as the subject of a verb ("Rey me contó",
+# "Will came home"), coordinated with the writer or another name ("Abril y yo", "Rey y
+# Marisol") or with an apposition that says who it is ("Esperanza, mi comadre, ...").
+WITH_PREPS = words("with con segun")
+TO_PERSON_VERBS = words(
+    """talked talk talking talks spoke speak speaking speaks said say says saying according
+    gave give giving gives wrote write writing texted text lied yelled screamed explained
+    explain listen listened married belongs belonged introduced close next sorry hello hi"""
+)
+PERSON_OBJECT_VERBS = words(
+    """told tell asked ask called call texted saw see met helped hugged warned begged thanked
+    visited"""
+)
+SAYING_VERBS_ES = words(
+    """dije dijo dijimos dijeron conte conto contaron pregunte pregunto preguntaron llame llamo
+    llamaron avise aviso avisaron escribi escribio mande mando pedi pidio ayude ayudo acompane
+    acompano vi vio vimos vieron explique explico grito grite marque marco encontre encontro
+    abrace abrazo"""
+)
+SLOT_SKIP_ES = CLITICS | words("se ya tambien nunca no")
+# before the noun of an apposition: "Faith, my neighbor", "Luz, la hija de mi vecina"
+PERSON_POSSESSIVES = words("my mi our nuestra nuestro his her su their tu your the la el")
+WRITER = words("yo i me")
+
+
+def _person_slot(scan: NameScan, i: int, strong: bool) -> bool:
+    """Does the context make the capitalised word at i a person (see above)? `strong`: not
+    only as the subject of any verb (a month: "Abril me acompañó", not "Abril fue duro")."""
+    return _slot_before(scan, i) or _slot_after(scan, i, strong)
+
+
+def _slot_before(scan: NameScan, i: int) -> bool:
+    toks, ctx = scan.toks, scan.ctx
+    if i == 0 or ctx.gap(i) != " ":
+        return False
+    prev = toks[i - 1].f
+    before = toks[i - 2].f if i > 1 else ""
+    if prev in WITH_PREPS or prev in PERSON_OBJECT_VERBS:
+        return True
+    if prev == "to":  # "talked to Grace", "gave the keys to Rose"
+        return any(toks[j].f in TO_PERSON_VERBS for j in range(max(0, i - 4), i - 1))
+    if prev == "a" and scan.language == "es":
+        clitic_verb = (
+            i > 2 and toks[i - 3].f in CLITICS and scan.pos_of.get(toks[i - 2].start) == "VERB"
+        )
+        # "a Marisol y a Rey": the personal "a" repeated after a coordination
+        repeated = before in LIST_JOINERS and i > 3 and scan.cap(i - 3) and toks[i - 4].f == "a"
+        return before in SAYING_VERBS_ES or before in OBJECT_VERBS_ES or clitic_verb or repeated
+    if prev in LIST_JOINERS and i > 1 and scan.cap(i - 2):
+        return toks[i - 2].f in scan.fn and toks[i - 2].f not in AMBIGUOUS_NAMES
+    return False
+
+
+def _slot_after(scan: NameScan, i: int, strong: bool) -> bool:
+    toks, ctx, n = scan.toks, scan.ctx, scan.n
+    j = i + 1
+    if j >= n or (i > 0 and toks[i - 1].f in WORD_BEFORE and ctx.gap(i) == " "):
+        return False  # "En Abril nos mudamos", "la Luz se fue"
+    if ctx.gap(j).strip() == ",":  # apposition: "Esperanza, mi comadre", "Faith, my neighbor"
+        k = j + 1 if toks[j].f in PERSON_POSSESSIVES and j + 1 < n else j
+        return k > j and _is_kin_noun(scan, k)
+    if ctx.gap(j) != " ":
+        return False
+    nxt = toks[j].f
+    if nxt in LIST_JOINERS and j + 1 < n and ctx.gap(j + 1) == " ":
+        other = toks[j + 1].f
+        return other in WRITER or (
+            scan.cap(j + 1) and other in scan.fn and other not in AMBIGUOUS_NAMES
+        )
+    while j < n and j - i <= 3 and scan.language == "es" and toks[j].f in SLOT_SKIP_ES:
+        j += 1
+    if strong and not (j > i + 1 and (toks[i + 1].f in CLITICS or toks[i + 1].f == "se")):
+        return False  # "Abril me dijo", but not "Abril fue"
+    if j >= n or ctx.gap(j).strip():
+        return False
+    pos_next = scan.pos_of.get(toks[j].start)
+    if pos_next not in ("VERB", "AUX"):
+        return False
+    if scan.pos_of.get(toks[i].start) in ("VERB", "AUX"):
+        # "Will came home": a modal before a verb in the past or third person is a name
+        return scan.tag_of.get(toks[j].start) in ("VBD", "VBZ")
+    return True
+
+
+def word_names_in_slots(scan: NameScan) -> None:
+    """Given names that are ordinary words, alone, where the context makes them a person."""
+    if scan.ctx.style != "normal":
+        return
+    taken = {r.start for r in scan.out if r.entity_type in ("PERSON", "OFFICER")}
+    for i, t in enumerate(scan.toks):
+        f = t.f
+        if not scan.cap(i) or t.start in taken or t.text.isupper():
+            continue
+        if f not in AMBIGUOUS_NAMES and (f not in scan.fn or f in NOT_NAME):
+            continue
+        if f in OFFICER_TITLES or f in KIN_NOUNS or before_vehicle(scan.ctx, i):
+            continue
+        # a month ("Abril", "April", "May") is a name only where nothing but a person fits,
+        # and then it outranks the date the parser took it for
+        month = f in NOT_NAME
+        if not _person_slot(scan, i, strong=month):
+            continue
+        span = scan.take(i, False) or (i, i)
+        scan.emit(span, "PERSON", 0.85 if month else 0.55, "slot")
+
 
 def _list_next(scan: NameScan, k: int) -> int | None:
     """After a name ending before token k: where the next name of a list starts
@@ -808,9 +1037,11 @@ class PeopleRecognizer(DomainRecognizer):
         objects_of_force(scan)
         honorifics(scan)
         article_nicknames(scan)
+        lower_article_nicknames(scan)
         nickname_cues(scan)
         quoted_nicknames(scan)
         listed_first_names(scan)
+        word_names_in_slots(scan)
         coordinated(scan)
         capitalised_runs(scan)
         if nlp_artifacts is not None:
