@@ -2,7 +2,10 @@
 officer's unit number, at 0.9, still wins): a lot or space in a park, a rural route and box,
 a building and unit, GPS coordinates, Central American addresses ("4a calle, casa 22",
 "del parque central 3 cuadras al sur"), a corner or a landmark near home ("the yellow
-trailer behind the Shell on Route 9"), a street named after "we live on"."""
+trailer behind the Shell on Route 9", with the road the landmark is on and the home's look
+after it), a street named after "we live on", a unit behind a house at a corner of numbered
+streets ("la efficiency atrás de la casa de la 62 y la 5 ave"), a road then a space ("CR 12,
+lote 4 ..."), and a part of a home said before it ("the garage of 18 elm")."""
 
 from __future__ import annotations
 
