@@ -92,6 +92,9 @@ class Concept(StrEnum):
     INJURED = "injured"
     CITIZEN = "citizenship_claim"
     DANGER = "survivor"
+    # A raid under way at a place (doors knocked on, a trailer park surrounded): the signal the
+    # form's "is it happening right now" answers.
+    RAID = "emergency_now"
 
 
 @dataclass(frozen=True)
@@ -119,14 +122,28 @@ class Cue:
     # An emergency only while someone is held or taken (a sitter leaving tonight matters because
     # the parent cannot come home); otherwise worth a check, not a page-out.
     with_custody: bool = False
+    # A raid at a place: urgent only told as happening now by the reporter; a rumour, a
+    # question, one to come or one told in the past is not (situation.py).
+    raid: bool = False
 
 
 # Where "still inside" or "not out yet" means held: a custody, an agency or a bail is told
 # ("pagamos y nada, está adentro todavía").
 _HELD_OR_BAILED = (
     "(?:{place}|bail|bailed|bond|bonded|fianza|fiador|bono|{agency}|arrest\\w*|detain\\w*|"
-    "detenid\\w*|arrestad\\w*|sheriff|police|policia|cops|paid|pagamos|pague|pagaron|pagado|"
-    "pagada)"
+    "detenid\\w*|arrestad\\w*|detuv\\w*|agarr\\w*|sheriff|police|policia|cops|paid|pagamos|pague|"
+    "pagaron|pagado|"
+    "pagada|"
+    # not let to call: only one held is ("they haven't let me call anyone")
+    "(?:let|letting) (?:me|him|her|us) (?:call|make (?:a |one )?(?:phone )?call)|"
+    "(?:dejan|dejaron|deja|dejo) (?:llamar|hacer (?:una )?llamada))"
+)
+
+
+# Who carries out a raid: the agency or officers, told somewhere in the narrative.
+_RAIDERS = (
+    r"(?:{agency}|sheriff\w*|deput\w*|police|policia|cops|agents?|agentes|officers?|"
+    r"oficiales|alguacil\w*|patrullas?|federales|raids?|raiding|redadas?)"
 )
 
 
@@ -152,7 +169,7 @@ CUES: list[Cue] = [
         [
             # A call from the jail tells where the caller is: held, until someone says otherwise.
             # (a call, not a thing: "get his phone back from the jail" is property)
-            r"(?:call(?:ed|ing|s)?|(?<!his )(?<!her )(?<!my )(?<!the )(?<!their )(?<!our )"
+            r"(?:call(?:ed|ing|s)?|(?:te |les |le |los )?escrib(?:o|iendo)|writing|(?<!his )(?<!her )(?<!my )(?<!the )(?<!their )(?<!our )"
             r"(?<!your )phoned?|phoning|collect call|texted|messaged|llam(?:o|a|ando|ada)|"
             r"habl(?:o|a|ando)|marco|me marca) {w}(?:from|out of|desde|del|de la) (?:the |la |el )?"
             r"(?:\w+ ){0,2}?(?:{place}|county jail|county|jail phone|telefono de la carcel)",
@@ -177,7 +194,9 @@ CUES: list[Cue] = [
             r"(?:they|cops|police|deputies|sheriff|ice|immigration) (?:still )?(?:have|has|got|keep|"
             r"are keeping) (?:at|in) (?:the |a )?(?:\w+ ){0,2}?(?:{place}|county|ice|[a-z]+ (?:jail|county))",
             r"{pron} (?:tienen|tiene|tenian|siguen teniendo|mantienen|tienen todavia) "
-            r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita)",
+            r"{w}(?:{place}|detenid[oa]s?|encerrad[oa]s?|pres[oa]s?|ahi|alla|ahorita|"
+            # "me tienen aquí desde el viernes" (not "aquí trabajando", "aquí en la casa")
+            r"(?:aqui|aca)(?! (?:trabajando|en (?:la |mi )?casa|en el trabajo|con nosotros)))",
             r"(?:{pron} )?(?:tienen|tiene|siguen teniendo|mantienen) (?:a (?:mi|mis|su|sus|nuestr[oa]s?) "
             r"\w+ |a \w+ )?(?:en|ahi|alla|detenid[oa]s?|encerrad[oa]s?)",
             # a scene under way: "are cuffing my brother", "lo tienen esposado", "están arrestando a"
@@ -195,7 +214,9 @@ CUES: list[Cue] = [
             r"(?:esta|estan|sigue|siguen|is|are|still) (?:con|with) (?:la migra|migracion|inmigracion|"
             r"ice|immigration)|(?:esta|estan|sigue|siguen) en (?:manos de )?(?:ice|la migra)",
             r"{pron} (?:detuvieron|arrestaron|agarraron|levantaron|encerraron|llevaron presos?|"
-            r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))",
+            r"acaban de (?:detener|arrestar|agarrar|llevar|levantar))"
+            # a hold or a charge lifted is no person taken: "le levantaron el hold"
+            r"(?! (?:el|la|los|las) (?:hold|detainer|orden|retencion|cargos?|multa|castigo)(?![\w']))",
             r"(?:took|picked up|grabbed|arrested|detained) (?:him|her|them|my (?!{thing})\w+)",
             r"(?:got |was |were |been )?(?:taken|picked up|grabbed) by (?:ice|immigration|la migra|"
             r"the police|police|the sheriff|deputies|the deputies|cops|the cops)",
@@ -256,8 +277,13 @@ CUES: list[Cue] = [
             # (typed by ear: "sigue ay adentro", "todabia")
             r"(?:still|sigue|siguen|(?:todavia|todabia|toavia) (?:esta|estan|sigue|siguen)|"
             r"aun (?:esta|estan|sigue|siguen)) (?:(?:ahi|ay|alli|alla|there) )?"
-            r"(?:adentro|dentro|inside|in there|locked (?:in|up)|encerrad[oa]s?)"
+            r"(?:adentro|dentro|inside|in there|in here|locked (?:in|up)|encerrad[oa]s?)"
             r"(?! (?:de|del|of|the|la|el|my|mi|his|her|su|our|a|at|with|con)(?![\w']))",
+            # the reporter still where they were taken: "me detuvieron y sigo aquí", "i'm still
+            # here at the county"
+            r"(?:sigo|seguimos|todavia estoy|todavia estamos|aun estoy|i'?m still|im still|"
+            r"we'?re still|i am still|we are still) (?:aqui|aca|here)(?! (?:en (?:la |mi )?casa|"
+            r"at (?:home|work)|en el trabajo|trabajando|working))",
             # the "still" after: "está adentro todavía", "he's inside still"
             r"(?:esta|estan|is|are|he'?s|she'?s|hes|shes) (?:adentro|inside|in there) "
             r"(?:todavia|aun|still|yet)",
@@ -391,6 +417,47 @@ CUES: list[Cue] = [
             r"(?:is |are |'s |s )?on (?:the|their|its|his|her) way|ya viene|ya vienen|va en camino|viene en camino)",
         ],
         agent_only=True,
+    ),
+    # --- a raid under way at a place
+    *_cues(
+        Concept.RAID,
+        [
+            # doors knocked on one after another: "knocking on every door", "tocando puertas",
+            # "going door to door", "de puerta en puerta"
+            r"(?:knock\w*|bang\w*|pound\w*|tocando|tocan|toca|tocaron|golpeando|golpean) "
+            r"(?:on |at |en |a )?(?:(?:every|each|all (?:the )?|the|people'?s|las|todas las|cada) )?(?:\w+ )?"
+            r"(?:doors?|puertas?|trailers?|trailas?|apartments?|apartamentos?|casas?|houses?)|"
+            r"(?:tocando|tocan) puertas|door[- ]to[- ]door|de puerta en puerta|casa por casa|"
+            r"(?:house|trailer|apartment) (?:to|by) (?:house|trailer|apartment)",
+            r"(?:sacando|pulling|dragging|taking) (?:a (?:la gente|todos|las personas)|gente|personas|people|"
+            r"everyone|everybody|families)|"
+            r"(?:raids?|raiding|redadas?) (?:at|in|on|en|de) (?:the |la |el |los |las |our |"
+            r"nuestr[oa] )?(?:\w+ )?\w+|raiding (?:the|a|an|our|my|all the) \w+",
+        ],
+        raid=True,
+        needs=_RAIDERS,
+    ),
+    *_cues(
+        Concept.RAID,
+        [
+            # a place surrounded, people pulled out: "rodearon la traila", "surrounded the
+            # apartments", "están sacando a la gente"
+            r"(?:surround\w*|rodea\w*|rodeando|rodearon|cercaron|cercando|blocked off|bloquearon) "
+            r"(?:(?:the|all the|la|el|los|las|toda la|todo el) )?(?:\w+ )?(?:trailers?|trailas?|"
+            r"traila|trailer park|park|parque|apartments?|apartamentos?|complex|building|edificio|"
+            r"house|casa|neighbou?rhood|colonia|barrio|street|calle|yard|yarda|site|obra|plant|"
+            r"planta|fabrica|factory|farm|rancho|campo|lot|community|comunidad|mobile homes?|"
+            r"space|espacio)",
+            # the agency at the door now: "ICE is outside", "la migra está afuera"
+            r"(?:la migra|migracion|inmigracion|ice|immigration|the sheriff|el sheriff|deputies|"
+            r"la policia|police|the cops) (?:esta|estan|is|are|'s|s) (?:right |aqui |alli |ahi )?"
+            r"(?:afuera|outside|at the door|at our door|en la puerta|en la entrada)",
+        ],
+        raid=True,
+        needs=_RAIDERS,
+        # a place surrounded, the agency at the door: so until someone says they left (a time
+        # said decides: "el año pasado rodearon la traila" is over)
+        standing=True,
     ),
     # --- a medical need, described
     *_cues(
@@ -569,6 +636,22 @@ CUES: list[Cue] = [
     *_cues(
         Concept.CHILD,
         [
+            # left with a minor: "with the neighbor girl who is 12", "con la vecinita de 12
+            # años", "with my 13 year old niece" (an emergency while the parent is held)
+            r"{kid} {w}(?:with|con|staying with|se quedo con|se quedaron con) {ww}(?:(?:who|que|she|he|"
+            r"ella|el) (?:is|'s|s|tiene|has) (?:only |just |apenas |nomas |solo |solamente )?|"
+            r"(?:de|only|apenas|nomas|solo) )(?:[1-9]|1[0-5]|nine|ten|eleven|twelve|thirteen|"
+            r"fourteen|fifteen|nueve|diez|once|doce|trece|catorce|quince)(?![\w'])(?! (?:dollars|"
+            r"dolares|minutes|minutos|hours|horas|days|dias|blocks|cuadras|miles|millas))|"
+            r"{kid} {w}(?:with|con) {ww}(?:[1-9]|1[0-5]|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen)[- ]?(?:years?|yrs?|yr)[- ]?old",
+        ],
+        with_custody=True,
+        standing=True,
+    ),
+    *_cues(
+        Concept.CHILD,
+        [
             # no adult at all: "no adult in the house", "sin un adulto", "no hay ningún adulto"
             r"(?:no|without|not (?:a|one|any)|sin|no hay|sin ningun|ningun|no queda|no quedo) "
             r"(?:other |single |otro |un |una |ningun |ninguna )?(?:adults?|grown-?ups?|grownups|"
@@ -646,7 +729,11 @@ PAST_TIME = [
     r"(?:last|this past) (?:year|month|week|summer|winter|spring|fall|time)",
     r"(?:el|la) (?:ano|mes|semana|verano|invierno) pasad[oa]",
     r"(?:el|del) (?:ano|mes) (?:antepasado|anterior)",
-    rf"(?:in|en|back in|since|desde|durante) (?:the |el |del )?(?:late |early )?(?:(?:19|20)\d\d|{MONTHS})",
+    rf"(?:in|en|back in|since|desde|durante|during) (?:the |el |del )?(?:late |early )?(?:year |ano )?(?:(?:19|20)\d\d|{MONTHS})",
+    # a year told as when it began or was: "a detainer on him from 2014", "el hold del 2016"
+    # (not a sum: "una fianza de 2000", "bond for 2000 dollars")
+    r"(?:from|del|around|circa|para|by) (?:the |el )?(?:year |ano )?(?:19|20)\d\d(?! ?(?:dolares|dollars|"
+    r"bucks|pesos|dls|usd|dlls))",
     rf"(?:on|el) \d{{1,2}} (?:of |de )?{MONTHS}",
     rf"{MONTHS} \d{{1,2}}",
     r"(?:years|anos) (?:ago|back|atras)",
@@ -684,7 +771,8 @@ SOON_TIME = [
     r"el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|en \w+ (?:horas|dias)|"
     r"antes del? (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin de semana)|"
     r"(?:este|el proximo|el otro) fin de semana|"
-    r"going to|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
+    # ("going to work", "going to the store" is where, not when)
+    r"going to(?! (?:work|school|church|the|a|an|my|his|her|our|their)(?![\w']))|gonna|about to|will|'ll|scheduled|is coming|are coming|va a|van a|vamos a|"
     r"2morrow|2moro|2mrw|tmrrw|tomoro|tomorow|tmw|tomorrw|mnn|ya mero|en un rato|2nite|2night|"
     r"tonite|tnite|"
     r"esta por|estan por|programad[oa]|ends? tonight|runs? out|se vence|se acaba|expires?)",
@@ -692,7 +780,9 @@ SOON_TIME = [
 # The abuser named as the one held: "the abuser was arrested and is in jail now", "my ex is in
 # prison" (with the reporter safe, no one to help out of custody even where no threat was told).
 ABUSER_NAMED_HELD = (
-    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)) {ww}"
+    r"(?:abuser|agresor|abusador|my ex|mi ex|ex-?(?:husband|boyfriend|partner|esposo|novio)|exesposo|"
+    r"exnovio|expareja|el que me (?:pegaba|golpeaba|maltrataba)|the (?:man|guy) who (?:hurt|hit|beat|"
+    r"abused) me) {ww}"
     r"(?:arrested|locked up|in jail|in prison|behind bars|detenido|arrestado|preso|encerrado|"
     r"en la carcel|en la prision)"
 )
@@ -700,6 +790,10 @@ ABUSER_NAMED_HELD = (
 # is not someone who needs help.
 ABUSER_HELD = (
     r"(?:he|he'?s|hes|el|esta) {w}(?:in|en) (?:prison|jail|la carcel|la prision|prision)|"
+    # "he got locked up", "lo metieron a la cárcel", "ya está preso"
+    r"(?:he|el) (?:got|was|went|fue) (?:locked up|sent to (?:jail|prison)|put (?:in|behind) "
+    r"(?:jail|prison|bars)|to (?:jail|prison)|a la (?:carcel|prision))|"
+    r"lo (?:metieron|encerraron|mandaron) (?:a|en) la (?:carcel|prision)|(?:ya )?esta pres[oa]|"
     + ABUSER_NAMED_HELD
 )
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
@@ -716,6 +810,9 @@ RESOLVED = {
         r"pagamos (?:la )?fianza|pague (?:la )?fianza|ya esta (?:en (?:la )?casa|libre|afuera|con nosotros)|"
         r"ya (?:lo|la|los) (?:soltaron|liberaron|dejaron)|ya regreso|regreso a (?:la )?casa|"
         r"esta libre|salieron|"
+        # out the same day: "salió ese mismo día", "got out that same day"
+        r"sali[oa] (?:ese|esa|el|la) (?:mism[oa] )?(?:dia|noche|tarde|manana)|"
+        r"(?:is|are|he'?s|she'?s|hes|shes|they'?re|theyre) (?:back )?at home|"
         # "my uncle came home Tuesday after 3 days in the county jail" (not "I came home from work")
         r"(?<!\bi )(?<!\bwe )(?:came|got|come|comes|gets) (?:back )?home(?! (?:from|to) (?:work|school|the store))|"
         r"(?:llego|volvio|regresaron|llegaron|volvieron) a (?:la )?casa|"
@@ -737,7 +834,14 @@ RESOLVED = {
         r"(?:la migra|migracion|ice)|(?:la migra|migracion|ice) nunca (?:vino|llego)|"
         r"(?:pasaron|se pasaron|se cumplieron) (?:las )?(?:24|48|72) horas|"
         r"(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
-        r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion)|ya paso|"
+        r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion|orden)|ya paso|"
+        # a hold taken off, void: "se lo quitaron", "his lawyer says it's void", "ya no vale"
+        r"se (?:lo|la) (?:quitaron|quito|levantaron|cancelaron)|(?:lo|la) (?:quitaron|anularon)|"
+        r"(?:is|it'?s|its|was|are|were|es|esta|quedo) (?:null and )?(?:void|invalid|null|anulad[oa]|"
+        r"nul[oa])|(?:ya )?no (?:vale(?! la pena)|es valid[oa]|is valid|was valid)|(?:void|voided|anulado|"
+        r"anularon)|"
+        # the person home: "he's at home", "she is at home with us"
+        r"(?:is|are|he'?s|she'?s|hes|shes|they'?re|theyre) (?:back )?at home|"
         # a hold that ended: "it ended in 2021 when the judge granted asylum", "se terminó"
         r"(?:it|that|which|the (?:hold|detainer)|hold|detainer) (?:was |got |had |has )?(?:ended|"
         r"expired|lifted|dropped|went away|cancel(?:l)?ed)|(?:it|that) (?:is|was) over|"
@@ -772,6 +876,12 @@ RESOLVED = {
     Concept.DANGER: [
         ABUSER_HELD,
         r"(?:(?:is|i'?m|am|we'?re|are|she'?s|he'?s) safe(?: now)?|moved away|far away|in prison now|"
+        # the reporter far from him now: "I moved to another state", "vivo en otro estado"
+        r"(?:moved|move|me mude|nos mudamos|me fui|nos fuimos|me vine|nos venimos) (?:to|a|para) "
+        r"(?:another|a different|otro|otra) (?:state|city|country|estado|ciudad|pais)|"
+        r"(?:i|we) (?:now )?live (?:in )?(?:another|a different) (?:state|city|country)|"
+        r"(?:vivo|vivimos) (?:ahora )?(?:en )?(?:otro|otra) (?:estado|ciudad|pais)|vivo lejos|"
+        r"(?:me|nos) (?:mude|mudamos|cambie|cambiamos) de (?:estado|ciudad|pais)|moved out of state|"
         r"esta a salvo|estoy a salvo|estamos a salvo|ya estoy bien|ya no me busca|lejos de el|"
         r"ya no vive)",
     ],

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -30,6 +31,7 @@ from .concepts import (
     CUES,
     DOUBT,
     MACROS,
+    MONTHS,
     NEGATORS,
     NOBODY,
     NOW_TIME,
@@ -506,7 +508,23 @@ def _time_expressions(folded: str):
         for match in regex.finditer(folded):
             if time is Time.IMMINENT and _is_this_morning(folded, match):
                 continue
+            if time is Time.PAST and _this_year(match.group(0)):
+                continue  # "in 2026" when it is 2026: any day of it, not over by itself
             yield time, match.start(), match.end()
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _this_year(said: str) -> bool:
+    """The words name a year, and it is this one (or later): no past by itself."""
+    years = [int(y) for y in _YEAR.findall(said)]
+    return bool(years) and min(years) >= date.today().year and not _MONTH_DAY.search(said)
+
+
+# a day of a month said with the year ("el 3 de marzo de 2026") dates it; only the year alone
+# is any day of the year
+_MONTH_DAY = re.compile(r"\d{1,2} (?:of |de )?" + MONTHS)
 
 
 def _is_this_morning(folded: str, match: re.Match[str]) -> bool:
@@ -558,8 +576,20 @@ def _finding(
         time, span = Time.PAST, closed  # "kept my husband for two hours": it ended
     if time is Time.NOW and cue.place and not _someone_there(anchor, s.folded[slice(*clause)]):
         time = Time.UNCLEAR  # "en la cárcel de Gaston cobran muy caro": the jail, not who is in it
+    if (
+        cue.raid
+        and time is Time.UNCLEAR
+        and (not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW)
+    ):
+        time = Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
+    elif cue.raid and told_past and not cue.standing:
+        time = Time.PAST  # "the police knocked on my door last night": an event, and it ended
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
+    if suppressed is None and cue.concept is Concept.CHILD and not cue.negation_inside:
+        suppressed = _negated_inside(s.folded[start:end])
+    if suppressed is None and cue.concept is Concept.TRANSFER:
+        suppressed = _no_transfer(s, before, start, end)
     # Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
     # run-on, a person told further on is another statement.
     after = s.folded[end : clause[1]].split()[:_TARGET_WORDS]
@@ -572,12 +602,90 @@ def _finding(
         denial=cue.negation_inside,
         with_custody=cue.with_custody,
         standing=cue.standing,
-        targetless=cue.agent_only and not about_someone,
+        targetless=(cue.agent_only and not about_someone)
+        or _raid_untold(cue, s, clause, start, time),
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
         about_someone=_about_someone(cue, s.folded, clause, start),
         told_past=told_past,
         topic=_topic(cue, s, clause, start, end),
     )  # fmt: skip
+
+
+# A relative, a neighbour or a sitter as the one who picks up ("my neighbor picked them up",
+# "mi comadre los recogió"): children fetched, not a person taken.
+_FAMILY_PICKS_UP = re.compile(
+    r"(?<![\w'])(?:my|our|a|the|their|his|her|mi|su|sus|la|el|una|un|nuestr[oa]) (?:\w+ )?"
+    r"(?:neighbou?rs?|sister|brother|aunt|uncle|grandma|grandmother|grandpa|grandparents|mom|"
+    r"mother|dad|father|cousin|friend|comadre|compadre|sitter|babysitter|nanny|wife|husband|"
+    r"sister-in-law|brother-in-law|godmother|vecin[oa]s?|herman[oa]s?|tia|tio|abuel[oa]s?|mama|"
+    r"papa|prim[oa]|amig[oa]|cunad[oa]|esposa|esposo|ninera|madrina|padrino|suegr[oa])"
+    r"(?: (?:already|ya|just|went and|fue a|came and|vino a))?(?: (?:lo|la|los|las|les))? ?$"
+)
+
+
+_REPORTER_BEFORE = re.compile(r"(?<![\w'])(?:i|we|and i|y yo)(?: (?:just|then|finally|already))? $")
+
+
+def _no_transfer(s: _Sentence, before: str, start: int, end: int) -> str | None:
+    """A pick-up or a move that takes nobody: children fetched by a relative ("my neighbor
+    picked them up", "mi comadre los recogió"), the reporter who moved ("I moved to another
+    state"). Not "my husband picked up by ICE": there the one named is the one taken."""
+    words = s.folded[start:end]
+    family = _FAMILY_PICKS_UP.search(before)
+    if family and re.match(r"(?:pick|recog|recoj)", words) and not _BY_AGENCY.match(s.folded, end):
+        return f"picked up by family (\u201c{s.words(family.start(), end)}\u201d)"
+    if _REPORTER_BEFORE.search(before) and words.startswith("mov"):
+        return "the reporter moved, nobody was transferred"
+    return None
+
+
+# "my husband picked up by ICE": the one named is the one taken
+_BY_AGENCY = re.compile(
+    r"\W*(?:by|por|\w+ by) (?:the )?(?:ice|immigration|la migra|migracion|inmigracion|police|"
+    r"policia|sheriff|deputies|cops|agents)|\W*(?:la migra|migracion|inmigracion|ice|el sheriff|"
+    r"la policia)(?![\w'])"
+)
+
+
+def _negated_inside(words: str) -> str | None:
+    """A negator between the child and "alone" ("mis niños no se quedaron solos", "the kids
+    weren't alone"): the words deny it (doubt aside: "no sé si están solos")."""
+    words = _WITHOUT_ANYONE.sub(" ", _INNER_DOUBT.sub(" ", words))  # "sin nadie" is the alone
+    cue = _NEGATOR_WORDS.search(words)
+    return f"negated by \u201c{cue.group(0)}\u201d" if cue else None
+
+
+_WITHOUT_ANYONE = re.compile(r"(?<![\w'])sin (?:nadie|ningun\w*)(?![\w'])")
+# doubt inside the words ("no sé si", "don't know if"), not a reflexive "no se quedaron"
+_INNER_DOUBT = re.compile(
+    r"(?<![\w'])(?:no se|no sabemos|no sabe|don'?t know|do not know|dont know|not sure|no idea) "
+    r"(?:si|if|whether|donde|where|como|how|cuando|when)(?![\w'])"
+)
+
+
+def _raid_untold(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, time: Time) -> bool:
+    """A raid that is not told as under way by one who sees it: a rumour ("dicen que andan
+    tocando puertas"), a question ("are they going door to door?") or one to come. It is read
+    as the agency on its way for nobody named (worth a check at most, while nobody is held)."""
+    if not cue.raid:
+        return False
+    return (
+        time is not Time.NOW
+        or _HEARSAY.search(s.folded, 0, start) is not None
+        or s.asked(clause[0], start)
+        or _HYPOTHETICAL.search(s.folded, clause[0], start) is not None
+        # a habit or a topic: "ICE is outside the courthouse every monday", "data on raids"
+        or _HABITUAL.search(s.folded, clause[0], clause[1]) is not None
+        or _TOPIC.search(s.folded, clause[0], clause[1]) is not None
+    )
+
+
+_HABITUAL = re.compile(
+    r"(?<![\w'])(?:every ?(?:day|night|week|month|morning|time|\w+day)|everyday|each (?:day|week|"
+    r"time)|todos los (?:dias|lunes|martes|miercoles|jueves|viernes|sabados|domingos|meses)|"
+    r"cada (?:dia|semana|mes|vez|lunes|martes|miercoles|jueves|viernes|sabado|domingo)|siempre|"
+    r"always|usually|often|a veces|sometimes|seguido|a menudo)(?![\w'])"
+)
 
 
 def _about_someone(cue: Cue, folded: str, clause: tuple[int, int], start: int) -> bool:
@@ -664,7 +772,9 @@ def _adjusted_time(  # noqa: ANN001
     if time is Time.IMMINENT and said and _WEEKDAY.fullmatch(said):
         if _verb_time(anchor) is Time.PAST:
             time = Time.NOW  # "he was arrested Friday": this week's Friday, gone by
-    elif time is Time.PAST and cue.standing and said and not _LONG_PAST.search(said):
+    elif (
+        time is Time.PAST and cue.standing and not cue.raid and said and not _LONG_PAST.search(said)
+    ):
         time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
     if conditional and time in (Time.NOW, Time.IMMINENT) and cue.concept is not Concept.DANGER:
         # "I'm afraid they will arrest me", "if they transfer him": might happen, not happening.
