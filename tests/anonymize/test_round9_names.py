@@ -274,3 +274,21 @@ def test_typos_places_and_officers_are_no_rare_names(anon):
         ("en", "Deputy Kzinski stopped us and then Kzinski laughed.", ["Kzinski"]),
     ]
     _all_kept(anon, cases)
+
+
+def test_surname_particles_before_a_found_surname_go_with_it(anon):
+    cases = [
+        ("es", "La familia De los Reyes vive al lado.", ["Reyes", "De los"]),
+        ("en", "The agents took Marisol from the De la Peña house.", ["Marisol", "Peña"]),
+        ("es", "estaba con ma. luisa delos reyes cuando llegaron", ["ma.", "luisa", "reyes"]),
+        ("en", "ma. cristina dela cruz was with me", ["ma.", "cristina", "cruz"]),
+    ]
+    check_removed(anon, cases)
+    _all_kept(
+        anon,
+        [
+            ("es", "De Rosa no supe nada más.", ["De"]),
+            ("es", "De Tlaxcala nos vinimos a Pixley en 2015.", ["Tlaxcala", "Pixley"]),
+            ("en", "Pedestrians must stay off 49 st after dark.", ["49 st"]),
+        ],
+    )

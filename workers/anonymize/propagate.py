@@ -370,6 +370,10 @@ class _Widening:
             if self.abbreviated_given(q, start_i):
                 start_i -= 1  # "Ma. Cristina Dela Cruz", even at a sentence's start
                 continue
+            particle = self.particles_before(start_i)
+            if particle is not None:
+                start_i = particle  # "la familia De los Reyes"
+                continue
             if self._lower_first_name(q):
                 pass  # the tagger's part of speech is no guide on a lower-case name
             elif not self.toks[q].text[0].isupper() or not self.joinable(q, start_i):
@@ -382,14 +386,28 @@ class _Widening:
     def abbreviated_given(self, q: int, nxt: int) -> bool:
         """Token q is an abbreviated given name ("Ma." for María, "Fco." for Francisco) right
         before the capitalised name word nxt: part of the name, though it is no word of its own."""
-        tok, after = self.toks[q], self.toks[nxt]
-        return (
-            tok.f in ABBREVIATED_GIVEN
-            and tok.text[0].isupper()
-            and self.ctx.gap(nxt) in (". ", " ", ".")
-            and after.text[0].isupper()
-            and not covered(self.keeps, tok.start, tok.end)
-        )
+        tok, after, gap = self.toks[q], self.toks[nxt], self.ctx.gap(nxt)
+        if self.ctx.style != "normal" and gap in (". ", "."):
+            cased = True  # "ma. cristina dela cruz": the full stop marks it in lower case
+        else:
+            cased = tok.text[0].isupper() and after.text[0].isupper() and gap in (". ", " ", ".")
+        return tok.f in ABBREVIATED_GIVEN and cased and not covered(self.keeps, tok.start, tok.end)
+
+    def particles_before(self, i: int) -> int | None:
+        """Where the surname particles right before token i start ("De los | Reyes",
+        "Del | Valle"), when the first of them is capitalised; None when there are none."""
+        q = i
+        while q > 0 and i - q < 2 and self.toks[q - 1].f in PERSON_CONNECTORS:
+            if self.ctx.gap(q) != " ":
+                break
+            q -= 1
+        if q == i or not self.toks[q].text[0].isupper() or self.toks[q].text.isupper():
+            return None
+        if i - q < 2 and everyday_word(self.toks[q].f, "es") and _sentence_start(self.ctx, q):
+            return None  # "De Rosa no supe nada": a sentence's capital, not a particle's
+        if covered(self.keeps, self.toks[q].start, self.toks[i - 1].end):
+            return None
+        return q
 
     def after_abbreviation(self, j: int) -> bool:
         """Token j is an abbreviated given name and the word after it a name word."""

@@ -143,9 +143,14 @@ class AddressRecognizer(DomainRecognizer):
                 while e > s and text[e - 1] in " ,.":
                     e -= 1
                 before = P.window_before(ctx.folded, s, 30)
-                if rx is self.US_RE and self.NUMBERED_STREET_RE.fullmatch(text[s:e]):
+                if (
+                    rx is self.US_RE
+                    and self.NUMBERED_STREET_RE.fullmatch(text[s:e])
+                    and not re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, s - 30) : s])
+                ):
                     # "on 49 st", "la 5 ave": a numbered street with no house number is a
-                    # public place; any home found over it (a lower priority) wins
+                    # public place; any home found over it (a lower priority) wins; not after
+                    # a capitalised word, which may be the street's name ("Qeppa 260 St")
                     out.append(candidate("PLACE", s, e, 0.6))
                 elif self.PUBLIC_RE.search(before):
                     out.append(candidate("PLACE", s, e, 0.85))

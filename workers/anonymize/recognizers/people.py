@@ -987,6 +987,10 @@ def capitalised_runs(scan: NameScan) -> None:
 # where no place stands, is a name (invented given names: "Yoandry", "Dianelys").
 UNSEEN_ZIPF = 1.5
 OF_WORDS = words("de del of")
+ARTICLES = words("el la los las the")
+SPANISH_STREET_WORDS = words(
+    "calle avenida av avda camino carretera callejon privada colonia barrio carrera calzada"
+)
 BELONGING_NOUNS = words(
     """casa carro troca carta celular telefono nombre familia hijo hija esposo esposa mama
     papa car truck house phone name family"""
@@ -1005,6 +1009,10 @@ def _rare_word_slot(scan: NameScan, i: int) -> bool:
         return True  # "it belonged to Yoandry", "I gave it to Dianelys"; not "moved to X"
     if prev in LOCATION_PREPS or prev in ("at", "a", "al", "on", "en", "por"):
         return False
+    if prev in ARTICLES or prev in STREET_SUFFIXES or prev in SPANISH_STREET_WORDS:
+        return False
+    if prev in FACILITY_WORDS or prev in GEO_WORDS:
+        return False  # "por el Cheyrln", "avenida Dognood": a business, a street, a place
     if prev in OF_WORDS:
         before = [toks[q].f for q in range(max(0, i - 4), i - 1)]
         return any(w in BELONGING_NOUNS or w in KIN_NOUNS for w in before)
