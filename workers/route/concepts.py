@@ -157,10 +157,10 @@ CUES: list[Cue] = [
         Concept.IN_CUSTODY,
         [
             r"(?:in|at|inside|into) (?:the |a |his |her )?(?:\w+ ){0,2}?{place}",
-            r"(?:in|at|inside) (?:the )?county(?! (?:of|line|commission|agreement|program))",
+            r"(?:in|at|inside) (?:the )?county(?! (?:of|line|commission|agreement|program|general|hospital|medical|clinic|health|courthouse|court|fair|office|library|school|clerk))",
             r"(?:en|dentro de) (?:la |el |los |las )?(?:\w+ )?{place}",
             # Spanglish: "sigue en el county" is the county jail, as "el condado" is
-            r"(?:en|dentro de|del) (?:el )?county(?! (?:of|line|commission|agreement|program))",
+            r"(?:en|dentro de|del) (?:el )?county(?! (?:of|line|commission|agreement|program|general|hospital|medical|clinic|health|courthouse|court|fair|office|library|school|clerk))",
         ],
         place=True,
     ),
@@ -433,6 +433,53 @@ CUES: list[Cue] = [
             r"everyone|everybody|families)|"
             r"(?:raids?|raiding|redadas?) (?:at|in|on|en|de) (?:the |la |el |los |las |our |"
             r"nuestr[oa] )?(?:\w+ )?\w+|raiding (?:the|a|an|our|my|all the) \w+",
+        ],
+        raid=True,
+        needs=_RAIDERS,
+    ),
+    *_cues(
+        Concept.RAID,
+        [
+            # a raid at a workplace or a farm: people lined up, chased, hiding, the gates
+            # blocked ("they lined everybody up", "están correteando a la gente", "blocking both
+            # gates", "mi esposo se escondió en la bodega")
+            r"(?:lined|lining|line|lines) (?:up )?(?:everybody|everyone|all of us|all the \w+|us|"
+            r"people|the (?:workers|men|women|people|guys|employees)|them|workers)(?: up)?|"
+            r"(?:have|has|got|tienen|tiene) (?:everybody|everyone|all of us|us|them|the workers|"
+            r"a todos|a la gente|a los trabajadores) (?:lined up|in (?:a )?lines?|formad[oa]s|en fila)|"
+            r"(?:formaron|formando|forman|alinearon|alineando|pusieron|poniendo|ponen) (?:a )?(?:todos|"
+            r"la gente|los trabajadores|toda la gente|nosotros)(?: en (?:fila|linea|filas))?|"
+            r"(?:chasing|chased|chase|running after|ran after) (?:people|everyone|everybody|the workers|"
+            r"workers|us|the guys|the men|them|la gente)|"
+            r"(?:correteando|corretean|corretearon|persiguiendo|persiguen|persiguieron|corriendo tras|"
+            r"agarrando) (?:a )?(?:la gente|los trabajadores|todos|la raza|los muchachos|las personas|"
+            r"gente|personas|nosotros)|"
+            r"(?:se|me|nos) (?:escondio|escondieron|escondi|escondimos|esconden|esta escondiendo|"
+            r"estan escondiendo|estamos escondidos|esta escondido|esta escondida|estoy escondid[oa])|"
+            r"(?:hiding|hid|hide|hidden) (?:in|inside|under|behind|from) |"
+            r"(?:blocking|blocked|block|bloqueando|bloquearon|tapando|taparon|cerraron|cerrando) "
+            r"(?:off )?(?:both |all |the |all the |las |los |la |el |ambas )?(?:gates?|exits?|entrances?|"
+            r"driveway|road|portones?|porton|salidas?|entradas?|puertas?|camino)|"
+            r"(?:no|won'?t|will not|are not|aren'?t|not) (?:dejan|let|letting) (?:salir a )?(?:nadie|"
+            r"anyone|anybody|nobody|us|people|a nadie)(?: (?:salir|leave|out|go))?|"
+            r"(?:nobody|no one|nadie) (?:can|puede) (?:leave|get out|salir)",
+        ],
+        raid=True,
+        needs=_RAIDERS,
+        negation_inside=True,
+    ),
+    *_cues(
+        Concept.RAID,
+        [
+            # the agency here now at a workplace: "they are here right now at the plant",
+            # "están en el rancho ahorita", "ICE is at the poultry plant"
+            r"(?:they'?re|they are|theyre|ice (?:is|'s)|immigration (?:is|'s)|la migra (?:esta|anda)|"
+            r"estan|andan|la migra|migracion esta) (?:here |aqui |aca |right now |ahorita |now )*"
+            r"(?:at|in|en|inside) (?:the |el |la |our |my |mi |nuestr[oa] )?(?:\w+ )?"
+            r"(?:plant|planta|farm|rancho|ranch|fields?|campo|fil|pisca|poultry|packing|"
+            r"empacadora|dairy|lecheria|warehouse|bodega|factory|fabrica|jobsite|job site|job|"
+            r"trabajo|obra|site|construction|orchard|huerta|nursery|vivero|restaurant|"
+            r"restaurante|meatpacking|carniceria|chicken plant|pollera|invernadero|greenhouse)",
         ],
         raid=True,
         needs=_RAIDERS,
