@@ -769,6 +769,15 @@ MONTHS = (
     r"diciembre)"
 )
 UNITS_LONG = r"(?:years?|months?|weeks?|anos?|meses|mes|semanas?)"
+# A detention told as a period that closed: the treatment "received during his detention".
+DETENTION_PAST = (
+    r"(?:durante|during|throughout) (?:su|his|her|my|mi|the|la|el|their|our) (?:\w+ )?(?:detencion|"
+    r"detention|arresto|arrest|encarcelamiento|incarceration|custodia|custody|encierro|"
+    r"stay (?:in|at) (?:the )?(?:\w+ )?jail|time (?:in|at) (?:the )?(?:\w+ )?(?:jail|custody))|"
+    r"(?:while|when|mientras|cuando) (?:he|she|i|we|they|el|ella|yo|ellos) (?:was|were|estuvo|estuve|"
+    r"estuvimos|estuvieron) (?:detained|held|locked up|in (?:the )?(?:\w+ )?(?:jail|custody|detention)|"
+    r"detenid[oa]s?|pres[oa]s?|encerrad[oa]s?|en (?:la )?(?:\w+ )?(?:carcel|custodia|detencion))"
+)
 # Over: a time in the past that is not today.
 PAST_TIME = [
     rf"(?:\w+|a|one|two|three|several|many|few|un|una|dos|tres|varios|varias|\d+) {UNITS_LONG} ago",
@@ -787,6 +796,9 @@ PAST_TIME = [
     r"(?:a long time|a while) ago|hace (?:mucho|tiempo|rato largo)|back then|en ese entonces|"
     r"when i was (?:a kid|little|young)|cuando (?:era|estaba) (?:nin[oa]|chic[oa]|joven)",
     r"(?:once|una vez) (?:before|antes)",
+    # a detention named as a closed period: "durante su detención", "during his detention",
+    # "while he was detained", "cuando estuvo preso" (a present verb keeps it going: situation.py)
+    DETENTION_PAST,
 ]
 # Ongoing: the situation holds at the time of writing.
 NOW_TIME = [
@@ -957,6 +969,25 @@ RESOLVED_PAST = {
         r"todo (?:esta |salio )?bien",
     ],
 }
+
+# A release or a return told with how long it took ("got out on bond after 9 days", "she was
+# released a few hours later", "lo soltaron a los tres días", "regresó conmigo después de un
+# mes"): the custody it follows, and any hold put during it, closed (not "released to ICE").
+_SPAN_UNITS = r"(?:hours?|hrs?|days?|nights?|weeks?|months?|horas?|dias?|noches?|semanas?|mes|meses)"
+RELEASED_AFTER = (
+    r"(?:got (?:out|released|let go)|was (?:released|let go|let out|freed|returned to (?:me|us))|"
+    r"were (?:released|let go|freed)|released (?:him|her|them|me|us)|bonded out|bailed out|"
+    r"let (?:him|her|them|me|us) (?:go|out)|(?:came|come|got) back(?: home| to (?:me|us|the family|"
+    r"my family|our family))?|returned (?:home|to (?:me|us))|gave (?:her|him|them) back|"
+    r"{pron} (?:soltaron|liberaron|dejaron (?:ir|salir)|regresaron|devolvieron)|soltaron|liberaron|"
+    r"sali[oa]|salieron|regres[oa]|regresaron|volvi[oa]|volvieron|llego a (?:la )?casa)"
+    r"(?: [\w']+){0,6}? "
+    r"(?:after (?:about |like |only )?(?:\w+ )?(?:\w+ )?" + _SPAN_UNITS + r"|(?:a few|a couple of|\w+) "
+    + _SPAN_UNITS + r" later|the (?:next|following) (?:day|morning|week)|that (?:same )?(?:day|night|"
+    r"evening|afternoon)|a l[oa]s? (?:\w+ )?" + _SPAN_UNITS + r"|despues de (?:como |unos |unas )?"
+    r"(?:\w+ )?(?:\w+ )?" + _SPAN_UNITS + r"|al (?:dia|otro dia) siguiente|al otro dia|"
+    r"(?:\w+ )?" + _SPAN_UNITS + r" despues|ese mismo dia|esa misma noche)(?![\w'])"
+)
 
 # Words that negate the clause they govern (spaCy marks most as `neg` or `advmod`).
 NEGATORS = frozenset(

@@ -29,6 +29,7 @@ from .concepts import (
     ABUSER_HELD,
     ABUSER_NAMED_HELD,
     CUES,
+    DETENTION_PAST,
     DOUBT,
     MACROS,
     MONTHS,
@@ -38,6 +39,7 @@ from .concepts import (
     PAST_TIME,
     RESOLVED,
     RESOLVED_PAST,
+    RELEASED_AFTER,
     SOON_TIME,
     Concept,
     Cue,
@@ -434,8 +436,10 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     for sentence in sentences:
         findings.extend(_read_sentence(sentence, present, frame))
         explicit = [t for t in sentence.times if t[0] in (Time.PAST, Time.NOW)]
+        closed = [t for t in explicit if _DETENTION_PAST.fullmatch(sentence.folded[t[1] : t[2]])]
         if explicit:
-            frame = (explicit[0][0], sentence.words(explicit[0][1], explicit[0][2]))
+            first = (closed or explicit)[0]
+            frame = (first[0], sentence.words(first[1], first[2]))
     folded_sentences = [(sentence.folded, sentence.index) for sentence in sentences]
     originals = [sentence.original for sentence in sentences]
     findings = _told_then(findings, sentences)
@@ -443,8 +447,116 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     safe = _ABUSER_NAMED_HELD.search(whole) is not None and any(
         regex.search(whole) for regex in _RESOLVED[Concept.DANGER]
     )  # "my ex is in prison, i am safe": the one held is the abuser, no danger named
-    findings = _abuser_held(_resolve(findings, folded_sentences, originals), safe)
+    findings = _released_after(_resolve(findings, folded_sentences, originals), sentences)
+    findings = _witness_account(findings, sentences)
+    findings = _abuser_held(findings, safe)
     return _rumours(findings, named)
+
+
+_RELEASED_AFTER = _bounded(RELEASED_AFTER)
+_DETENTION_PAST = re.compile(_expand(DETENTION_PAST))
+# handed over, not let go: "released to ICE after 3 days", "lo soltaron a migración"
+_TO_AGENCY = re.compile(
+    r"(?<![\w'])(?:to|into|a|al|con|over to) (?:the )?(?:ice|immigration|la migra|migra|migracion|"
+    r"inmigracion|the feds|federales)(?![\w'])"
+)
+# the agency or the officers come back: "ICE came back after two days", "they came back"
+_AGENCY_BEFORE = re.compile(
+    r"(?<![\w'])(?:ice|immigration|la migra|migra|migracion|inmigracion|agents?|agentes|officers?|"
+    r"oficiales|deputies|police|policia|cops|sheriff|they|ellos)\W*$"
+)
+_RETURN_VERB = re.compile(r"(?:came|come|got back|returned|regres|volvi|llego)")
+
+
+def _released_after(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
+    """A release or a return told with how long it took ("I got out on bond after 9 days", "lo
+    soltaron a los tres días"), after a custody or a hold: that custody is over, and a hold put
+    during it with it (the person is out). What is told after the release stands; so does a
+    custody told as going on in its own words ("he is still in the county jail")."""
+    releases = []
+    for s in sentences:
+        for m in _RELEASED_AFTER.finditer(s.folded):
+            before = s.folded[: m.start()]
+            after = " ".join(s.folded[m.end() :].split()[:4])
+            if (
+                _TO_AGENCY.search(m.group(0))
+                or _TO_AGENCY.match(" " + after)
+                or _NEGATOR_WORDS.search(" ".join(before.split()[-2:]))
+                or (_RETURN_VERB.match(m.group(0)) and _AGENCY_BEFORE.search(before))
+                or re.search(r"(?<![\w'])(?:and|y|pero|but|then|luego)(?![\w'])", m.group(0))
+            ):
+                continue
+            releases.append((s.number, m.start(), s.words(m.start(), m.end())))
+    if not releases:
+        return findings
+    out = []
+    for f in findings:
+        if (
+            f.suppressed is None
+            and f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER)
+            and f.time in (Time.NOW, Time.UNCLEAR)
+            and not _said_now(f)
+        ):
+            later = [r for r in releases if (r[0], r[1]) > (f.sentence, f.at)]
+            if later:
+                f = replace(f, suppressed=f"over: \u201c{later[0][2]}\u201d")
+        out.append(f)
+    return out
+
+
+# One who saw it at work: "I'm a labor and delivery nurse", "I work as an interpreter", "soy
+# enfermera", "trabajo como intérprete en la corte".
+_WITNESS = re.compile(
+    r"(?<![\w'])(?:(?:i'?m|i am|im|i work as|i worked as|as) (?:a|an) (?:[\w-]+ ){0,4}?|(?:soy|trabajo como|"
+    r"trabajo de|trabaje como) (?:un |una )?(?:\w+ ){0,3}?)(?:nurse|doctor|physician|midwife|"
+    r"interpreter|translator|social worker|caseworker|case worker|chaplain|paralegal|attorney|"
+    r"lawyer|advocate|volunteer|paramedic|emt|medic|counselor|therapist|teacher|"
+    r"enfermer[oa]|doctora?|medic[oa]|partera|interprete|traductor[a]?|trabajador[a]? social|"
+    r"abogad[oa]|voluntari[oa]|paramedico|consejer[oa]|capellan|defensor[a]?|maestr[oa]|"
+    r"terapeuta)(?![\w'])"
+)
+# Someone the witness does not know, named by an indefinite article: "a patient", "un señor".
+_STRANGER = re.compile(
+    r"(?<![\w'])(?:a|an|one|another|un|una|otro|otra) (?:\w+ )?(?:patients?|clients?|man|woman|"
+    r"lady|guy|mother|father|detainee|inmate|worker|person|girl|boy|teen|student|pacientes?|"
+    r"cliente|clienta|senor|senora|hombre|mujer|muchach[oa]|chav[oa]|joven|detenid[oa]|pres[oa]|"
+    r"trabajador[a]?|persona|madre|padre|chico|chica|nin[oa])(?![\w'])"
+)
+
+
+def _witness_account(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
+    """A professional's account of a stranger's treatment, set in the past ("I'm a nurse. Two
+    weeks ago a patient was shackled ... while on an immigration hold"): the past time governs
+    the account, the hold with it, unless a finding is told as going on in its own words."""
+    whole = " ".join(s.folded for s in sentences)
+    if not _WITNESS.search(whole) or not _STRANGER.search(whole):
+        return findings
+    dated = next(
+        ((s.number, s.words(t[1], t[2])) for s in sentences for t in s.times if t[0] is Time.PAST),
+        None,
+    )
+    if dated is None:
+        return findings
+    out = []
+    for f in findings:
+        if (
+            f.suppressed is None
+            and f.standing
+            and f.time is Time.NOW
+            and f.sentence >= dated[0]
+            and not _said_now(f)
+            and not _REPORTER.search(normalize(f.sentence_text)[0])
+        ):
+            f = replace(f, suppressed=f"over (a witness's account, \u201c{dated[1]}\u201d)")
+        out.append(f)
+    return out
+
+
+def _said_now(f: Finding) -> bool:
+    """The finding's own time words say it holds now ("still", "right now", "ahorita")."""
+    if not f.time_words:
+        return False
+    return any(t is Time.NOW for t, _, _ in _time_expressions(normalize(f.time_words)[0]))
 
 
 # The parser cuts the last word of an unpunctuated verb phrase into a sentence of its own (a
@@ -570,6 +682,19 @@ def _finding(
     if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
         time = Time.NOW  # "in the county jail since March": from then until now
     time = _adjusted_time(cue, time, said, anchor, conditional)
+    if (
+        time is Time.NOW
+        and cue.standing
+        and not cue.raid
+        and not in_clause
+        and frame
+        and frame[0] is Time.PAST
+        and _tense_read(anchor, before, False) is Time.PAST
+        and _DETENTION_PAST.search(normalize(frame[1])[0])
+    ):
+        # "…durante su detención en la cárcel. Le pusieron un hold": put during a detention the
+        # narrative told as closed, told in the past; over unless told as going on.
+        time, span = Time.PAST, None
     told_past = _tense_read(anchor, before, _in_cue(anchor, s, start, end)) is Time.PAST
     closed = _closed_span(cue, s.folded, clause, told_past, time)
     if closed:
@@ -744,8 +869,11 @@ def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
 def _ongoing(folded: str, span: tuple[int, int], anchor, before: str) -> bool:  # noqa: ANN001
     """A past time that starts what still holds: "since March", "desde enero", "desde hace dos
     semanas" with a verb of now ("has been", "está", "lo tienen"); not "estuvo ... desde 2018",
-    nor a span closed by "until" / "hasta"."""
+    nor a span closed by "until" / "hasta". "During his detention" with a verb of now ("durante
+    su detención le niegan la insulina") is a detention going on."""
     said = folded[span[0] : span[1]]
+    if _DETENTION_PAST.fullmatch(said):
+        return _tense_read(anchor, before, anchor_in_cue=False) is Time.NOW
     if not (_SINCE.match(said) or _SINCE.search(folded[max(0, span[0] - 8) : span[0]] + " ")):
         return False
     if _UNTIL.match(folded, span[1]):
