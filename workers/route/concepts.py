@@ -774,7 +774,7 @@ DETENTION_PAST = (
     r"(?:durante|during|throughout) (?:su|his|her|my|mi|the|la|el|their|our) (?:\w+ )?(?:detencion|"
     r"detention|arresto|arrest|encarcelamiento|incarceration|custodia|custody|encierro|"
     r"stay (?:in|at) (?:the )?(?:\w+ )?jail|time (?:in|at) (?:the )?(?:\w+ )?(?:jail|custody))|"
-    r"(?:while|when|mientras|cuando) (?:he|she|i|we|they|el|ella|yo|ellos) (?:was|were|estuvo|estuve|"
+    r"(?:while|when|mientras|cuando) (?:[\w']+ ){0,2}?(?:was|were|estuvo|estuve|"
     r"estuvimos|estuvieron) (?:detained|held|locked up|in (?:the )?(?:\w+ )?(?:jail|custody|detention)|"
     r"detenid[oa]s?|pres[oa]s?|encerrad[oa]s?|en (?:la )?(?:\w+ )?(?:carcel|custodia|detencion))"
 )

@@ -524,6 +524,12 @@ _STRANGER = re.compile(
 )
 
 
+# days back, for an account (a hold put "two days ago" on a relative still stands elsewhere)
+_DAYS_AGO = re.compile(
+    r"(?<![\w'])(?:(?:\w+|a|\d+) days? ago|hace (?:\w+ )?(?:\w+ )?dias|the other day|el otro dia)(?![\w'])"
+)
+
+
 def _witness_account(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
     """A professional's account of a stranger's treatment, set in the past ("I'm a nurse. Two
     weeks ago a patient was shackled ... while on an immigration hold"): the past time governs
@@ -532,7 +538,14 @@ def _witness_account(findings: list[Finding], sentences: list[_Sentence]) -> lis
     if not _WITNESS.search(whole) or not _STRANGER.search(whole):
         return findings
     dated = next(
-        ((s.number, s.words(t[1], t[2])) for s in sentences for t in s.times if t[0] is Time.PAST),
+        (
+            (s.number, s.words(*span))
+            for s in sentences
+            for span in [
+                *((t[1], t[2]) for t in s.times if t[0] is Time.PAST),
+                *(m.span() for m in _DAYS_AGO.finditer(s.folded)),
+            ]
+        ),
         None,
     )
     if dated is None:
@@ -687,10 +700,11 @@ def _finding(
         and cue.standing
         and not cue.raid
         and not in_clause
-        and frame
-        and frame[0] is Time.PAST
         and _tense_read(anchor, before, False) is Time.PAST
-        and _DETENTION_PAST.search(normalize(frame[1])[0])
+        and (
+            (frame and frame[0] is Time.PAST and _DETENTION_PAST.search(normalize(frame[1])[0]))
+            or _DETENTION_PAST.search(s.folded, 0, start)
+        )
     ):
         # "…durante su detención en la cárcel. Le pusieron un hold": put during a detention the
         # narrative told as closed, told in the past; over unless told as going on.
@@ -901,7 +915,12 @@ def _adjusted_time(  # noqa: ANN001
         if _verb_time(anchor) is Time.PAST:
             time = Time.NOW  # "he was arrested Friday": this week's Friday, gone by
     elif (
-        time is Time.PAST and cue.standing and not cue.raid and said and not _LONG_PAST.search(said)
+        time is Time.PAST
+        and cue.standing
+        and not cue.raid
+        and said
+        and not _LONG_PAST.search(said)
+        and not _DETENTION_PAST.fullmatch(said)  # put "during his detention": closed with it
     ):
         time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
     if conditional and time in (Time.NOW, Time.IMMINENT) and cue.concept is not Concept.DANGER:
