@@ -43,7 +43,10 @@ RELEASED_AFTER = [
         "my husband was sitting in the county jail on an ICE hold, he got out after like 5 days "
         "and we want to complain about the guards",
     ),
-    ("es", "Arrestaron a mi hijo y le pusieron un hold de inmigración. Lo soltaron a los tres días."),
+    (
+        "es",
+        "Arrestaron a mi hijo y le pusieron un hold de inmigración. Lo soltaron a los tres días.",
+    ),
     (
         "es",
         "Mi esposo estuvo en la cárcel del condado con una orden de ICE. Salió bajo fianza "
@@ -64,7 +67,10 @@ RELEASED_AFTER = [
 
 # The release is a hand-over, or the hold or custody is told again after it: urgent.
 RELEASE_STANDS = [
-    ("en", "We paid the bond after 2 days but they won't let him go because ICE has a hold on him."),
+    (
+        "en",
+        "We paid the bond after 2 days but they won't let him go because ICE has a hold on him.",
+    ),
     (
         "en",
         "My brother got out on bond after 3 days, but now ICE put a detainer and they are coming "
@@ -72,7 +78,10 @@ RELEASE_STANDS = [
     ),
     ("en", "He was released to ICE after two days and he is in the ICE detention center now."),
     ("en", "My husband came back home after 2 days but ICE is waiting for him at the jail."),
-    ("en", "The sheriff came back after two days and took my husband. He is in the county jail now."),
+    (
+        "en",
+        "The sheriff came back after two days and took my husband. He is in the county jail now.",
+    ),
     ("es", "Lo soltaron a los tres días pero se lo entregaron a migración y sigue detenido."),
     ("es", "Pagamos la fianza hace dos días pero no lo sueltan porque tiene un hold de ICE."),
     ("es", "la migra regresó al otro día y se llevó a mi papá, lo tienen en el condado ahorita"),
@@ -81,7 +90,10 @@ RELEASE_STANDS = [
 # Children not left alone, told with a dash, a colon, an ellipsis: denied.
 CHILD_NOT_ALONE = [
     ("en", "When ICE detained me in 2021 my kids were not left alone—my sister picked them up."),
-    ("en", "My kids were not left alone – my neighbor took them in. I was released the next morning."),
+    (
+        "en",
+        "My kids were not left alone – my neighbor took them in. I was released the next morning.",
+    ),
     ("en", "The children weren't alone... my mother-in-law was with them the whole time."),
     (
         "en",
@@ -100,11 +112,18 @@ CHILD_NOT_ALONE = [
 
 # Alone now, told with the same punctuation: urgent.
 CHILD_ALONE = [
-    ("en", "My kids are home alone — nobody has picked them up and ICE took their mother an hour ago."),
-    ("es", "mis hijos están solos en la casa – nadie los ha recogido, se llevaron a su mamá hace una hora"),
+    (
+        "en",
+        "My kids are home alone — nobody has picked them up and ICE took their mother an hour ago.",
+    ),
+    (
+        "es",
+        "mis hijos están solos en la casa – nadie los ha recogido, se llevaron a su mamá hace "
+        "una hora",
+    ),
     ("en", "My kids are alone right now — ICE took my wife this morning."),
     ("es", "mis niños están solos ahorita: se llevaron a mi esposo."),
-]  # fmt: skip
+]
 
 # A professional's account of a stranger's past treatment, dated in the past: over.
 WITNESS_PAST = [
@@ -152,7 +171,10 @@ WITNESS_NOW = [
         "I'm a nurse at the county jail. Right now a patient is shackled to the bed with an ICE "
         "hold and they won't give her insulin.",
     ),
-    ("es", "Soy enfermera. Ahorita tenemos a una paciente con un hold de ICE encadenada a la cama."),
+    (
+        "es",
+        "Soy enfermera. Ahorita tenemos a una paciente con un hold de ICE encadenada a la cama.",
+    ),
     ("en", "I'm a nurse. Two weeks ago ICE put a hold on my brother at the county jail."),
     (
         "es",
@@ -218,42 +240,72 @@ RAID_WORK_NOW = [
         "ICE is at the packing plant right now. They have everyone lined up against the wall "
         "and nobody can leave.",
     ),
-    ("en", "they are here at the dairy right now!! deputies blocking the driveway, my cousin is hiding in the barn"),
+    (
+        "en",
+        "they are here at the dairy right now!! deputies blocking the driveway, my cousin is "
+        "hiding in the barn",
+    ),
     (
         "en",
         "Immigration agents are at the construction site now, they're chasing the workers and "
         "blocked off the exits",
     ),
-    ("en", "HELP THEY ARE AT THE FARM RIGHT NOW. ICE and sheriff. chasing people through the fields"),
+    (
+        "en",
+        "HELP THEY ARE AT THE FARM RIGHT NOW. ICE and sheriff. chasing people through the fields",
+    ),
     (
         "es",
         "ESTAN EN EL RANCHO AHORITA!! llegaron el sheriff y la migra a la pisca de fresa, estan "
         "correteando a la gente por los surcos, mi esposo se escondio en la bodega",
     ),
-    ("es", "la migra esta en la empacadora ahorita, tienen a todos formados y no dejan salir a nadie"),
+    (
+        "es",
+        "la migra esta en la empacadora ahorita, tienen a todos formados y no dejan salir a nadie",
+    ),
     (
         "es",
         "estan en la obra ahorita los de ICE con el sheriff, bloquearon la salida y estan "
         "agarrando a los trabajadores",
     ),
-    ("es", "AHORITA ESTAN EN LA FABRICA, LA MIGRA TIENE A LA GENTE EN FILA, MI HERMANO ESTA ESCONDIDO EN EL BAÑO"),
-    ("es", "ayuda la migra en el campo ahorita persiguiendo a la gente, mi papa se escondio en la troca"),
-]  # fmt: skip
+    (
+        "es",
+        "AHORITA ESTAN EN LA FABRICA, LA MIGRA TIENE A LA GENTE EN FILA, MI HERMANO ESTA "
+        "ESCONDIDO EN EL BAÑO",
+    ),
+    (
+        "es",
+        "ayuda la migra en el campo ahorita persiguiendo a la gente, mi papa se escondio en la "
+        "troca",
+    ),
+]
 
 # Past, habitual, rumoured, or no raid at all: never pages.
 RAID_WORK_CALM = [
-    ("en", "Two years ago ICE came to the farm and lined everybody up. I want to report what the sheriff did then."),
-    ("es", "Hace dos años la migra llegó a la planta, formaron a todos y se llevaron a diez. Quiero denunciar."),
+    (
+        "en",
+        "Two years ago ICE came to the farm and lined everybody up. I want to report what the "
+        "sheriff did then.",
+    ),
+    (
+        "es",
+        "Hace dos años la migra llegó a la planta, formaron a todos y se llevaron a diez. Quiero "
+        "denunciar.",
+    ),
     ("en", "The deputies blocked the gates at the plant during the raid in 2019."),
     ("en", "Every friday the sheriff parks by the farm gate and checks IDs."),
     ("es", "Los del sheriff bloquean la entrada del rancho cada viernes."),
-    ("en", "Last year ICE raided the plant where I work and lined everybody up. Nobody I know was taken."),
+    (
+        "en",
+        "Last year ICE raided the plant where I work and lined everybody up. Nobody I know was "
+        "taken.",
+    ),
     ("es", "El año pasado la migra llegó al rancho y corretearon a la gente."),
     ("en", "My boss said ICE might come to the farm next week."),
     ("es", "dicen que la migra anda en el rancho, ¿es cierto?"),
     ("en", "We lined up for the bus this morning at the plant."),
     ("es", "Me escondí detrás de la puerta cuando mi hermanito jugaba."),
-]  # fmt: skip
+]
 
 MECHANISMS = [
     ("released after", RELEASED_AFTER, "normal", None),

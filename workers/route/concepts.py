@@ -973,7 +973,9 @@ RESOLVED_PAST = {
 # A release or a return told with how long it took ("got out on bond after 9 days", "she was
 # released a few hours later", "lo soltaron a los tres días", "regresó conmigo después de un
 # mes"): the custody it follows, and any hold put during it, closed (not "released to ICE").
-_SPAN_UNITS = r"(?:hours?|hrs?|days?|nights?|weeks?|months?|horas?|dias?|noches?|semanas?|mes|meses)"
+_SPAN_UNITS = (
+    r"(?:hours?|hrs?|days?|nights?|weeks?|months?|horas?|dias?|noches?|semanas?|mes|meses)"
+)
 RELEASED_AFTER = (
     r"(?:got (?:out|released|let go)|was (?:released|let go|let out|freed|returned to (?:me|us))|"
     r"were (?:released|let go|freed)|released (?:him|her|them|me|us)|bonded out|bailed out|"
@@ -982,8 +984,11 @@ RELEASED_AFTER = (
     r"{pron} (?:soltaron|liberaron|dejaron (?:ir|salir)|regresaron|devolvieron)|soltaron|liberaron|"
     r"sali[oa]|salieron|regres[oa]|regresaron|volvi[oa]|volvieron|llego a (?:la )?casa)"
     r"(?: [\w']+){0,6}? "
-    r"(?:after (?:about |like |only )?(?:\w+ )?(?:\w+ )?" + _SPAN_UNITS + r"|(?:a few|a couple of|\w+) "
-    + _SPAN_UNITS + r" later|the (?:next|following) (?:day|morning|week)|that (?:same )?(?:day|night|"
+    r"(?:after (?:about |like |only )?(?:\w+ )?(?:\w+ )?"
+    + _SPAN_UNITS
+    + r"|(?:a few|a couple of|\w+) "
+    + _SPAN_UNITS
+    + r" later|the (?:next|following) (?:day|morning|week)|that (?:same )?(?:day|night|"
     r"evening|afternoon)|a l[oa]s? (?:\w+ )?" + _SPAN_UNITS + r"|despues de (?:como |unos |unas )?"
     r"(?:\w+ )?(?:\w+ )?" + _SPAN_UNITS + r"|al (?:dia|otro dia) siguiente|al otro dia|"
     r"(?:\w+ )?" + _SPAN_UNITS + r" despues|ese mismo dia|esa misma noche)(?![\w'])"

@@ -37,9 +37,9 @@ from .concepts import (
     NOBODY,
     NOW_TIME,
     PAST_TIME,
+    RELEASED_AFTER,
     RESOLVED,
     RESOLVED_PAST,
-    RELEASED_AFTER,
     SOON_TIME,
     Concept,
     Cue,
@@ -507,9 +507,10 @@ def _released_after(findings: list[Finding], sentences: list[_Sentence]) -> list
 # One who saw it at work: "I'm a labor and delivery nurse", "I work as an interpreter", "soy
 # enfermera", "trabajo como intérprete en la corte".
 _WITNESS = re.compile(
-    r"(?<![\w'])(?:(?:i'?m|i am|im|i work as|i worked as|as) (?:a|an) (?:[\w-]+ ){0,4}?|(?:soy|trabajo como|"
-    r"trabajo de|trabaje como) (?:un |una )?(?:\w+ ){0,3}?)(?:nurse|doctor|physician|midwife|"
-    r"interpreter|translator|social worker|caseworker|case worker|chaplain|paralegal|attorney|"
+    r"(?<![\w'])(?:(?:i'?m|i am|im|i work as|i worked as|as) (?:a|an) (?:[\w-]+ ){0,4}?|"
+    r"(?:soy|trabajo como|trabajo de|trabaje como) (?:un |una )?(?:\w+ ){0,3}?)"
+    r"(?:nurse|doctor|physician|midwife|interpreter|translator|social worker|caseworker|"
+    r"case worker|chaplain|paralegal|attorney|"
     r"lawyer|advocate|volunteer|paramedic|emt|medic|counselor|therapist|teacher|"
     r"enfermer[oa]|doctora?|medic[oa]|partera|interprete|traductor[a]?|trabajador[a]? social|"
     r"abogad[oa]|voluntari[oa]|paramedico|consejer[oa]|capellan|defensor[a]?|maestr[oa]|"
@@ -526,7 +527,8 @@ _STRANGER = re.compile(
 
 # days back, for an account (a hold put "two days ago" on a relative still stands elsewhere)
 _DAYS_AGO = re.compile(
-    r"(?<![\w'])(?:(?:\w+|a|\d+) days? ago|hace (?:\w+ )?(?:\w+ )?dias|the other day|el otro dia)(?![\w'])"
+    r"(?<![\w'])(?:(?:\w+|a|\d+) days? ago|hace (?:\w+ )?(?:\w+ )?dias|the other day|"
+    r"el otro dia)(?![\w'])"
 )
 
 
