@@ -15,6 +15,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
+from workers import nlp
 from workers.i18n import TRANSLATIONS, translator
 
 from .config import from_environment
@@ -67,6 +68,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         # A shipped language whose catalogue was not compiled stops the start here, rather
         # than pages, digests and alerts quietly in English (workers/i18n.py).
         translator(code)
+    if app.config.get("SPACY_MODELS"):
+        # The worker's steps load the models the settings name (spaCy loads on first use).
+        nlp.use_models(app.config["SPACY_MODELS"])
 
     app.extensions["intake.fernet"] = build_fernet(app.config["INTAKE_ENCRYPTION_KEYS"])
     db.init_app(app)

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from celery.schedules import crontab
 from cryptography.fernet import Fernet
 
-from workers.settings import LlmConfig, llm_config_from_env
+from workers.settings import LlmConfig, SpacyModels, llm_config_from_env, spacy_models_from_env
 
 from .paths import PACKAGE
 
@@ -197,6 +197,9 @@ class Settings:
     # The optional language model for summaries (SUMMARY_LLM_*, workers/summarize/llm.py):
     # parsed once here and handed to the worker's pipeline; None when it is off.
     summary_llm: LlmConfig | None = None
+    # The spaCy models of the worker's steps (SPACY_MODEL_EN / SPACY_MODEL_ES, workers/nlp.py):
+    # parsed once here, handed to workers.nlp when the app is made.
+    spacy_models: SpacyModels = SpacyModels()
     # A claim older than this belongs to a dead worker (workers/claims.py); seconds.
     # A working worker renews its claim every PIPELINE_STUCK_AFTER / 3 seconds.
     pipeline_stuck_after: int = _variable("PIPELINE_STUCK_AFTER", 60, _whole)
@@ -252,6 +255,7 @@ class Settings:
             public_base_url=env.get("PUBLIC_BASE_URL")
             or f"http://127.0.0.1:{_whole('PORT', env.get('PORT', '5000'))}",
             summary_llm=_summary_llm(env),
+            spacy_models=_spacy_models(env),
             **read,
         )
 
@@ -268,6 +272,7 @@ class Settings:
             "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "hide_parameters": True},
             "REDIS_URL": self.redis_url,
             "SUMMARY_LLM": self.summary_llm,
+            "SPACY_MODELS": self.spacy_models,
             "RATELIMIT_STORAGE_URI": self.redis_url or "memory://",
             # Redis down must never refuse a report: the limits go on counting in this
             # process's memory until Redis answers again, and any other limiter error lets the
@@ -349,6 +354,13 @@ class Settings:
 def _summary_llm(env: Mapping[str, str]) -> LlmConfig | None:
     try:
         return llm_config_from_env(env)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def _spacy_models(env: Mapping[str, str]) -> SpacyModels:
+    try:
+        return spacy_models_from_env(env)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import time
 
+from intake.models import Report
 from workers import pipeline
 from workers.celery_app import celery_app, flask_app
 from workers.contracts import RoutingDecision
@@ -16,9 +17,9 @@ DELAY_ENV = "INTAKE_TEST_PIPELINE_DELAY"
 _process = pipeline.process
 
 
-def _process_after_a_wait(report_id: int) -> RoutingDecision:
+def _process_after_a_wait(report: Report) -> RoutingDecision:
     time.sleep(float(os.environ.get(DELAY_ENV) or 0))
-    return _process(report_id)
+    return _process(report)
 
 
 # The task looks the job up on the module when it runs, so this is the one it calls.

@@ -49,6 +49,8 @@ PRODUCTION = {
             {"SUMMARY_LLM_URL": "http://127.0.0.1:8080/v1", "SUMMARY_LLM_TIMEOUT": "soon"},
             "SUMMARY_LLM_TIMEOUT",
         ),
+        ({"SPACY_MODEL_EN": "en_core_web_lgg"}, "SPACY_MODEL_EN"),
+        ({"SPACY_MODEL_ES": "es_core_news_md_not_installed"}, "SPACY_MODEL_ES"),
     ],
 )
 def test_a_wrong_setting_is_refused_by_name(change, named, tmp_path):

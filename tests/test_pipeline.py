@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from celery.exceptions import Retry
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from intake.extensions import db
 from intake.models import Report
@@ -54,6 +54,34 @@ def test_process_report_redacts_routes_and_summarizes(client, ctx):
     for secret in ("Miguel", "Delgado", "555-0142", "Rosa"):
         assert secret not in texts["es"]
     assert report.attempts == 1
+
+
+def test_the_claim_loads_the_report_in_the_same_statement(client, ctx):
+    """Claiming and loading are one UPDATE ... RETURNING: the claimed report comes back with
+    the reporter's words and contact details, reading them asks the database nothing more,
+    and a second claim gets nothing."""
+    submit_report(client, narrative=NARRATIVE, contact_name="Rosa Delgado")
+    report_id = only_report().id
+    db.session.remove()
+    statements: list[str] = []
+
+    def seen(connection, cursor, statement, *args) -> None:  # noqa: ANN001
+        statements.append(statement.split()[0].upper())
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        report = claims.claim(report_id)
+        assert [s for s in statements if s != "SET"] == ["UPDATE"]  # SET: PostgreSQL's LOCAL
+        assert report.narrative == NARRATIVE and report.contact_name == "Rosa Delgado"
+        assert (report.pipeline_state, report.attempts) == ("processing", 1)
+        assert report.language == "en" and report.created_at is not None
+        assert [s for s in statements if s != "SET"] == ["UPDATE"]  # nothing read again
+        assert claims.claim(report_id) is None  # being processed: not ours
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    pipeline.process(report)
+    assert claims.claim(report_id) is None  # processed: never again
+    assert db.session.get(Report, report_id).pipeline_state == "processed"
 
 
 def test_processing_twice_changes_nothing(client, ctx):

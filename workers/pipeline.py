@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy.orm import undefer_group
 
 from intake.extensions import db
 from intake.models import Report
@@ -190,16 +189,12 @@ def store(report: Report, processed: Processed, now: datetime) -> None:
     report.processed_at = now
 
 
-def process(report_id: int) -> RoutingDecision:
-    """Run the pipeline on a report this worker has claimed and commit the results; the
-    routing decision stored (the caller reads it rather than the committed report, whose
-    attributes the commit expired: a query more per report). StepFailed when a step raised
-    (nothing is stored)."""
-    # The reporter's words and contact details are deferred for the web's lists; here they
-    # are all needed, in the same query.
-    report = db.session.get(Report, report_id, options=[undefer_group("sensitive")])
-    if report is None:
-        raise LookupError(f"report {report_id} is gone")
+def process(report: Report) -> RoutingDecision:
+    """Run the pipeline on a report this worker has claimed (`claims.claim`, which loaded it)
+    and commit the results; the routing decision stored (the caller reads it rather than the
+    committed report, whose attributes the commit expired: a query more per report).
+    StepFailed when a step raised (nothing is stored)."""
+    db.session.add(report)  # back into the session the claim's commit kept it out of
     processed = run(report)
     # Lost in a database crash, the results are made again: the report is swept up unprocessed.
     claims.recomputable_transaction()

@@ -56,12 +56,13 @@ def process_report(self: Task, report_id: int) -> str:
 
 
 def _process_report(task: Task, report_id: int) -> str:
-    if not claims.claim(report_id):
+    report = claims.claim(report_id)
+    if report is None:
         log.info("report %s: already processed or being processed; nothing to do", report_id)
         return "skipped"
     with claims.claim_kept(report_id):
         try:
-            decision = pipeline.process(report_id)
+            decision = pipeline.process(report)
         except StepFailed as failure:
             db.session.rollback()
             claims.mark_failed(report_id, failure.reason)

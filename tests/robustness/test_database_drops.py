@@ -189,11 +189,11 @@ def test_requests_fail_cleanly_and_the_next_ones_succeed(outage, redis_server):
         db.session.remove()
 
 
-def test_a_connection_dropped_inside_the_task_retries_it(outage):
+def test_a_connection_dropped_inside_the_task_retries_it(outage, monkeypatch):
     """After the claim, the database connection dies: the task gives the claim back and asks
     Celery to retry (it used to be acknowledged with the report left "processing")."""
     from intake.models import Report as ReportRow
-    from workers import tasks
+    from workers import claims, tasks
 
     from ..staff.helpers import make_report
 
@@ -203,10 +203,18 @@ def test_a_connection_dropped_inside_the_task_retries_it(outage):
         report, _ = make_report(pipeline_state="received")
         report_id = report.id
         db.session.remove()
-        outage.at = "SELECT REPORT."  # the task's load of the report, right after its claim
+        claim = claims.claim
+
+        def claimed_then_dropped(claimed_id: int) -> ReportRow | None:
+            claimed = claim(claimed_id)  # the claim loads the report (UPDATE ... RETURNING)
+            outage.at = "SET LOCAL"  # the task's next statement: writing the results
+            return claimed
+
+        monkeypatch.setattr(claims, "claim", claimed_then_dropped)
         with pytest.raises(tasks.StepFailed):  # what Celery's retry raises when run directly
             tasks.process_report.run(report_id)
         assert outage.struck == 1
+        monkeypatch.setattr(claims, "claim", claim)
         db.session.remove()
         row = db.session.get(ReportRow, report_id)
         assert (row.pipeline_state, row.failure_reason) == ("failed", "database error")

@@ -3,6 +3,10 @@
 Each input line: {"id", "language", "text", "known": {...}}. Each output line:
 {"id", "redacted", "spans": [{"start", "end", "label", "action"}], "kept": [...], "mode"}.
 A malformed line gives {"id": null, "error": "line N: ..."} and processing continues.
+
+Outside the app, the spaCy models are read from the environment by the settings' own parser
+(SPACY_MODEL_EN / SPACY_MODEL_ES, workers/settings.py); a bad one stops it with a message naming
+the variable (exit status 2).
 """
 
 from __future__ import annotations
@@ -75,5 +79,17 @@ def run(stdin=sys.stdin, stdout=sys.stdout, batch_size: int = BATCH) -> int:
     return 0
 
 
+def main() -> int:
+    from workers.nlp import use_models
+    from workers.settings import spacy_models_from_env
+
+    try:
+        use_models(spacy_models_from_env())
+    except ValueError as exc:
+        print(f"python -m workers.anonymize: {exc}", file=sys.stderr)
+        return 2
+    return run(sys.stdin, sys.stdout)
+
+
 if __name__ == "__main__":
-    sys.exit(run())
+    sys.exit(main())
