@@ -65,6 +65,20 @@ RELEASED_AFTER = [
     ("es", "Me detuvieron y me pusieron un detainer. Me soltaron a las dos semanas."),
 ]
 
+# The span told first, or the custody's length then its end.
+RELEASED_AFTER += [
+    ("en", "ICE put a detainer on me at the county jail. After 9 days I got out on bond."),
+    ("en", "They had an immigration hold on my mom. A few hours later she was released."),
+    ("en", "I spent 9 days in the county jail on a detainer before I bonded out."),
+    ("en", "They held her on the ICE hold for three days, then she was let go."),
+    ("es", "Le pusieron un hold de ICE a mi hermano. A los tres días lo soltaron."),
+    (
+        "es",
+        "Mi esposo tenía una orden de ICE en la cárcel. Después de una semana salió bajo fianza.",
+    ),
+    ("es", "a mi papa le pusieron un hold, ya lo soltaron despues de 2 dias"),
+]
+
 # The release is a hand-over, or the hold or custody is told again after it: urgent.
 RELEASE_STANDS = [
     (
@@ -85,6 +99,15 @@ RELEASE_STANDS = [
     ("es", "Lo soltaron a los tres días pero se lo entregaron a migración y sigue detenido."),
     ("es", "Pagamos la fianza hace dos días pero no lo sueltan porque tiene un hold de ICE."),
     ("es", "la migra regresó al otro día y se llevó a mi papá, lo tienen en el condado ahorita"),
+    # a release to come, not one that happened; a custody told in the present
+    ("en", "ICE has a hold on him, the jail has to let him go after 48 hours if ICE doesn't come."),
+    ("en", "They can hold him on the detainer for 48 hours before they release him to ICE."),
+    ("es", "Tiene un hold de ICE, lo tienen que soltar despues de 48 horas."),
+    (
+        "en",
+        "my son is in the county jail with an ICE hold, when he got arrested last time he got "
+        "out after 2 days",
+    ),
 ]
 
 # Children not left alone, told with a dash, a colon, an ellipsis: denied.

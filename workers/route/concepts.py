@@ -976,14 +976,15 @@ RESOLVED_PAST = {
 _SPAN_UNITS = (
     r"(?:hours?|hrs?|days?|nights?|weeks?|months?|horas?|dias?|noches?|semanas?|mes|meses)"
 )
-RELEASED_AFTER = (
-    r"(?:got (?:out|released|let go)|was (?:released|let go|let out|freed|returned to (?:me|us))|"
-    r"were (?:released|let go|freed)|released (?:him|her|them|me|us)|bonded out|bailed out|"
-    r"let (?:him|her|them|me|us) (?:go|out)|(?:came|come|got) back(?: home| to (?:me|us|the family|"
-    r"my family|our family))?|returned (?:home|to (?:me|us))|gave (?:her|him|them) back|"
+_RELEASE_VERB = (
+    r"(?:got (?:out|released|let go)|was (?:finally )?(?:released|let go|let out|freed|returned to "
+    r"(?:me|us))|were (?:released|let go|freed)|released (?:him|her|them|me|us)|bonded out|"
+    r"bailed out|let (?:him|her|them|me|us) (?:go|out)|(?:came|come|got) back(?: home| to (?:me|us|"
+    r"the family|my family|our family))?|returned (?:home|to (?:me|us))|gave (?:her|him|them) back|"
     r"{pron} (?:soltaron|liberaron|dejaron (?:ir|salir)|regresaron|devolvieron)|soltaron|liberaron|"
     r"sali[oa]|salieron|regres[oa]|regresaron|volvi[oa]|volvieron|llego a (?:la )?casa)"
-    r"(?: [\w']+){0,6}? "
+)
+_SPAN_AFTER = (
     r"(?:after (?:about |like |only )?(?:\w+ )?(?:\w+ )?"
     + _SPAN_UNITS
     + r"|(?:a few|a couple of|\w+) "
@@ -991,7 +992,32 @@ RELEASED_AFTER = (
     + r" later|the (?:next|following) (?:day|morning|week)|that (?:same )?(?:day|night|"
     r"evening|afternoon)|a l[oa]s? (?:\w+ )?" + _SPAN_UNITS + r"|despues de (?:como |unos |unas )?"
     r"(?:\w+ )?(?:\w+ )?" + _SPAN_UNITS + r"|al (?:dia|otro dia) siguiente|al otro dia|"
-    r"(?:\w+ )?" + _SPAN_UNITS + r" despues|ese mismo dia|esa misma noche)(?![\w'])"
+    r"(?:\w+ )?" + _SPAN_UNITS + r" despues|ese mismo dia|esa misma noche)"
+)
+_NO_TURN = r"(?!(?:and|y|pero|but|then|luego)(?![\w']))"
+RELEASED_AFTER = (
+    # "I got out on bond after 9 days", "lo soltaron a los tres días"
+    r"(?:"
+    + _RELEASE_VERB
+    + r"(?: "
+    + _NO_TURN
+    + r"[\w']+){0,6}? "
+    + _SPAN_AFTER
+    + r"|"
+    # the span first: "After 9 days I got out", "a los tres días lo soltaron"
+    + _SPAN_AFTER
+    + r"\W+(?:"
+    + _NO_TURN
+    + r"[\w']+ ){0,3}?"
+    + _RELEASE_VERB
+    + r"|"
+    # the custody's length, then its end: "for three days, then she was let go", "9 days in
+    # the county jail before I bonded out"
+    r"(?:for |por |durante )?(?:\w+ )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a few|several|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|unos|unas) "
+    + _SPAN_UNITS
+    + r"(?: [\w']+){0,8}?\W+(?:then|and then|before|until|y luego|y despues|hasta que|"
+    r"antes de que) (?:[\w']+ ){0,3}?" + _RELEASE_VERB + r")(?![\w'])"
 )
 
 # Words that negate the clause they govern (spaCy marks most as `neg` or `advmod`).

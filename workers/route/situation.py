@@ -88,6 +88,7 @@ class Finding:
     # Named as a topic, about nobody: a statistic, a policy, what a word means ("q es un
     # detainer?", "your annual count of detainers").
     topic: bool = False
+    told_now: bool = False  # its verb is in the present tense ("he is in the county jail")
 
 
 def _expand(pattern: str) -> str:
@@ -465,6 +466,13 @@ _AGENCY_BEFORE = re.compile(
     r"(?<![\w'])(?:ice|immigration|la migra|migra|migracion|inmigracion|agents?|agentes|officers?|"
     r"oficiales|deputies|police|policia|cops|sheriff|they|ellos)\W*$"
 )
+# a release to come, not one that happened: "they have to let him go after 48 hours", "they
+# can hold him 48 hours before they release him", "lo tienen que soltar"
+_RELEASE_TO_COME = re.compile(
+    r"(?<![\w'])(?:will|would|have to|has to|had to|must|can|could|should|going to|gonna|supposed "
+    r"to|tienen que|tiene que|deben|debe|van a|va a|pueden|puede|hope|hoping|ojala|if|si|until|"
+    r"hasta que|when|cuando)(?![\w'])"
+)
 _RETURN_VERB = re.compile(r"(?:came|come|got back|returned|regres|volvi|llego)")
 
 
@@ -472,7 +480,7 @@ def _released_after(findings: list[Finding], sentences: list[_Sentence]) -> list
     """A release or a return told with how long it took ("I got out on bond after 9 days", "lo
     soltaron a los tres días"), after a custody or a hold: that custody is over, and a hold put
     during it with it (the person is out). What is told after the release stands; so does a
-    custody told as going on in its own words ("he is still in the county jail")."""
+    custody told as going on, in its own words or its verb ("he is still in the county jail")."""
     releases = []
     for s in sentences:
         for m in _RELEASED_AFTER.finditer(s.folded):
@@ -483,10 +491,11 @@ def _released_after(findings: list[Finding], sentences: list[_Sentence]) -> list
                 or _TO_AGENCY.match(" " + after)
                 or _NEGATOR_WORDS.search(" ".join(before.split()[-2:]))
                 or (_RETURN_VERB.match(m.group(0)) and _AGENCY_BEFORE.search(before))
-                or re.search(r"(?<![\w'])(?:and|y|pero|but|then|luego)(?![\w'])", m.group(0))
+                or _RELEASE_TO_COME.search(" ".join(before.split()[-3:]) + " " + m.group(0))
             ):
                 continue
-            releases.append((s.number, m.start(), s.words(m.start(), m.end())))
+            # where it ends: a custody may be told inside it ("9 days in jail before I got out")
+            releases.append((s.number, m.end(), s.words(m.start(), m.end())))
     if not releases:
         return findings
     out = []
@@ -495,6 +504,7 @@ def _released_after(findings: list[Finding], sentences: list[_Sentence]) -> list
             f.suppressed is None
             and f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER)
             and f.time in (Time.NOW, Time.UNCLEAR)
+            and not f.told_now  # "he is in the county jail with a hold" stands
             and not _said_now(f)
         ):
             later = [r for r in releases if (r[0], r[1]) > (f.sentence, f.at)]
@@ -711,7 +721,8 @@ def _finding(
         # "…durante su detención en la cárcel. Le pusieron un hold": put during a detention the
         # narrative told as closed, told in the past; over unless told as going on.
         time, span = Time.PAST, None
-    told_past = _tense_read(anchor, before, _in_cue(anchor, s, start, end)) is Time.PAST
+    tense = _tense_read(anchor, before, _in_cue(anchor, s, start, end))
+    told_past = tense is Time.PAST
     closed = _closed_span(cue, s.folded, clause, told_past, time)
     if closed:
         time, span = Time.PAST, closed  # "kept my husband for two hours": it ended
@@ -749,6 +760,7 @@ def _finding(
         about_someone=_about_someone(cue, s.folded, clause, start),
         told_past=told_past,
         topic=_topic(cue, s, clause, start, end),
+        told_now=_told_now(before, tense),
     )  # fmt: skip
 
 
@@ -802,6 +814,23 @@ _INNER_DOUBT = re.compile(
     r"(?<![\w'])(?:no se|no sabemos|no sabe|don'?t know|do not know|dont know|not sure|no idea) "
     r"(?:si|if|whether|donde|where|como|how|cuando|when)(?![\w'])"
 )
+
+
+# The clause's last auxiliary or copula before the words tells its tense better than a tagger
+# that reads "was sitting" or an unaccented "tenian" as a present.
+_TENSE_WORD = re.compile(
+    r"(?<![\w'])(?:(?P<now>is|are|am|'s|'re|has|have|esta|estan|estoy|sigue|siguen|tiene|tienen)|"
+    r"(?P<past>was|were|had|estaba|estaban|estuvo|estuvieron|tenia|tenian|tuvo|tuvieron|fue|"
+    r"fueron))(?![\w'])"
+)
+
+
+def _told_now(before: str, tense: Time | None) -> bool:
+    """The words are told in the present ("my son is in the county jail with an ICE hold")."""
+    words = list(_TENSE_WORD.finditer(before))
+    if words:
+        return words[-1].group("now") is not None
+    return tense is Time.NOW
 
 
 def _raid_untold(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, time: Time) -> bool:
