@@ -187,8 +187,39 @@ WITNESS_PAST = [
     ),
 ]
 
+# A witness who works or volunteers where it happened: the workplace is no one held.
+WITNESS_PAST += [
+    (
+        "en",
+        "As a public defender I want to report that last month a client of mine with an ICE "
+        "detainer was denied a phone call for four days.",
+    ),
+    (
+        "en",
+        "I volunteer at the county jail ministry. A few weeks ago an inmate on an immigration "
+        "hold told me the guards beat him.",
+    ),
+    (
+        "es",
+        "Como abogada, quiero denunciar que hace tres semanas a un cliente mío con un hold de "
+        "ICE no lo dejaron llamar por cuatro días.",
+    ),
+    (
+        "es",
+        "Soy voluntaria en la cárcel. Hace un mes un detenido con orden de migración me contó "
+        "que los guardias lo golpearon.",
+    ),
+]
+
 # The witness tells of now, or of a relative: urgent.
 WITNESS_NOW = [
+    ("en", "I work at the county jail. My brother is being held there on an ICE hold right now."),
+    ("es", "Soy voluntaria en la cárcel y ahorita tienen a mi hijo ahí con un hold de ICE."),
+    (
+        "en",
+        "I'm a nurse at the jail infirmary. A patient with an ICE hold has been refused "
+        "dialysis since Monday.",
+    ),
     (
         "en",
         "I'm a nurse at the county jail. Right now a patient is shackled to the bed with an ICE "
@@ -301,6 +332,17 @@ RAID_WORK_NOW = [
         "ayuda la migra en el campo ahorita persiguiendo a la gente, mi papa se escondio en la "
         "troca",
     ),
+]
+
+# A scene told now, its actions in the past tense beside "right now".
+RAID_WORK_NOW += [
+    (
+        "en",
+        "I work at the plant. ICE is here right now and they lined everybody up, a man is hiding "
+        "in the freezer.",
+    ),
+    ("en", "ICE is here right now and they blocked the gates, nobody can leave"),
+    ("es", "la migra esta aqui ahorita y ya formaron a todos en el patio"),
 ]
 
 # Past, habitual, rumoured, or no raid at all: never pages.

@@ -518,13 +518,15 @@ def _released_after(findings: list[Finding], sentences: list[_Sentence]) -> list
 # enfermera", "trabajo como intérprete en la corte".
 _WITNESS = re.compile(
     r"(?<![\w'])(?:(?:i'?m|i am|im|i work as|i worked as|as) (?:a|an) (?:[\w-]+ ){0,4}?|"
-    r"(?:soy|trabajo como|trabajo de|trabaje como) (?:un |una )?(?:\w+ ){0,3}?)"
+    r"(?:soy|como|trabajo como|trabajo de|trabaje como) (?:un |una )?(?:\w+ ){0,3}?)"
     r"(?:nurse|doctor|physician|midwife|interpreter|translator|social worker|caseworker|"
     r"case worker|chaplain|paralegal|attorney|"
     r"lawyer|advocate|volunteer|paramedic|emt|medic|counselor|therapist|teacher|"
     r"enfermer[oa]|doctora?|medic[oa]|partera|interprete|traductor[a]?|trabajador[a]? social|"
     r"abogad[oa]|voluntari[oa]|paramedico|consejer[oa]|capellan|defensor[a]?|maestr[oa]|"
-    r"terapeuta)(?![\w'])"
+    r"terapeuta|public defender|defender)(?![\w'])|"
+    r"(?<![\w'])(?:i|we) (?:volunteer|work|worked|volunteered)(?= (?:at|in|with|for) )|"
+    r"(?<![\w'])(?:trabajo|trabajamos|soy voluntari[oa]|hago voluntariado)(?= (?:en|con|para) )"
 )
 # Someone the witness does not know, named by an indefinite article: "a patient", "un señor".
 _STRANGER = re.compile(
@@ -542,6 +544,19 @@ _DAYS_AGO = re.compile(
 )
 
 
+def _workplace(f: Finding, s: _Sentence) -> Finding:
+    """The jail where the witness works or volunteers ("I'm a nurse at the county jail", "soy
+    voluntaria en la cárcel") is no one held."""
+    if f.suppressed is not None or f.concept is not Concept.IN_CUSTODY:
+        return f
+    witness = _WITNESS.search(s.folded, _clause_start(s.folded, f.at))
+    if witness is None or witness.start() >= f.at:
+        return f
+    return replace(
+        f, suppressed=f"where the witness works (\u201c{s.words(*witness.span())}\u201d)"
+    )
+
+
 def _witness_account(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
     """A professional's account of a stranger's treatment, set in the past ("I'm a nurse. Two
     weeks ago a patient was shackled ... while on an immigration hold"): the past time governs
@@ -549,6 +564,7 @@ def _witness_account(findings: list[Finding], sentences: list[_Sentence]) -> lis
     whole = " ".join(s.folded for s in sentences)
     if not _WITNESS.search(whole) or not _STRANGER.search(whole):
         return findings
+    findings = [_workplace(f, sentences[f.sentence]) for f in findings]
     dated = next(
         (
             (s.number, s.words(*span))
@@ -734,7 +750,9 @@ def _finding(
         and (not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW)
     ):
         time = Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
-    elif cue.raid and told_past and not cue.standing:
+    elif (
+        cue.raid and told_past and not cue.standing and not (said and _PRESENT_NOW.fullmatch(said))
+    ):
         time = Time.PAST  # "the police knocked on my door last night": an event, and it ended
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
@@ -831,6 +849,15 @@ def _told_now(before: str, tense: Time | None) -> bool:
     if words:
         return words[-1].group("now") is not None
     return tense is Time.NOW
+
+
+# Words of the present moment, not of a past today ("last night", "anoche"): a raid told with
+# them in its clause ("ICE is here right now and they lined everybody up") goes on.
+_PRESENT_NOW = re.compile(
+    r"right now|now|ahorita|ahora|ahora mismo|en este momento|currently|at the moment|as we speak|"
+    r"still|todavia|rn|orita|happening now|going on now|in progress|en curso|esta pasando|"
+    r"estan pasando|ahorita mismo|este mero momento|ahora mero|ahorita mero"
+)
 
 
 def _raid_untold(cue: Cue, s: _Sentence, clause: tuple[int, int], start: int, time: Time) -> bool:
