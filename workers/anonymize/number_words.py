@@ -114,8 +114,9 @@ def _read(words: list[str]) -> str:
     return "".join(out)
 
 
-def runs(text: str, min_words: int = 3) -> list[NumberRun]:
-    """Every run of at least `min_words` number words (digits may sit between them)."""
+def runs(text: str, min_words: int = 3, min_strong: int = 2) -> list[NumberRun]:
+    """Every run of at least `min_words` number words (digits may sit between them), of which
+    `min_strong` are no weak word ("one", "un", "once")."""
     folded = fold(text)
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(folded)]
     out: list[NumberRun] = []
@@ -130,7 +131,7 @@ def runs(text: str, min_words: int = 3) -> list[NumberRun]:
         words = [t[2] for t in toks[i : j + 1]]
         n_words = sum(1 for w in words if w in NUMBER_WORDS)
         strong = sum(1 for w in words if w in NUMBER_WORDS and w not in WEAK)
-        if n_words >= min_words and strong >= 2:
+        if n_words >= min_words and strong >= min_strong:
             out.append(NumberRun(toks[i][0], toks[j][1], _read(words), n_words))
         i = j + 1
     return out

@@ -137,10 +137,16 @@ ID_CONTEXT_RE = re.compile(
 )
 # national id numbers by their written shape, with or without a word before them: Brazil's
 # CPF "123.456.789-09" and CNPJ "12.345.678/0001-95", El Salvador's DUI "01234567-8",
-# Honduras's DNI "0801-1990-12345"
+# Honduras's DNI "0801-1990-12345", the Dominican cédula "001-1234567-8"
 NATIONAL_ID_RE = re.compile(
     r"(?<![\w.,/-])(?:\d{3}\.\d{3}\.\d{3}[-.]\d{2}|\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}|\d{8}-\d|"
-    r"\d{4}-\d{4}-\d{5})(?![\w/-]|[.,]\d)"
+    r"\d{4}-\d{4}-\d{5}|\d{3}-\d{7}-\d)(?![\w/-]|[.,]\d)"
+)
+# a cédula written with dots, its letter first or not: Venezuela's "V-24.518.903" and
+# "E-81.234.567", Colombia's "1.036.655.421" (an amount of money has the same shape: see
+# government_ids._dotted_ids)
+DOTTED_ID_RE = re.compile(
+    r"(?<![\w.,/$-])(?:[VEJGP][- ]?)?\d{1,3}(?:\.\d{3}){2,3}(?![\w/-]|[.,]\d)", re.IGNORECASE
 )
 # an IBAN in any case, grouped by spaces or dashes or not ("br18 0036 0305 ... 493c 1"):
 # Presidio's IbanRecognizer reads upper case only; the mod-97 check decides (iban_valid)
@@ -168,7 +174,7 @@ PLATE_VALUE_RE = re.compile(r"(?<![\w-])[A-Z0-9]{1,4}(?:[- ][A-Z0-9]{1,4}){0,2}(
 PLATE_SHAPE_RE = re.compile(
     r"(?<![\w-])(?:[A-Z]{3}[- ]?\d{3,4}|\d{3}[- ]?[A-Z]{3}|[A-Z]{3}[- ][A-Z]\d{2}|"
     r"[A-Z]{2}\d[- ]?[A-Z]\d{3}|[A-Z]\d{2}[- ]?[A-Z]{3}|[A-Z]\d{2}[- ]\d[A-Z]{2}|"
-    r"\d[A-Z]{2}[- ][A-Z]\d{2})(?![\w-])"
+    r"\d[A-Z]{2}[- ][A-Z]\d{2}|[A-Z]{3}([- ])\d{2}\1\d{2}|\d{2}([- ])[A-Z]{3}\2\d{2})(?![\w-])"
 )
 
 BADGE_VALUE_RE = re.compile(r"#?\s?(?:[A-Z]{1,3}-?)?\d{1,6}[A-Z]?\d{0,3}(?![\w/:-]|[.,]\d)")

@@ -68,10 +68,39 @@ def _shaped_ids(text: str) -> list[RecognizerResult]:
     out = [
         candidate("ID_NUMBER", m.start(), m.end(), 0.95) for m in P.NATIONAL_ID_RE.finditer(text)
     ]
+    out += _dotted_ids(text)
     for m in P.IBAN_RE.finditer(text):
         end = _iban_end(text, m.start(), m.end())
         if end:
             out.append(candidate("IBAN", m.start(), end, 0.95))
+    return out
+
+
+MONEY_BEFORE_RE = re.compile(r"(?:\$|\b(?:usd|cop|bs|us|mxn|pesos?|dolares|dollars)\s*)$", re.I)
+MONEY_AFTER_RE = re.compile(
+    r"^\s*(?:de\s+)?(?:pesos?|dolares|dollars|bolivares|bs\b|usd|cop|mxn|soles|\$)", re.I
+)
+DOTTED_CUE_RE = re.compile(
+    r"(?:cedula|\bc\.?i\b|\bc\.?c\b|\bdni\b|documento|\bid\b|identi)[^.!?\n]{0,25}$"
+)
+
+
+def _dotted_ids(text: str) -> list[RecognizerResult]:
+    """A cédula written with dots ("V-24.518.903", "1.036.655.421"): after an id word always;
+    alone unless it reads as money ("$1.500.000", "2.000.000 de pesos", a round amount)."""
+    folded = fold(text)
+    out = []
+    for m in P.DOTTED_ID_RE.finditer(text):
+        s, e = m.span()
+        lettered = m.group()[0].isalpha()
+        cue = DOTTED_CUE_RE.search(P.window_before(folded, s, 35))
+        money = (
+            MONEY_BEFORE_RE.search(text[max(0, s - 6) : s])
+            or MONEY_AFTER_RE.match(folded[e : e + 12])
+            or (m.group().endswith(".000") and not lettered)
+        )
+        if cue or lettered or not money:
+            out.append(candidate("ID_NUMBER", s, e, 0.97 if cue or lettered else 0.8))
     return out
 
 
@@ -110,6 +139,7 @@ class GovernmentIdRecognizer(DomainRecognizer):
             + _shaped_ids(text)
             + self._plates(ctx)
             + self._dobs(ctx)
+            + _partial_ssns(ctx)
         )
 
     def _ssn_and_a_numbers(self, ctx: Ctx) -> list[RecognizerResult]:
@@ -186,6 +216,9 @@ class GovernmentIdRecognizer(DomainRecognizer):
                 if re.search(r"plac|plate|tag|tablilla", before):
                     out.append(candidate("LICENSE_PLATE", _with_state(text, s), e, 0.99))
         for m in P.PLATE_SHAPE_RE.finditer(text):
+            head = re.split(r"[- ]", m.group())[0]
+            if " " in m.group() and head.isalpha() and _is_word(head):
+                continue  # "MAY 12 20" in capitals is a date, "AND 10 15" no plate
             before = P.window_before(F, m.start(), 25)
             if not P.BADGE_STRONG_RE.search(before) and not P.BADGE_WEAK_RE.search(before):
                 out.append(candidate("LICENSE_PLATE", m.start(), m.end(), 0.6))
@@ -283,10 +316,11 @@ _DECADE_ES = r"(?:cincuenta|sesenta|setenta|ochenta|noventa)"
 _UNIT_ES = r"(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 _DECADE_EN = r"(?:fifty|sixty|seventy|eighty|ninety)"
 _UNIT_EN = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-# a year said short: "del noventa", "del ochenta y dos", "of eighty-eight", "del 90"
+# a year said short: "del noventa", "del ochenta y dos", "of eighty-eight", "del 90", and in
+# English without a word before it: "june third eighty eight"
 SHORT_YEAR = (
     rf"(?:\s+(?:del|de|of|in)\s+(?:(?:a[nñ]o|year)\s+)?(?:{_DECADE_ES}(?:\s+y\s+{_UNIT_ES})?"
-    rf"|{_DECADE_EN}(?:[\s-]{_UNIT_EN})?|'?\d{{2}}(?!\d)))?"
+    rf"|{_DECADE_EN}(?:[\s-]{_UNIT_EN})?|'?\d{{2}}(?!\d))|,?\s+{_DECADE_EN}(?:[\s-]{_UNIT_EN})?)?"
 )
 SPOKEN_DAY_RE = re.compile(
     rf"(?<!\w)(?:{P.MONTHS_EN}\.?\s+(?:the\s+)?{ORDINAL_EN}|(?:the\s+)?{ORDINAL_EN}\s+of\s+"
@@ -320,3 +354,29 @@ def _year_of(s: str) -> int | None:
         yy = int(m.group(1))
         return 2000 + yy if yy <= dt.date.today().year % 100 else 1900 + yy
     return None
+
+
+# "the last four of my social", "ssn ending in", "los últimos cuatro del seguro", "el seguro
+# termina en": a partial SSN follows, in digits or in digit words
+_SSN_WORD = r"(?:ssn|ss#?|s\.s\.|social(?:\s+security)?|seguro(?:\s+social)?)"
+PARTIAL_SSN_RE = re.compile(
+    rf"(?:\b(?:last|final)\s+(?:four|4)\b|\bultim[oa]s\s+(?:cuatro|4)\b"
+    rf"|\b{_SSN_WORD}(?:\s+(?:number|no|numero|#))?\s+(?:that\s+|que\s+)?"
+    rf"(?:ending|ends|ended|termina|terminaba|terminado|acaba))"
+    rf"[^.!?\n\d]{{0,40}}?(?<![\w-])(\d{{4}}|(?:(?:{_DIGIT_WORD})[\s,-]+){{3}}(?:{_DIGIT_WORD}))"
+    rf"(?![\w-])"
+)
+SSN_WORD_RE = re.compile(rf"\b{_SSN_WORD}\b")
+
+
+def _partial_ssns(ctx: Ctx) -> list[RecognizerResult]:
+    """The last four digits of an SSN, said or written after "last four", "ending in",
+    "últimos cuatro"; a year there ("the last four years, 2019") is no SSN unless the SSN is
+    named."""
+    out = []
+    for m in PARTIAL_SSN_RE.finditer(ctx.folded):
+        value = m.group(1)
+        if re.fullmatch(r"(?:19|20)\d\d", value) and not SSN_WORD_RE.search(m.group()):
+            continue
+        out.append(candidate("SSN", m.start(1), m.end(1), 0.99, why="partial"))
+    return out

@@ -2,7 +2,10 @@
 officer's unit number, at 0.9, still wins): a lot or space in a park, a rural route and box,
 a building and unit, GPS coordinates, Central American addresses ("4a calle, casa 22",
 "del parque central 3 cuadras al sur"), a corner or a landmark near home ("the yellow
-trailer behind the Shell on Route 9"), a street named after "we live on"."""
+trailer behind the Shell on Route 9", with the road the landmark is on and the home's look
+after it), a street named after "we live on", a unit behind a house at a corner of numbered
+streets ("la efficiency atrás de la casa de la 62 y la 5 ave"), a road then a space ("CR 12,
+lote 4 ..."), and a part of a home said before it ("the garage of 18 elm")."""
 
 from __future__ import annotations
 
@@ -172,7 +175,7 @@ _RELATION = (
     r"(?:behind|next\s+to|across\s+(?:the\s+street\s+)?"
     r"from|beside|by|near|in\s+front\s+of|at\s+the\s+end\s+of|past|detr[aá]s\s+del?|"
     r"atr[aá]s\s+del?|al\s+lado\s+del?|frente\s+al?|enfrente\s+del?|junto\s+al?|cerca\s+del?|"
-    r"a\s+la\s+par\s+del?|despu[eé]s\s+del?|al\s+final\s+del?|al\s+fondo\s+del?|"
+    r"a\s+la\s+par\s+del?|despu[eé]s\s+del?|after|al\s+final\s+del?|al\s+fondo\s+del?|"
     r"(?:on\s+|at\s+)?the\s+corner\s+of|en\s+la\s+esquina\s+de|por\s+la|por\s+el|pasando)\s+"
 )
 # the landmark's words, up to a clause word or a verb that says what the home is ("..., es
@@ -252,7 +255,8 @@ _ES_ROAD = (
 # year", "desde enero")
 _NEAR_WORDS = (
     r"(?:(?!(?:and|when|where|but|y|cuando|donde|pero|que|because|porque|is|es|was|era|fue|at|"
-    r"for|since|desde|durante|around|looking|with|con|sin|without|to|a\s+las|hasta|until)\b)"
+    r"for|since|desde|durante|around|looking|with|con|sin|without|to|a\s+las|hasta|until|"
+    r"on|off|en|sobre)\b)"
     r"[^\s.,;!?]+\s*){1,6}"
 )
 _ROAD_RELATION = rf"(?:{_RELATION}|(?:on|off|along|down|up|en|sobre|por)\s+)"
@@ -287,7 +291,7 @@ DESCRIPTOR_RE = re.compile(
     rf"\b(?:{_COLOUR}|brick|wood|wooden|tin|metal|stucco|cinder|block|stone|adobe|log|little|"
     r"small|big|old|tiny|two-story|one-story|madera|ladrillo|bloque|l[aá]mina|concreto|"
     r"cemento|viej[ao]|peque[nñ][ao]|chiquit[ao]|grande|with|con|que\s+tiene|that\s+has|"
-    r"first|second|third|last|left|right|primer[ao]?|segund[ao]|tercer[ao]?|[uú]ltim[ao]|"
+    r"first|second|third|fourth|fifth|last|left|right|\d(?:st|nd|rd|th)|primer[ao]?|cuart[ao]|quint[ao]|segund[ao]|tercer[ao]?|[uú]ltim[ao]|"
     r"izquierd[ao]|derech[ao])\b",
     re.IGNORECASE,
 )
@@ -306,8 +310,27 @@ def _road_homes(ctx: Ctx) -> list[RecognizerResult]:
         # without a number is not, and goes with the home ("our trailer on Hatcher Mill Rd")
         plain_on = PLAIN_ON_RE.match(ctx.text, rel) and re.search(r"\d", ctx.text[rel:e])
         if described or (not plain_on and _home_cue_around(ctx, s, e)):
+            if m.re is ROAD_HOME_RES[1]:  # "... behind the Dollar General on Hwy 41"
+                e = _run_on(ROAD_TAIL_RE, ctx.text, e)
+            e = _run_on(DESCRIPTION_TAIL_RE, ctx.text, e)
             out.append(candidate("STREET_ADDRESS", s, e, 0.85, why="home"))
     return out
+
+
+# the road a landmark is on, after the landmark: "... behind the Family Dollar on Old Mill Rd"
+ROAD_TAIL_RE = re.compile(
+    rf"\s*,?\s*(?:on|off|en|sobre)\s+(?:the\s+|la\s+|el\s+)?(?:{_ES_ROAD}|{_EN_ROAD})",
+    re.IGNORECASE,
+)
+# what the home looks like, after its road: "... on Hwy 41 with the white fence", "..., la de
+# rejas negras", "..., the one with the dog"
+DESCRIPTION_TAIL_RE = re.compile(
+    rf"\s*,?\s*(?:(?:the\s+one|la|el|la\s+que|el\s+que)\s+)?(?:with|that\s+has|con|que\s+tiene|"
+    rf"de|del)\s+(?:the\s+|a\s+|la\s+|el\s+|las\s+|los\s+|un\s+|una\s+)?(?:{_COLOUR}\s+)?"
+    r"(?:fence|porch|gate|door|roof|trim|shutters|bars|rejas?|port[oó]n|cerca|barda|techo|"
+    rf"puerta|porche|ventanas|tejado|malla|mesh|carport|tree|[aá]rbol|palm|palma)\b(?:\s+{_COLOUR}s?\b)?",
+    re.IGNORECASE,
+)
 
 
 CORNER_RE = re.compile(
@@ -349,8 +372,25 @@ def _home_streets(ctx: Ctx) -> list[RecognizerResult]:
 
 
 _UNIT_WORD = r"(?i:apt\.?|apartment|apto\.?|apartamento|departamento|depto\.?|depa|unit|unidad|#)"
-# a unit said before its street: "apartamento 12C, 540 Calle Luna", "depto. 4, ..."
-UNIT_BEFORE_RE = re.compile(rf"(?<![\w#]){_UNIT_WORD}\s*#?\s*\d{{1,4}}[A-Za-z]?\s*,?\s*$")
+# a unit said before its street, in digits or words: "apartamento 12C, 540 Calle Luna",
+# "depto. 4, ...", "el apartamento doce de la calle ..."
+UNIT_BEFORE_RE = re.compile(
+    rf"(?<![\w#]){_UNIT_WORD}\s*#?\s*(?:\d{{1,4}}[A-Za-z]?|(?i:(?:{_NUMBER_WORD})"
+    rf"(?:(?:\s+|-|\s+(?:and|y)\s+)(?:{_NUMBER_WORD}))*)\b)\s*,?\s*(?i:(?:de|del|en|at|on|of)\s+(?:la\s+|el\s+|the\s+)?)?$"
+)
+# a part of a home said before it: "the garage of 18 elm", "el garaje de la casa 18", "la
+# efficiency atrás de la casa de ...", "the back room behind 412 Oak St"
+_HOME_PART = (
+    r"(?:garage|garaje|cochera|shed|basement|s[oó]tano|efficiency|eficiencia|back\s+room|"
+    r"cuart(?:o|ito|ico)(?:\s+del\s+fondo|\s+de\s+atr[aá]s)?|casita(?:\s+del\s+fondo)?|"
+    r"mother[\s-]in[\s-]law\s+(?:suite|unit)|granny\s+flat|in-law\s+unit)"
+)
+_PART_REL = r"(?:of|at|behind|in\s+back\s+of|de|del|atr[aá]s\s+de|detr[aá]s\s+de|al\s+fondo\s+de)"
+PART_BEFORE_RE = re.compile(
+    rf"\b(?i:(?:the|a|our|my|his|her|their|el|la|un|una|mi|su|nuestr[oa])\s+)?(?i:{_HOME_PART})"
+    rf"\s+(?i:{_PART_REL})\s+(?i:(?:la|el|the)\s+)?(?i:(?:casa|house)\s+(?:(?:de|en|at|on)\s+)?)?"
+    r"(?i:(?:la|el|the)\s+)?$"
+)
 _DIRECTION = r"(?:(?i:N|S|E|W|NE|NW|SE|SW|north|south|east|west)\.?\s+)?"
 _NOT_STREET = (
     r"(?!(?i:deputies|officers|agents|cops|patrol|cars|am|pm|a\.m|p\.m|minutes|hours|days|"
@@ -371,7 +411,10 @@ def with_unit_before(text: str, r: RecognizerResult) -> RecognizerResult:
     """A home address begins at the unit said before it ("apt 3B, 1200 W Elm St")."""
     if r.entity_type != "STREET_ADDRESS":
         return r
-    m = UNIT_BEFORE_RE.search(text, max(0, r.start - 25), r.start)
+    m = UNIT_BEFORE_RE.search(text, max(0, r.start - 45), r.start)
+    if m:
+        r.start = m.start()
+    m = PART_BEFORE_RE.search(text, max(0, r.start - 60), r.start)
     if m:
         r.start = m.start()
     return r
@@ -406,6 +449,10 @@ def home_descriptions(ctx: Ctx) -> list[RecognizerResult]:
             out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     out.extend(_home_streets(ctx))
     out.extend(_road_homes(ctx))
+    out.extend(_intersection_homes(ctx))
+    for rx in (ROAD_THEN_SPOT_RE, PART_OF_NUMBERED_RE):
+        for m in rx.finditer(text):
+            out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
     unit_street = UNIT_THEN_STREET_RE["normal" if ctx.style == "normal" else "lower"]
     for m in unit_street.finditer(text):
         out.append(candidate("STREET_ADDRESS", m.start(), m.end(), 0.85, why="home"))
@@ -431,6 +478,75 @@ STREET_AFTER_RE = re.compile(r"\s*,?\s*" + _ON_STREET)
 
 
 STREET_IN_RE = re.compile(rf"\b(?i:{_STREET_WORD}|calle|avenida|camino|carretera)\b")
+
+
+_NUMBERED_ST = (
+    r"(?:(?:sw|se|nw|ne|n|s|e|w)\.?\s+)?\d{1,3}(?:st|nd|rd|th|a|ª|va|ta)?\b(?:\s+(?:ave|avenue|av|"
+    r"avenida|st|street|calle|ter|terrace|ct|court|pl|place|way|rd|road|dr|drive|ln|lane)\b\.?)?"
+    r"(?:\s+(?:sw|se|nw|ne)\b)?"
+)
+# a corner of two numbered streets, Miami and Caribbean style: "la 62 y la 5 ave", "62 and 5th
+# ave", "la 8 y la 23", "SW 8th St and 27th Ave"
+INTERSECTION_RE = re.compile(
+    rf"\b(?:(?:on|at|off|en|de|por)\s+)(?:the\s+corner\s+of\s+|la\s+esquina\s+de\s+)?"
+    rf"(?:la\s+|el\s+|the\s+)?(?:calle\s+|avenida\s+)?{_NUMBERED_ST}\s*(?:and|&|y|con|e)\s+"
+    rf"(?:la\s+|el\s+|the\s+)?(?:calle\s+|avenida\s+)?{_NUMBERED_ST}"
+    r"(?!\s*(?::|am\b|pm\b|a\.m|p\.m|de\s+la\s+(?:ma[nñ]ana|tarde|noche)|o'?clock|years?|a[nñ]os|"
+    r"hours?|horas|minut|days?|d[ií]as|meses|months|semanas|weeks|veces|times|personas|people))",
+    re.IGNORECASE,
+)
+_DWELLING = rf"(?:{HOME_NOUNS}|{_HOME_PART}|efficiency|eficiencia|cuartico|casita|studio|estudio)"
+# a dwelling before it, in the same clause: "the efficiency behind the house on 62 and 5th
+# ave", "el cuartico del fondo de la casa en la 8 y la 23" (a store or a stop there stays)
+DWELLING_BEFORE_RE = re.compile(
+    rf"\b(?:(?:the|a|an|our|my|his|her|their|el|la|un|una|mi|su|nuestr[oa])\s+)?"
+    rf"(?:(?:{_COLOUR}|little|small|tiny|old|back|peque[nñ][ao]|chiquit[ao]|viej[ao])\s+)?"
+    rf"{_DWELLING}\b(?:\s+(?!(?:and|but|when|y|pero|cuando)\b)[\w'’-]+){{0,5}}?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _intersection_homes(ctx: Ctx) -> list[RecognizerResult]:
+    out = []
+    for m in INTERSECTION_RE.finditer(ctx.text):
+        window = ctx.text[max(0, m.start() - 70) : m.start()]
+        d = DWELLING_BEFORE_RE.search(window)
+        if d:
+            start = m.start() - len(window) + d.start()
+            out.append(candidate("STREET_ADDRESS", start, m.end(), 0.85, why="home"))
+    return out
+
+
+# a road and then a space in a park: "Rd 124, espacio 31 del parque ...", "CR 12, lote 4 de
+# la traila park"
+ROAD_THEN_SPOT_RE = re.compile(
+    r"\b(?:rd|road|cr|county\s+road|fm|hwy|highway|route|rte|carretera|camino|ruta|brecha)\s*#?\s*"
+    rf"\d{{1,4}}\s*,?\s*{_SPOT}(?:\s+(?:del?|de\s+la|of\s+the|in\s+the|at\s+the|en\s+el)\s+"
+    r"(?:(?:parque|park|trailer|traila|trailas|trailer\s+park|mobile\s+home\s+park|de|las|los)\s+)+"
+    r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'’-]*){0,2})?)?",
+    re.IGNORECASE,
+)
+# a part of a numbered house: "the garage of 18 elm", "el garaje de la casa 18 de la calle del
+# roble"
+_PART_START = (
+    rf"\b(?:(?:the|our|my|his|her|their|el|la|mi|su|nuestr[oa])\s+)?{_HOME_PART}\s+{_PART_REL}\s+"
+    r"(?:(?:la|el|the)\s+)?"
+)
+_ON_NAMED_STREET = (
+    r"\s+(?:de|en|on|sobre)\s+(?:la\s+)?(?:calle|avenida|camino|street|st)\s+"
+    r"(?:(?:del?|la|las|los|el)\s+)?[\w'’-]+"
+)
+# the street's name right after the number: one word, not a function word, a time, or a
+# plural that counts something ("18 wheelers", "20 metros", "2 offices")
+_NAME_AFTER = (
+    r"\s+(?!(?:am|pm|and|y|de|del|en|with|con|at|in|on|the|la|el|por|a|o|or|of|to|para)\b)"
+    rf"(?:[a-z][\w'’-]*[a-rt-z'’-]\b(?:\s+(?i:{_STREET_WORD})\b\.?)?|[a-z][\w'’-]*\s+(?i:{_STREET_WORD})\b\.?)"
+)
+PART_OF_NUMBERED_RE = re.compile(
+    rf"{_PART_START}(?:(?:casa|house)\s+(?:(?:n[uú]mero|number|#)\s*)?\d{{1,5}}[a-z]?\b"
+    rf"(?:{_ON_NAMED_STREET})?|\d{{1,5}}[a-z]?\b{_NAME_AFTER})",
+    re.IGNORECASE,
+)
 
 
 # a door or unit after an address or a floor: "..., apartment four", "2do piso puerta 9"

@@ -11,9 +11,10 @@ from presidio_analyzer import RecognizerResult
 
 from .. import patterns as P
 from ..lexicon import STREET_SUFFIXES
-from ..number_words import NUMBER_WORDS, NumberRun, runs
-from .common import DomainRecognizer, candidate, ctx_of
+from ..number_words import NUMBER_WORDS, WEAK, NumberRun, runs
+from .common import FUNCTION_WORDS, DomainRecognizer, candidate, ctx_of
 from .government_ids import GovernmentIdRecognizer
+from .homes import with_unit_before
 
 # "june third", "the 3rd of june", "tres de junio de": the day and month before a spoken year
 MONTH_BEFORE_RE = re.compile(
@@ -21,6 +22,7 @@ MONTH_BEFORE_RE = re.compile(
     rf"|(?:the\s+)?(?:[a-z0-9-]+\s+){{1,2}}(?:of\s+)?{P.MONTHS_EN},?\s+"
     rf"|(?:[a-z0-9]+\s+){{1,3}}de\s+{P.MONTHS_ES}\s+(?:de(?:l)?\s+)?)$"
 )
+MONTH_JUST_BEFORE_RE = re.compile(rf"(?:{P.MONTHS_EN}|{P.MONTHS_ES})\.?,?\s+(?:the\s+)?$")
 DAY_OR_MONTH_RE = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th)|first|second|third|primero|"
     rf"{P.MONTHS_EN}|{P.MONTHS_ES}"
@@ -52,10 +54,15 @@ def _spoken_birth_date(folded: str, run: NumberRun) -> tuple[str, int] | None:
 
 
 def _spoken_street(folded: str, run: NumberRun) -> tuple[int, int] | None:
+    """ "one fourteen hickory lane", "twenty two oak st", "calle orchard número trescientos
+    diez": a house number in words and its street. A number said in one word or with a weak
+    one ("one fourteen") is a house's only when no small word stands between it and the street
+    word ("two cops on Main Street" is not an address)."""
     if not 1 <= len(run.digits) <= 5:
         return None
     after = STREET_AFTER_RE.match(folded[run.end : run.end + 40])
-    if after:
+    strong = sum(w in NUMBER_WORDS and w not in WEAK for w in folded[run.start : run.end].split())
+    if after and (strong >= 2 or not set(after.group().split()) & FUNCTION_WORDS):
         return run.start, run.end + after.end()
     before = STREET_BEFORE_RE.search(folded[max(0, run.start - 50) : run.start])
     if before:
@@ -83,17 +90,24 @@ class SpelledNumberRecognizer(DomainRecognizer):
                     letters = LETTERS_BEFORE_RE.search(ctx.folded[max(0, start - 12) : start])
                     start -= len(letters.group()) if letters else 0
                 out.append(candidate(found[0], start, run.end, 1.0, why="spelled"))
+        for run in runs(text, min_words=1, min_strong=1):
             street = _spoken_street(ctx.folded, run)
             if street:
-                out.append(candidate("STREET_ADDRESS", *street, 0.95, why="spelled"))
+                r = candidate("STREET_ADDRESS", *street, 0.95, why="spelled")
+                out.append(with_unit_before(text, r))
         return out
 
     @staticmethod
     def _dob(folded: str, run: NumberRun) -> tuple[str, int] | None:
         d = run.digits
-        if not (len(d) == 4 and d[:2] in ("19", "20")):
+        day = MONTH_JUST_BEFORE_RE.search(folded[max(0, run.start - 15) : run.start])
+        if day and 5 <= len(d) <= 6 and d[-4:-2] in ("19", "20") and 1 <= int(d[:-4]) <= 31:
+            # "march eleven nineteen ninety": the day is in the run, the month before it
+            d, m = d[-4:], day
+        elif not (len(d) == 4 and d[:2] in ("19", "20")):
             return None
-        m = MONTH_BEFORE_RE.search(folded[max(0, run.start - 40) : run.start])
+        else:
+            m = MONTH_BEFORE_RE.search(folded[max(0, run.start - 40) : run.start])
         if not m:
             return None
         start = run.start - len(m.group())
