@@ -157,10 +157,10 @@ CUES: list[Cue] = [
         Concept.IN_CUSTODY,
         [
             r"(?:in|at|inside|into) (?:the |a |his |her )?(?:\w+ ){0,2}?{place}",
-            r"(?:in|at|inside) (?:the )?county(?! (?:of|line|commission|agreement|program))",
+            r"(?:in|at|inside) (?:the )?county(?! (?:of|line|commission|agreement|program|general|hospital|medical|clinic|health|courthouse|court|fair|office|library|school|clerk))",
             r"(?:en|dentro de) (?:la |el |los |las )?(?:\w+ )?{place}",
             # Spanglish: "sigue en el county" is the county jail, as "el condado" is
-            r"(?:en|dentro de|del) (?:el )?county(?! (?:of|line|commission|agreement|program))",
+            r"(?:en|dentro de|del) (?:el )?county(?! (?:of|line|commission|agreement|program|general|hospital|medical|clinic|health|courthouse|court|fair|office|library|school|clerk))",
         ],
         place=True,
     ),
@@ -433,6 +433,53 @@ CUES: list[Cue] = [
             r"everyone|everybody|families)|"
             r"(?:raids?|raiding|redadas?) (?:at|in|on|en|de) (?:the |la |el |los |las |our |"
             r"nuestr[oa] )?(?:\w+ )?\w+|raiding (?:the|a|an|our|my|all the) \w+",
+        ],
+        raid=True,
+        needs=_RAIDERS,
+    ),
+    *_cues(
+        Concept.RAID,
+        [
+            # a raid at a workplace or a farm: people lined up, chased, hiding, the gates
+            # blocked ("they lined everybody up", "están correteando a la gente", "blocking both
+            # gates", "mi esposo se escondió en la bodega")
+            r"(?:lined|lining|line|lines) (?:up )?(?:everybody|everyone|all of us|all the \w+|us|"
+            r"people|the (?:workers|men|women|people|guys|employees)|them|workers)(?: up)?|"
+            r"(?:have|has|got|tienen|tiene) (?:everybody|everyone|all of us|us|them|the workers|"
+            r"a todos|a la gente|a los trabajadores) (?:lined up|in (?:a )?lines?|formad[oa]s|en fila)|"
+            r"(?:formaron|formando|forman|alinearon|alineando|pusieron|poniendo|ponen) (?:a )?(?:todos|"
+            r"la gente|los trabajadores|toda la gente|nosotros)(?: en (?:fila|linea|filas))?|"
+            r"(?:chasing|chased|chase|running after|ran after) (?:people|everyone|everybody|the workers|"
+            r"workers|us|the guys|the men|them|la gente)|"
+            r"(?:correteando|corretean|corretearon|persiguiendo|persiguen|persiguieron|corriendo tras|"
+            r"agarrando) (?:a )?(?:la gente|los trabajadores|todos|la raza|los muchachos|las personas|"
+            r"gente|personas|nosotros)|"
+            r"(?:se|me|nos) (?:escondio|escondieron|escondi|escondimos|esconden|esta escondiendo|"
+            r"estan escondiendo|estamos escondidos|esta escondido|esta escondida|estoy escondid[oa])|"
+            r"(?:hiding|hid|hide|hidden) (?:in|inside|under|behind|from) |"
+            r"(?:blocking|blocked|block|bloqueando|bloquearon|tapando|taparon|cerraron|cerrando) "
+            r"(?:off )?(?:both |all |the |all the |las |los |la |el |ambas )?(?:gates?|exits?|entrances?|"
+            r"driveway|road|portones?|porton|salidas?|entradas?|puertas?|camino)|"
+            r"(?:no|won'?t|will not|are not|aren'?t|not) (?:dejan|let|letting) (?:salir a )?(?:nadie|"
+            r"anyone|anybody|nobody|us|people|a nadie)(?: (?:salir|leave|out|go))?|"
+            r"(?:nobody|no one|nadie) (?:can|puede) (?:leave|get out|salir)",
+        ],
+        raid=True,
+        needs=_RAIDERS,
+        negation_inside=True,
+    ),
+    *_cues(
+        Concept.RAID,
+        [
+            # the agency here now at a workplace: "they are here right now at the plant",
+            # "están en el rancho ahorita", "ICE is at the poultry plant"
+            r"(?:they'?re|they are|theyre|ice (?:is|'s)|immigration (?:is|'s)|la migra (?:esta|anda)|"
+            r"estan|andan|la migra|migracion esta) (?:here |aqui |aca |right now |ahorita |now )*"
+            r"(?:at|in|en|inside) (?:the |el |la |our |my |mi |nuestr[oa] )?(?:\w+ )?"
+            r"(?:plant|planta|farm|rancho|ranch|fields?|campo|fil|pisca|poultry|packing|"
+            r"empacadora|dairy|lecheria|warehouse|bodega|factory|fabrica|jobsite|job site|job|"
+            r"trabajo|obra|site|construction|orchard|huerta|nursery|vivero|restaurant|"
+            r"restaurante|meatpacking|carniceria|chicken plant|pollera|invernadero|greenhouse)",
         ],
         raid=True,
         needs=_RAIDERS,
@@ -722,6 +769,15 @@ MONTHS = (
     r"diciembre)"
 )
 UNITS_LONG = r"(?:years?|months?|weeks?|anos?|meses|mes|semanas?)"
+# A detention told as a period that closed: the treatment "received during his detention".
+DETENTION_PAST = (
+    r"(?:durante|during|throughout) (?:su|his|her|my|mi|the|la|el|their|our) (?:\w+ )?(?:detencion|"
+    r"detention|arresto|arrest|encarcelamiento|incarceration|custodia|custody|encierro|"
+    r"stay (?:in|at) (?:the )?(?:\w+ )?jail|time (?:in|at) (?:the )?(?:\w+ )?(?:jail|custody))|"
+    r"(?:while|when|mientras|cuando) (?:[\w']+ ){0,2}?(?:was|were|estuvo|estuve|"
+    r"estuvimos|estuvieron) (?:detained|held|locked up|in (?:the )?(?:\w+ )?(?:jail|custody|detention)|"
+    r"detenid[oa]s?|pres[oa]s?|encerrad[oa]s?|en (?:la )?(?:\w+ )?(?:carcel|custodia|detencion))"
+)
 # Over: a time in the past that is not today.
 PAST_TIME = [
     rf"(?:\w+|a|one|two|three|several|many|few|un|una|dos|tres|varios|varias|\d+) {UNITS_LONG} ago",
@@ -740,6 +796,9 @@ PAST_TIME = [
     r"(?:a long time|a while) ago|hace (?:mucho|tiempo|rato largo)|back then|en ese entonces|"
     r"when i was (?:a kid|little|young)|cuando (?:era|estaba) (?:nin[oa]|chic[oa]|joven)",
     r"(?:once|una vez) (?:before|antes)",
+    # a detention named as a closed period: "durante su detención", "during his detention",
+    # "while he was detained", "cuando estuvo preso" (a present verb keeps it going: situation.py)
+    DETENTION_PAST,
 ]
 # Ongoing: the situation holds at the time of writing.
 NOW_TIME = [
@@ -910,6 +969,56 @@ RESOLVED_PAST = {
         r"todo (?:esta |salio )?bien",
     ],
 }
+
+# A release or a return told with how long it took ("got out on bond after 9 days", "she was
+# released a few hours later", "lo soltaron a los tres días", "regresó conmigo después de un
+# mes"): the custody it follows, and any hold put during it, closed (not "released to ICE").
+_SPAN_UNITS = (
+    r"(?:hours?|hrs?|days?|nights?|weeks?|months?|horas?|dias?|noches?|semanas?|mes|meses)"
+)
+_RELEASE_VERB = (
+    r"(?:got (?:out|released|let go)|was (?:finally )?(?:released|let go|let out|freed|returned to "
+    r"(?:me|us))|were (?:released|let go|freed)|released (?:him|her|them|me|us)|bonded out|"
+    r"bailed out|let (?:him|her|them|me|us) (?:go|out)|(?:came|come|got) back(?: home| to (?:me|us|"
+    r"the family|my family|our family))?|returned (?:home|to (?:me|us))|gave (?:her|him|them) back|"
+    r"{pron} (?:soltaron|liberaron|dejaron (?:ir|salir)|regresaron|devolvieron)|soltaron|liberaron|"
+    r"sali[oa]|salieron|regres[oa]|regresaron|volvi[oa]|volvieron|llego a (?:la )?casa)"
+)
+_SPAN_AFTER = (
+    r"(?:after (?:about |like |only )?(?:\w+ )?(?:\w+ )?"
+    + _SPAN_UNITS
+    + r"|(?:a few|a couple of|\w+) "
+    + _SPAN_UNITS
+    + r" later|the (?:next|following) (?:day|morning|week)|that (?:same )?(?:day|night|"
+    r"evening|afternoon)|a l[oa]s? (?:\w+ )?" + _SPAN_UNITS + r"|despues de (?:como |unos |unas )?"
+    r"(?:\w+ )?(?:\w+ )?" + _SPAN_UNITS + r"|al (?:dia|otro dia) siguiente|al otro dia|"
+    r"(?:\w+ )?" + _SPAN_UNITS + r" despues|ese mismo dia|esa misma noche)"
+)
+_NO_TURN = r"(?!(?:and|y|pero|but|then|luego)(?![\w']))"
+RELEASED_AFTER = (
+    # "I got out on bond after 9 days", "lo soltaron a los tres días"
+    r"(?:"
+    + _RELEASE_VERB
+    + r"(?: "
+    + _NO_TURN
+    + r"[\w']+){0,6}? "
+    + _SPAN_AFTER
+    + r"|"
+    # the span first: "After 9 days I got out", "a los tres días lo soltaron"
+    + _SPAN_AFTER
+    + r"\W+(?:"
+    + _NO_TURN
+    + r"[\w']+ ){0,3}?"
+    + _RELEASE_VERB
+    + r"|"
+    # the custody's length, then its end: "for three days, then she was let go", "9 days in
+    # the county jail before I bonded out"
+    r"(?:for |por |durante )?(?:\w+ )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a few|several|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|unos|unas) "
+    + _SPAN_UNITS
+    + r"(?: [\w']+){0,8}?\W+(?:then|and then|before|until|y luego|y despues|hasta que|"
+    r"antes de que) (?:[\w']+ ){0,3}?" + _RELEASE_VERB + r")(?![\w'])"
+)
 
 # Words that negate the clause they govern (spaCy marks most as `neg` or `advmod`).
 NEGATORS = frozenset(

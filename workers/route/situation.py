@@ -29,6 +29,7 @@ from .concepts import (
     ABUSER_HELD,
     ABUSER_NAMED_HELD,
     CUES,
+    DETENTION_PAST,
     DOUBT,
     MACROS,
     MONTHS,
@@ -36,6 +37,7 @@ from .concepts import (
     NOBODY,
     NOW_TIME,
     PAST_TIME,
+    RELEASED_AFTER,
     RESOLVED,
     RESOLVED_PAST,
     SOON_TIME,
@@ -86,6 +88,7 @@ class Finding:
     # Named as a topic, about nobody: a statistic, a policy, what a word means ("q es un
     # detainer?", "your annual count of detainers").
     topic: bool = False
+    told_now: bool = False  # its verb is in the present tense ("he is in the county jail")
 
 
 def _expand(pattern: str) -> str:
@@ -434,8 +437,10 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     for sentence in sentences:
         findings.extend(_read_sentence(sentence, present, frame))
         explicit = [t for t in sentence.times if t[0] in (Time.PAST, Time.NOW)]
+        closed = [t for t in explicit if _DETENTION_PAST.fullmatch(sentence.folded[t[1] : t[2]])]
         if explicit:
-            frame = (explicit[0][0], sentence.words(explicit[0][1], explicit[0][2]))
+            first = (closed or explicit)[0]
+            frame = (first[0], sentence.words(first[1], first[2]))
     folded_sentences = [(sentence.folded, sentence.index) for sentence in sentences]
     originals = [sentence.original for sentence in sentences]
     findings = _told_then(findings, sentences)
@@ -443,8 +448,156 @@ def read(narrative: str, nlp, doc=None) -> list[Finding]:  # noqa: ANN001 - spaC
     safe = _ABUSER_NAMED_HELD.search(whole) is not None and any(
         regex.search(whole) for regex in _RESOLVED[Concept.DANGER]
     )  # "my ex is in prison, i am safe": the one held is the abuser, no danger named
-    findings = _abuser_held(_resolve(findings, folded_sentences, originals), safe)
+    findings = _released_after(_resolve(findings, folded_sentences, originals), sentences)
+    findings = _witness_account(findings, sentences)
+    findings = _abuser_held(findings, safe)
     return _rumours(findings, named)
+
+
+_RELEASED_AFTER = _bounded(RELEASED_AFTER)
+_DETENTION_PAST = re.compile(_expand(DETENTION_PAST))
+# handed over, not let go: "released to ICE after 3 days", "lo soltaron a migración"
+_TO_AGENCY = re.compile(
+    r"(?<![\w'])(?:to|into|a|al|con|over to) (?:the )?(?:ice|immigration|la migra|migra|migracion|"
+    r"inmigracion|the feds|federales)(?![\w'])"
+)
+# the agency or the officers come back: "ICE came back after two days", "they came back"
+_AGENCY_BEFORE = re.compile(
+    r"(?<![\w'])(?:ice|immigration|la migra|migra|migracion|inmigracion|agents?|agentes|officers?|"
+    r"oficiales|deputies|police|policia|cops|sheriff|they|ellos)\W*$"
+)
+# a release to come, not one that happened: "they have to let him go after 48 hours", "they
+# can hold him 48 hours before they release him", "lo tienen que soltar"
+_RELEASE_TO_COME = re.compile(
+    r"(?<![\w'])(?:will|would|have to|has to|had to|must|can|could|should|going to|gonna|supposed "
+    r"to|tienen que|tiene que|deben|debe|van a|va a|pueden|puede|hope|hoping|ojala|if|si|until|"
+    r"hasta que|when|cuando)(?![\w'])"
+)
+_RETURN_VERB = re.compile(r"(?:came|come|got back|returned|regres|volvi|llego)")
+
+
+def _released_after(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
+    """A release or a return told with how long it took ("I got out on bond after 9 days", "lo
+    soltaron a los tres días"), after a custody or a hold: that custody is over, and a hold put
+    during it with it (the person is out). What is told after the release stands; so does a
+    custody told as going on, in its own words or its verb ("he is still in the county jail")."""
+    releases = []
+    for s in sentences:
+        for m in _RELEASED_AFTER.finditer(s.folded):
+            before = s.folded[: m.start()]
+            after = " ".join(s.folded[m.end() :].split()[:4])
+            if (
+                _TO_AGENCY.search(m.group(0))
+                or _TO_AGENCY.match(" " + after)
+                or _NEGATOR_WORDS.search(" ".join(before.split()[-2:]))
+                or (_RETURN_VERB.match(m.group(0)) and _AGENCY_BEFORE.search(before))
+                or _RELEASE_TO_COME.search(" ".join(before.split()[-3:]) + " " + m.group(0))
+            ):
+                continue
+            # where it ends: a custody may be told inside it ("9 days in jail before I got out")
+            releases.append((s.number, m.end(), s.words(m.start(), m.end())))
+    if not releases:
+        return findings
+    out = []
+    for f in findings:
+        if (
+            f.suppressed is None
+            and f.concept in (Concept.IN_CUSTODY, Concept.TRANSFER)
+            and f.time in (Time.NOW, Time.UNCLEAR)
+            and not f.told_now  # "he is in the county jail with a hold" stands
+            and not _said_now(f)
+        ):
+            later = [r for r in releases if (r[0], r[1]) > (f.sentence, f.at)]
+            if later:
+                f = replace(f, suppressed=f"over: \u201c{later[0][2]}\u201d")
+        out.append(f)
+    return out
+
+
+# One who saw it at work: "I'm a labor and delivery nurse", "I work as an interpreter", "soy
+# enfermera", "trabajo como intérprete en la corte".
+_WITNESS = re.compile(
+    r"(?<![\w'])(?:(?:i'?m|i am|im|i work as|i worked as|as) (?:a|an) (?:[\w-]+ ){0,4}?|"
+    r"(?:soy|como|trabajo como|trabajo de|trabaje como) (?:un |una )?(?:\w+ ){0,3}?)"
+    r"(?:nurse|doctor|physician|midwife|interpreter|translator|social worker|caseworker|"
+    r"case worker|chaplain|paralegal|attorney|"
+    r"lawyer|advocate|volunteer|paramedic|emt|medic|counselor|therapist|teacher|"
+    r"enfermer[oa]|doctora?|medic[oa]|partera|interprete|traductor[a]?|trabajador[a]? social|"
+    r"abogad[oa]|voluntari[oa]|paramedico|consejer[oa]|capellan|defensor[a]?|maestr[oa]|"
+    r"terapeuta|public defender|defender)(?![\w'])|"
+    r"(?<![\w'])(?:i|we) (?:volunteer|work|worked|volunteered)(?= (?:at|in|with|for) )|"
+    r"(?<![\w'])(?:trabajo|trabajamos|soy voluntari[oa]|hago voluntariado)(?= (?:en|con|para) )"
+)
+# Someone the witness does not know, named by an indefinite article: "a patient", "un señor".
+_STRANGER = re.compile(
+    r"(?<![\w'])(?:a|an|one|another|un|una|otro|otra) (?:\w+ )?(?:patients?|clients?|man|woman|"
+    r"lady|guy|mother|father|detainee|inmate|worker|person|girl|boy|teen|student|pacientes?|"
+    r"cliente|clienta|senor|senora|hombre|mujer|muchach[oa]|chav[oa]|joven|detenid[oa]|pres[oa]|"
+    r"trabajador[a]?|persona|madre|padre|chico|chica|nin[oa])(?![\w'])"
+)
+
+
+# days back, for an account (a hold put "two days ago" on a relative still stands elsewhere)
+_DAYS_AGO = re.compile(
+    r"(?<![\w'])(?:(?:\w+|a|\d+) days? ago|hace (?:\w+ )?(?:\w+ )?dias|the other day|"
+    r"el otro dia)(?![\w'])"
+)
+
+
+def _workplace(f: Finding, s: _Sentence) -> Finding:
+    """The jail where the witness works or volunteers ("I'm a nurse at the county jail", "soy
+    voluntaria en la cárcel") is no one held."""
+    if f.suppressed is not None or f.concept is not Concept.IN_CUSTODY:
+        return f
+    witness = _WITNESS.search(s.folded, _clause_start(s.folded, f.at))
+    if witness is None or witness.start() >= f.at:
+        return f
+    return replace(
+        f, suppressed=f"where the witness works (\u201c{s.words(*witness.span())}\u201d)"
+    )
+
+
+def _witness_account(findings: list[Finding], sentences: list[_Sentence]) -> list[Finding]:
+    """A professional's account of a stranger's treatment, set in the past ("I'm a nurse. Two
+    weeks ago a patient was shackled ... while on an immigration hold"): the past time governs
+    the account, the hold with it, unless a finding is told as going on in its own words."""
+    whole = " ".join(s.folded for s in sentences)
+    if not _WITNESS.search(whole) or not _STRANGER.search(whole):
+        return findings
+    findings = [_workplace(f, sentences[f.sentence]) for f in findings]
+    dated = next(
+        (
+            (s.number, s.words(*span))
+            for s in sentences
+            for span in [
+                *((t[1], t[2]) for t in s.times if t[0] is Time.PAST),
+                *(m.span() for m in _DAYS_AGO.finditer(s.folded)),
+            ]
+        ),
+        None,
+    )
+    if dated is None:
+        return findings
+    out = []
+    for f in findings:
+        if (
+            f.suppressed is None
+            and f.standing
+            and f.time is Time.NOW
+            and f.sentence >= dated[0]
+            and not _said_now(f)
+            and not _REPORTER.search(normalize(f.sentence_text)[0])
+        ):
+            f = replace(f, suppressed=f"over (a witness's account, \u201c{dated[1]}\u201d)")
+        out.append(f)
+    return out
+
+
+def _said_now(f: Finding) -> bool:
+    """The finding's own time words say it holds now ("still", "right now", "ahorita")."""
+    if not f.time_words:
+        return False
+    return any(t is Time.NOW for t, _, _ in _time_expressions(normalize(f.time_words)[0]))
 
 
 # The parser cuts the last word of an unpunctuated verb phrase into a sentence of its own (a
@@ -570,7 +723,22 @@ def _finding(
     if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
         time = Time.NOW  # "in the county jail since March": from then until now
     time = _adjusted_time(cue, time, said, anchor, conditional)
-    told_past = _tense_read(anchor, before, _in_cue(anchor, s, start, end)) is Time.PAST
+    if (
+        time is Time.NOW
+        and cue.standing
+        and not cue.raid
+        and not in_clause
+        and _tense_read(anchor, before, False) is Time.PAST
+        and (
+            (frame and frame[0] is Time.PAST and _DETENTION_PAST.search(normalize(frame[1])[0]))
+            or _DETENTION_PAST.search(s.folded, 0, start)
+        )
+    ):
+        # "…durante su detención en la cárcel. Le pusieron un hold": put during a detention the
+        # narrative told as closed, told in the past; over unless told as going on.
+        time, span = Time.PAST, None
+    tense = _tense_read(anchor, before, _in_cue(anchor, s, start, end))
+    told_past = tense is Time.PAST
     closed = _closed_span(cue, s.folded, clause, told_past, time)
     if closed:
         time, span = Time.PAST, closed  # "kept my husband for two hours": it ended
@@ -582,7 +750,9 @@ def _finding(
         and (not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW)
     ):
         time = Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
-    elif cue.raid and told_past and not cue.standing:
+    elif (
+        cue.raid and told_past and not cue.standing and not (said and _PRESENT_NOW.fullmatch(said))
+    ):
         time = Time.PAST  # "the police knocked on my door last night": an event, and it ended
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
     suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
@@ -608,6 +778,7 @@ def _finding(
         about_someone=_about_someone(cue, s.folded, clause, start),
         told_past=told_past,
         topic=_topic(cue, s, clause, start, end),
+        told_now=_told_now(before, tense),
     )  # fmt: skip
 
 
@@ -660,6 +831,32 @@ _WITHOUT_ANYONE = re.compile(r"(?<![\w'])sin (?:nadie|ningun\w*)(?![\w'])")
 _INNER_DOUBT = re.compile(
     r"(?<![\w'])(?:no se|no sabemos|no sabe|don'?t know|do not know|dont know|not sure|no idea) "
     r"(?:si|if|whether|donde|where|como|how|cuando|when)(?![\w'])"
+)
+
+
+# The clause's last auxiliary or copula before the words tells its tense better than a tagger
+# that reads "was sitting" or an unaccented "tenian" as a present.
+_TENSE_WORD = re.compile(
+    r"(?<![\w'])(?:(?P<now>is|are|am|'s|'re|has|have|esta|estan|estoy|sigue|siguen|tiene|tienen)|"
+    r"(?P<past>was|were|had|estaba|estaban|estuvo|estuvieron|tenia|tenian|tuvo|tuvieron|fue|"
+    r"fueron))(?![\w'])"
+)
+
+
+def _told_now(before: str, tense: Time | None) -> bool:
+    """The words are told in the present ("my son is in the county jail with an ICE hold")."""
+    words = list(_TENSE_WORD.finditer(before))
+    if words:
+        return words[-1].group("now") is not None
+    return tense is Time.NOW
+
+
+# Words of the present moment, not of a past today ("last night", "anoche"): a raid told with
+# them in its clause ("ICE is here right now and they lined everybody up") goes on.
+_PRESENT_NOW = re.compile(
+    r"right now|now|ahorita|ahora|ahora mismo|en este momento|currently|at the moment|as we speak|"
+    r"still|todavia|rn|orita|happening now|going on now|in progress|en curso|esta pasando|"
+    r"estan pasando|ahorita mismo|este mero momento|ahora mero|ahorita mero"
 )
 
 
@@ -744,8 +941,11 @@ def _in_cue(anchor, s: _Sentence, start: int, end: int) -> bool:  # noqa: ANN001
 def _ongoing(folded: str, span: tuple[int, int], anchor, before: str) -> bool:  # noqa: ANN001
     """A past time that starts what still holds: "since March", "desde enero", "desde hace dos
     semanas" with a verb of now ("has been", "está", "lo tienen"); not "estuvo ... desde 2018",
-    nor a span closed by "until" / "hasta"."""
+    nor a span closed by "until" / "hasta". "During his detention" with a verb of now ("durante
+    su detención le niegan la insulina") is a detention going on."""
     said = folded[span[0] : span[1]]
+    if _DETENTION_PAST.fullmatch(said):
+        return _tense_read(anchor, before, anchor_in_cue=False) is Time.NOW
     if not (_SINCE.match(said) or _SINCE.search(folded[max(0, span[0] - 8) : span[0]] + " ")):
         return False
     if _UNTIL.match(folded, span[1]):
@@ -773,7 +973,12 @@ def _adjusted_time(  # noqa: ANN001
         if _verb_time(anchor) is Time.PAST:
             time = Time.NOW  # "he was arrested Friday": this week's Friday, gone by
     elif (
-        time is Time.PAST and cue.standing and not cue.raid and said and not _LONG_PAST.search(said)
+        time is Time.PAST
+        and cue.standing
+        and not cue.raid
+        and said
+        and not _LONG_PAST.search(said)
+        and not _DETENTION_PAST.fullmatch(said)  # put "during his detention": closed with it
     ):
         time = Time.NOW  # "ICE put a hold on him last week": put then, standing now
     if conditional and time in (Time.NOW, Time.IMMINENT) and cue.concept is not Concept.DANGER:
