@@ -24,7 +24,10 @@ from spacy.language import Language
 
 from .lexicon import (
     AMBIGUOUS_NAMES,
+    HONORIFICS,
+    KIN_NOUNS,
     NOT_NAME,
+    OFFICER_TITLES,
     VEHICLE_NOUNS,
     everyday_word,
     first_names,
@@ -91,13 +94,46 @@ def word_not_name(token, language: str, cased: bool) -> bool:
     w = fold(token.text)
     if w in NOT_NAME and w not in AMBIGUOUS_NAMES:  # "Madam", "Caller", "Kreyòl"; not "June"
         return True
+    # "Ofc. X", "Dep X", "our pastor", "la Sra": a rank, a role, a title; one that is a first
+    # name too ("Nena", "Pastor") only when written in lower case in cased text
+    if (
+        w in ROLE_WORDS
+        and w not in AMBIGUOUS_NAMES
+        and (w not in first_names() or (cased and token.text.islower()))
+    ):
+        return True
     unmarked = cased and (token.text.islower() or _sentence_start(token))
     if w in first_names():  # "faith" in "we will go to court with faith" is a word
         return unmarked and everyday_word(w, language)
-    if _spanish_verb_form(w):
+    if _spanish_verb_form(w) or _spanish_preterite(token.text):
         return True
     threshold = UNMARKED_WORD_ZIPF if unmarked else WORD_ZIPF
     return max(zipf(w, language), zipf(w, OTHER_LANGUAGE[language])) >= threshold
+
+
+# Ranks, roles and titles (the rules' own lists): no one's name, though some are first names
+# somewhere ("Pastor"), and abbreviated ranks are written with a full stop ("Ofc.").
+ROLE_WORDS = (
+    OFFICER_TITLES
+    | KIN_NOUNS
+    | HONORIFICS
+    | frozenset(w.rstrip(".") for w in OFFICER_TITLES | HONORIFICS)
+)
+# A lower-case word alone, in text that capitalises names, is a word when frequency data has
+# seen it at all ("takes warfarin", "a shrimper"); a first name is judged as before.
+LOWER_ALONE_ZIPF = 1.0
+
+
+def lower_word_alone(run: list, language: str, cased: bool) -> bool:
+    """A one-word hit, written in lower case in a text that capitalises names, which is no
+    first name and which wordfreq knows in either language ("warfarin", "shrimper"; not
+    "tzoc")."""
+    if not cased or len(run) != 1 or not run[0].text.islower():
+        return False
+    w = fold(run[0].text)
+    if w in first_names():
+        return False
+    return max(zipf(w, language), zipf(w, OTHER_LANGUAGE[language])) >= LOWER_ALONE_ZIPF
 
 
 # Endings of Spanish finite verbs and gerunds (not participles: Arriagada, Fuenzalida).
@@ -114,6 +150,17 @@ def _spanish_verb_form(w: str) -> bool:
     does, with a verb's ending, is no name (surnames with such endings are used in English
     text too: Lara, Guevara)."""
     return bool(VERB_ENDING.search(w) and zipf(w, "en") == 0 and zipf(w, "es") >= VERB_FORM_ZIPF)
+
+
+def _spanish_preterite(word: str) -> bool:
+    """ "yusleidy abrió", "llegó": a word ending in an accented "ó" that Spanish uses and
+    English never does is a verb of the past (no given name ends so)."""
+    return (
+        len(word) > 2
+        and word[-1] in "óÓ"
+        and zipf(fold(word), "en") == 0
+        and zipf(word.lower(), "es") >= VERB_FORM_ZIPF
+    )
 
 
 def _sentence_start(token) -> bool:
@@ -180,6 +227,8 @@ def _hits(doc, language: str) -> tuple[NameHit, ...]:
                 run.pop(0)
             while run and word_not_name(run[-1], language, cased):
                 run.pop()
+            if run and lower_word_alone(run, language, cased):
+                continue
             if run and not _names_a_vehicle(run) and not _names_a_place_or_firm(run):
                 out.append(NameHit(run[0].idx, run[-1].idx + len(run[-1].text), label, score))
     return tuple(out)

@@ -343,6 +343,11 @@ def places() -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
                 if not name or name.startswith("#"):
                     continue
                 parts = tuple(name.replace("-", " ").split())
+                words_as_written = tuple(name.split())  # "fuquay-varina" is one token
+                if len(words_as_written) == 1 and len(parts) > 1:
+                    single.add(words_as_written[0])
+                elif words_as_written != parts:
+                    multi.setdefault(words_as_written[0], set()).add(words_as_written)
                 if len(parts) == 1:
                     single.add(parts[0])
                 else:

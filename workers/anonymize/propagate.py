@@ -39,7 +39,7 @@ from .lexicon import (
 )
 from .recognizers import FUNCTION_WORDS, Ctx
 from .recognizers.names import PERSON_CONNECTORS
-from .spans import Span, covered
+from .spans import GUESSED_WHY, Span, covered
 
 ARTICLES = words("la el una un the a an en de con sin in of with por para no any some mi my su")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]")
@@ -147,10 +147,24 @@ def propagate(text: str, ctx: Ctx, spans: list[Span], language: str, pos_of: dic
     keeps = [s for s in spans if s.action == "keep"]
     out = []
     for s in spans + added:
+        if s.label == "PERSON" and s.why in GUESSED_WHY:
+            s = _without_title(ctx, s)
         if s.label == "PERSON" and s.why != "conservative":
             s = widen(ctx, s, keeps, m, language, pos_of)
         out.append(s)
     return sorted(out, key=lambda s: s.start)
+
+
+def _without_title(ctx: Ctx, s: Span) -> Span:
+    """A guessed name that starts with an honorific ("Sra Gómez", "Sr. Ruiz" from the
+    tagger): the title is no identifier, the name after it is."""
+    i, j = ctx.index_at(s.start), ctx.index_at(s.end) - 1
+    toks = ctx.toks
+    if i >= j or i >= len(toks) or toks[i].f.rstrip(".") not in HONORIFICS:
+        return s
+    if toks[i].f.rstrip(".") in first_names():
+        return s  # "Pastor" may be someone's first name before a surname
+    return replace(s, start=toks[i + 1].start)
 
 
 def _after_a_first_name(ctx: Ctx, idx: int) -> bool:
@@ -220,6 +234,8 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
     f = tok.f
     if f in NOT_NAME or f in FUNCTION_WORDS or f in OFFICER_TITLES or f in KIN_NOUNS:
         return False
+    if f in HONORIFICS or f.rstrip(".") in HONORIFICS:
+        return False  # "la Sra Gómez": the title is no part of the name
     if f in STREET_SUFFIXES or f in FACILITY_WORDS or tok.text in AGENCY_ACRONYMS:
         return False
     if f in m.persons:
@@ -228,8 +244,13 @@ def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> 
         return ctx.style == "caps" or not (tok.text.isupper() and len(tok.text) > 1)
     if everyday_word(f, language) or very_common(f, language) and f not in first_names():
         return False
-    if zipf(f, language) < 3.0 and pos_of.get(tok.start) not in CLOSED_POS:
+    written = tok.text.lower()  # "abrió": the accent tells the verb from a rare word
+    if max(zipf(f, language), zipf(written, language)) < 3.0 and pos_of.get(tok.start) not in (
+        CLOSED_POS
+    ):
         return True  # a rare word after a name: a surname the tagger took for a verb
+    if unseen_word(f):
+        return True  # "marvin ajanel cux": no closed-class word is unseen in both languages
     if pos_of.get(tok.start) in NOT_SURNAME_POS:
         return False
     return f in first_names() or pos_of.get(tok.start) in (None, "PROPN", "NOUN", "X", "ADJ")
@@ -311,6 +332,15 @@ class _Widening:
                 end_j = c
             elif self.joinable(end_j + 1, end_j + 1):
                 end_j += 1
+            elif self.after_abbreviation(end_j):
+                end_j += 1  # "Jose Ma. | Santos"
+            elif (
+                end_j + 2 < len(self.toks)
+                and self.abbreviated_given(end_j + 1, end_j + 2)
+                and self.ctx.gap(end_j + 1) == " "
+                and self.after_abbreviation(end_j + 1)
+            ):
+                end_j += 2  # "Jose | Ma. Santos"
             elif self.bridged(end_j + 1):
                 end_j += 2
             else:
@@ -337,6 +367,13 @@ class _Widening:
         start_i = i
         while start_i > 0 and i - start_i < 3:
             q = start_i - 1
+            if self.abbreviated_given(q, start_i):
+                start_i -= 1  # "Ma. Cristina Dela Cruz", even at a sentence's start
+                continue
+            particle = self.particles_before(start_i)
+            if particle is not None:
+                start_i = particle  # "la familia De los Reyes"
+                continue
             if self._lower_first_name(q):
                 pass  # the tagger's part of speech is no guide on a lower-case name
             elif not self.toks[q].text[0].isupper() or not self.joinable(q, start_i):
@@ -345,6 +382,42 @@ class _Widening:
                 break
             start_i -= 1
         return start_i
+
+    def abbreviated_given(self, q: int, nxt: int) -> bool:
+        """Token q is an abbreviated given name ("Ma." for María, "Fco." for Francisco) right
+        before the capitalised name word nxt: part of the name, though it is no word of its own."""
+        tok, after, gap = self.toks[q], self.toks[nxt], self.ctx.gap(nxt)
+        if self.ctx.style != "normal" and gap in (". ", "."):
+            cased = True  # "ma. cristina dela cruz": the full stop marks it in lower case
+        else:
+            cased = tok.text[0].isupper() and after.text[0].isupper() and gap in (". ", " ", ".")
+        return tok.f in ABBREVIATED_GIVEN and cased and not covered(self.keeps, tok.start, tok.end)
+
+    def particles_before(self, i: int) -> int | None:
+        """Where the surname particles right before token i start ("De los | Reyes",
+        "Del | Valle"), when the first of them is capitalised; None when there are none."""
+        q = i
+        while q > 0 and i - q < 2 and self.toks[q - 1].f in PERSON_CONNECTORS:
+            if self.ctx.gap(q) != " ":
+                break
+            q -= 1
+        if q == i or not self.toks[q].text[0].isupper() or self.toks[q].text.isupper():
+            return None
+        if i - q < 2 and everyday_word(self.toks[q].f, "es") and _sentence_start(self.ctx, q):
+            return None  # "De Rosa no supe nada": a sentence's capital, not a particle's
+        if covered(self.keeps, self.toks[q].start, self.toks[i - 1].end):
+            return None
+        return q
+
+    def after_abbreviation(self, j: int) -> bool:
+        """Token j is an abbreviated given name and the word after it a name word."""
+        q = j + 1
+        if q >= len(self.toks) or not self.abbreviated_given(j, q):
+            return False
+        tok = self.toks[q]
+        return not covered(self.keeps, tok.start, tok.end) and _name_like(
+            self.ctx, q, self.m, self.language, self.pos_of
+        )
 
     def _lower_first_name(self, q: int) -> bool:
         """In text without capitals, a first name right before a name of two words is its first
@@ -359,6 +432,15 @@ class _Widening:
             and self.ctx.gap(q + 1) == " "
             and not covered(self.keeps, tok.start, tok.end)
         )
+
+
+# given names written abbreviated before a name: María ("Ma.", "Mª"), Francisco, Guadalupe
+ABBREVIATED_GIVEN = frozenset(["ma", "mª", "fco", "gpe"])
+
+
+def unseen_word(f: str) -> bool:
+    """A word of three letters or more that neither language's frequency data has seen."""
+    return len(f) >= 3 and f.isalpha() and max(zipf(f, "en"), zipf(f, "es")) == 0
 
 
 def widen(ctx: Ctx, s: Span, keeps: list[Span], m: Mentions, language: str, pos_of: dict) -> Span:

@@ -86,6 +86,10 @@ class AddressRecognizer(DomainRecognizer):
         rf"(?:\s*,?\s*{_UNIT})?",
         re.IGNORECASE,
     )
+    NUMBERED_STREET_RE = re.compile(
+        rf"\d{{1,3}}(?:st|nd|rd|th)?\s+(?:{_SUFFIX})\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\.?)?",
+        re.IGNORECASE,
+    )
     POBOX_RE = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|apartado postal)\s+\d+", re.IGNORECASE)
     PUBLIC_RE = re.compile(
         r"(?:jail|carcel|center|centro|courthouse|corte|court|office|oficina|facility|prision|"
@@ -139,7 +143,16 @@ class AddressRecognizer(DomainRecognizer):
                 while e > s and text[e - 1] in " ,.":
                     e -= 1
                 before = P.window_before(ctx.folded, s, 30)
-                if self.PUBLIC_RE.search(before):
+                if (
+                    rx is self.US_RE
+                    and self.NUMBERED_STREET_RE.fullmatch(text[s:e])
+                    and not re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, s - 30) : s])
+                ):
+                    # "on 49 st", "la 5 ave": a numbered street with no house number is a
+                    # public place; any home found over it (a lower priority) wins; not after
+                    # a capitalised word, which may be the street's name ("Qeppa 260 St")
+                    out.append(candidate("PLACE", s, e, 0.6))
+                elif self.PUBLIC_RE.search(before):
                     out.append(candidate("PLACE", s, e, 0.85))
                 else:
                     out.append(candidate("STREET_ADDRESS", s, e, 1.0))

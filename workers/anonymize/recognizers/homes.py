@@ -50,7 +50,7 @@ HOME_FORMS = [
     ),
     # Central American style: "4a calle, casa 22", "2da avenida norte #15", "Barrio El Centro"
     re.compile(
-        rf"\b\d{{1,2}}\s*{_ORD}\s+(?:calle|avenida|av\.?)"
+        rf"\b\d{{1,2}}\s*{_ORD}\s+(?:calle|avenida|avenue|ave|av)\b\.?"
         r"(?:\s+(?:poniente|oriente|norte|sur|pte\.?|ote\.?|nte\.?|sur))?"
         rf"(?:\s*,?\s*(?:casa|lote|lot)?\s*{_NUM})?",
         re.I,

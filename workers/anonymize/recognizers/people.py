@@ -10,6 +10,7 @@ PERSON spans and merges them with the rules' candidates under the same resolutio
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -20,6 +21,7 @@ from ..lexicon import (
     AMBIGUOUS_NAMES,
     FACILITY_WORDS,
     GEO_WORDS,
+    HONORIFICS,
     KIN_ADJECTIVES,
     KIN_NOUNS,
     NOT_NAME,
@@ -43,6 +45,7 @@ from .common import (
     trim_entity,
 )
 from .names import NOT_NAME_POS, NameScan
+from .places import MOTION_EN
 
 SELF_INTRO = [
     ("my name is", "self"),
@@ -183,11 +186,30 @@ def _one_of_the_officers(scan: NameScan, i: int) -> bool:
     )
 
 
+# Jail and detention staff named by their role: "the nurse Debbie", "la enfermera Pam" (kept,
+# as officers are: accountability data), unless the role is a relative's or a friend's.
+STAFF_TITLES = words("nurse enfermera enfermero medic caseworker")
+STAFF_NOT_AFTER = KIN_NOUNS | words("my mi our nuestra nuestro his her su sus their tu your is es")
+
+
+def _staff_title(scan: NameScan, i: int) -> bool:
+    """Token i is a staff role said of jail or detention staff: no possessive, kin word or
+    "is/es" in the four words before it ("my sister the nurse Ana" is a relative)."""
+    toks = scan.toks
+    return toks[i].f in STAFF_TITLES and not any(
+        toks[j].f in STAFF_NOT_AFTER for j in range(max(0, i - 4), i)
+    )
+
+
 def officer_titles(scan: NameScan) -> None:
     """ "Deputy Ramsey", "el oficial Smith", "Sgt. OKAFOR", "trooper name X" (OFFICER, kept)."""
     toks, n = scan.toks, scan.n
     for i, t in enumerate(toks):
-        if t.f not in OFFICER_TITLES and not _one_of_the_officers(scan, i):
+        if (
+            t.f not in OFFICER_TITLES
+            and not _staff_title(scan, i)
+            and not _one_of_the_officers(scan, i)
+        ):
             continue
         # "sheriff de Harris" is an agency, "Sheriff Gonzalez" a person in office
         if t.f == "sheriff" and i + 1 < n and toks[i + 1].f in ("de", "del"):
@@ -492,7 +514,9 @@ def parenthesised(scan: NameScan) -> None:
         scan.emit((k, k1), label, 0.9 if officer else 0.7, "nickname")
 
 
-NOT_NICKNAME = OFFICER_TITLES | KIN_NOUNS | FACILITY_WORDS | STREET_SUFFIXES | GEO_WORDS
+NOT_NICKNAME = (
+    OFFICER_TITLES | KIN_NOUNS | FACILITY_WORDS | STREET_SUFFIXES | GEO_WORDS | HONORIFICS
+)  # "el Sr de la tienda", "la Sra Gómez": a title, the name after it is the honorific's
 
 
 def article_nicknames(scan: NameScan) -> None:
@@ -959,6 +983,88 @@ def capitalised_runs(scan: NameScan) -> None:
         i = span[1] + 1
 
 
+# A capitalised word that frequency data has barely seen in either language, mid-sentence and
+# where no place stands, is a name (invented given names: "Yoandry", "Dianelys").
+UNSEEN_ZIPF = 1.5
+OF_WORDS = words("de del of")
+ARTICLES = words("el la los las the")
+SPANISH_STREET_WORDS = words(
+    "calle avenida av avda camino carretera callejon privada colonia barrio carrera calzada"
+)
+BELONGING_NOUNS = words(
+    """casa carro troca carta celular telefono nombre familia hijo hija esposo esposa mama
+    papa car truck house phone name family"""
+)
+
+
+def _rare_word_slot(scan: NameScan, i: int) -> bool:
+    """Where a rare capitalised word i stands as a person: not at a sentence start, not after
+    a place preposition, and after "de/of" only when a belonging noun or a kin word comes
+    before ("el carro de Yoandry", "the son of Yuniesky"; not "vengo de Tlaxcala")."""
+    toks = scan.toks
+    if scan.sentence_start(i) or i == 0 or scan.ctx.gap(i) != " ":
+        return False
+    prev = toks[i - 1].f
+    if prev == "to" and not any(toks[q].f in MOTION_EN for q in range(max(0, i - 4), i - 1)):
+        return True  # "it belonged to Yoandry", "I gave it to Dianelys"; not "moved to X"
+    if prev in LOCATION_PREPS or prev in ("at", "a", "al", "on", "en", "por"):
+        return False
+    if prev in ARTICLES or prev in STREET_SUFFIXES or prev in SPANISH_STREET_WORDS:
+        return False
+    if prev in FACILITY_WORDS or prev in GEO_WORDS:
+        return False  # "por el Cheyrln", "avenida Dognood": a business, a street, a place
+    if prev in OF_WORDS:
+        before = [toks[q].f for q in range(max(0, i - 4), i - 1)]
+        return any(w in BELONGING_NOUNS or w in KIN_NOUNS for w in before)
+    return True
+
+
+TYPO_OF_ZIPF = 3.0
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits(w: str):
+    """Every word one keystroke away from w: a letter dropped, swapped with the next, or
+    replaced."""
+    for k in range(len(w)):
+        yield w[:k] + w[k + 1 :]
+        if k + 1 < len(w):
+            yield w[:k] + w[k + 1] + w[k] + w[k + 2 :]
+        for c in LETTERS:
+            if c != w[k]:
+                yield w[:k] + c + w[k + 1 :]
+
+
+@functools.cache
+def typo_of_a_word(w: str) -> bool:
+    """ "Cbnter", "Patroll", "Thuursday": a rare word one keystroke from a common word of
+    either language is that word mistyped, not a name."""
+    return any(max(zipf(e, "en"), zipf(e, "es")) >= TYPO_OF_ZIPF for e in _edits(w) if len(e) > 2)
+
+
+def rare_capitalised_words(scan: NameScan) -> None:
+    """Recall first: one capitalised word, rare in both languages (wordfreq) and in no
+    gazetteer, standing where a person can ("then Yoandry ran", "el carro de Dianelys"), is a
+    name, at the lowest priority (a place, agency or officer found over it wins)."""
+    if scan.ctx.style != "normal":
+        return
+    single, multi = places()
+    toks = scan.toks
+    for i, t in enumerate(toks):
+        f = t.f
+        if not scan.cap(i) or t.text.isupper() or len(f) < 4 or not f.isalpha():
+            continue
+        if f in single or f in multi or f in NOT_NAME or f in US_STATES:
+            continue
+        if i + 1 < scan.n and scan.cap(i + 1) and scan.ctx.gap(i + 1) == " ":
+            continue  # a run of capitals: `capitalised_runs`
+        if max(zipf(f, "en"), zipf(f, "es")) >= UNSEEN_ZIPF or not _rare_word_slot(scan, i):
+            continue
+        if typo_of_a_word(f):
+            continue
+        scan.emit((i, i), "PERSON", 0.4, "capitalised")
+
+
 PARSE_STOP = STREET_SUFFIXES | FACILITY_WORDS | words("county sheriff pd police")
 
 
@@ -1044,6 +1150,7 @@ class PeopleRecognizer(DomainRecognizer):
         word_names_in_slots(scan)
         coordinated(scan)
         capitalised_runs(scan)
+        rare_capitalised_words(scan)
         if nlp_artifacts is not None:
             parsed_persons(scan, nlp_artifacts)
         return scan.out

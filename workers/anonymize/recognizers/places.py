@@ -298,7 +298,7 @@ PLACE_AFTER_RE = re.compile(
 )
 # "El Reno" and "el Tigre" look alike: an article alone does not make a place without context
 ARTICLES = words("el la los las")
-IN_WORDS = words("in en near outside from desde around hacia rumbo")
+IN_WORDS = words("in en near outside from desde around hacia rumbo through thru via")
 
 
 def _context_score(ctx: Ctx, i: int, last: int) -> float:

@@ -70,6 +70,25 @@ def _spoken_street(folded: str, run: NumberRun) -> tuple[int, int] | None:
     return None
 
 
+# "eleven at night", "two in the morning", "once de la noche": an hour, kept as a date
+TIME_OF_DAY_AFTER_RE = re.compile(
+    r"^\s+(?:at\s+night|in\s+the\s+(?:morning|afternoon|evening)|o'?clock|[ap]\.?m\b|"
+    r"de\s+la\s+(?:noche|manana|tarde|madrugada)|en\s+punto|y\s+media)"
+)
+LAST_NUMBER_WORD_RE = re.compile(r"[a-z0-9]+$")
+
+
+def _before_time_of_day(text: str, folded: str, run: NumberRun) -> NumberRun | None:
+    """A run whose last number word is an hour said with its time of day ("... five five,
+    eleven at night") ends before that word; None when too little is left to be a number."""
+    if not TIME_OF_DAY_AFTER_RE.match(folded[run.end : run.end + 24]):
+        return run
+    last = LAST_NUMBER_WORD_RE.search(folded[run.start : run.end])
+    cut = run.start + (last.start() if last else 0)
+    shorter = [r for r in runs(text[:cut], min_words=2) if r.start == run.start]
+    return shorter[0] if shorter else None
+
+
 class SpelledNumberRecognizer(DomainRecognizer):
     """Phones, A-numbers, SSNs, other id numbers and dates of birth written in words."""
 
@@ -79,6 +98,9 @@ class SpelledNumberRecognizer(DomainRecognizer):
         ctx = ctx_of(text, nlp_artifacts)
         out: list[RecognizerResult] = []
         for run in runs(text, min_words=2):
+            run = _before_time_of_day(text, ctx.folded, run)
+            if run is None:
+                continue
             found = (
                 self._dob(ctx.folded, run)
                 or _spoken_birth_date(ctx.folded, run)
