@@ -359,13 +359,99 @@ CALM = [
 ]
 
 
-@pytest.mark.parametrize(("language", "text"), URGENT)
+# The children fetched by whoever cares for them is no one picked up by ICE ("who will pick up
+# my kids from school if they detain me?"); more worries, updates and removals that are over.
+CALM_MORE = [
+    (
+        "en",
+        "I have my ICE appointment tomorrow. If they detain me there, who will pick up my "
+        "kids from school? I want to sign papers so my sister can take them, just in case.",
+    ),
+    (
+        "en",
+        "my husband goes to his check in on monday and im scared they keep him. what do i "
+        "need so my mom can care for the baby if that happens? nothing has happened yet",
+    ),
+    (
+        "en",
+        "If I get deported, can my neighbor keep my daughter? I'm asking ahead of time, "
+        "nobody has been arrested.",
+    ),
+    (
+        "es",
+        "mañana tengo mi cita con ICE, si me detienen quién recoge a mis hijos de la escuela?"
+        " quiero dejar un poder por si acaso",
+    ),
+    (
+        "es",
+        "Mi esposo va a su cita de migración el lunes y tengo miedo que lo dejen detenido. "
+        "¿Qué papel necesito para que mi mamá cuide al bebé si eso pasa?",
+    ),
+    (
+        "es",
+        "si me deportan, ¿mi vecina se puede quedar con mi hija? pregunto antes de tiempo, no"
+        " han arrestado a nadie",
+    ),
+    (
+        "en",
+        "Just an update: my uncle was kept at the sheriff's station for about 4 hours this "
+        "morning over his ID, but they released him and he is home.",
+    ),
+    (
+        "es",
+        "Les aviso: a mi tío lo tuvieron como 4 horas en la estación del sheriff hoy en la "
+        "mañana por su identificación, pero ya lo soltaron y está en la casa.",
+    ),
+    (
+        "en",
+        "my wife was deported in march after the jail turned her over to immigration. she is "
+        "in Guatemala City with her family now and she is safe. I am still here with our son.",
+    ),
+    (
+        "es",
+        "A mi hijo lo deportaron en agosto, ahora está en Morelia con su abuela, está bien "
+        "gracias a Dios. Yo sigo aquí trabajando.",
+    ),
+    (
+        "en",
+        "Who would pick up my children from school if ICE takes me at my check-in next month?"
+        " I want to plan ahead, nothing has happened.",
+    ),
+    (
+        "en",
+        "If they deport me, is there someone who can pick up my son from daycare? My husband "
+        "works nights. Just asking in case.",
+    ),
+]
+URGENT_MORE = [
+    (
+        "en",
+        "my ICE appointment was this morning and they detained me, I'm still here at the "
+        "office and nobody can pick up my kids",
+    ),
+    (
+        "es",
+        "fui a mi cita de migración hoy y me detuvieron, sigo aquí en la oficina y nadie "
+        "puede recoger a mis hijos",
+    ),
+    ("en", "ICE picked up my son this morning outside his work and we don't know where he is"),
+    ("en", "the jail says ICE is coming to pick him up tonight"),
+    ("en", "they arrested my wife an hour ago and there is nobody to pick up our kids from school"),
+    (
+        "en",
+        "ICE picked up my husband at the bus stop today, who will pick up the kids from "
+        "school? they are waiting there alone",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), URGENT + URGENT_MORE)
 def test_urgent_stays_urgent(language, text):
     result = decide(text, language)
     assert result["level"] == "urgent", result["explanation"]
 
 
-@pytest.mark.parametrize(("language", "text"), CALM)
+@pytest.mark.parametrize(("language", "text"), CALM + CALM_MORE)
 def test_calm_never_pages(language, text):
     result = decide(text, language)
     assert result["level"] != "urgent", result["explanation"]

@@ -127,6 +127,28 @@ class Cue:
     raid: bool = False
 
 
+# Whoever asks or plans who fetches the children: "who will pick up my kids", "someone to
+# pick them up" (a fixed-width look-behind for each).
+_CARE_PICKUP = "".join(
+    rf"(?<!{who} {link})"
+    for who in ("who", "someone", "somebody", "anyone", "anybody", "nobody", "no one")
+    for link in (
+        "",
+        "will ",
+        "would ",
+        "can ",
+        "could ",
+        "to ",
+        "is going to ",
+        "is gonna ",
+        "'s going to ",
+        "gonna ",
+        "should ",
+        "is to ",
+        "'ll ",
+    )
+)
+
 # Where "still inside" or "not out yet" means held: a custody, an agency or a bail is told
 # ("pagamos y nada, está adentro todavía").
 _HELD_OR_BAILED = (
@@ -322,9 +344,14 @@ CUES: list[Cue] = [
             # the person named: "handing my son over", "turning my husband over to ICE"
             r"(?:hand|turn)(?:ed|ing|s)? (?:my|our|his|her|their) (?:\w+ )?[\w-]+ over|"
             r"deport|deported|deporting|deportation|removal|removed|"
-            # a person picked up, not a thing: "pick it up tonight", "picked up my papers"
-            r"pick(?:ed|ing|s)? (?!(?:it|this|that|these|those|stuff|the package|{thing}) )(?:\w+ )?up"
-            r"(?! (?:it|this|that|the package|my (?:package|mail|order)|{thing}))|"
+            # a person picked up, not a thing: "pick it up tonight", "picked up my papers"; nor
+            # the children fetched by whoever cares for them: "who will pick up my kids from
+            # school?", "someone to pick them up"
+            + _CARE_PICKUP
+            + r"pick(?:ed|ing|s)? (?!(?:it|this|that|these|those|stuff|the package|{thing}) )(?:\w+ )?up"
+            r"(?! (?:it|this|that|the package|my (?:package|mail|order)|{thing}))"
+            r"(?!(?: \w+){0,3} (?:from|at|after) (?:the )?(?:school|daycare|day care|preschool|kindergarten|"
+            r"the bus stop|practice))|"
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
             # Passive, with phone typos: "being sent to an ICE facility", "bieng sent to ice".
@@ -889,9 +916,13 @@ _NOT_A_HEARING_BEFORE = "".join(
     rf"(?<!{word}{link})"
     for word in ("hearing", "court date", "appointment", "interview", "check-in", "checkin")
     for link in (" ", " was ", " got ", " is ", " has been ", " had been ", " were ")
-) + "".join(rf"(?<!{word} se )(?<!{word} fue )(?<!{word} )" for word in ("audiencia", "cita", "corte", "entrevista"))
+) + "".join(
+    rf"(?<!{word} se )(?<!{word} fue )(?<!{word} )"
+    for word in ("audiencia", "cita", "corte", "entrevista")
+)
 _CANCELLED = (
-    _NOT_A_HEARING_BEFORE + r"(?:cancel(?:l)?ed|cancelaron|cancelo)(?! (?:(?:the|his|her|my|our|their|la|el|su|"
+    _NOT_A_HEARING_BEFORE
+    + r"(?:cancel(?:l)?ed|cancelaron|cancelo)(?! (?:(?:the|his|her|my|our|their|la|el|su|"
     r"mi) )?(?:\w+ )?" + _HEARING + r")"
 )
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
@@ -925,16 +956,22 @@ RESOLVED = {
         r"{pron} mandaron (?:a|para) (?:la )?casa)",
     ],
     Concept.TRANSFER: [
-        r"(?:dropped|lifted|" + _CANCELLED + r"|withdrawn|no (?:ice |immigration |inmigracion |migracion )?(?:hold|detainer)|won the case|"
+        r"(?:dropped|lifted|"
+        + _CANCELLED
+        + r"|withdrawn|no (?:ice |immigration |inmigracion |migracion )?(?:hold|detainer)|won the case|"
         # the hold ran out with nobody taken: "the 48 hours passed", "ICE never came"
         r"(?:hours?|horas) (?:passed|went by|were up|are up|ran out|pasaron|se pasaron|se cumplieron)|"
         r"(?:no|ice|immigration) (?:never )?(?:came|showed up)|ice never came|nunca (?:vino|llego) "
         r"(?:la migra|migracion|ice)|(?:la migra|migracion|ice) nunca (?:vino|llego)|"
         r"(?:pasaron|se pasaron|se cumplieron) (?:las )?(?:24|48|72) horas|"
         r"(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
-        r"levantaron|" + _CANCELLED + r"|quitaron (?:el|la) (?:hold|detainer|retencion|orden)|ya paso|"
+        r"levantaron|"
+        + _CANCELLED
+        + r"|quitaron (?:el|la) (?:hold|detainer|retencion|orden)|ya paso|"
         # a hold taken off, void: "se lo quitaron", "his lawyer says it's void", "ya no vale"
-        r"se (?:lo|la) (?:quitaron|quito|levantaron|" + _CANCELLED + r")|(?:lo|la) (?:quitaron|anularon)|"
+        r"se (?:lo|la) (?:quitaron|quito|levantaron|"
+        + _CANCELLED
+        + r")|(?:lo|la) (?:quitaron|anularon)|"
         r"(?:is|it'?s|its|was|are|were|es|esta|quedo) (?:null and )?(?:void|invalid|null|anulad[oa]|"
         r"nul[oa])|(?:ya )?no (?:vale(?! la pena)|es valid[oa]|is valid|was valid)|(?:void|voided|anulado|"
         r"anularon)|"
@@ -1022,8 +1059,11 @@ RESOLVED_PAST = {
     # in the present, "my sister came but she has to leave", the later words still count).
     Concept.CHILD: [
         r"(?:vino|llego|paso|vinieron|llegaron|pasaron) (?:por ellos |por ellas |a recogerlos |"
-        r"a recogerlas )?(?:mi|su|sus|la|el|los|nuestra|nuestro|nuestras|nuestros) (?:\w+ )?" + _CARER
-        + r"|" + _CARER + r" (?:\w+ )?(?:vino|llego|paso) (?:por ellos|por ellas|a recogerlos|"
+        r"a recogerlas )?(?:mi|su|sus|la|el|los|nuestra|nuestro|nuestras|nuestros) (?:\w+ )?"
+        + _CARER
+        + r"|"
+        + _CARER
+        + r" (?:\w+ )?(?:vino|llego|paso) (?:por ellos|por ellas|a recogerlos|"
         r"a recogerlas|y se (?:los|las) llevo)|"
         r"(?:my|our|their|his|her|the) (?:\w+ )?" + _CARER_EN + r" (?:came|arrived|showed up|"
         r"picked them up|took them|came over|came and (?:took|got|picked up) them)",
