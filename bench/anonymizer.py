@@ -17,6 +17,8 @@ Corpora (default: all of them, scored and timed in the same process and run):
   scored once on 2026-12-04);
 - heldout7: tests/anonymize/data/heldout7.jsonl (a fourth blind writer, after round 8 froze;
   scored once on 2026-12-04);
+- heldout8: tests/anonymize/data/heldout8.jsonl (a fifth blind writer, after round 9 froze;
+  scored once on 2026-12-04);
 - generated: the evaluation partition of workers/anonymize/training/corpus.py (templates,
   styles and names disjoint from the training partition), generated here with a fixed seed;
 - presidio: bench/data/presidio-benchmark.jsonl, Presidio's own generated benchmark
@@ -59,6 +61,7 @@ CORPORA = {
     "heldout5": DATA / "heldout5.jsonl",
     "heldout6": DATA / "heldout6.jsonl",
     "heldout7": DATA / "heldout7.jsonl",
+    "heldout8": DATA / "heldout8.jsonl",
     "generated": None,  # generated in memory
     "presidio": REPO / "bench" / "data" / "presidio-benchmark.jsonl",
 }

@@ -4,7 +4,8 @@
 
 Defaults: tests/anonymize/data/heldout.src.txt -> tests/anonymize/data/heldout.jsonl.
 
-Authoring form (plain text, UTF-8): lines starting with "#" outside a block are comments. A block
+Authoring form (plain text, UTF-8): lines starting with "#" outside a block are comments, and so
+are lines "# <word>..." at the end of a block (notes on the next block). A block
 starts with "### ID LANG"; its next non-empty line is the JSON object of the known fields
 ({"reporter_name", "phone", "email", "other_names"}), and the remaining lines up to the next block
 are the narrative (inner newlines kept, surrounding blank lines dropped). Spans are marked inline,
@@ -29,6 +30,7 @@ from workers.anonymize.recognizers import KEEP_LABELS, REDACT_LABELS  # noqa: E4
 
 MARK = re.compile(r"\[\[(redact|keep):([A-Z_]+)\|([^\]|]+)\]\]")
 HEADER = re.compile(r"^### (\S+) (en|es)\s*$")
+COMMENT = re.compile(r"^# [^\W\d_]")  # "# style: ..."; "#118" or "# 118" stays narrative text
 
 
 def parse_markup(marked: str) -> tuple[str, list[dict]]:
@@ -70,6 +72,10 @@ def parse_source(source: str) -> list[dict]:
     def flush() -> None:
         if current is None:
             return
+        # Comment lines between a narrative and the next block ("# style: ...") are the
+        # author's notes on the next one, not the end of this one.
+        while body and (not body[-1].strip() or COMMENT.match(body[-1])):
+            body.pop()
         text, spans = parse_markup("\n".join(body).strip())
         if not text:
             raise ValueError(f"{current['id']}: empty narrative")

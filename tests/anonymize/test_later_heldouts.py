@@ -15,7 +15,7 @@ import pytest
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.mark.parametrize("name", ["heldout2", "heldout3", "heldout7"])
+@pytest.mark.parametrize("name", ["heldout2", "heldout3", "heldout7", "heldout8"])
 def test_heldout_corpus_is_current(name):
     path = Path(__file__).resolve().parents[2] / "bench" / "make_corpus.py"
     spec = importlib.util.spec_from_file_location("make_corpus", path)

@@ -228,15 +228,28 @@ def initials(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _never_name_part(f: str, text: str) -> bool:
+    """A word (folded `f`, as written `text`) that is never part of a person's name: a word
+    that is not a name, a title ("la Sra Gómez": the title is no part of the name), a kin noun,
+    a street or facility word, an agency's acronym."""
+    return (
+        f in NOT_NAME
+        or f in FUNCTION_WORDS
+        or f in OFFICER_TITLES
+        or f in KIN_NOUNS
+        or f in HONORIFICS
+        or f.rstrip(".") in HONORIFICS
+        or f in STREET_SUFFIXES
+        or f in FACILITY_WORDS
+        or text in AGENCY_ACRONYMS
+    )
+
+
 def _name_like(ctx: Ctx, idx: int, m: Mentions, language: str, pos_of: dict) -> bool:
     """May token idx, next to a person's name, be part of that name?"""
     tok = ctx.toks[idx]
     f = tok.f
-    if f in NOT_NAME or f in FUNCTION_WORDS or f in OFFICER_TITLES or f in KIN_NOUNS:
-        return False
-    if f in HONORIFICS or f.rstrip(".") in HONORIFICS:
-        return False  # "la Sra Gómez": the title is no part of the name
-    if f in STREET_SUFFIXES or f in FACILITY_WORDS or tok.text in AGENCY_ACRONYMS:
+    if _never_name_part(f, tok.text):
         return False
     if f in m.persons:
         return True

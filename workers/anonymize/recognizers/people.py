@@ -828,21 +828,27 @@ def _slot_before(scan: NameScan, i: int) -> bool:
     if i == 0 or ctx.gap(i) != " ":
         return False
     prev = toks[i - 1].f
-    before = toks[i - 2].f if i > 1 else ""
     if prev in WITH_PREPS or prev in PERSON_OBJECT_VERBS:
         return True
     if prev == "to":  # "talked to Grace", "gave the keys to Rose"
         return any(toks[j].f in TO_PERSON_VERBS for j in range(max(0, i - 4), i - 1))
     if prev == "a" and scan.language == "es":
-        clitic_verb = (
-            i > 2 and toks[i - 3].f in CLITICS and scan.pos_of.get(toks[i - 2].start) == "VERB"
-        )
-        # "a Marisol y a Rey": the personal "a" repeated after a coordination
-        repeated = before in LIST_JOINERS and i > 3 and scan.cap(i - 3) and toks[i - 4].f == "a"
-        return before in SAYING_VERBS_ES or before in OBJECT_VERBS_ES or clitic_verb or repeated
+        return _after_personal_a(scan, i)
     if prev in LIST_JOINERS and i > 1 and scan.cap(i - 2):
         return toks[i - 2].f in scan.fn and toks[i - 2].f not in AMBIGUOUS_NAMES
     return False
+
+
+def _after_personal_a(scan: NameScan, i: int) -> bool:
+    """The Spanish personal "a" at i - 1 follows a verb of saying or an object verb ("le dije a
+    Rey"), a clitic and a verb, or repeats after a coordination ("a Marisol y a Rey")."""
+    toks = scan.toks
+    before = toks[i - 2].f if i > 1 else ""
+    clitic_verb = (
+        i > 2 and toks[i - 3].f in CLITICS and scan.pos_of.get(toks[i - 2].start) == "VERB"
+    )
+    repeated = before in LIST_JOINERS and i > 3 and scan.cap(i - 3) and toks[i - 4].f == "a"
+    return before in SAYING_VERBS_ES or before in OBJECT_VERBS_ES or clitic_verb or repeated
 
 
 def _slot_after(scan: NameScan, i: int, strong: bool) -> bool:
@@ -855,20 +861,26 @@ def _slot_after(scan: NameScan, i: int, strong: bool) -> bool:
         return k > j and _is_kin_noun(scan, k)
     if ctx.gap(j) != " ":
         return False
-    nxt = toks[j].f
-    if nxt in LIST_JOINERS and j + 1 < n and ctx.gap(j + 1) == " ":
+    if toks[j].f in LIST_JOINERS and j + 1 < n and ctx.gap(j + 1) == " ":
         other = toks[j + 1].f
         return other in WRITER or (
             scan.cap(j + 1) and other in scan.fn and other not in AMBIGUOUS_NAMES
         )
+    return _subject_of_verb(scan, i, strong)
+
+
+def _subject_of_verb(scan: NameScan, i: int, strong: bool) -> bool:
+    """Is the word at i the subject of the verb after it (Spanish clitics and "ya", "no" may
+    stand between)? `strong`: only with a clitic between ("Abril me dijo", not "Abril fue")."""
+    toks, ctx, n = scan.toks, scan.ctx, scan.n
+    j = i + 1
     while j < n and j - i <= 3 and scan.language == "es" and toks[j].f in SLOT_SKIP_ES:
         j += 1
     if strong and not (j > i + 1 and (toks[i + 1].f in CLITICS or toks[i + 1].f == "se")):
-        return False  # "Abril me dijo", but not "Abril fue"
+        return False
     if j >= n or ctx.gap(j).strip():
         return False
-    pos_next = scan.pos_of.get(toks[j].start)
-    if pos_next not in ("VERB", "AUX"):
+    if scan.pos_of.get(toks[j].start) not in ("VERB", "AUX"):
         return False
     if scan.pos_of.get(toks[i].start) in ("VERB", "AUX"):
         # "Will came home": a modal before a verb in the past or third person is a name
