@@ -127,6 +127,28 @@ class Cue:
     raid: bool = False
 
 
+# Whoever asks or plans who fetches the children: "who will pick up my kids", "someone to
+# pick them up" (a fixed-width look-behind for each).
+_CARE_PICKUP = "".join(
+    rf"(?<!{who} {link})"
+    for who in ("who", "someone", "somebody", "anyone", "anybody", "nobody", "no one")
+    for link in (
+        "",
+        "will ",
+        "would ",
+        "can ",
+        "could ",
+        "to ",
+        "is going to ",
+        "is gonna ",
+        "'s going to ",
+        "gonna ",
+        "should ",
+        "is to ",
+        "'ll ",
+    )
+)
+
 # Where "still inside" or "not out yet" means held: a custody, an agency or a bail is told
 # ("pagamos y nada, está adentro todavía").
 _HELD_OR_BAILED = (
@@ -283,7 +305,11 @@ CUES: list[Cue] = [
             # here at the county"
             r"(?:sigo|seguimos|todavia estoy|todavia estamos|aun estoy|i'?m still|im still|"
             r"we'?re still|i am still|we are still) (?:aqui|aca|here)(?! (?:en (?:la |mi )?casa|"
-            r"at (?:home|work)|en el trabajo|trabajando|working))",
+            r"at (?:home|work)|en el trabajo|trabajando|working))"
+            # with the family, in the country: "yo sigo aquí con los niños", "I am still here
+            # with the kids" is the one left behind, not the one held
+            r"(?!,? (?:con|with) (?:(?:los|las|mis|nuestros|nuestras|the|my|our) )?(?:\w+ )?(?:{kid}|familia|"
+            r"family|esposo|esposa|husband|wife|mama|mom|mother|papa|dad|abuela|grandma))",
             # the "still" after: "está adentro todavía", "he's inside still"
             r"(?:esta|estan|is|are|he'?s|she'?s|hes|shes) (?:adentro|inside|in there) "
             r"(?:todavia|aun|still|yet)",
@@ -314,11 +340,18 @@ CUES: list[Cue] = [
         [
             r"(?:transfer|transferred|transferring|transfers|moved to|moving him|moving her|"
             r"ship(?:ped|ping)? (?:him|her|them)|send(?:ing)? (?:him|her|them) to|"
-            r"hand(?:ed|ing)? (?:him|her|them) over|turn(?:ed|ing)? (?:him|her|them) over|"
+            r"hand(?:ed|ing|s)? (?:him|her|them) over|turn(?:ed|ing|s)? (?:him|her|them) over|"
+            # the person named: "handing my son over", "turning my husband over to ICE"
+            r"(?:hand|turn)(?:ed|ing|s)? (?:my|our|his|her|their) (?:\w+ )?[\w-]+ over|"
             r"deport|deported|deporting|deportation|removal|removed|"
-            # a person picked up, not a thing: "pick it up tonight", "picked up my papers"
-            r"pick(?:ed|ing|s)? (?!(?:it|this|that|these|those|stuff|the package|{thing}) )(?:\w+ )?up"
-            r"(?! (?:it|this|that|the package|my (?:package|mail|order)|{thing}))|"
+            # a person picked up, not a thing: "pick it up tonight", "picked up my papers"; nor
+            # the children fetched by whoever cares for them: "who will pick up my kids from
+            # school?", "someone to pick them up"
+            + _CARE_PICKUP
+            + r"pick(?:ed|ing|s)? (?!(?:it|this|that|these|those|stuff|the package|{thing}) )(?:\w+ )?up"
+            r"(?! (?:it|this|that|the package|my (?:package|mail|order)|{thing}))"
+            r"(?!(?: \w+){0,3} (?:from|at|after) (?:the )?(?:school|daycare|day care|preschool|kindergarten|"
+            r"the bus stop|practice))|"
             r"come (?:get|for|pick)|coming (?:to get|for|to pick)|comes? (?:get|for)|"
             r"van (?:is )?scheduled|bus (?:is )?scheduled|flight|ice van)",
             # Passive, with phone typos: "being sent to an ICE facility", "bieng sent to ice".
@@ -338,6 +371,11 @@ CUES: list[Cue] = [
             r"(?:transport|bus|van|list|lista|camion|avion|vuelo) {w}(?:ice|immigration|"
             r"migracion|la migra|deportacion|deportation)",
             r"(?:traslad\w+|transfier\w+|transfer\w+|deport\w+|entreg\w+ a (?:ice|migracion|la migra)|"
+            # the person handed over: "van a entregar a mi hijo", "entregan a mi papá a ICE"
+            r"entreg(?:ar|an|aran|ara|ando)(?:lo|la|los|las)? (?:a )?(?:mi|mis|su|sus|nuestr[oa]s?) "
+            r"(?:\w+ )?(?:{kid}|esposo|esposa|marido|papa|mama|padre|madre|hermano|hermana|tio|tia|"
+            r"primo|prima|sobrino|sobrina|abuelo|abuela|cunado|cunada|novio|novia|yerno|nuera)|"
+            r"(?:van|va) a entregar(?:lo|la|los|las)|"
             r"(?:mand|envi|regres|devolv)\w* {w}a (?:mexico|su pais|guatemala|honduras|el salvador|ice|migracion)|"
             r"pas\w+ a (?:ice|migracion)|"
             r"se {pron} (?:llevan|van a llevar|quieren llevar|llevaran|lleva|va a llevar)|"
@@ -346,6 +384,19 @@ CUES: list[Cue] = [
             r"(?:la migra|migracion|ice|inmigracion) (?:{pron} va a "
             r"(?:recoger|llevar)|va a (?:recoger|llevar)(?:lo|la|los)?))",
         ],
+    ),
+    *_cues(
+        Concept.TRANSFER,
+        [
+            # Told to get ready to leave the jail, where immigration is told: "told him to pack
+            # up", "moved his property to the release bin", "le dijeron que recoja sus cosas"
+            r"(?:(?:told|tell|tells|telling|asked|ordered) (?:him|her|them|me|my \w+) (?:to )?pack (?:up|"
+            r"(?:his|her|their|my) (?:stuff|things|property|belongings|bags?))|"
+            r"(?:property|belongings|stuff|things) (?:to|in|into) (?:the )?release|release bin|"
+            r"(?:recoja|recoger|empaque|empacar|empacara|aliste|alistar|junte|juntar) (?:todas )?"
+            r"(?:sus|tus) (?:cosas|pertenencias|bolsas)|(?:que )?se aliste(?:n)? para (?:salir|irse))",
+        ],
+        needs="(?:{agency})",
     ),
     *_cues(
         Concept.TRANSFER,
@@ -855,6 +906,25 @@ ABUSER_HELD = (
     r"lo (?:metieron|encerraron|mandaron) (?:a|en) la (?:carcel|prision)|(?:ya )?esta pres[oa]|"
     + ABUSER_NAMED_HELD
 )
+# A hearing or an appointment cancelled is no hold lifted: "bond hearing got cancelled", "se
+# canceló la audiencia" leaves the hand-over to go ahead.
+_HEARING = (
+    r"(?:hearing|court date|court|appointment|interview|check-?in|bond|audiencia|cita|corte|"
+    r"entrevista|fianza)"
+)
+_NOT_A_HEARING_BEFORE = "".join(
+    rf"(?<!{word}{link})"
+    for word in ("hearing", "court date", "appointment", "interview", "check-in", "checkin")
+    for link in (" ", " was ", " got ", " is ", " has been ", " had been ", " were ")
+) + "".join(
+    rf"(?<!{word} se )(?<!{word} fue )(?<!{word} )"
+    for word in ("audiencia", "cita", "corte", "entrevista")
+)
+_CANCELLED = (
+    _NOT_A_HEARING_BEFORE
+    + r"(?:cancel(?:l)?ed|cancelaron|cancelo)(?! (?:(?:the|his|her|my|our|their|la|el|su|"
+    r"mi) )?(?:\w+ )?" + _HEARING + r")"
+)
 # The situation ended ("ya lo soltaron", "he's home now", "ya sané"): cancels its concept.
 RESOLVED = {
     Concept.IN_CUSTODY: [
@@ -886,16 +956,22 @@ RESOLVED = {
         r"{pron} mandaron (?:a|para) (?:la )?casa)",
     ],
     Concept.TRANSFER: [
-        r"(?:dropped|lifted|cancel(?:l)?ed|withdrawn|no (?:hold|detainer)|won the case|"
+        r"(?:dropped|lifted|"
+        + _CANCELLED
+        + r"|withdrawn|no (?:ice |immigration |inmigracion |migracion )?(?:hold|detainer)|won the case|"
         # the hold ran out with nobody taken: "the 48 hours passed", "ICE never came"
         r"(?:hours?|horas) (?:passed|went by|were up|are up|ran out|pasaron|se pasaron|se cumplieron)|"
         r"(?:no|ice|immigration) (?:never )?(?:came|showed up)|ice never came|nunca (?:vino|llego) "
         r"(?:la migra|migracion|ice)|(?:la migra|migracion|ice) nunca (?:vino|llego)|"
         r"(?:pasaron|se pasaron|se cumplieron) (?:las )?(?:24|48|72) horas|"
         r"(?:is|are|he'?s|she'?s) (?:back )?home (?:safe|now)|"
-        r"levantaron|cancelaron|quitaron (?:el|la) (?:hold|detainer|retencion|orden)|ya paso|"
+        r"levantaron|"
+        + _CANCELLED
+        + r"|quitaron (?:el|la) (?:hold|detainer|retencion|orden)|ya paso|"
         # a hold taken off, void: "se lo quitaron", "his lawyer says it's void", "ya no vale"
-        r"se (?:lo|la) (?:quitaron|quito|levantaron|cancelaron)|(?:lo|la) (?:quitaron|anularon)|"
+        r"se (?:lo|la) (?:quitaron|quito|levantaron|"
+        + _CANCELLED
+        + r")|(?:lo|la) (?:quitaron|anularon)|"
         r"(?:is|it'?s|its|was|are|were|es|esta|quedo) (?:null and )?(?:void|invalid|null|anulad[oa]|"
         r"nul[oa])|(?:ya )?no (?:vale(?! la pena)|es valid[oa]|is valid|was valid)|(?:void|voided|anulado|"
         r"anularon)|"
@@ -903,8 +979,8 @@ RESOLVED = {
         r"(?:is|are|he'?s|she'?s|hes|shes|they'?re|theyre) (?:back )?at home|"
         # a hold that ended: "it ended in 2021 when the judge granted asylum", "se terminó"
         r"(?:it|that|which|the (?:hold|detainer)|hold|detainer) (?:was |got |had |has )?(?:ended|"
-        r"expired|lifted|dropped|went away|cancel(?:l)?ed)|(?:it|that) (?:is|was) over|"
-        r"se (?:termino|acabo|vencio|cancelo|levanto|quito|cayo)|quedo sin efecto|"
+        r"expired|lifted|dropped|went away|" + _CANCELLED + r")|(?:it|that) (?:is|was) over|"
+        r"se (?:termino|acabo|vencio|" + _CANCELLED + r"|levanto|quito|cayo)|quedo sin efecto|"
         r"granted (?:him |her |them )?(?:asylum|status|residency|a visa|a green card|relief)|"
         r"got (?:his|her|their) (?:green card|papers|residency|asylum|status)|"
         r"(?:le|les) (?:dieron|otorgaron|aprobaron) (?:el |la |su )?(?:asilo|residencia|papeles|visa)|"
@@ -959,6 +1035,16 @@ RESOLVED = {
     ],
 }
 
+# Who comes for children left alone: a relative, a godmother, a neighbour.
+_CARER = (
+    r"(?:tia|tio|abuel[oa]s?|suegr[oa]|herman[oa]|cunad[oa]|prim[oa]|vecin[oa]|madrina|padrino|"
+    r"comadre|compadre|mama|papa|madre|padre)(?![\w'])"
+)
+_CARER_EN = (
+    r"(?:aunt|uncle|grandma|grandmother|grandpa|grandfather|grandparents|mother-in-law|"
+    r"sister-in-law|brother-in-law|sister|brother|cousin|neighbou?r|godmother|godfather|mom|"
+    r"mother|dad|father)"
+)
 # A custody told in the past tense ends when the reporter says how the person is now ("they
 # kept him two hours yesterday ... he's ok"); told in the present ("he's in jail but he's ok") it
 # does not.
@@ -967,6 +1053,20 @@ RESOLVED_PAST = {
         r"(?:he|she|they|he'?s|she'?s|they'?re|hes|shes|theyre|el|ella) (?:is |are |esta |estan )?"
         r"(?:ok|okay|fine|alright|all right|good|safe|bien)(?! (?:but|pero))|(?:ya )?(?:esta|estan) bien|"
         r"todo (?:esta |salio )?bien",
+    ],
+    # Children left alone in the past, then someone came for them: "al otro día vino mi tía y se
+    # los llevó", "hasta que llegó mi suegra", "the next day my aunt came and took them" (told
+    # in the present, "my sister came but she has to leave", the later words still count).
+    Concept.CHILD: [
+        r"(?:vino|llego|paso|vinieron|llegaron|pasaron) (?:por ellos |por ellas |a recogerlos |"
+        r"a recogerlas )?(?:mi|su|sus|la|el|los|nuestra|nuestro|nuestras|nuestros) (?:\w+ )?"
+        + _CARER
+        + r"|"
+        + _CARER
+        + r" (?:\w+ )?(?:vino|llego|paso) (?:por ellos|por ellas|a recogerlos|"
+        r"a recogerlas|y se (?:los|las) llevo)|"
+        r"(?:my|our|their|his|her|the) (?:\w+ )?" + _CARER_EN + r" (?:came|arrived|showed up|"
+        r"picked them up|took them|came over|came and (?:took|got|picked up) them)",
     ],
 }
 
