@@ -711,32 +711,14 @@ def _finding(
     in_clause = [t for t in s.times if clause[0] <= t[1] and t[2] <= clause[1]]
     before = s.folded[clause[0] : start]
     frame_time = frame[0] if frame else None
-    time, span = _decide_time(
-        cue, anchor, in_clause, start, end, frame_time, before, _in_cue(anchor, s, start, end)
-    )
     # Under "can" / "poder" it is what may happen ("pueden trasladar a mi mamá si..."); a cue
     # that carries its own negation ("can't keep them past tonight") is a refusal, not a maybe.
     conditional = _conditional(anchor, before) or (
         not cue.negation_inside and _modal(anchor, before)
     )
-    said = s.folded[slice(*span)] if span else None
-    if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
-        time = Time.NOW  # "in the county jail since March": from then until now
-    time = _adjusted_time(cue, time, said, anchor, conditional)
-    if (
-        time is Time.NOW
-        and cue.standing
-        and not cue.raid
-        and not in_clause
-        and _tense_read(anchor, before, False) is Time.PAST
-        and (
-            (frame and frame[0] is Time.PAST and _DETENTION_PAST.search(normalize(frame[1])[0]))
-            or _DETENTION_PAST.search(s.folded, 0, start)
-        )
-    ):
-        # "…durante su detención en la cárcel. Le pusieron un hold": put during a detention the
-        # narrative told as closed, told in the past; over unless told as going on.
-        time, span = Time.PAST, None
+    time, span, said = _first_time(
+        cue, anchor, s, clause, start, end, in_clause, frame, conditional
+    )
     tense = _tense_read(anchor, before, _in_cue(anchor, s, start, end))
     told_past = tense is Time.PAST
     closed = _closed_span(cue, s.folded, clause, told_past, time)
@@ -744,27 +726,9 @@ def _finding(
         time, span = Time.PAST, closed  # "kept my husband for two hours": it ended
     if time is Time.NOW and cue.place and not _someone_there(anchor, s.folded[slice(*clause)]):
         time = Time.UNCLEAR  # "en la cárcel de Gaston cobran muy caro": the jail, not who is in it
-    if (
-        cue.raid
-        and time is Time.UNCLEAR
-        and (not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW)
-    ):
-        time = Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
-    elif (
-        cue.raid and told_past and not cue.standing and not (said and _PRESENT_NOW.fullmatch(said))
-    ):
-        time = Time.PAST  # "the police knocked on my door last night": an event, and it ended
+    time = _raid_time(cue, time, told_past, s, frame_time, said)
     time_words = _said_when(s, span, frame, time, _from_frame(anchor, in_clause, frame_time))
-    suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
-    if suppressed is None and cue.concept is Concept.CHILD and not cue.negation_inside:
-        suppressed = _negated_inside(s.folded[start:end])
-    if suppressed is None and cue.concept is Concept.TRANSFER:
-        suppressed = _no_transfer(s, before, start, end)
-    # Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
-    # run-on, a person told further on is another statement.
-    after = s.folded[end : clause[1]].split()[:_TARGET_WORDS]
-    near = " ".join(before.split()[-2:]) + " " + " ".join(after)
-    about_someone = _TARGET.search(near) is not None
+    suppressed = _suppressed(cue, anchor, s, clause, start, end, time, time_words, conditional)
     return Finding(
         cue.concept, _evidence(s, start, end, clause, span), time, time_words, suppressed,
         cue.weak, s.number, s.original.strip(),
@@ -772,7 +736,7 @@ def _finding(
         denial=cue.negation_inside,
         with_custody=cue.with_custody,
         standing=cue.standing,
-        targetless=(cue.agent_only and not about_someone)
+        targetless=(cue.agent_only and not _target_near(s, before, end, clause))
         or _raid_untold(cue, s, clause, start, time),
         hearsay=_HEARSAY.search(s.folded[:start]) is not None,
         about_someone=_about_someone(cue, s.folded, clause, start),
@@ -780,6 +744,100 @@ def _finding(
         topic=_topic(cue, s, clause, start, end),
         told_now=_told_now(before, tense),
     )  # fmt: skip
+
+
+def _first_time(
+    cue: Cue,
+    anchor: Any,
+    s: _Sentence,
+    clause: tuple[int, int],
+    start: int,
+    end: int,
+    in_clause: list,
+    frame: tuple[Time, str] | None,
+    conditional: bool,
+) -> tuple[Time, tuple[int, int] | None, str | None]:
+    """The time of the words from the time expressions and the verb, before the closed spans,
+    with the time words as first read (folded)."""
+    before = s.folded[clause[0] : start]
+    frame_time = frame[0] if frame else None
+    time, span = _decide_time(
+        cue, anchor, in_clause, start, end, frame_time, before, _in_cue(anchor, s, start, end)
+    )
+    said = s.folded[slice(*span)] if span else None
+    if time is Time.PAST and span and _ongoing(s.folded, span, anchor, before):
+        time = Time.NOW  # "in the county jail since March": from then until now
+    time = _adjusted_time(cue, time, said, anchor, conditional)
+    if time is Time.NOW and _in_closed_detention(cue, anchor, s, before, start, in_clause, frame):
+        # "…durante su detención en la cárcel. Le pusieron un hold": put during a detention the
+        # narrative told as closed, told in the past; over unless told as going on.
+        return Time.PAST, None, said
+    return time, span, said
+
+
+def _in_closed_detention(
+    cue: Cue,
+    anchor: Any,
+    s: _Sentence,
+    before: str,
+    start: int,
+    in_clause: list,
+    frame: tuple[Time, str] | None,
+) -> bool:
+    """A standing hold told in the past with no time of its own, inside a detention the
+    narrative (this sentence or its frame) told as over."""
+    if not cue.standing or cue.raid or in_clause:
+        return False
+    if _tense_read(anchor, before, False) is not Time.PAST:
+        return False
+    framed = bool(
+        frame and frame[0] is Time.PAST and _DETENTION_PAST.search(normalize(frame[1])[0])
+    )
+    return framed or _DETENTION_PAST.search(s.folded, 0, start) is not None
+
+
+def _raid_time(
+    cue: Cue, time: Time, told_past: bool, s: _Sentence, frame_time: Time | None, said: str | None
+) -> Time:
+    """A raid's time: a scene told as it goes on is now; an event told in the past ended."""
+    if not cue.raid:
+        return time
+    if time is Time.UNCLEAR and (
+        not told_past or any(t[0] is Time.NOW for t in s.times) or frame_time is Time.NOW
+    ):
+        return Time.NOW  # "deputies and ICE knocking on every door": a scene told as it goes on
+    if told_past and not cue.standing and not (said and _PRESENT_NOW.fullmatch(said)):
+        return Time.PAST  # "the police knocked on my door last night": an event, and it ended
+    return time
+
+
+def _suppressed(
+    cue: Cue,
+    anchor: Any,
+    s: _Sentence,
+    clause: tuple[int, int],
+    start: int,
+    end: int,
+    time: Time,
+    time_words: str | None,
+    conditional: bool,
+) -> str | None:
+    """Why the words do not count, if they do not: the general chain, then a denial inside a
+    child's words, then a pick-up or a move that takes nobody."""
+    suppressed = _suppression(cue, anchor, s, clause, start, time, time_words, conditional)
+    if suppressed is None and cue.concept is Concept.CHILD and not cue.negation_inside:
+        suppressed = _negated_inside(s.folded[start:end])
+    if suppressed is None and cue.concept is Concept.TRANSFER:
+        suppressed = _no_transfer(s, s.folded[clause[0] : start], start, end)
+    return suppressed
+
+
+def _target_near(s: _Sentence, before: str, end: int, clause: tuple[int, int]) -> bool:
+    """Whom it is about is said right after ("viene la migra por mi primo") or just before; in a
+    run-on, a person told further on is another statement."""
+    after = s.folded[end : clause[1]].split()[:_TARGET_WORDS]
+    near = " ".join(before.split()[-2:]) + " " + " ".join(after)
+    return _TARGET.search(near) is not None
 
 
 # A relative, a neighbour or a sitter as the one who picks up ("my neighbor picked them up",
