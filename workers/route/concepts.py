@@ -675,6 +675,11 @@ CUES: list[Cue] = [
             r"(?:knows?|found|has|got|sabe|tiene|encontro|consiguio|averiguo) {w}(?:my|our|the|mi|"
             r"nuestra|la|el|what|which|que|cual|en que) (?:new |nueva )?(?:address|direccion|"
             r"domicilio|apartment|shelter|refugio|albergue|location|ubicacion|nueva direccion)",
+            # where she is, sent to her: "me acaba de mandar la dirección exacta de donde estoy"
+            r"(?:sent|sends|send|texted|texts|messaged|mando|manda|mandar|envio|envia|enviar|mandaron|enviaron) "
+            r"{ww}(?:address|direccion|domicilio|location|ubicacion)(?: exacta| exact)? "
+            r"{w}(?:where|donde) {w}(?:i am|i'm|im|i live|i stay|i'm staying|i am staying|we are|"
+            r"we're|we live|estoy|vivo|estamos|vivimos|me quedo|me estoy quedando|nos quedamos)",
             r"(?:coming (?:for|after) me|coming to (?:get|find|kill) me|viene por mi|"
             r"va a venir por mi|viene a buscarme)",
             # A threat to kill, said as what he will do; it stands until she is safe: "he'll kill me", "me va a matar si regreso".
@@ -711,7 +716,9 @@ CUES: list[Cue] = [
     *_cues(
         Concept.CHILD,
         [
-            r"{kid} {w}(?:alone|by themselves|by himself|by herself|solos?|solas?|sin nadie|"
+            # their ages said in brackets between: "her three kids (6, 9 and 11) are home by themselves"
+            r"{kid}(?: \((?:ages? |edades? |de )?[\d ,/&y-]*(?:and|y)?[\d ,]*(?: years?| anos)?\))? "
+            r"{w}(?:alone|by themselves|by himself|by herself|solos?|solas?|sin nadie|"
             r"sin (?:sus )?(?:papas|padres|mama|papa))",
             r"(?:left|dejaron|dejo|quedaron|se quedaron) {w}{kid} {w}(?:alone|solos?|solas?)",
         ],
@@ -1066,7 +1073,14 @@ RESOLVED_PAST = {
         + r" (?:\w+ )?(?:vino|llego|paso) (?:por ellos|por ellas|a recogerlos|"
         r"a recogerlas|y se (?:los|las) llevo)|"
         r"(?:my|our|their|his|her|the) (?:\w+ )?" + _CARER_EN + r" (?:came|arrived|showed up|"
-        r"picked them up|took them|came over|came and (?:took|got|picked up) them)",
+        r"picked them up|took them|came over|came and (?:took|got|picked up) them)|"
+        # "until a neighbor came", "hasta que llegó una vecina", "until someone came for them"
+        r"(?:until|till|til) (?:a|an|the|my|our|their|his|her|some) (?:\w+ )?(?:"
+        + _CARER_EN
+        + r"|friend|relative|family member|lady|woman|man)s? (?:came|arrived|showed up|got there|"
+        r"picked them up|took them)|(?:until|till|til) (?:someone|somebody|family) (?:came|arrived|"
+        r"showed up|got there)|hasta que (?:(?:vino|llego|paso|vinieron|llegaron) (?:una?|alguien|"
+        r"algun)(?: \w+)?|(?:una?|alguien) (?:\w+ )?(?:vino|llego|paso))",
     ],
 }
 

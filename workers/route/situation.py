@@ -1417,8 +1417,16 @@ _POST_VERBAL_NO = re.compile(r" (?:no|nop|nel)(?![\w'])(?! (?:se|sabemos|sabe|ha
 
 def _resolutions(finding: Finding) -> list[re.Pattern[str]]:
     """What ends the finding's concept; told in the past, also how the person is now."""
-    extra = _RESOLVED_PAST.get(finding.concept, []) if finding.told_past else []
+    told_past = finding.told_past or _words_told_past(finding.evidence)
+    extra = _RESOLVED_PAST.get(finding.concept, []) if told_past else []
     return [*_RESOLVED.get(finding.concept, []), *extra]
+
+
+def _words_told_past(evidence: str) -> bool:
+    """The words carry their own past copula ("sus hijos estuvieron solos", "the kids were
+    alone"), whatever verb the clause hangs on ("la persona informa que ...")."""
+    words = list(_TENSE_WORD.finditer(normalize(evidence)[0]))
+    return bool(words) and words[-1].group("past") is not None
 
 
 def _told_of_past(folded: str) -> bool:
