@@ -676,6 +676,8 @@ CUES: list[Cue] = [
             r"nuestra|la|el|what|which|que|cual|en que) (?:new |nueva )?(?:address|direccion|"
             r"domicilio|apartment|shelter|refugio|albergue|location|ubicacion|nueva direccion)",
             # where she is, sent to her: "me acaba de mandar la dirección exacta de donde estoy"
+            # (not the reporter's own: "I sent the lawyer the address of where I live")
+            r"(?<!\bi )(?<!\bwe )(?<!\bi just )(?<!\bwe just )(?<!\bi also )"
             r"(?:sent|sends|send|texted|texts|messaged|mando|manda|mandar|envio|envia|enviar|mandaron|enviaron) "
             r"{ww}(?:address|direccion|domicilio|location|ubicacion)(?: exacta| exact)? "
             r"{w}(?:where|donde) {w}(?:i am|i'm|im|i live|i stay|i'm staying|i am staying|we are|"

@@ -307,7 +307,9 @@ _IS_IT_TRUE = re.compile(
 # A clause that tells of what could happen, not of what is happening.
 _HYPOTHETICAL = re.compile(
     r"(?<![\w'])(?:if|what if|could|might|may|would|unless|in case|afraid|scared|worried|fear|"
-    r"si|podrian|podria|puede que|tal vez|quizas|miedo|temo|teme|tememos|por si)(?![\w'])"
+    r"si|podrian|podria|puede que|tal vez|quizas|miedo|temo|teme|tememos|por si|"
+    # a worry told in the past: "nos preocupaba que lo entregaran", "temíamos que"
+    r"preocupaba|preocupaban|preocupabamos|temia|temiamos|temian)(?![\w'])"
 )
 # Redaction placeholders ("[PERSON 1]") parse badly; a name of the same length parses well and
 # keeps every character offset.
