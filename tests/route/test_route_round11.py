@@ -98,6 +98,16 @@ URGENT = [
         "mi mamá siempre recoge a mis hijos en la escuela, hoy la detuvo la migra y la maestra me llamó que nadie llegó por los niños",
     ),
     ("es", "se llevaron a su papá al mediodía y los niños (de 5 y 8) están solos ahorita"),
+    ("es", "mi ex ya sabe dónde me estoy quedando, me acaba de escribir"),
+    ("es", "acaba de decirme mi expareja que sabe dónde vivo ahora"),
+    ("en", "my abuser just found out where I'm staying and texted me"),
+    ("en", "ICE took their mom at 2. Now it's 9pm and the kids are still home by themselves"),
+    (
+        "en",
+        "the kids (2 and 4) are alone in the apartment since their dad got arrested this morning",
+    ),
+    ("es", "los niños (de 3 y 5 años) están solitos desde que arrestaron a su mamá hoy"),
+    ("en", "they arrested my wife today and the babysitter never showed up, the kids are alone"),
 ]
 
 CALM = [
