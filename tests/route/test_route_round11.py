@@ -108,6 +108,14 @@ URGENT = [
     ),
     ("es", "los niños (de 3 y 5 años) están solitos desde que arrestaron a su mamá hoy"),
     ("en", "they arrested my wife today and the babysitter never showed up, the kids are alone"),
+    (
+        "en",
+        "Last March they put an ICE hold on my husband and he is still in the county jail right now",
+    ),
+    (
+        "es",
+        "El pasado marzo le pusieron un hold de ICE a mi esposo y sigue en la cárcel del condado ahorita",
+    ),
 ]
 
 CALM = [
@@ -258,6 +266,22 @@ CALM = [
     ("es", "le mandé a la abogada la dirección de donde vivo para que me envíe los papeles"),
     ("es", "mi ex me mandó un mensaje hace dos años pero ya no sé nada de él"),
     ("es", "mis hijos (6 y 9) están en casa con su abuela"),
+    (
+        "en",
+        "Last March at the jail visitor desk a deputy asked if I was legal and told me to get out or he'd call immigration",
+    ),
+    (
+        "en",
+        "This past May at the county jail the guard at the window asked for my status and said leave or he'd call ICE",
+    ),
+    (
+        "es",
+        "El pasado marzo en la cárcel del condado el guardia de la ventanilla me pidió papeles y me dijo que me fuera o llamaba a ICE",
+    ),
+    (
+        "es",
+        "En octubre pasado, en la cárcel, un oficial me dijo que me fuera o iba a llamar a migración",
+    ),
 ]
 
 

@@ -850,6 +850,8 @@ PAST_TIME = [
     # (not a sum: "una fianza de 2000", "bond for 2000 dollars")
     r"(?:from|del|around|circa|para|by) (?:the |el )?(?:year |ano )?(?:19|20)\d\d(?! ?(?:dolares|dollars|"
     r"bucks|pesos|dls|usd|dlls))",
+    # a month told as gone by: "last March", "this past October", "el pasado marzo", "en octubre pasado"
+    rf"(?:last|this past) {MONTHS}|(?:el|en el) pasado {MONTHS}|{MONTHS} (?:pasado|del ano pasado)",
     rf"(?:on|el) \d{{1,2}} (?:of |de )?{MONTHS}",
     rf"{MONTHS} \d{{1,2}}",
     r"(?:years|anos) (?:ago|back|atras)",
