@@ -81,17 +81,21 @@ def test_a_reminder_one_reader_could_not_get_is_sent_to_that_reader_alone(ctx, t
     assert len(troubled.messages) == 2
 
 
-def test_without_a_mail_server_no_reminder_is_marked_sent(app, ctx, mailbox):
+def test_without_a_mail_server_nothing_is_marked_sent(app, ctx, mailbox):
     create_user("sup@example.org", "supervisor", PASSWORD)
+    create_user("ana@example.org", "admin", PASSWORD)
     packet = overdue_packet()
+    flag_id = flagged_volunteer()
     app.config["MAIL_SERVER"] = None
     try:
         assert accountability_tasks.remind_referrals.run() == 0
+        assert flag_heavy_entry.run(flag_id) == 0
     finally:
         app.config["MAIL_SERVER"] = "127.0.0.1"
     db.session.refresh(packet)
     assert packet.reminded_at is None  # reminded once mail is set up, not lost
     assert db.session.scalars(select(Delivery)).all() == []
+    assert mailbox.messages == []
 
 
 def flagged_volunteer() -> int:

@@ -27,7 +27,7 @@ def flag_heavy_entry(self, flag_id: int) -> int:  # noqa: ANN001
     admins = db.session.scalars(
         select(StaffUser.email).where(StaffUser.role == Role.ADMIN, StaffUser.active)
     ).all()
-    if flag is None or account is None or not admins:
+    if flag is None or account is None or not admins or not current_app.config.get("MAIL_SERVER"):
         return 0
     link = f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}/staff/audit"
     count, limit = flag.detail["count"], flag.detail["limit"]
