@@ -12,14 +12,7 @@ told as being made ready to leave a jail where immigration is named ("told him t
 
 import pytest
 
-from workers.route import default_rules_path, dry_run, load_rules
-
-RULES = load_rules(default_rules_path())
-
-
-def decide(text: str, language: str) -> dict:
-    return dry_run({"narrative_redacted": text, "language": language}, RULES)
-
+from .reading import decide
 
 # Urgent: a custody, a hand-over or children alone told as now or to come.
 URGENT = [

@@ -15,14 +15,7 @@ beside each; calm ones must not be urgent.
 
 import pytest
 
-from workers.route import default_rules_path, dry_run, load_rules
-
-RULES = load_rules(default_rules_path())
-
-
-def decide(text: str, language: str) -> dict:
-    return dry_run({"narrative_redacted": text, "language": language}, RULES)
-
+from .reading import decide
 
 URGENT = [
     (

@@ -11,18 +11,7 @@ still told as going on, a raid told as past, a habit or a rumour.
 
 import pytest
 
-from workers.route import default_rules_path, dry_run, load_rules
-
-RULES = load_rules(default_rules_path())
-
-
-def decide(text: str, language: str) -> dict:
-    return dry_run({"narrative_redacted": text, "language": language}, RULES)
-
-
-def signals(result: dict, level: str) -> set[str]:
-    return {u["signal"] for u in result["urgency"] if u["level"] == level}
-
+from .reading import assert_level, decide, mechanism_cases
 
 # A custody or a hold, then the release or the return with how long it took: closed.
 RELEASED_AFTER = [
@@ -382,18 +371,12 @@ MECHANISMS = [
     ("detention now", DETENTION_NOW, "urgent", None),
     ("raid at work now", RAID_WORK_NOW, "urgent", "emergency_now"),
 ]
-CASES = [
-    pytest.param(language, text, level, signal, id=f"{name}: {text[:40]}")
-    for name, cases, level, signal in MECHANISMS
-    for language, text in cases
-]
+CASES = mechanism_cases(MECHANISMS)
 
 
 @pytest.mark.parametrize(("language", "text", "level", "signal"), CASES)
 def test_each_mechanism_gives_the_level(language, text, level, signal):
-    result = decide(text, language)
-    assert result["level"] == level, result["explanation"]
-    assert signal is None or signal in signals(result, level)
+    assert_level(language, text, level, signal)
 
 
 # A letter about a past detention may still be worth a check (a denied medicine told without a
