@@ -887,10 +887,12 @@ def _negated_inside(words: str) -> str | None:
 
 
 _WITHOUT_ANYONE = re.compile(r"(?<![\w'])sin (?:nadie|ningun\w*)(?![\w'])")
-# doubt inside the words ("no sé si", "don't know if"), not a reflexive "no se quedaron"
+# doubt inside the words ("no sé si", "don't know if": the one DOUBT vocabulary, then what is
+# doubted), not a reflexive "no se quedaron"
 _INNER_DOUBT = re.compile(
-    r"(?<![\w'])(?:no se|no sabemos|no sabe|don'?t know|do not know|dont know|not sure|no idea) "
-    r"(?:si|if|whether|donde|where|como|how|cuando|when)(?![\w'])"
+    r"(?<![\w'])(?:"
+    + "|".join(DOUBT)
+    + r") (?:si|if|whether|donde|where|como|how|cuando|when)(?![\w'])"
 )
 
 
